@@ -1,0 +1,144 @@
+//! `jixiao eval TARGET ACTUAL …` and `jixiao eval --csv FILE`.
+
+use super::{exit, TextOrJson};
+use crate::diagnostic::render;
+use crate::eval_csv::{eval_csv, EvalCsvOptions};
+use crate::eval_rows::{eval_row, RowText};
+use crate::score::formula::fixed;
+use crate::score::Policy;
+use clap::Args;
+use serde_json::json;
+use std::io::Read;
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// The target, e.g. `≥2000份`.
+    #[arg(required_unless_present = "csv")]
+    target: Option<String>,
+    /// The actual value, e.g. `2300份`, `达成`, `2022年11月20日`.
+    #[arg(required_unless_present = "csv")]
+    actual: Option<String>,
+    /// The row's points (分值).
+    #[arg(long, default_value = "10")]
+    points: String,
+    /// The baseline (上年值) for change targets.
+    #[arg(long)]
+    baseline: Option<String>,
+    /// Year for year-less dates.
+    #[arg(long)]
+    fiscal_year: Option<i32>,
+    /// The indicator's description; a 反向 mark in it makes the row reverse.
+    #[arg(long)]
+    description: Option<String>,
+    /// 偏差原因, if any.
+    #[arg(long)]
+    reason: Option<String>,
+    /// Score every row of a CSV file (`-` for stdin) and write CSV to stdout.
+    #[arg(long, conflicts_with_all = ["target", "actual"])]
+    csv: Option<String>,
+    /// Parse and score every row afresh (for checking the cache; slower).
+    #[arg(long, hide = true)]
+    no_cache: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
+}
+
+pub fn run(a: EvalArgs) -> u8 {
+    let policy = Policy::default();
+    if let Some(path) = &a.csv {
+        return run_csv(path, &a, &policy);
+    }
+    let (Some(target), Some(actual)) = (&a.target, &a.actual) else {
+        eprintln!("error: give TARGET and ACTUAL, or --csv FILE");
+        return exit::UNUSABLE;
+    };
+    let fy = a.fiscal_year.map(|y| y.to_string());
+    let row = RowText {
+        target,
+        actual,
+        points: Some(&a.points),
+        baseline: a.baseline.as_deref(),
+        fiscal_year: fy.as_deref(),
+        description: a.description.as_deref(),
+        reason: a.reason.as_deref(),
+    };
+    let r = eval_row(&row, a.fiscal_year, &policy);
+    let score = r.score.map(|s| fixed(s, policy.rounding_places));
+    if a.format == TextOrJson::Json {
+        let v = json!({
+            "target": target,
+            "actual": actual,
+            "kind": r.kind,
+            "score": score,
+            "achieved": r.achieved,
+            "flags": r.detail.as_ref().map(|d| d.flags.clone()).unwrap_or_default(),
+            "warnings": r.warnings,
+            "error": r.error,
+            "trace": r.detail.as_ref().map(|d| &d.trace),
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        eprint!("{}", render(&r.warnings, "target", target));
+        if let Some(d) = &r.detail {
+            println!("{}", d.trace.formula);
+            println!(
+                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({:?})",
+                score.as_deref().unwrap_or("—"),
+                d.trace.points.normalize(),
+                match r.achieved {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "—",
+                },
+                d.trace.kind,
+                d.trace.direction.label(),
+                d.trace.direction_source
+            );
+            println!("rule: {}", d.trace.rule);
+            for f in &d.flags {
+                println!("flag: {} — {}", f.code, f.message);
+            }
+        }
+        if let Some(e) = &r.error {
+            eprintln!("error: {e}");
+        }
+    }
+    if r.error.is_some() {
+        exit::FAILED
+    } else {
+        exit::OK
+    }
+}
+
+fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
+    let input: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot read `{path}`: {e}");
+                return exit::UNUSABLE;
+            }
+        }
+    };
+    let opts = EvalCsvOptions {
+        fiscal_year: a.fiscal_year,
+        cache: !a.no_cache,
+    };
+    let stdout = std::io::stdout().lock();
+    match eval_csv(input, stdout, policy, opts) {
+        Ok(s) if s.failed > 0 => {
+            eprintln!(
+                "{} of {} rows failed; see the `error` column",
+                s.failed, s.rows
+            );
+            exit::FAILED
+        }
+        Ok(_) => exit::OK,
+        Err(e) => {
+            eprintln!("error: {path}: {}", e.0);
+            exit::UNUSABLE
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! One row as text (target, actual, points, baseline, …) → a scored result. Shared by
+//! `jixiao eval` (one row or a CSV of rows) and the tests that drive the seed through it.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{ActualValue, Quantity, Target, TargetKind};
+use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
+use crate::score::{score_row, Policy, RowInput, RowScore, Status};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Default points for a row that gives none.
+pub const DEFAULT_POINTS: i64 = 10;
+
+/// A row as the user wrote it. Empty optional cells are `None`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowText<'a> {
+    pub target: &'a str,
+    pub actual: &'a str,
+    pub points: Option<&'a str>,
+    pub baseline: Option<&'a str>,
+    pub fiscal_year: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+/// The outcome of one row, ready for any output format.
+#[derive(Debug, Clone)]
+pub struct RowResult {
+    /// Filled whenever the target parsed, even when the actual did not.
+    pub kind: Option<&'static str>,
+    pub score: Option<Decimal>,
+    pub achieved: Option<bool>,
+    /// Flag codes: scoring flags and lenient-parse warnings.
+    pub flags: Vec<String>,
+    /// Set when the row failed; the message says what to fix.
+    pub error: Option<String>,
+    pub detail: Option<RowScore>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl RowResult {
+    fn failed(kind: Option<&'static str>, msg: String, flags: Vec<String>) -> RowResult {
+        RowResult {
+            kind,
+            score: None,
+            achieved: None,
+            flags,
+            error: Some(msg),
+            detail: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Whether an indicator description marks the row as reverse (`投诉率（反向指标）`).
+pub fn description_marks_reverse(description: &str) -> bool {
+    description.contains("反向")
+        || description.contains("逆向指标")
+        || description.contains("reverse")
+}
+
+/// The flag code for a lenient-parse warning: the part after `target::`.
+fn warning_flag(d: &Diagnostic) -> String {
+    d.code.rsplit("::").next().unwrap_or(d.code).to_string()
+}
+
+fn first_message(diags: &[Diagnostic], what: &str) -> String {
+    let msgs: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| match &d.help {
+            Some(h) => format!("{what}: {} ({h})", d.message),
+            None => format!("{what}: {}", d.message),
+        })
+        .collect();
+    msgs.join("; ")
+}
+
+/// Scores one text row. `parse` is how the target is obtained (directly, or through a
+/// cache that parses each distinct target once).
+pub fn eval_row_with(
+    row: &RowText<'_>,
+    default_fy: Option<i32>,
+    policy: &Policy,
+    parsed_target: &Result<Parsed<Target>, Vec<Diagnostic>>,
+) -> RowResult {
+    let target = match parsed_target {
+        Ok(p) => p,
+        Err(diags) => return RowResult::failed(None, first_message(diags, "target"), Vec::new()),
+    };
+    let kind = Some(target.value.kind_name());
+    let mut flags: Vec<String> = target.warnings.iter().map(warning_flag).collect();
+
+    let points = match row.points.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Decimal::from(DEFAULT_POINTS),
+        Some(p) => match Decimal::from_str(p) {
+            Ok(d) if d >= Decimal::ZERO => d,
+            _ => {
+                return RowResult::failed(
+                    kind,
+                    format!("points: `{p}` is not a non-negative number (e.g. `10` or `12.5`)"),
+                    flags,
+                )
+            }
+        },
+    };
+    let fy = match row.fiscal_year.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(y) => match y.trim_end_matches('年').parse::<i32>() {
+            Ok(y) if (1900..=2999).contains(&y) => Some(y),
+            _ => {
+                return RowResult::failed(
+                    kind,
+                    format!("fiscal_year: `{y}` is not a year (e.g. `2022`)"),
+                    flags,
+                )
+            }
+        },
+        None => default_fy,
+    };
+    let fy = match (fy, &target.value.kind) {
+        (Some(y), _) => y,
+        (None, TargetKind::Deadline(d)) => match d.end.year.or(d.start.and_then(|s| s.year)) {
+            Some(y) => y,
+            None => {
+                return RowResult::failed(
+                    kind,
+                    "the deadline has no year; give the fiscal year (`fiscal_year` column or `--fiscal-year`)".into(),
+                    flags,
+                )
+            }
+        },
+        (None, _) => 0,
+    };
+    let baseline: Option<Quantity> = match row.baseline.map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(b) => match parse_actual(b).map(|p| p.value.value) {
+            Ok(ActualValue::Number { quantity }) => Some(quantity),
+            _ => {
+                return RowResult::failed(
+                    kind,
+                    format!("baseline: `{b}` is not a number (e.g. `200` or `2.5%`)"),
+                    flags,
+                )
+            }
+        },
+    };
+    let actual_text = row.actual.trim();
+    let actual = if actual_text.is_empty() {
+        None
+    } else {
+        match parse_actual(row.actual) {
+            Ok(a) => Some(a.value),
+            Err(diags) => return RowResult::failed(kind, first_message(&diags, "actual"), flags),
+        }
+    };
+    let input = RowInput {
+        target: &target.value,
+        actual: actual.as_ref(),
+        points,
+        baseline: baseline.as_ref(),
+        fiscal_year: fy,
+        description_reverse: row.description.is_some_and(description_marks_reverse),
+        direction_override: None,
+        formula_override: None,
+        reason: row.reason,
+    };
+    let scored = score_row(&input, policy);
+    flags.extend(scored.flags.iter().map(|f| f.code.clone()));
+    let error = match scored.status {
+        Status::Scored | Status::NotApplicable => None,
+        Status::Missing => Some("actual: the actual value is empty".to_string()),
+        Status::Unscorable | Status::Error => scored.error.clone(),
+    };
+    RowResult {
+        kind,
+        score: scored.score,
+        achieved: scored.achieved,
+        flags,
+        error,
+        warnings: target.warnings.clone(),
+        detail: Some(scored),
+    }
+}
+
+/// Scores one text row, parsing its target leniently.
+pub fn eval_row(row: &RowText<'_>, default_fy: Option<i32>, policy: &Policy) -> RowResult {
+    let parsed = parse_target(row.target, Strictness::Lenient);
+    eval_row_with(row, default_fy, policy, &parsed)
+}

@@ -1,0 +1,191 @@
+//! Exact quantities with units: `2000份`, `95%`, `1.2亿元`, `3天`.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// Chinese magnitude words that scale the number they follow (`250万` = 2,500,000).
+/// Kept as written so the canonical form reads like the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Magnitude {
+    Qian,
+    Wan,
+    BaiWan,
+    QianWan,
+    Yi,
+}
+
+impl Magnitude {
+    pub fn from_word(w: &str) -> Option<Magnitude> {
+        Some(match w {
+            "千" => Magnitude::Qian,
+            "万" => Magnitude::Wan,
+            "百万" => Magnitude::BaiWan,
+            "千万" => Magnitude::QianWan,
+            "亿" => Magnitude::Yi,
+            _ => return None,
+        })
+    }
+    pub fn factor(self) -> Decimal {
+        Decimal::from(match self {
+            Magnitude::Qian => 1_000_i64,
+            Magnitude::Wan => 10_000,
+            Magnitude::BaiWan => 1_000_000,
+            Magnitude::QianWan => 10_000_000,
+            Magnitude::Yi => 100_000_000,
+        })
+    }
+    pub fn word(self) -> &'static str {
+        match self {
+            Magnitude::Qian => "千",
+            Magnitude::Wan => "万",
+            Magnitude::BaiWan => "百万",
+            Magnitude::QianWan => "千万",
+            Magnitude::Yi => "亿",
+        }
+    }
+}
+
+/// A unit as written, after normalisation (`百分比` → `%`). Compound units (`元/人`,
+/// `期/月`) are plain units whose name contains `/`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Unit(pub String);
+
+/// Units that convert into one another: (unit, base unit, how many base units one is).
+/// Only conversions that are exact and unambiguous are listed; 工作日 and 亩 are not.
+const CONVERSIONS: &[(&str, &str, i64, u32)] = &[
+    // (unit, base, mantissa, scale) → factor = mantissa × 10^-scale
+    ("%", "%", 1, 0),
+    ("‰", "%", 1, 1),
+    ("个百分点", "%", 1, 0),
+    ("百分点", "%", 1, 0),
+    ("秒", "秒", 1, 0),
+    ("分钟", "秒", 60, 0),
+    ("小时", "秒", 3_600, 0),
+    ("天", "秒", 86_400, 0),
+    ("日", "秒", 86_400, 0),
+    ("自然日", "秒", 86_400, 0),
+    ("周", "秒", 604_800, 0),
+    ("月", "月", 1, 0),
+    ("个月", "月", 1, 0),
+    ("年", "月", 12, 0),
+    ("米", "米", 1, 0),
+    ("公里", "米", 1_000, 0),
+    ("km", "米", 1_000, 0),
+    ("克", "克", 1, 0),
+    ("公斤", "克", 1_000, 0),
+    ("kg", "克", 1_000, 0),
+    ("吨", "克", 1_000_000, 0),
+    ("平方米", "平方米", 1, 0),
+    ("公顷", "平方米", 10_000, 0),
+    ("平方公里", "平方米", 1_000_000, 0),
+    ("岁", "岁", 1, 0),
+    ("周岁", "岁", 1, 0),
+];
+
+impl Unit {
+    pub fn new(s: impl Into<String>) -> Unit {
+        Unit(s.into())
+    }
+    pub fn percent() -> Unit {
+        Unit("%".to_string())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn is_percent_like(&self) -> bool {
+        self.base().0 == "%"
+    }
+    pub fn is_percentage_points(&self) -> bool {
+        matches!(self.0.as_str(), "个百分点" | "百分点")
+    }
+    /// The base unit and the factor that converts one of this unit into it.
+    pub fn base(&self) -> (&str, Decimal) {
+        for (u, base, m, s) in CONVERSIONS {
+            if *u == self.0 {
+                return (base, Decimal::new(*m, *s));
+            }
+        }
+        (self.0.as_str(), Decimal::ONE)
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A number as written (exact), with its magnitude word and unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Quantity {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub magnitude: Option<Magnitude>,
+    pub unit: Option<Unit>,
+}
+
+impl Quantity {
+    pub fn new(value: Decimal, unit: Option<Unit>) -> Quantity {
+        Quantity {
+            value,
+            magnitude: None,
+            unit,
+        }
+    }
+    /// The value with its magnitude word applied (`250万` → 2500000), in the written unit.
+    pub fn scaled(&self) -> Decimal {
+        match self.magnitude {
+            Some(m) => self.value * m.factor(),
+            None => self.value,
+        }
+    }
+    pub fn unit_str(&self) -> &str {
+        self.unit.as_ref().map(|u| u.as_str()).unwrap_or("")
+    }
+}
+
+/// Why two quantities cannot be compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitMismatch {
+    pub actual: String,
+    pub target: String,
+}
+
+/// Expresses `actual` in the unit of `target` so the two numbers can be compared.
+/// A unitless actual takes the target's unit as written (`92.5` against `≥90%` is 92.5%).
+/// A unitless target accepts any actual unit (the target said nothing about units).
+pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitMismatch> {
+    let a = actual.scaled();
+    match (&actual.unit, &target.unit) {
+        (None, _) | (_, None) => Ok(a),
+        (Some(au), Some(tu)) if au == tu => Ok(a),
+        (Some(au), Some(tu)) => {
+            let (ab, af) = au.base();
+            let (tb, tf) = tu.base();
+            if ab == tb && !tf.is_zero() {
+                Ok(a * af / tf)
+            } else {
+                Err(UnitMismatch {
+                    actual: au.0.clone(),
+                    target: tu.0.clone(),
+                })
+            }
+        }
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value.normalize())?;
+        if let Some(m) = self.magnitude {
+            f.write_str(m.word())?;
+        }
+        if let Some(u) = &self.unit {
+            write!(f, "{u}")?;
+        }
+        Ok(())
+    }
+}

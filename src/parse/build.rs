@@ -1,0 +1,290 @@
+//! Building typed values from pest pairs: the pieces targets and actuals share
+//! (quantities, operators, dates, change verbs).
+
+use super::grammar::Rule;
+use super::normalize::Normalized;
+use crate::diagnostic::Diagnostic;
+use crate::model::{ChangeDirection, DatePoint, DateSpec, Magnitude, Op, Quantity, Span, Unit};
+use pest::iterators::Pair;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Context for building: the normalised text (for spans) and the diagnostics so far.
+pub struct Builder<'a> {
+    pub norm: &'a Normalized,
+    pub diags: Vec<Diagnostic>,
+    /// Prefix for diagnostic codes: `target` or `actual`.
+    pub domain: &'static str,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(norm: &'a Normalized, domain: &'static str) -> Self {
+        Builder {
+            norm,
+            diags: Vec::new(),
+            domain,
+        }
+    }
+
+    /// The span in the original text of a pair found in the normalised text.
+    pub fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.norm.original(s.start()), self.norm.original(s.end()))
+    }
+
+    pub fn number(&mut self, pair: &Pair<'_, Rule>) -> Decimal {
+        let digits: String = pair.as_str().chars().filter(|c| *c != ',').collect();
+        match Decimal::from_str(&digits) {
+            Ok(d) => d,
+            Err(_) => {
+                let code = if self.domain == "target" {
+                    "target::number-too-large"
+                } else {
+                    "actual::number-too-large"
+                };
+                self.diags.push(
+                    Diagnostic::error(code, format!("the number `{}` is too large or too precise", pair.as_str()), self.span(pair))
+                        .with_label("this number")
+                        .with_help("numbers may have at most 28 significant digits; use a magnitude word (万, 亿) or a larger unit"),
+                );
+                Decimal::ZERO
+            }
+        }
+    }
+
+    /// `quantity`, `plain_quantity`, `signed_quantity`, `signed_plain`.
+    pub fn quantity(&mut self, pair: Pair<'_, Rule>) -> Quantity {
+        let mut q = Quantity::new(Decimal::ZERO, None);
+        let mut negative = false;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::sign => negative = p.as_str() == "-",
+                Rule::quantity | Rule::plain_quantity => {
+                    let inner = self.quantity(p);
+                    q = inner;
+                }
+                Rule::number | Rule::plain_number => q.value = self.number(&p),
+                Rule::magnitude => q.magnitude = Magnitude::from_word(p.as_str()),
+                Rule::unit_part => {
+                    let text = p
+                        .into_inner()
+                        .next()
+                        .map(|u| match u.as_rule() {
+                            Rule::percent_word => "%".to_string(),
+                            _ => u.as_str().to_string(),
+                        })
+                        .unwrap_or_default();
+                    if !text.is_empty() {
+                        q.unit = Some(Unit::new(text));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if negative {
+            q.value = -q.value;
+        }
+        q
+    }
+
+    /// All operators in `prefix_ops`, each with its span.
+    pub fn prefix_ops(&self, pair: Pair<'_, Rule>) -> Vec<(Op, Span)> {
+        pair.into_inner()
+            .filter_map(|p| {
+                let span = self.span(&p);
+                p.into_inner().next().map(|o| (op_of(o.as_rule()), span))
+            })
+            .collect()
+    }
+
+    pub fn postfix_op(&self, pair: Pair<'_, Rule>) -> (Op, Span) {
+        let span = self.span(&pair);
+        let op = match pair.into_inner().next().map(|p| p.as_rule()) {
+            Some(Rule::post_le) => Op::Le,
+            _ => Op::Ge,
+        };
+        (op, span)
+    }
+
+    /// Folds the written operators into one. The same operator twice (`≥≥98%`) is a
+    /// warning; `控制在10%以内` (prefix and postfix that agree) is normal Chinese and
+    /// passes silently; operators that disagree (`≥10以下`) are an error.
+    pub fn resolve_ops(
+        &mut self,
+        prefix: &[(Op, Span)],
+        postfix: Option<(Op, Span)>,
+        whole: Span,
+    ) -> Option<Op> {
+        let all: Vec<(Op, Span)> = prefix.iter().copied().chain(postfix).collect();
+        let first = all.first()?;
+        if let Some(other) = all.iter().find(|(o, _)| *o != first.0) {
+            let code = if self.domain == "target" {
+                "target::conflicting-operators"
+            } else {
+                "actual::conflicting-operators"
+            };
+            self.diags.push(
+                Diagnostic::error(
+                    code,
+                    format!(
+                        "the operators `{}` and `{}` contradict each other",
+                        first.0.symbol(),
+                        other.0.symbol()
+                    ),
+                    Span::new(first.1.start.min(other.1.start), whole.end.max(other.1.end)),
+                )
+                .with_label("conflicting operators")
+                .with_help("keep one operator, e.g. `≥2000份` or `2000份以上`"),
+            );
+            return Some(first.0);
+        }
+        if prefix.len() > 1 {
+            let span = Span::new(
+                prefix.first().map(|p| p.1.start).unwrap_or(0),
+                prefix.last().map(|p| p.1.end).unwrap_or(0),
+            );
+            if self.domain == "target" {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "target::doubled-operator",
+                        format!(
+                            "the operator `{}` is written more than once",
+                            first.0.symbol()
+                        ),
+                        span,
+                    )
+                    .with_label("written twice")
+                    .with_help(format!("write it once: `{}`", first.0.symbol())),
+                );
+            }
+        }
+        Some(first.0)
+    }
+
+    pub fn date_point(&mut self, pair: Pair<'_, Rule>) -> DateSpec {
+        let span = self.span(&pair);
+        let mut spec = DateSpec {
+            year: None,
+            point: DatePoint::YearEnd,
+        };
+        let inner = match pair.as_rule() {
+            Rule::date_point => pair.into_inner().next(),
+            _ => Some(pair),
+        };
+        let Some(inner) = inner else { return spec };
+        match inner.as_rule() {
+            Rule::iso_date | Rule::dot_date | Rule::month_day_dot => {
+                let mut month = 12;
+                let mut day = 31;
+                for p in inner.into_inner() {
+                    match p.as_rule() {
+                        Rule::year => spec.year = p.as_str().parse().ok(),
+                        Rule::month_num => month = p.as_str().parse().unwrap_or(0),
+                        Rule::day_num => day = p.as_str().parse().unwrap_or(0),
+                        _ => {}
+                    }
+                }
+                spec.point = DatePoint::Day { month, day };
+            }
+            Rule::cn_date => {
+                for p in inner.into_inner() {
+                    match p.as_rule() {
+                        Rule::year => spec.year = p.as_str().parse().ok(),
+                        Rule::within_year => spec.point = within_year(p),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !spec.is_valid() {
+            let code = if self.domain == "target" {
+                "target::invalid-date"
+            } else {
+                "actual::invalid-date"
+            };
+            self.diags.push(
+                Diagnostic::error(code, "this date does not exist", span)
+                    .with_label("no such day")
+                    .with_help("check the month and day, e.g. `2022年6月30日`"),
+            );
+        }
+        spec
+    }
+}
+
+fn within_year(pair: Pair<'_, Rule>) -> DatePoint {
+    let mut month = 12u8;
+    let mut point = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::quarter => {
+                let q = p
+                    .into_inner()
+                    .next()
+                    .map(|n| cn_digit(n.as_str()))
+                    .unwrap_or(4);
+                point = Some(DatePoint::Quarter { quarter: q });
+            }
+            Rule::first_half => point = Some(DatePoint::Half { half: 1 }),
+            Rule::second_half => point = Some(DatePoint::Half { half: 2 }),
+            Rule::month => {
+                month = p
+                    .into_inner()
+                    .next()
+                    .map(|m| cn_digit(m.as_str()))
+                    .unwrap_or(12)
+            }
+            Rule::month_end => point = Some(DatePoint::MonthEnd { month }),
+            Rule::day_of_month => {
+                let day = p
+                    .into_inner()
+                    .next()
+                    .and_then(|d| d.as_str().parse().ok())
+                    .unwrap_or(0);
+                point = Some(DatePoint::Day { month, day });
+            }
+            _ => {}
+        }
+    }
+    point.unwrap_or(DatePoint::Month { month })
+}
+
+/// `4`, `四`, `十二` → the number.
+fn cn_digit(s: &str) -> u8 {
+    if let Ok(n) = s.parse() {
+        return n;
+    }
+    match s {
+        "一" => 1,
+        "二" => 2,
+        "三" => 3,
+        "四" => 4,
+        "五" => 5,
+        "六" => 6,
+        "七" => 7,
+        "八" => 8,
+        "九" => 9,
+        "十" => 10,
+        "十一" => 11,
+        "十二" => 12,
+        _ => 0,
+    }
+}
+
+pub fn op_of(rule: Rule) -> Op {
+    match rule {
+        Rule::op_ge => Op::Ge,
+        Rule::op_gt => Op::Gt,
+        Rule::op_le => Op::Le,
+        Rule::op_lt => Op::Lt,
+        _ => Op::Eq,
+    }
+}
+
+pub fn change_direction(pair: Pair<'_, Rule>) -> ChangeDirection {
+    match pair.into_inner().next().map(|p| p.as_rule()) {
+        Some(Rule::decrease) => ChangeDirection::Decrease,
+        _ => ChangeDirection::Increase,
+    }
+}

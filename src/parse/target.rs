@@ -1,0 +1,339 @@
+//! Target cells (指标值) → typed [`Target`]s, leniently or strictly.
+
+use super::build::{change_direction, Builder};
+use super::grammar::{Grammar, Rule};
+use super::normalize::Normalized;
+use super::{Parsed, Strictness};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{
+    Change, Comparison, Deadline, Op, Qualitative, Quantity, RangeTarget, Span, Target, TargetKind,
+    Unit,
+};
+use crate::score::units::compare_in_unit;
+use pest::iterators::Pair;
+use pest::Parser;
+
+const EXAMPLES: &str =
+    "write a number with an operator (`≥2000份`), a range (`90%-95%`), a date (`2022年12月底前`), a change (`比上年增长10%`) or a text for a qualitative target";
+
+/// Parses one target cell. Lenient parsing salvages what it can and reports the rest as
+/// warnings; strict parsing turns those warnings into errors. All problems found are
+/// returned together.
+pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>, Vec<Diagnostic>> {
+    let norm = Normalized::new(src);
+    let trimmed = norm.text.trim();
+    if trimmed.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "target::empty",
+            "the target is empty",
+            Span::new(0, src.len()),
+        )
+        .with_label("nothing here")
+        .with_help(EXAMPLES)]);
+    }
+    let mut b = Builder::new(&norm, "target");
+    let target = match Grammar::parse(Rule::target, &norm.text) {
+        Ok(mut pairs) => match pairs.next() {
+            Some(pair) => build_target(&mut b, pair),
+            None => qualitative(&mut b, src),
+        },
+        Err(_) => {
+            if let Ok(mut pairs) = Grammar::parse(Rule::dangling_op, &norm.text) {
+                let op_span = pairs.next().map(|p| b.span(&p)).unwrap_or_default();
+                let rest = Span::new(op_span.end, src.len());
+                let after = src.get(rest.start..rest.end).unwrap_or("").trim();
+                let (span, label) = if after.is_empty() {
+                    (
+                        Span::new(op_span.start, op_span.end),
+                        "no number after this operator".to_string(),
+                    )
+                } else {
+                    (rest, "expected a number here".to_string())
+                };
+                b.diags.push(
+                    Diagnostic::error(
+                        "target::missing-number",
+                        "the operator has no number after it",
+                        span,
+                    )
+                    .with_label(label)
+                    .with_help(
+                        "write the number right after the operator, e.g. `≥2000份` or `≤10%`",
+                    ),
+                );
+            }
+            qualitative(&mut b, src)
+        }
+    };
+    finish(target, b.diags, strictness)
+}
+
+/// Returns the value with its warnings, or every problem as an error.
+pub(super) fn finish<T>(
+    value: T,
+    mut diags: Vec<Diagnostic>,
+    strictness: Strictness,
+) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    if strictness == Strictness::Strict {
+        for d in &mut diags {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(Parsed {
+            value,
+            warnings: diags,
+        })
+    }
+}
+
+/// Free text. If it holds a number we could not read, say so: the author probably meant
+/// a measurable target.
+fn qualitative(b: &mut Builder<'_>, src: &str) -> Target {
+    let start = src.len() - src.trim_start().len();
+    let text = src.trim();
+    let span = Span::new(start, start + text.len());
+    let has_digit = b.norm.text.chars().any(|c| c.is_ascii_digit());
+    if has_digit && !b.diags.iter().any(Diagnostic::is_error) {
+        b.diags.push(
+            Diagnostic::warning(
+                "target::unread-number",
+                "this target contains a number but is read as qualitative text",
+                span,
+            )
+            .with_label("read as text")
+            .with_help(format!("if the number is the target, put the operator and number first, e.g. `≥3项`; otherwise this row is graded by hand ({})", "达成/部分达成/未达成")),
+        );
+    }
+    Target {
+        kind: TargetKind::Qualitative(Qualitative {
+            text: text.to_string(),
+            span,
+        }),
+        reverse_mark: false,
+        span,
+    }
+}
+
+fn build_target(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> Target {
+    let mut reverse_mark = false;
+    let mut kind: Option<TargetKind> = None;
+    let mut span = b.span(&pair);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::lead_mark | Rule::reverse_mark => reverse_mark = true,
+            Rule::junk => {
+                let junk_span = b.span(&p);
+                let read = kind
+                    .as_ref()
+                    .map(|k: &TargetKind| {
+                        Target {
+                            kind: k.clone(),
+                            reverse_mark,
+                            span,
+                        }
+                        .to_string()
+                    })
+                    .unwrap_or_default();
+                b.diags.push(
+                    Diagnostic::warning(
+                        "target::unread-text",
+                        format!("text after the target is not understood and is ignored; the target is read as `{read}`"),
+                        junk_span,
+                    )
+                    .with_label("not understood")
+                    .with_help("remove this text or move it into the indicator's description (绩效指标描述)"),
+                );
+                span = Span::new(span.start, junk_span.start);
+            }
+            Rule::deadline => kind = Some(deadline(b, p)),
+            Rule::change => kind = Some(change(b, p)),
+            Rule::range => kind = Some(range(b, p)),
+            Rule::per_period => kind = Some(per_period(b, p)),
+            Rule::comparison => kind = Some(comparison(b, p)),
+            _ => {}
+        }
+    }
+    let kind = kind.unwrap_or_else(|| {
+        TargetKind::Qualitative(Qualitative {
+            text: String::new(),
+            span,
+        })
+    });
+    Target {
+        kind,
+        reverse_mark,
+        span,
+    }
+}
+
+fn deadline(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
+    let span = b.span(&pair);
+    let mut start = None;
+    let mut end = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::period => {
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::date_point => start = Some(b.date_point(q)),
+                        Rule::period_end => {
+                            if let Some(inner) = q.into_inner().next() {
+                                end = Some(b.date_point(inner));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Rule::date_point => end = Some(b.date_point(p)),
+            _ => {}
+        }
+    }
+    let mut end = end.unwrap_or(crate::model::DateSpec {
+        year: None,
+        point: crate::model::DatePoint::YearEnd,
+    });
+    if let (Some(s), None) = (&start, end.year) {
+        end.year = s.year;
+    }
+    TargetKind::Deadline(Deadline { start, end, span })
+}
+
+fn change(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
+    let span = b.span(&pair);
+    let mut basis = None;
+    let mut direction = crate::model::ChangeDirection::Increase;
+    let mut prefix = Vec::new();
+    let mut postfix = None;
+    let mut amount = Quantity::new(Default::default(), None);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::change_basis => basis = Some(p.as_str().trim().to_string()),
+            Rule::change_verb => direction = change_direction(p),
+            Rule::prefix_ops => prefix = b.prefix_ops(p),
+            Rule::quantity => amount = b.quantity(p),
+            Rule::postfix_op => postfix = Some(b.postfix_op(p)),
+            _ => {}
+        }
+    }
+    let op = b.resolve_ops(&prefix, postfix, span);
+    TargetKind::Change(Change {
+        basis,
+        direction,
+        op,
+        amount,
+        span,
+    })
+}
+
+fn range(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
+    let span = b.span(&pair);
+    let mut bounds = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::dash_range | Rule::bracket_range => {
+                for q in p.into_inner() {
+                    if matches!(q.as_rule(), Rule::quantity | Rule::signed_plain) {
+                        bounds.push(b.quantity(q));
+                    }
+                }
+            }
+            Rule::plus_minus => {
+                for q in p.into_inner() {
+                    if q.as_rule() == Rule::quantity {
+                        let high = b.quantity(q);
+                        let mut low = high.clone();
+                        low.value = -low.value;
+                        bounds.push(low);
+                        bounds.push(high);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut it = bounds.into_iter();
+    let mut low = it
+        .next()
+        .unwrap_or_else(|| Quantity::new(Default::default(), None));
+    let mut high = it.next().unwrap_or_else(|| low.clone());
+    match (&low.unit, &high.unit) {
+        (None, Some(u)) => low.unit = Some(u.clone()),
+        (Some(u), None) => high.unit = Some(u.clone()),
+        _ => {}
+    }
+    match compare_in_unit(&low, &high) {
+        Err(m) => b.diags.push(
+            Diagnostic::error(
+                "target::range-units",
+                format!(
+                    "the two ends of the range have different units (`{}` and `{}`)",
+                    m.actual, m.target
+                ),
+                span,
+            )
+            .with_label("units disagree")
+            .with_help("write both ends in the same unit, e.g. `90%-95%`"),
+        ),
+        Ok(std::cmp::Ordering::Greater) => b.diags.push(
+            Diagnostic::error(
+                "target::range-reversed",
+                "the range's lower end is above its upper end",
+                span,
+            )
+            .with_label("reversed range")
+            .with_help(format!(
+                "write the smaller number first: `{}-{}`",
+                high, low
+            )),
+        ),
+        Ok(_) => {}
+    }
+    TargetKind::Range(RangeTarget { low, high, span })
+}
+
+fn per_period(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
+    let span = b.span(&pair);
+    let mut per = String::new();
+    let mut prefix = Vec::new();
+    let mut postfix = None;
+    let mut quantity = Quantity::new(Default::default(), None);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::per_word => per = p.as_str().to_string(),
+            Rule::prefix_ops => prefix = b.prefix_ops(p),
+            Rule::quantity => quantity = b.quantity(p),
+            Rule::postfix_op => postfix = Some(b.postfix_op(p)),
+            _ => {}
+        }
+    }
+    let op = b.resolve_ops(&prefix, postfix, span).unwrap_or(Op::Eq);
+    let unit = match &quantity.unit {
+        Some(u) => format!("{u}/{per}"),
+        None => format!("次/{per}"),
+    };
+    quantity.unit = Some(Unit::new(unit));
+    TargetKind::Comparison(Comparison { op, quantity, span })
+}
+
+fn comparison(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
+    let span = b.span(&pair);
+    let mut prefix = Vec::new();
+    let mut postfix = None;
+    let mut quantity = Quantity::new(Default::default(), None);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::prefix_ops => prefix = b.prefix_ops(p),
+            Rule::quantity | Rule::signed_quantity => quantity = b.quantity(p),
+            Rule::postfix_op => postfix = Some(b.postfix_op(p)),
+            _ => {}
+        }
+    }
+    let op = b.resolve_ops(&prefix, postfix, span).unwrap_or(Op::Eq);
+    TargetKind::Comparison(Comparison { op, quantity, span })
+}

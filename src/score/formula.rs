@@ -1,0 +1,195 @@
+//! Applying a [`Formula`] to one numeric row. Returns the exact (unrounded) score and the
+//! arithmetic written out with the numbers, for the trace.
+
+use super::policy::{Formula, StepBasis};
+use crate::model::Direction;
+use rust_decimal::Decimal;
+
+/// Plain display of an exact decimal: no trailing zeros.
+pub fn d(x: Decimal) -> String {
+    x.normalize().to_string()
+}
+
+/// Display with exactly `places` decimals (already rounded values).
+pub fn fixed(x: Decimal, places: u32) -> String {
+    format!("{:.*}", places as usize, x)
+}
+
+pub struct Applied {
+    pub exact: Decimal,
+    /// The right-hand side of the formula line, e.g. `10 × 1800/2000`.
+    pub working: String,
+}
+
+/// Scores actual `a` against target `t` (same unit, `t` > 0) with `w` points.
+/// `met` is whether the row reached its target (a ≥ t positive, a ≤ t reverse).
+/// Returns `None` only when the numbers are too large for exact arithmetic.
+pub fn apply(
+    f: &Formula,
+    dir: Direction,
+    a: Decimal,
+    t: Decimal,
+    w: Decimal,
+    met: bool,
+) -> Option<Applied> {
+    let full = || {
+        Some(Applied {
+            exact: w,
+            working: "满分".to_string(),
+        })
+    };
+    match f {
+        Formula::Proportional | Formula::Inverse => {
+            if met {
+                return full();
+            }
+            match dir {
+                Direction::Positive if a <= Decimal::ZERO => Some(Applied {
+                    exact: Decimal::ZERO,
+                    working: format!("{} ≤ 0 → 0", d(a)),
+                }),
+                Direction::Positive => Some(Applied {
+                    exact: div(mul(w, a)?, t)?,
+                    working: format!("{} × {}/{}", d(w), d(a), d(t)),
+                }),
+                Direction::Reverse => Some(Applied {
+                    exact: div(mul(w, t)?, a)?,
+                    working: format!("{} × {}/{}", d(w), d(t), d(a)),
+                }),
+            }
+        }
+        Formula::Linear { zero_at } => {
+            if met {
+                return full();
+            }
+            let z = *zero_at;
+            if z == Decimal::ONE || t.is_zero() {
+                return Some(Applied {
+                    exact: Decimal::ZERO,
+                    working: "0".to_string(),
+                });
+            }
+            let r = div(a, t)?;
+            let share = match dir {
+                Direction::Positive => div(r.checked_sub(z)?, Decimal::ONE - z)?,
+                Direction::Reverse => div(z.checked_sub(r)?, z - Decimal::ONE)?,
+            };
+            let share = share.clamp(Decimal::ZERO, Decimal::ONE);
+            let working = match dir {
+                Direction::Reverse if z == Decimal::TWO => {
+                    format!("{} × (1 − ({}−{})/{})", d(w), d(a), d(t), d(t))
+                }
+                Direction::Reverse => {
+                    format!("{} × ({} − {}/{})/({} − 1)", d(w), d(z), d(a), d(t), d(z))
+                }
+                Direction::Positive => {
+                    format!("{} × ({}/{} − {})/(1 − {})", d(w), d(a), d(t), d(z), d(z))
+                }
+            };
+            let working = if share.is_zero() {
+                format!("{working} → 0 (clamped)")
+            } else {
+                working
+            };
+            Some(Applied {
+                exact: mul(w, share)?,
+                working,
+            })
+        }
+        Formula::AllOrNothing => {
+            if met {
+                full()
+            } else {
+                Some(Applied {
+                    exact: Decimal::ZERO,
+                    working: "未达到 → 0".to_string(),
+                })
+            }
+        }
+        Formula::Steps { on, bands } => {
+            let (x, what) = match on {
+                StepBasis::Value => (a, d(a)),
+                StepBasis::Ratio => {
+                    let r = completion_percent(dir, a, t)?;
+                    (r, format!("完成率 {}%", d(r.round_dp(2))))
+                }
+            };
+            let band = bands
+                .iter()
+                .find(|b| x >= b.low && b.high.is_none_or(|h| x < h));
+            match band {
+                Some(b) => Some(Applied {
+                    exact: div(mul(w, b.share)?, Decimal::ONE_HUNDRED)?,
+                    working: format!(
+                        "{what} ∈ [{}, {}) → {} × {}%",
+                        d(b.low),
+                        b.high.map(d).unwrap_or_else(|| "∞".to_string()),
+                        d(w),
+                        d(b.share)
+                    ),
+                }),
+                None => Some(Applied {
+                    exact: Decimal::ZERO,
+                    working: format!("{what} 不在任何档位 → 0"),
+                }),
+            }
+        }
+        Formula::PerUnit {
+            per,
+            deduct,
+            floor,
+            cap,
+        } => {
+            let short = match dir {
+                Direction::Positive => t.checked_sub(a)?,
+                Direction::Reverse => a.checked_sub(t)?,
+            };
+            if short <= Decimal::ZERO || per.is_zero() {
+                return full();
+            }
+            let units = div(short, *per)?.ceil();
+            let uncapped = mul(units, *deduct)?;
+            let off = match cap {
+                Some(c) => uncapped.min(*c),
+                None => uncapped,
+            };
+            let exact = w.checked_sub(off)?.max(*floor).max(Decimal::ZERO);
+            Some(Applied {
+                exact,
+                working: format!(
+                    "{} − {}×{} (差 {}，每{}扣{}){}",
+                    d(w),
+                    d(units),
+                    d(*deduct),
+                    d(short),
+                    d(*per),
+                    d(*deduct),
+                    if off < uncapped || exact > w - off {
+                        "，封顶/保底"
+                    } else {
+                        ""
+                    }
+                ),
+            })
+        }
+    }
+}
+
+/// Completion in percent: positive A/T, reverse T/A (A = 0 counts as 100% done).
+pub fn completion_percent(dir: Direction, a: Decimal, t: Decimal) -> Option<Decimal> {
+    let hundred = Decimal::ONE_HUNDRED;
+    match dir {
+        Direction::Positive if t.is_zero() => Some(hundred),
+        Direction::Positive => mul(div(a, t)?, hundred),
+        Direction::Reverse if a.is_zero() => Some(hundred),
+        Direction::Reverse => mul(div(t, a)?, hundred),
+    }
+}
+
+/// Checked arithmetic: user numbers can be large enough to overflow a Decimal.
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+pub fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
+}

@@ -1,0 +1,10 @@
+//! Scoring: a [`Policy`] value and the evaluation of rows against it. Exact decimals
+//! throughout; each row is rounded once, at the end, half-up.
+
+pub mod formula;
+pub mod policy;
+pub mod row;
+pub mod units;
+
+pub use policy::{Formula, Policy};
+pub use row::{score_row, Flag, RowInput, RowScore, Status, Trace};

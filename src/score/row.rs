@@ -1,0 +1,841 @@
+//! Scoring one indicator row under a [`Policy`]: target + actual + points → score,
+//! achieved, flags and a trace that lets a person redo the arithmetic by hand.
+
+use super::formula::{apply, d, div, fixed, mul};
+use super::policy::{Formula, Policy};
+use crate::model::quantity::in_unit_of;
+use crate::model::{
+    Actual, ActualValue, Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource,
+    Grade, Op, Qualitative, Quantity, RangeTarget, Target, TargetKind, Unit,
+};
+use crate::parse::normalize::normalize_char;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Everything the scorer needs about one row. The fiscal year is injected: scoring never
+/// reads the clock.
+#[derive(Debug, Clone)]
+pub struct RowInput<'a> {
+    pub target: &'a Target,
+    /// `None`: no actual was given.
+    pub actual: Option<&'a Actual>,
+    pub points: Decimal,
+    pub baseline: Option<&'a Quantity>,
+    pub fiscal_year: i32,
+    /// 反向 written in the indicator's description.
+    pub description_reverse: bool,
+    pub direction_override: Option<Direction>,
+    pub formula_override: Option<&'a Formula>,
+    /// 偏差原因; `None` or blank means no reason was given.
+    pub reason: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub code: String,
+    pub message: String,
+}
+
+impl Flag {
+    pub fn new(code: &str, message: impl Into<String>) -> Flag {
+        Flag {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Scored,
+    NotApplicable,
+    /// No actual given; nothing scored (deadline rows are the exception: see DESIGN §4).
+    Missing,
+    /// The inputs are readable but not enough to score (e.g. a change with no baseline).
+    Unscorable,
+    /// The actual cannot be read against this target (wrong unit, a number for a
+    /// qualitative target, a share outside its band…).
+    Error,
+}
+
+/// How the score came about, in a stable shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trace {
+    pub kind: &'static str,
+    /// The target in canonical form.
+    pub target: String,
+    /// The actual as read, with its unit (empty when missing).
+    pub actual: String,
+    pub direction: Direction,
+    pub direction_source: DirectionSource,
+    /// The rule that applied, e.g. `positive: proportional`.
+    pub rule: String,
+    /// The arithmetic with the numbers, e.g. `1800份 < 2000份 → 10 × 1800/2000 = 9.00`.
+    pub formula: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub points: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowScore {
+    pub status: Status,
+    /// Rounded once, half-up, to the policy's places.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub score: Option<Decimal>,
+    /// The exact score before rounding.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub exact: Option<Decimal>,
+    pub achieved: Option<bool>,
+    pub flags: Vec<Flag>,
+    /// Why the row has no score (Error/Unscorable/Missing).
+    pub error: Option<String>,
+    pub trace: Trace,
+}
+
+/// Working state while scoring a row.
+struct Ctx<'a, 'p> {
+    input: &'a RowInput<'a>,
+    policy: &'p Policy,
+    dir: Direction,
+    flags: Vec<Flag>,
+    actual_text: String,
+    rule: String,
+}
+
+enum Outcome {
+    Scored {
+        exact: Decimal,
+        achieved: bool,
+        formula: String,
+    },
+    NotApplicable,
+    Missing(String),
+    Unscorable(String),
+    Error(String),
+}
+
+pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
+    let (dir, source) = match input.direction_override {
+        Some(d) => (d, DirectionSource::Override),
+        None => input.target.direction(input.description_reverse),
+    };
+    let mut cx = Ctx {
+        input,
+        policy,
+        dir,
+        flags: Vec::new(),
+        actual_text: String::new(),
+        rule: String::new(),
+    };
+    let outcome = match input.actual.map(|a| &a.value) {
+        Some(ActualValue::NotApplicable) => {
+            cx.actual_text = "不适用".into();
+            cx.rule = "不适用".into();
+            Outcome::NotApplicable
+        }
+        actual => match &input.target.kind {
+            TargetKind::Comparison(c) => cx.comparison(c, actual),
+            TargetKind::Range(r) => cx.range(r, actual),
+            TargetKind::Deadline(dl) => cx.deadline(dl, actual),
+            TargetKind::Change(c) => cx.change(c, actual),
+            TargetKind::Qualitative(q) => cx.qualitative(q, actual),
+        },
+    };
+    let w = input.points;
+    let trace = |formula: String, cx: &Ctx<'_, '_>| Trace {
+        kind: input.target.kind_name(),
+        target: input.target.to_string(),
+        actual: cx.actual_text.clone(),
+        direction: dir,
+        direction_source: source,
+        rule: cx.rule.clone(),
+        formula,
+        points: w,
+    };
+    match outcome {
+        Outcome::Scored {
+            exact,
+            achieved,
+            formula,
+        } => {
+            let exact = exact.clamp(Decimal::ZERO, w.max(Decimal::ZERO));
+            let score = policy.round(exact);
+            let blank = input.reason.is_none_or(|r| r.trim().is_empty());
+            if score < w && blank {
+                cx.flags.push(Flag::new(
+                    "reason-required",
+                    "得分低于分值，需填写偏差原因分析及改进措施",
+                ));
+            }
+            let shown = fixed(score, policy.rounding_places);
+            let formula = if formula.ends_with("满分") {
+                format!("{formula} {shown}")
+            } else {
+                format!("{formula} = {shown}")
+            };
+            RowScore {
+                status: Status::Scored,
+                score: Some(score),
+                exact: Some(exact),
+                achieved: Some(achieved),
+                trace: trace(formula, &cx),
+                flags: cx.flags,
+                error: None,
+            }
+        }
+        Outcome::NotApplicable => RowScore {
+            status: Status::NotApplicable,
+            score: None,
+            exact: None,
+            achieved: None,
+            trace: trace("不适用 → 不计分".into(), &cx),
+            flags: cx.flags,
+            error: None,
+        },
+        Outcome::Missing(msg) => no_score(
+            Status::Missing,
+            msg,
+            trace("未填写实际完成值".into(), &cx),
+            cx.flags,
+        ),
+        Outcome::Unscorable(msg) => no_score(
+            Status::Unscorable,
+            msg.clone(),
+            trace(format!("无法计分：{msg}"), &cx),
+            cx.flags,
+        ),
+        Outcome::Error(msg) => no_score(
+            Status::Error,
+            msg.clone(),
+            trace(format!("错误：{msg}"), &cx),
+            cx.flags,
+        ),
+    }
+}
+
+fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowScore {
+    RowScore {
+        status,
+        score: None,
+        exact: None,
+        achieved: None,
+        flags,
+        error: Some(msg),
+        trace,
+    }
+}
+
+const TOO_LARGE: &str = "the numbers are too large to score exactly";
+
+fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
+    format!("{}{}", d(v), unit.map(|u| u.as_str()).unwrap_or(""))
+}
+
+impl Ctx<'_, '_> {
+    fn w(&self) -> Decimal {
+        self.input.points
+    }
+
+    /// The row's own rule when the scorecard overrides it, else the policy's.
+    fn formula_for(&self, default: &Formula) -> Formula {
+        self.input
+            .formula_override
+            .cloned()
+            .unwrap_or_else(|| default.clone())
+    }
+
+    fn missing(&mut self) -> Outcome {
+        Outcome::Missing("no actual value was given (实际完成值未填写)".into())
+    }
+
+    /// A grade given where a number was expected: accepted leniently at the grade's
+    /// default share, flagged.
+    fn graded_by_hand(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
+        self.flags.push(Flag::new(
+            "graded-by-hand",
+            format!("数值型指标按等级“{}”人工评分", grade.label()),
+        ));
+        self.rule = format!("graded by hand: {}", grade.label());
+        self.grade_outcome(grade, share)
+    }
+
+    fn grade_outcome(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
+        let band = self.policy.band(grade).clone();
+        let pct = match share {
+            Some(s) => {
+                let inside =
+                    s >= band.low && (s < band.high || (band.high_inclusive && s == band.high));
+                if !inside {
+                    return Outcome::Error(format!(
+                        "the share {}% is outside the band of {} ({}%–{}%{})",
+                        d(s),
+                        grade.label(),
+                        d(band.low),
+                        d(band.high),
+                        if band.high_inclusive {
+                            ""
+                        } else {
+                            ", upper end excluded"
+                        }
+                    ));
+                }
+                s
+            }
+            None => band.default,
+        };
+        let w = self.w();
+        let Some(exact) = mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED)) else {
+            return Outcome::Error(TOO_LARGE.into());
+        };
+        Outcome::Scored {
+            exact,
+            achieved: grade == Grade::Achieved,
+            formula: format!(
+                "{} → {} × {}%",
+                self.actual_text_or(grade.label()),
+                d(w),
+                d(pct)
+            ),
+        }
+    }
+
+    fn actual_text_or(&self, s: &str) -> String {
+        if self.actual_text.is_empty() {
+            s.to_string()
+        } else {
+            self.actual_text.clone()
+        }
+    }
+
+    /// Reads a numeric actual in the target's unit.
+    fn number_in(&mut self, actual: &ActualValue, target: &Quantity) -> Result<Decimal, Outcome> {
+        match actual {
+            ActualValue::Number { quantity } => {
+                let mut q = quantity.clone();
+                // A unitless actual takes the target's unit and magnitude as written.
+                if q.unit.is_none() && q.magnitude.is_none() {
+                    q.magnitude = target.magnitude;
+                }
+                let v = in_unit_of(&q, target).map_err(|m| {
+                    Outcome::Error(format!(
+                        "the actual's unit `{}` does not match the target's unit `{}`",
+                        m.actual, m.target
+                    ))
+                })?;
+                self.actual_text = fmt_q(v, target.unit.as_ref().or(q.unit.as_ref()));
+                Ok(v)
+            }
+            ActualValue::Fraction {
+                numerator,
+                denominator,
+            } => {
+                if denominator.is_zero() {
+                    return Err(Outcome::Error(format!(
+                        "the fraction `{}/{}` divides by zero",
+                        d(*numerator),
+                        d(*denominator)
+                    )));
+                }
+                if let Some(u) = &target.unit {
+                    if !u.is_percent_like() {
+                        return Err(Outcome::Error(format!(
+                            "a fraction is a rate (%), but the target's unit is `{u}`"
+                        )));
+                    }
+                }
+                let pct = div(*numerator, *denominator)
+                    .and_then(|x| mul(x, Decimal::ONE_HUNDRED))
+                    .ok_or_else(|| Outcome::Error(TOO_LARGE.into()))?;
+                let q = Quantity::new(pct, Some(Unit::percent()));
+                let v = in_unit_of(&q, target).unwrap_or(pct);
+                self.actual_text = format!(
+                    "{}/{} = {}%",
+                    d(*numerator),
+                    d(*denominator),
+                    d(pct.round_dp(2))
+                );
+                Ok(v)
+            }
+            other => Err(Outcome::Error(format!(
+                "{} cannot be compared with a numeric target; write the value achieved, e.g. `{}`",
+                describe(other),
+                target
+            ))),
+        }
+    }
+
+    fn comparison(&mut self, c: &Comparison, actual: Option<&ActualValue>) -> Outcome {
+        let Some(actual) = actual else {
+            return self.missing();
+        };
+        if let ActualValue::Grade { grade, share } = actual {
+            return self.graded_by_hand(*grade, *share);
+        }
+        let a = match self.number_in(actual, &c.quantity) {
+            Ok(a) => a,
+            Err(o) => return o,
+        };
+        let t = c.quantity.scaled();
+        let unit = c.quantity.unit.as_ref();
+        let (tq, aq) = (fmt_q(t, unit), self.actual_text.clone());
+        let p = self.policy;
+        let w = self.w();
+
+        // Target zero: nothing is allowed (`=0`, `0次`, `≤0`).
+        if t.is_zero()
+            && (matches!(c.op, Op::Eq | Op::Le | Op::Lt) || self.dir == Direction::Reverse)
+        {
+            let f = self.formula_for(&p.target_zero);
+            self.rule = format!("target zero: {}", formula_name(&f));
+            let met = a <= Decimal::ZERO;
+            let exact = if met { w } else { Decimal::ZERO };
+            let rel = if met { "≤" } else { ">" };
+            return Outcome::Scored {
+                exact,
+                achieved: met,
+                formula: format!("{aq} {rel} 0 → {}", if met { "满分" } else { "0" }),
+            };
+        }
+
+        let (met, achieved) = match self.dir {
+            Direction::Positive => (a >= t, if c.op == Op::Gt { a > t } else { a >= t }),
+            Direction::Reverse => (a <= t, if c.op == Op::Lt { a < t } else { a <= t }),
+        };
+        let default = match self.dir {
+            Direction::Positive => &p.positive,
+            Direction::Reverse => &p.reverse,
+        };
+        let f = self.formula_for(default);
+        self.rule = format!("{}: {}", self.dir.code(), formula_name(&f));
+        if t <= Decimal::ZERO && !matches!(f, Formula::AllOrNothing | Formula::PerUnit { .. }) {
+            // A ratio to a target of zero or below means nothing: met or not.
+            let exact = if met { w } else { Decimal::ZERO };
+            return Outcome::Scored {
+                exact,
+                achieved,
+                formula: format!(
+                    "{aq} {} {tq} → {}",
+                    rel(a, t),
+                    if met { "满分" } else { "0" }
+                ),
+            };
+        }
+        let Some(applied) = apply(&f, self.dir, a, t, w, met) else {
+            return Outcome::Error(TOO_LARGE.into());
+        };
+        if t > Decimal::ZERO {
+            let over = match self.dir {
+                Direction::Positive => mul(t, p.flags.over_positive).is_some_and(|x| a >= x),
+                Direction::Reverse => mul(t, p.flags.over_reverse).is_some_and(|x| a <= x),
+            };
+            if over {
+                self.flags.push(Flag::new(
+                    "over-achieved",
+                    "实际完成值远超目标值，目标可能设置偏低",
+                ));
+            }
+        }
+        let relation = match (self.dir, met) {
+            (Direction::Positive, true) => "≥",
+            (Direction::Positive, false) => "<",
+            (Direction::Reverse, true) => "≤",
+            (Direction::Reverse, false) => ">",
+        };
+        Outcome::Scored {
+            exact: applied.exact,
+            achieved,
+            formula: format!("{aq} {relation} {tq} → {}", applied.working),
+        }
+    }
+
+    fn range(&mut self, r: &RangeTarget, actual: Option<&ActualValue>) -> Outcome {
+        let Some(actual) = actual else {
+            return self.missing();
+        };
+        if let ActualValue::Grade { grade, share } = actual {
+            return self.graded_by_hand(*grade, *share);
+        }
+        let a = match self.number_in(actual, &r.high) {
+            Ok(a) => a,
+            Err(o) => return o,
+        };
+        let lo = in_unit_of(&r.low, &r.high).unwrap_or_else(|_| r.low.scaled());
+        let hi = r.high.scaled();
+        let unit = r.high.unit.as_ref();
+        let aq = self.actual_text.clone();
+        let w = self.w();
+        self.rule = "range: inside full, outside proportional".into();
+        let band = format!("{}-{}", fmt_q(lo, unit), fmt_q(hi, unit));
+        if a >= lo && a <= hi {
+            return Outcome::Scored {
+                exact: w,
+                achieved: true,
+                formula: format!("{aq} 在 {band} 内 → 满分"),
+            };
+        }
+        let (exact, working) = if a < lo {
+            if lo <= Decimal::ZERO || a <= Decimal::ZERO {
+                (
+                    Some(Decimal::ZERO),
+                    format!("{aq} < {} → 0", fmt_q(lo, unit)),
+                )
+            } else {
+                (
+                    mul(w, a).and_then(|x| div(x, lo)),
+                    format!("{aq} < {} → {} × {}/{}", fmt_q(lo, unit), d(w), d(a), d(lo)),
+                )
+            }
+        } else {
+            (
+                mul(w, hi).and_then(|x| div(x, a)),
+                format!("{aq} > {} → {} × {}/{}", fmt_q(hi, unit), d(w), d(hi), d(a)),
+            )
+        };
+        match exact {
+            Some(exact) => Outcome::Scored {
+                exact,
+                achieved: false,
+                formula: working,
+            },
+            None => Outcome::Error(TOO_LARGE.into()),
+        }
+    }
+
+    fn deadline(&mut self, dl: &Deadline, actual: Option<&ActualValue>) -> Outcome {
+        let fy = self.input.fiscal_year;
+        let Some(due) = dl.end.last_day(fy) else {
+            return Outcome::Error("the deadline is not a real date".into());
+        };
+        let p = &self.policy.deadline;
+        let w = self.w();
+        let due_s = cn_date(due);
+        let share_of = |pct: Decimal| mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED));
+        self.rule = "deadline".into();
+        let (share, achieved, formula) = match actual {
+            None => {
+                self.flags.push(Flag::new("missing-actual", "未填写实际完成值，按未完成计分"));
+                self.rule = "deadline: not done".into();
+                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+            }
+            Some(ActualValue::NotDone) => {
+                self.actual_text = "未完成".into();
+                self.rule = "deadline: not done".into();
+                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+            }
+            Some(ActualValue::Done) => {
+                self.actual_text = "已完成".into();
+                self.rule = "deadline: done, no date".into();
+                self.flags.push(Flag::new(
+                    "no-completion-date",
+                    "已完成但未写完成日期，无法核对时限",
+                ));
+                (
+                    p.done_without_date,
+                    true,
+                    format!("已完成（无日期） → {} × {}%", d(w), d(p.done_without_date)),
+                )
+            }
+            Some(ActualValue::Date { date }) => {
+                let Some(done) = date.last_day(fy) else {
+                    return Outcome::Error("the completion date is not a real date".into());
+                };
+                self.actual_text = cn_date(done);
+                if done <= due {
+                    self.rule = "deadline: on time".into();
+                    (
+                        Decimal::ONE_HUNDRED,
+                        true,
+                        format!("{} ≤ {due_s} → 满分", cn_date(done)),
+                    )
+                } else {
+                    let months = months_late(due, done);
+                    let pct = (p.late - p.late_per_month * Decimal::from(months)).max(p.late_floor);
+                    self.rule = "deadline: late".into();
+                    let extra = if p.late_per_month.is_zero() {
+                        String::new()
+                    } else {
+                        format!("（逾期{months}个月）")
+                    };
+                    (
+                        pct,
+                        false,
+                        format!("{} > {due_s} 逾期{extra} → {} × {}%", cn_date(done), d(w), d(pct)),
+                    )
+                }
+            }
+            Some(ActualValue::Grade { grade, share }) => return self.graded_by_hand(*grade, *share),
+            Some(other) => {
+                return Outcome::Error(format!(
+                    "{} cannot be read against a deadline; write the completion date (`2022年11月20日`), `已完成` or `未完成`",
+                    describe(other)
+                ))
+            }
+        };
+        match share_of(share) {
+            Some(exact) => Outcome::Scored {
+                exact,
+                achieved,
+                formula,
+            },
+            None => Outcome::Error(TOO_LARGE.into()),
+        }
+    }
+
+    fn change(&mut self, c: &Change, actual: Option<&ActualValue>) -> Outcome {
+        let Some(actual) = actual else {
+            return self.missing();
+        };
+        let w = self.w();
+        let amount = &c.amount;
+        let relative = amount
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.is_percent_like() && !u.is_percentage_points());
+        let required = match &amount.unit {
+            Some(u) if relative => {
+                match in_unit_of(amount, &Quantity::new(Decimal::ZERO, Some(Unit::percent()))) {
+                    Ok(v) => v,
+                    Err(_) => amount.scaled(),
+                }
+            }
+            _ => amount.scaled(),
+        };
+        let verb = match c.direction {
+            ChangeDirection::Increase => "增长",
+            ChangeDirection::Decrease => "减少",
+        };
+        let sign = |dir: ChangeDirection| {
+            if dir == c.direction {
+                Decimal::ONE
+            } else {
+                Decimal::NEGATIVE_ONE
+            }
+        };
+        let (achieved_change, working) = match actual {
+            ActualValue::Change {
+                direction,
+                amount: got,
+            } => {
+                let got_v = match in_unit_of(got, amount) {
+                    Ok(v) => v,
+                    Err(m) => {
+                        return Outcome::Error(format!(
+                            "the change's unit `{}` does not match the target's `{}`",
+                            m.actual, m.target
+                        ))
+                    }
+                };
+                let v = got_v * sign(*direction);
+                self.actual_text = format!(
+                    "{}{}",
+                    if *direction == ChangeDirection::Increase { "增长" } else { "减少" },
+                    got
+                );
+                (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
+            }
+            ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
+                let Some(base) = self.input.baseline else {
+                    return Outcome::Unscorable(
+                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
+                    );
+                };
+                // The actual and the baseline are read in the baseline's unit.
+                let a = match self.number_in(actual, base) {
+                    Ok(a) => a,
+                    Err(o) => return o,
+                };
+                let b = base.scaled();
+                let diff = match c.direction {
+                    ChangeDirection::Increase => a - b,
+                    ChangeDirection::Decrease => b - a,
+                };
+                if relative {
+                    if b.is_zero() {
+                        return Outcome::Unscorable(
+                            "the baseline is 0, so a relative change (%) cannot be computed".into(),
+                        );
+                    }
+                    let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
+                        return Outcome::Error(TOO_LARGE.into());
+                    };
+                    (
+                        pct,
+                        format!(
+                            "基期 {} → 实际 {}，{}率 {}%",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            d(pct.round_dp(4))
+                        ),
+                    )
+                } else {
+                    (
+                        diff,
+                        format!(
+                            "基期 {} → 实际 {}，{} {}",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            fmt_q(diff, amount.unit.as_ref())
+                        ),
+                    )
+                }
+            }
+            ActualValue::Grade { grade, share } => return self.graded_by_hand(*grade, *share),
+            other => {
+                return Outcome::Error(format!(
+                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
+                    describe(other)
+                ))
+            }
+        };
+        let f = self.formula_for(&self.policy.change);
+        self.rule = format!("change vs baseline: {}", formula_name(&f));
+        let pct_unit = Unit::percent();
+        let req_s = fmt_q(
+            required,
+            if relative {
+                Some(&pct_unit)
+            } else {
+                amount.unit.as_ref()
+            },
+        );
+        let upper = c.op.is_some_and(Op::is_upper_bound);
+        let dir = if upper {
+            Direction::Reverse
+        } else {
+            Direction::Positive
+        };
+        let met = if upper {
+            achieved_change <= required
+        } else {
+            achieved_change >= required
+        };
+        if required <= Decimal::ZERO {
+            let exact = if met { w } else { Decimal::ZERO };
+            return Outcome::Scored {
+                exact,
+                achieved: met,
+                formula: format!(
+                    "{working} vs 要求 {req_s} → {}",
+                    if met { "满分" } else { "0" }
+                ),
+            };
+        }
+        let Some(applied) = apply(&f, dir, achieved_change, required, w, met) else {
+            return Outcome::Error(TOO_LARGE.into());
+        };
+        Outcome::Scored {
+            exact: applied.exact,
+            achieved: met,
+            formula: format!(
+                "{working} {} 要求{verb} {req_s} → {}",
+                rel(achieved_change, required),
+                applied.working
+            ),
+        }
+    }
+
+    fn qualitative(&mut self, q: &Qualitative, actual: Option<&ActualValue>) -> Outcome {
+        let Some(actual) = actual else {
+            return self.missing();
+        };
+        self.rule = "qualitative bands".into();
+        let grade = match actual {
+            ActualValue::Grade { grade, share } => {
+                self.actual_text = match share {
+                    Some(s) => format!("{} {}%", grade.label(), d(*s)),
+                    None => grade.label().to_string(),
+                };
+                return self.grade_outcome(*grade, *share);
+            }
+            ActualValue::Done => Grade::Achieved,
+            ActualValue::NotDone => Grade::NotAchieved,
+            ActualValue::YesNo { yes } => {
+                if *yes {
+                    Grade::Achieved
+                } else {
+                    Grade::NotAchieved
+                }
+            }
+            ActualValue::Text { text } if same_text(text, &q.text) => Grade::Achieved,
+            other => {
+                return Outcome::Error(format!(
+                    "{} cannot be read against the qualitative target `{}`; write 达成, 部分达成 or 未达成 (optionally with a share, e.g. `部分达成 75%`)",
+                    describe(other),
+                    q.text
+                ))
+            }
+        };
+        self.actual_text = grade.label().to_string();
+        self.grade_outcome(grade, None)
+    }
+}
+
+/// `>`/`=`/`<` between actual and target, for formula lines.
+fn rel(a: Decimal, t: Decimal) -> &'static str {
+    match a.cmp(&t) {
+        std::cmp::Ordering::Less => "<",
+        std::cmp::Ordering::Equal => "=",
+        std::cmp::Ordering::Greater => ">",
+    }
+}
+
+fn formula_name(f: &Formula) -> String {
+    match f {
+        Formula::Proportional => "proportional".into(),
+        Formula::Inverse => "inverse".into(),
+        Formula::Linear { zero_at } => format!("linear (zero at {}×T)", d(*zero_at)),
+        Formula::AllOrNothing => "all or nothing".into(),
+        Formula::Steps { on, .. } => format!(
+            "steps on {}",
+            match on {
+                super::policy::StepBasis::Ratio => "completion ratio",
+                super::policy::StepBasis::Value => "value",
+            }
+        ),
+        Formula::PerUnit { .. } => "per-unit deduction".into(),
+    }
+}
+
+/// How an actual is described in an error message.
+fn describe(a: &ActualValue) -> String {
+    match a {
+        ActualValue::Number { quantity } => format!("the number `{quantity}`"),
+        ActualValue::Fraction { .. } => "a fraction".into(),
+        ActualValue::Date { date } => format!("the date `{date}`"),
+        ActualValue::Done => "`已完成`".into(),
+        ActualValue::NotDone => "`未完成`".into(),
+        ActualValue::Grade { grade, .. } => format!("the grade `{}`", grade.label()),
+        ActualValue::YesNo { yes } => format!("`{}`", if *yes { "是" } else { "否" }),
+        ActualValue::Change { .. } => "a change".into(),
+        ActualValue::NotApplicable => "`不适用`".into(),
+        ActualValue::Text { text } => format!("the text `{text}`"),
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let n = |s: &str| -> String {
+        s.chars()
+            .map(normalize_char)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    n(a) == n(b)
+}
+
+fn cn_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// Started months between `due` and `done` (1 for anything up to a month late).
+fn months_late(due: NaiveDate, done: NaiveDate) -> i64 {
+    let days = (done - due).num_days();
+    if days <= 0 {
+        0
+    } else {
+        (days + 29) / 30
+    }
+}
