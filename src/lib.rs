@@ -11,3 +11,4 @@ pub mod eval_rows;
 pub mod model;
 pub mod parse;
 pub mod score;
+pub mod scorecard;
