@@ -149,3 +149,32 @@ fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
     }
     out.push('\n');
 }
+
+/// A diagnostic inside a file: the file's path and text travel with it so it can be
+/// rendered (`--> file:line:col`) wherever it ends up.
+#[derive(Debug, Clone)]
+pub struct FileDiagnostic {
+    pub path: std::path::PathBuf,
+    pub source: std::sync::Arc<str>,
+    pub diag: Diagnostic,
+}
+
+impl FileDiagnostic {
+    pub fn render(&self) -> String {
+        render(
+            std::slice::from_ref(&self.diag),
+            &self.path.display().to_string(),
+            &self.source,
+        )
+    }
+    /// `file:line:col`, 1-based, column in characters.
+    pub fn location(&self) -> String {
+        let (l, c) = line_col(&self.source, self.diag.span.start);
+        format!("{}:{l}:{c}", self.path.display())
+    }
+}
+
+/// Renders many file diagnostics in order.
+pub fn render_all(diags: &[FileDiagnostic]) -> String {
+    diags.iter().map(FileDiagnostic::render).collect()
+}

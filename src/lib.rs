@@ -4,11 +4,14 @@
 //! Pipeline: text → [`parse`] (pest grammar → typed AST with spans) → [`model`] →
 //! [`score`] (policy as a value, exact decimals, a trace per row) → renderers.
 
+pub mod actuals;
 pub mod cli;
 pub mod diagnostic;
 pub mod eval_csv;
 pub mod eval_rows;
+pub mod evaluate;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod score;
 pub mod scorecard;

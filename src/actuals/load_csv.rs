@@ -1,0 +1,178 @@
+//! Reading actuals from CSV — the sheet `jixiao template --format csv` writes, filled in.
+//!
+//! Columns (English or Chinese; others, such as names and targets, are ignored):
+//! `project` (项目编码), `indicator` (指标编码), `actual` (实际完成值), `reason`
+//! (偏差原因), `baseline` (基期值). Budget figures are rows whose indicator is
+//! `adjusted_budget` (全年预算数) or `spent` (全年执行数). Rows whose project is the
+//! department's code, or empty, are the department's own indicators.
+
+use super::model::{Actuals, RowActual};
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::model::Span;
+use crate::scorecard::Origin;
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+pub const PROJECT: &[&str] = &["project", "项目编码"];
+pub const INDICATOR: &[&str] = &["indicator", "指标编码", "id"];
+pub const ACTUAL: &[&str] = &["actual", "实际完成值"];
+pub const REASON: &[&str] = &["reason", "偏差原因", "偏差原因分析及改进措施"];
+pub const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
+
+/// Indicator ids that carry the project's budget figures instead of a row's actual.
+pub const ADJUSTED_BUDGET_ID: &str = "adjusted_budget";
+pub const SPENT_ID: &str = "spent";
+
+pub fn parse_actuals_csv(
+    path: &Path,
+    text: &str,
+    department_code: &str,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    let source: Arc<str> = Arc::from(text);
+    let mut diags = Vec::new();
+    let mut push = |d: Diagnostic| {
+        diags.push(FileDiagnostic {
+            path: path.to_path_buf(),
+            source: source.clone(),
+            diag: d,
+        })
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            push(
+                Diagnostic::error(
+                    "actuals::csv",
+                    format!("cannot read the header row: {e}"),
+                    Span::new(0, 0),
+                )
+                .with_help(
+                    "the first line must name the columns, e.g. project,indicator,actual,reason",
+                ),
+            );
+            return Err(diags);
+        }
+    };
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n))
+    };
+    let first_line = Span::new(bom, bom + body.find('\n').unwrap_or(body.len()));
+    let (Some(pc), Some(ic), Some(ac)) = (find(PROJECT), find(INDICATOR), find(ACTUAL)) else {
+        push(
+            Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
+                .with_label("header row")
+                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值); `reason` and `baseline` are optional"),
+        );
+        return Err(diags);
+    };
+    let rc = find(REASON);
+    let bc = find(BASELINE);
+    let mut actuals = Actuals {
+        file: path.to_path_buf(),
+        ..Default::default()
+    };
+    let mut rec = csv::StringRecord::new();
+    loop {
+        let at = rdr.position().byte() as usize + bom;
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                push(
+                    Diagnostic::error(
+                        "actuals::csv",
+                        format!("this line cannot be read as CSV: {e}"),
+                        Span::new(at, at),
+                    )
+                    .with_help("check for an unbalanced double quote"),
+                );
+                continue;
+            }
+        }
+        let line_end = at + body.get(at - bom..).and_then(|s| s.find('\n')).unwrap_or(0);
+        let line = Span::new(at, line_end.max(at));
+        let get = |i: Option<usize>| {
+            i.and_then(|i| rec.get(i))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let project = get(Some(pc)).unwrap_or_default();
+        let Some(id) = get(Some(ic)) else {
+            if rec.iter().any(|c| !c.trim().is_empty()) {
+                push(
+                    Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
+                        .with_label("row without `indicator`")
+                        .with_help("fill the `indicator` column with the id from the scorecard (e.g. `qty1`)"),
+                );
+            }
+            continue;
+        };
+        let actual = get(Some(ac));
+        if id == ADJUSTED_BUDGET_ID || id == SPENT_ID {
+            let Some(v) = actual else { continue };
+            let amount = match Decimal::from_str(&v) {
+                Ok(d) if d >= Decimal::ZERO => d,
+                _ => {
+                    push(
+                        Diagnostic::error(
+                            "actuals::bad-amount",
+                            format!("`{v}` is not an amount in 万元"),
+                            line,
+                        )
+                        .with_label("this row")
+                        .with_help("write the amount in 万元 as a number, e.g. 9.50"),
+                    );
+                    continue;
+                }
+            };
+            let pa = actuals.projects.entry(project).or_default();
+            if id == SPENT_ID {
+                pa.spent = Some(amount);
+            } else {
+                pa.adjusted_budget = Some(amount);
+            }
+            continue;
+        }
+        let row = RowActual {
+            actual,
+            reason: get(rc),
+            baseline: get(bc),
+            origin: Origin {
+                file: path.to_path_buf(),
+                start: line.start,
+                end: line.end,
+            },
+        };
+        let rows = if project.is_empty() || project == department_code {
+            &mut actuals.department
+        } else {
+            &mut actuals.projects.entry(project).or_default().rows
+        };
+        if rows.insert(id.clone(), row).is_some() {
+            push(
+                Diagnostic::error(
+                    "actuals::duplicate",
+                    format!("the indicator `{id}` appears twice for this project"),
+                    line,
+                )
+                .with_label("second entry")
+                .with_help("keep one row per project and indicator"),
+            );
+        }
+    }
+    if diags.is_empty() {
+        Ok(actuals)
+    } else {
+        Err(diags)
+    }
+}

@@ -1,0 +1,286 @@
+//! Reading `actuals.toml`. Every problem in the file is reported (not just the first),
+//! each pointing at its text; numbers are read from their source text, never via f64.
+//!
+//! ```toml
+//! [projects."13028122P00306510001A"]
+//! adjusted_budget = "10.00"   # 全年预算数（万元），可省略
+//! spent = "9.50"              # 全年执行数（万元）
+//!
+//! [projects."13028122P00306510001A".rows]
+//! qty1 = "4个"                                           # 只填实际完成值
+//! qlt1 = { actual = "65%", reason = "部分案件周期长" }    # 实际完成值 + 偏差原因
+//!
+//! [department.rows]
+//! d01 = { actual = "2300份" }
+//! ```
+
+use super::model::{Actuals, ProjectActuals, RowActual};
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::model::Span;
+use crate::scorecard::Origin;
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use toml_edit::{ImDocument, Item, Table, Value};
+
+struct Ctx<'a> {
+    path: &'a Path,
+    source: Arc<str>,
+    diags: Vec<FileDiagnostic>,
+}
+
+fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
+    r.map(|r| Span::new(r.start, r.end)).unwrap_or_default()
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(FileDiagnostic {
+            path: self.path.to_path_buf(),
+            source: self.source.clone(),
+            diag: d,
+        });
+    }
+
+    fn unknown_key(&mut self, table: &Table, key: &str, allowed: &[&str], what: &str) {
+        let span = span_of(table.key(key).and_then(|k| k.span()));
+        self.push(
+            Diagnostic::error(
+                "actuals::unknown-key",
+                format!("unknown key `{key}` in {what}"),
+                span,
+            )
+            .with_label("not a known key")
+            .with_help(format!("the keys allowed here are: {}", allowed.join(", "))),
+        );
+    }
+
+    fn text(&mut self, item: &Item, what: &str) -> Option<String> {
+        match item.as_value() {
+            Some(Value::String(s)) => Some(s.value().to_string()),
+            Some(v @ (Value::Integer(_) | Value::Float(_))) => {
+                let span = span_of(v.span());
+                self.source
+                    .get(span.start..span.end)
+                    .map(|s| s.trim().to_string())
+            }
+            _ => {
+                self.push(
+                    Diagnostic::error(
+                        "actuals::wrong-type",
+                        format!("{what} must be text, e.g. \"2300份\""),
+                        span_of(item.span()),
+                    )
+                    .with_label("not text")
+                    .with_help("write the value in double quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    fn decimal(&mut self, item: &Item, what: &str) -> Option<Decimal> {
+        let span = span_of(item.span());
+        let raw = self.text(item, what)?;
+        let cleaned: String = raw.chars().filter(|c| *c != '_' && *c != ',').collect();
+        match Decimal::from_str(cleaned.trim()) {
+            Ok(d) if d >= Decimal::ZERO => Some(d),
+            _ => {
+                self.push(
+                    Diagnostic::error(
+                        "actuals::bad-amount",
+                        format!("{what} `{raw}` is not an amount in 万元"),
+                        span,
+                    )
+                    .with_label("not a non-negative number")
+                    .with_help("write the amount in 万元 as a number, e.g. \"9.50\""),
+                );
+                None
+            }
+        }
+    }
+
+    fn row(&mut self, item: &Item) -> Option<RowActual> {
+        let origin = |span: Span| Origin {
+            file: self.path.to_path_buf(),
+            start: span.start,
+            end: span.end,
+        };
+        if let Some(Value::String(s)) = item.as_value() {
+            let span = span_of(s.span());
+            return Some(RowActual {
+                actual: Some(s.value().to_string()),
+                origin: origin(span),
+                ..Default::default()
+            });
+        }
+        let Some(table) = item.as_table_like() else {
+            self.push(
+                Diagnostic::error(
+                    "actuals::wrong-type",
+                    "a row must be the actual as text or a table { actual, reason, baseline }",
+                    span_of(item.span()),
+                )
+                .with_label("not a row")
+                .with_help("write e.g. qty1 = \"2300份\" or qty1 = { actual = \"1800份\", reason = \"…\" }"),
+            );
+            return None;
+        };
+        let mut row = RowActual::default();
+        for (key, value) in table.iter() {
+            match key {
+                "actual" => {
+                    row.origin = origin(span_of(value.span()));
+                    row.actual = self.text(value, "`actual`");
+                }
+                "reason" => row.reason = self.text(value, "`reason`"),
+                "baseline" => row.baseline = self.text(value, "`baseline`"),
+                other => {
+                    let span = span_of(table.key(other).and_then(|k| k.span()));
+                    self.push(
+                        Diagnostic::error("actuals::unknown-key", format!("unknown key `{other}` in a row"), span)
+                            .with_label("not a known key")
+                            .with_help("a row has `actual` (实际完成值), `reason` (偏差原因) and `baseline` (上年值)"),
+                    );
+                }
+            }
+        }
+        Some(row)
+    }
+
+    fn rows(&mut self, item: &Item, into: &mut std::collections::BTreeMap<String, RowActual>) {
+        let Some(table) = item.as_table_like() else {
+            self.push(
+                Diagnostic::error(
+                    "actuals::wrong-type",
+                    "`rows` must be a table of indicator id → actual",
+                    span_of(item.span()),
+                )
+                .with_label("not a table")
+                .with_help(
+                    "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"",
+                ),
+            );
+            return;
+        };
+        for (id, value) in table.iter() {
+            if let Some(r) = self.row(value) {
+                into.insert(id.to_string(), r);
+            }
+        }
+    }
+}
+
+/// Reads an actuals TOML file's text. Returns the actuals and no diagnostics, or every
+/// problem found.
+pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDiagnostic>> {
+    let source: Arc<str> = Arc::from(text);
+    let mut cx = Ctx {
+        path,
+        source: source.clone(),
+        diags: Vec::new(),
+    };
+    let doc = match ImDocument::parse(text.to_string()) {
+        Ok(d) => d,
+        Err(e) => {
+            let span = span_of(e.span());
+            let msg = e.message().trim().to_lowercase();
+            cx.push(
+                Diagnostic::error(
+                    "actuals::syntax",
+                    format!("this is not valid TOML: {msg}"),
+                    span,
+                )
+                .with_label("here")
+                .with_help(
+                    "check quotes, brackets and `=`; text values are written in double quotes",
+                ),
+            );
+            return Err(cx.diags);
+        }
+    };
+    let mut actuals = Actuals {
+        file: path.to_path_buf(),
+        ..Default::default()
+    };
+    let root = doc.as_table();
+    for (key, item) in root.iter() {
+        match key {
+            "projects" => {
+                let Some(projects) = item.as_table_like() else {
+                    cx.push(
+                        Diagnostic::error(
+                            "actuals::wrong-type",
+                            "`projects` must be a table keyed by project code",
+                            span_of(item.span()),
+                        )
+                        .with_label("not a table")
+                        .with_help("write [projects.\"13028122P00306510001A\"]"),
+                    );
+                    continue;
+                };
+                for (code, pitem) in projects.iter() {
+                    let mut pa = ProjectActuals::default();
+                    let Some(pt) = pitem.as_table() else {
+                        cx.push(
+                            Diagnostic::error(
+                                "actuals::wrong-type",
+                                format!("project `{code}` must be a table"),
+                                span_of(pitem.span()),
+                            )
+                            .with_label("not a table")
+                            .with_help("write [projects.\"CODE\"] with spent = \"…\" below it"),
+                        );
+                        continue;
+                    };
+                    for (k, v) in pt.iter() {
+                        match k {
+                            "adjusted_budget" => {
+                                pa.adjusted_budget = cx.decimal(v, "`adjusted_budget` (全年预算数)")
+                            }
+                            "spent" => pa.spent = cx.decimal(v, "`spent` (全年执行数)"),
+                            "rows" => cx.rows(v, &mut pa.rows),
+                            other => cx.unknown_key(
+                                pt,
+                                other,
+                                &["adjusted_budget", "spent", "rows"],
+                                "a project",
+                            ),
+                        }
+                    }
+                    actuals.projects.insert(code.to_string(), pa);
+                }
+            }
+            "department" => match item.as_table() {
+                Some(t) => {
+                    for (k, v) in t.iter() {
+                        match k {
+                            "rows" => {
+                                let mut rows = std::mem::take(&mut actuals.department);
+                                cx.rows(v, &mut rows);
+                                actuals.department = rows;
+                            }
+                            other => cx.unknown_key(t, other, &["rows"], "[department]"),
+                        }
+                    }
+                }
+                None => cx.push(
+                    Diagnostic::error(
+                        "actuals::wrong-type",
+                        "`department` must be a table",
+                        span_of(item.span()),
+                    )
+                    .with_label("not a table")
+                    .with_help("write [department.rows] and below it lines like d01 = \"2300份\""),
+                ),
+            },
+            other => cx.unknown_key(root, other, &["projects", "department"], "the actuals file"),
+        }
+    }
+    if cx.diags.is_empty() {
+        Ok(actuals)
+    } else {
+        Err(cx.diags)
+    }
+}

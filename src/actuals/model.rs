@@ -1,0 +1,39 @@
+//! Year-end actuals (实际完成值) as read from an actuals file, keyed by project code and
+//! indicator id. Values stay text here; the scorer parses them, so a bad cell is a row
+//! error in the 自评表, not a failure of the whole file.
+
+use crate::scorecard::Origin;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RowActual {
+    /// 实际完成值 as written.
+    pub actual: Option<String>,
+    /// 偏差原因分析及改进措施.
+    pub reason: Option<String>,
+    /// 上年值 / 基期值, for change targets.
+    pub baseline: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProjectActuals {
+    /// 全年预算数 (万元): the adjusted budget; the scorecard's 年初预算数 when absent.
+    pub adjusted_budget: Option<Decimal>,
+    /// 全年执行数 (万元).
+    pub spent: Option<Decimal>,
+    pub rows: BTreeMap<String, RowActual>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Actuals {
+    /// Rows of the department's own indicators.
+    pub department: BTreeMap<String, RowActual>,
+    pub projects: BTreeMap<String, ProjectActuals>,
+    #[serde(skip)]
+    pub file: PathBuf,
+}

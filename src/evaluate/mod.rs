@@ -1,0 +1,131 @@
+//! The evaluator: a department folder + actuals + policy → the scored 自评表 for every
+//! project and for the department.
+
+mod execution;
+pub mod points;
+mod result;
+mod rows;
+
+pub use result::{
+    DepartmentResult, Execution, IndicatorResult, MissingRow, ProjectResult, ScoredDepartment,
+};
+
+use crate::actuals::{Actuals, ProjectActuals};
+use crate::score::Policy;
+use crate::scorecard::Department;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Scores a whole department. Never fails: problems become row errors and flags.
+pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> ScoredDepartment {
+    let empty = ProjectActuals::default();
+    let mut projects = Vec::with_capacity(dept.projects.len());
+    let mut missing = Vec::new();
+    for p in &dept.projects {
+        let pa = actuals.projects.get(&p.code).unwrap_or(&empty);
+        let execution = execution::project_execution(p.budget, pa, policy);
+        let rows = rows::score_rows(
+            &p.indicators,
+            &pa.rows,
+            policy,
+            dept.fiscal_year,
+            execution.rate,
+        );
+        for id in &rows.missing {
+            let name = p
+                .indicators
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default();
+            missing.push(MissingRow {
+                project: Some(p.code.clone()),
+                id: id.clone(),
+                name,
+            });
+        }
+        let score = rows.total(execution.score, policy);
+        projects.push(ProjectResult {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            unit: p.unit.clone(),
+            budget: p.budget,
+            grade: policy.grade_for(score).to_string(),
+            score,
+            execution,
+            indicators: rows.results,
+            missing: rows.missing,
+        });
+    }
+
+    let execution = execution::department_execution(dept, actuals, policy);
+    let own = rows::score_rows(
+        &dept.indicators,
+        &actuals.department,
+        policy,
+        dept.fiscal_year,
+        None,
+    );
+    for id in &own.missing {
+        let name = dept
+            .indicators
+            .iter()
+            .find(|i| &i.id == id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        missing.insert(
+            0,
+            MissingRow {
+                project: None,
+                id: id.clone(),
+                name,
+            },
+        );
+    }
+    let score = own.total(execution.score, policy);
+
+    let mut grade_counts: BTreeMap<String, usize> =
+        policy.grades.iter().map(|g| (g.label.clone(), 0)).collect();
+    for p in &projects {
+        *grade_counts.entry(p.grade.clone()).or_insert(0) += 1;
+    }
+
+    ScoredDepartment {
+        department: DepartmentResult {
+            code: dept.code.clone(),
+            name: dept.name.clone(),
+            fiscal_year: dept.fiscal_year,
+            grade: policy.grade_for(score).to_string(),
+            score,
+            indicators: own.results,
+            execution,
+            projects_composite: composite(&projects, actuals, policy),
+            grade_counts,
+            missing,
+        },
+        projects,
+        policy_name: policy.name.clone(),
+        grade_order: policy.grades.iter().map(|g| g.label.clone()).collect(),
+        rounding_places: policy.rounding_places,
+    }
+}
+
+/// 项目支出综合得分: budget-weighted mean of project scores, weights = 全年预算数
+/// (年初预算数 when no adjusted budget is given), half-up to the policy's places.
+fn composite(projects: &[ProjectResult], actuals: &Actuals, policy: &Policy) -> Option<Decimal> {
+    let mut num = Decimal::ZERO;
+    let mut den = Decimal::ZERO;
+    for p in projects {
+        let weight = actuals
+            .projects
+            .get(&p.code)
+            .and_then(|a| a.adjusted_budget)
+            .unwrap_or(p.budget);
+        num = num.checked_add(p.score.checked_mul(weight)?)?;
+        den = den.checked_add(weight)?;
+    }
+    if den.is_zero() {
+        return None;
+    }
+    Some(policy.round(num.checked_div(den)?))
+}

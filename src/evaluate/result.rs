@@ -1,0 +1,116 @@
+//! The scored scorecard: what every renderer (table, Markdown, JSON, CSV) prints.
+//! Serialises to the JSON shape of `jixiao score --format json`; decimals as strings.
+
+use crate::score::{Flag, Status, Trace};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    /// 指标值, verbatim.
+    pub target: String,
+    /// 实际完成值, verbatim (`None` when missing).
+    pub actual: Option<String>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub points: Decimal,
+    /// `None` for 不适用, missing or unscorable rows.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub score: Option<Decimal>,
+    pub achieved: Option<bool>,
+    pub flags: Vec<Flag>,
+    pub reason: Option<String>,
+    pub status: Status,
+    /// Why the row has no score, when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub trace: Option<Trace>,
+    /// Department indicators: the 分项 area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+}
+
+/// The 预算执行率 row (10 points by default).
+#[derive(Debug, Clone, Serialize)]
+pub struct Execution {
+    /// 年初预算数.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub budget: Decimal,
+    /// 全年预算数 (adjusted), when given.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub adjusted: Option<Decimal>,
+    /// 全年执行数.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub spent: Option<Decimal>,
+    /// 执行率 as a fraction (0.8621 = 86.21%), exact.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub points: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub score: Option<Decimal>,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingRow {
+    /// Project code; `None` for a department indicator.
+    pub project: Option<String>,
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectResult {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    /// 年初预算数.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub budget: Decimal,
+    /// The plain sum of the printed rows (or rescaled, under that 不适用 policy).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub score: Decimal,
+    pub grade: String,
+    pub execution: Execution,
+    pub indicators: Vec<IndicatorResult>,
+    /// Rows without an actual: the total is incomplete while this is not empty.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentResult {
+    pub code: String,
+    pub name: String,
+    pub fiscal_year: i32,
+    /// Own indicators (90) + department execution (10).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub score: Decimal,
+    pub grade: String,
+    pub indicators: Vec<IndicatorResult>,
+    pub execution: Execution,
+    /// 项目支出综合得分 = Σ(score × 全年预算数) / Σ 全年预算数 over scored projects.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub projects_composite: Option<Decimal>,
+    /// Projects per grade, in the policy's grade order.
+    pub grade_counts: BTreeMap<String, usize>,
+    pub missing: Vec<MissingRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoredDepartment {
+    pub department: DepartmentResult,
+    pub projects: Vec<ProjectResult>,
+    /// The policy's name, for headers.
+    #[serde(skip)]
+    pub policy_name: String,
+    /// Grade labels in policy order (highest first), for summaries.
+    #[serde(skip)]
+    pub grade_order: Vec<String>,
+    #[serde(skip)]
+    pub rounding_places: u32,
+}

@@ -1,0 +1,301 @@
+//! Scoring the indicator rows of one project (or of the department): points per row
+//! from the policy's level weights, 不适用 handling, then each row through the scorer.
+
+use super::points::{split_equally, split_weighted};
+use super::result::IndicatorResult;
+use crate::actuals::RowActual;
+use crate::eval_rows::description_marks_reverse;
+use crate::model::{Actual, ActualValue, Quantity, TargetKind, Unit};
+use crate::parse::parse_actual;
+use crate::score::policy::NotApplicable;
+use crate::score::{score_row, Flag, Policy, RowInput, Status};
+use crate::scorecard::Indicator;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub struct RowsOutcome {
+    pub results: Vec<IndicatorResult>,
+    /// Ids of rows with no actual.
+    pub missing: Vec<String>,
+    /// Points of 不适用 rows that left the total (rescale policy only).
+    pub removed_points: Decimal,
+}
+
+impl RowsOutcome {
+    /// The total: the plain sum of the printed row scores plus the execution score; under
+    /// the rescale policy, scaled back up to the full 100 and rounded once.
+    pub fn total(&self, execution: Option<Decimal>, policy: &Policy) -> Decimal {
+        let sum: Decimal = self
+            .results
+            .iter()
+            .filter_map(|r| r.score)
+            .chain(execution)
+            .sum();
+        if self.removed_points > Decimal::ZERO {
+            let full: Decimal =
+                policy.levels.iter().map(|l| l.points).sum::<Decimal>() + policy.execution_points;
+            let left = full - self.removed_points;
+            if left > Decimal::ZERO {
+                return policy.round(sum * full / left);
+            }
+        }
+        sum
+    }
+}
+
+/// A row named like 预算执行率 (the seed's 成本指标 rows): with no actual, it takes the
+/// project's execution rate as its actual.
+fn is_execution_rate_row(ind: &Indicator) -> bool {
+    let looks = |s: &str| {
+        s.contains("预算执行率") || s.contains("预算资金完成率") || s.contains("资金执行率")
+    };
+    let numeric = matches!(
+        ind.target.as_ref().map(|t| &t.kind),
+        Some(TargetKind::Comparison(_)) | Some(TargetKind::Range(_))
+    );
+    numeric && (looks(&ind.name) || looks(&ind.description))
+}
+
+pub fn score_rows(
+    indicators: &[Indicator],
+    actuals: &BTreeMap<String, RowActual>,
+    policy: &Policy,
+    fiscal_year: i32,
+    execution_rate: Option<Decimal>,
+) -> RowsOutcome {
+    // 1. Read every actual first: 不适用 changes how points are shared.
+    let mut parsed: Vec<(Option<&RowActual>, Option<Result<Actual, String>>)> = Vec::new();
+    for ind in indicators {
+        let ra = actuals.get(&ind.id);
+        let text = ra
+            .and_then(|r| r.actual.as_deref())
+            .filter(|s| !s.trim().is_empty());
+        let actual = text.map(|t| {
+            parse_actual(t).map(|p| p.value).map_err(|diags| {
+                diags
+                    .iter()
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        });
+        parsed.push((ra, actual));
+    }
+    let not_applicable: Vec<bool> = parsed
+        .iter()
+        .map(|(_, a)| {
+            matches!(
+                a,
+                Some(Ok(Actual {
+                    value: ActualValue::NotApplicable,
+                    ..
+                }))
+            )
+        })
+        .collect();
+
+    // 2. Points.
+    let (points, removed_points) = allocate(indicators, &not_applicable, policy);
+
+    // 3. Score.
+    let mut results = Vec::with_capacity(indicators.len());
+    let mut missing = Vec::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        let (ra, actual) = parsed.get(i).cloned().unwrap_or((None, None));
+        let w = points.get(i).copied().unwrap_or_default();
+        let mut flags: Vec<Flag> = Vec::new();
+        let reason = ra
+            .and_then(|r| r.reason.clone())
+            .filter(|s| !s.trim().is_empty());
+        let actual_text = ra
+            .and_then(|r| r.actual.clone())
+            .filter(|s| !s.trim().is_empty());
+        if !policy.levels.iter().any(|l| l.name == ind.level1) {
+            flags.push(Flag::new(
+                "unknown-level",
+                format!("一级指标“{}”不在政策的一级指标中，未分配分值", ind.level1),
+            ));
+        }
+        let mut result = IndicatorResult {
+            id: ind.id.clone(),
+            level1: ind.level1.clone(),
+            level2: ind.level2.clone(),
+            name: ind.name.clone(),
+            target: ind.target_text.clone(),
+            actual: actual_text,
+            points: w,
+            score: None,
+            achieved: None,
+            flags: Vec::new(),
+            reason: reason.clone(),
+            status: Status::Error,
+            error: None,
+            trace: None,
+            area: ind.area.clone(),
+        };
+        let Some(target) = &ind.target else {
+            result.error = Some(format!(
+                "the target `{}` cannot be read; fix it in the scorecard (`jixiao check`)",
+                ind.target_text
+            ));
+            result.flags = flags;
+            results.push(result);
+            continue;
+        };
+        let mut actual = match actual {
+            Some(Err(msg)) => {
+                result.error = Some(format!("actual: {msg}"));
+                result.flags = flags;
+                results.push(result);
+                continue;
+            }
+            Some(Ok(a)) => Some(a),
+            None => None,
+        };
+        if actual.is_none() && is_execution_rate_row(ind) {
+            if let Some(rate) = execution_rate {
+                let pct = rate * Decimal::ONE_HUNDRED;
+                actual = Some(Actual {
+                    value: ActualValue::Number {
+                        quantity: Quantity::new(pct.round_dp(4), Some(Unit::percent())),
+                    },
+                    span: Default::default(),
+                });
+                flags.push(Flag::new(
+                    "execution-rate-used",
+                    "未填写实际完成值，取本项目预算执行率",
+                ));
+            }
+        }
+        let baseline = ra.and_then(|r| r.baseline.as_deref()).and_then(|b| {
+            match parse_actual(b).map(|p| p.value.value) {
+                Ok(ActualValue::Number { quantity }) => Some(quantity),
+                _ => None,
+            }
+        });
+        if ra.and_then(|r| r.baseline.as_deref()).is_some() && baseline.is_none() {
+            result.error = Some("baseline: not a number (e.g. `200` or `2.5%`)".into());
+            result.flags = flags;
+            results.push(result);
+            continue;
+        }
+        let input = RowInput {
+            target,
+            actual: actual.as_ref(),
+            points: w,
+            baseline: baseline.as_ref(),
+            fiscal_year,
+            description_reverse: description_marks_reverse(&ind.description),
+            direction_override: ind.direction,
+            formula_override: None,
+            reason: reason.as_deref(),
+        };
+        let scored = score_row(&input, policy);
+        if scored.status == Status::Missing || (actual.is_none() && scored.status == Status::Scored)
+        {
+            missing.push(ind.id.clone());
+        }
+        flags.extend(scored.flags.iter().cloned());
+        result.score = scored.score;
+        result.achieved = scored.achieved;
+        result.status = scored.status;
+        result.error = scored.error.clone();
+        result.flags = flags;
+        result.trace = Some(scored.trace);
+        results.push(result);
+    }
+    RowsOutcome {
+        results,
+        missing,
+        removed_points,
+    }
+}
+
+/// Points per row. Explicit points are kept; the rest of a level's weight is shared
+/// equally by its other rows. Under the move-points policy, 不适用 rows get nothing and
+/// their level's points go to its applicable rows; a level with no applicable rows
+/// passes its weight to the other levels in proportion to their weights.
+fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Decimal>, Decimal) {
+    let mut points = vec![Decimal::ZERO; indicators.len()];
+    let rescale = policy.not_applicable == NotApplicable::Rescale;
+    let in_level = |name: &str, i: usize, applicable_only: bool| {
+        indicators.get(i).is_some_and(|ind| ind.level1 == name)
+            && (!applicable_only || !na.get(i).copied().unwrap_or(false))
+    };
+    let applicable_only = !rescale;
+    // Level weights after whole-level 不适用 moves.
+    let weights: Vec<Decimal> = policy.levels.iter().map(|l| l.points).collect();
+    let alive: Vec<bool> = policy
+        .levels
+        .iter()
+        .map(|l| (0..indicators.len()).any(|i| in_level(&l.name, i, applicable_only)))
+        .collect();
+    let dead_total: Decimal = weights
+        .iter()
+        .zip(&alive)
+        .filter(|(_, a)| !**a)
+        .map(|(w, _)| *w)
+        .sum();
+    let alive_weights: Vec<Decimal> = weights
+        .iter()
+        .zip(&alive)
+        .map(|(w, a)| if *a { *w } else { Decimal::ZERO })
+        .collect();
+    let extra = split_weighted(dead_total, &alive_weights);
+    for (li, level) in policy.levels.iter().enumerate() {
+        if !alive.get(li).copied().unwrap_or(false) {
+            continue;
+        }
+        let weight = level.points + extra.get(li).copied().unwrap_or_default();
+        let rows: Vec<usize> = (0..indicators.len())
+            .filter(|&i| in_level(&level.name, i, applicable_only))
+            .collect();
+        let explicit: Decimal = rows
+            .iter()
+            .filter_map(|&i| indicators.get(i).and_then(|r| r.points))
+            .sum();
+        let shared: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&i| indicators.get(i).is_some_and(|r| r.points.is_none()))
+            .collect();
+        for &i in &rows {
+            if let (Some(p), Some(slot)) =
+                (indicators.get(i).and_then(|r| r.points), points.get_mut(i))
+            {
+                *slot = p;
+            }
+        }
+        let rest = (weight - explicit).max(Decimal::ZERO);
+        // All rows explicit: spread what is left (e.g. moved 不适用 points) over them all.
+        let pool = if shared.is_empty() {
+            rows.clone()
+        } else {
+            shared
+        };
+        for (i, share) in pool.iter().zip(split_equally(rest, pool.len())) {
+            if let Some(slot) = points.get_mut(*i) {
+                *slot += share;
+            }
+        }
+    }
+    // Rows whose level is not in the policy keep only explicit points.
+    for (i, ind) in indicators.iter().enumerate() {
+        if !policy.levels.iter().any(|l| l.name == ind.level1) {
+            if let Some(slot) = points.get_mut(i) {
+                *slot = ind.points.unwrap_or_default();
+            }
+        }
+    }
+    let removed = if rescale {
+        indicators
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| na.get(*i).copied().unwrap_or(false))
+            .map(|(i, _)| points.get(i).copied().unwrap_or_default())
+            .sum()
+    } else {
+        Decimal::ZERO
+    };
+    (points, removed)
+}

@@ -1,0 +1,178 @@
+//! The 自评表 grid as rows of cells, shared by the table and Markdown renderers, so both
+//! print the same figures in the same places (DESIGN §7).
+
+use crate::evaluate::{Execution, IndicatorResult, ProjectResult, ScoredDepartment};
+use crate::score::formula::fixed;
+use rust_decimal::Decimal;
+
+/// Amounts in 万元 with 2 decimals.
+pub fn fmt_amount(d: Decimal) -> String {
+    fixed(d.round_dp(2), 2)
+}
+
+/// A rate as a percent with 2 decimals (`86.21%`), half-up.
+pub fn fmt_rate(r: Decimal) -> String {
+    let pct = (r * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{}%", fixed(pct, 2))
+}
+
+pub const BUDGET_HEADER: [&str; 7] = [
+    "项目资金（万元）",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+];
+
+pub fn budget_row(e: &Execution, places: u32) -> Vec<String> {
+    vec![
+        "年度资金总额".into(),
+        fmt_amount(e.budget),
+        fmt_amount(e.adjusted.unwrap_or(e.budget)),
+        e.spent.map(fmt_amount).unwrap_or_else(|| "—".into()),
+        fixed(e.points, 2),
+        e.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),
+        e.score
+            .map(|s| fixed(s, places))
+            .unwrap_or_else(|| "—".into()),
+    ]
+}
+
+pub const INDICATOR_HEADER: [&str; 8] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+];
+
+/// Indicator rows with level cells shown once per run ("merged down"); the 一级 label
+/// carries its points, e.g. `产出指标(50分)`.
+pub fn indicator_rows(rows: &[IndicatorResult], places: u32) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut last1 = None::<&str>;
+    let mut last2 = None::<(&str, &str)>;
+    for r in rows {
+        let l1 = if last1 == Some(r.level1.as_str()) {
+            String::new()
+        } else {
+            let pts: Decimal = rows
+                .iter()
+                .filter(|x| x.level1 == r.level1)
+                .map(|x| x.points)
+                .sum();
+            format!("{}({}分)", r.level1, pts.normalize())
+        };
+        let l2 = if last2 == Some((r.level1.as_str(), r.level2.as_str())) {
+            String::new()
+        } else {
+            r.level2.clone()
+        };
+        last1 = Some(&r.level1);
+        last2 = Some((&r.level1, &r.level2));
+        let score = match (r.score, &r.status) {
+            (Some(s), _) => fixed(s, places),
+            (None, crate::score::Status::NotApplicable) => "不适用".into(),
+            (None, crate::score::Status::Missing) => "未填报".into(),
+            (None, _) => "—".into(),
+        };
+        out.push(vec![
+            l1,
+            l2,
+            r.name.clone(),
+            r.target.clone(),
+            r.actual.clone().unwrap_or_default(),
+            fixed(r.points, 2),
+            score,
+            r.reason.clone().unwrap_or_default(),
+        ]);
+    }
+    out
+}
+
+/// Flag notes printed under a table: `qty1 reason-required: …`.
+pub fn notes(rows: &[IndicatorResult], e: &Execution) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &e.flags {
+        out.push(format!("预算执行率 {}: {}", f.code, f.message));
+    }
+    for r in rows {
+        if let Some(err) = &r.error {
+            if r.status != crate::score::Status::Missing {
+                out.push(format!("{} {} error: {err}", r.id, r.name));
+            }
+        }
+        for f in &r.flags {
+            out.push(format!("{} {} {}: {}", r.id, r.name, f.code, f.message));
+        }
+    }
+    out
+}
+
+pub fn total_row(total: Decimal, grade: &str, places: u32, full: Decimal) -> Vec<String> {
+    vec![
+        "总分".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        fixed(full, 2),
+        fixed(total, places),
+        format!("自评等级：{grade}"),
+    ]
+}
+
+pub fn project_title(s: &ScoredDepartment, p: &ProjectResult) -> Vec<String> {
+    vec![
+        format!("项目支出绩效自评表（{}年度）", s.department.fiscal_year),
+        format!("项目名称：{}　项目编码：{}", p.name, p.code),
+        format!("主管部门：{}　实施单位：{}", s.department.name, p.unit),
+    ]
+}
+
+pub fn project_full_points(p: &ProjectResult) -> Decimal {
+    p.indicators.iter().map(|r| r.points).sum::<Decimal>() + p.execution.points
+}
+
+pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
+    let d = &s.department;
+    let mut out = vec![format!(
+        "部门整体自评得分：{}　等级：{}",
+        fixed(d.score, s.rounding_places),
+        d.grade
+    )];
+    out.push(format!(
+        "项目支出综合得分（按全年预算数加权，{}个项目）：{}",
+        s.projects.len(),
+        d.projects_composite
+            .map(|c| fixed(c, s.rounding_places))
+            .unwrap_or_else(|| "—".into())
+    ));
+    let counts: Vec<String> = s
+        .grade_order
+        .iter()
+        .map(|g| format!("{g} {}", d.grade_counts.get(g).copied().unwrap_or(0)))
+        .collect();
+    out.push(format!("项目等级分布：{}", counts.join("　")));
+    if d.missing.is_empty() {
+        out.push("未填写实际完成值的指标：无".into());
+    } else {
+        out.push(format!("未填写实际完成值的指标（{}项）：", d.missing.len()));
+        for m in &d.missing {
+            out.push(format!(
+                "  {} {} {}",
+                m.project.as_deref().unwrap_or("部门"),
+                m.id,
+                m.name
+            ));
+        }
+    }
+    out.push(format!("评分规则：{}", s.policy_name));
+    out
+}

@@ -1,0 +1,65 @@
+//! `--format markdown`: the same 自评表 as pipe tables, for reports and wikis.
+
+use super::layout::*;
+use crate::evaluate::ScoredDepartment;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = format!("| {} |\n", header.join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+pub fn render(s: &ScoredDepartment) -> String {
+    let places = s.rounding_places;
+    let d = &s.department;
+    let mut out = format!("# {} {}年度绩效自评\n\n", d.name, d.fiscal_year);
+    out.push_str("## 部门整体\n\n");
+    for line in summary_lines(s) {
+        out.push_str(&format!("- {}\n", line.trim_start()));
+    }
+    out.push('\n');
+    out.push_str(&table(&BUDGET_HEADER, &[budget_row(&d.execution, places)]));
+    out.push('\n');
+    let mut rows = indicator_rows(&d.indicators, places);
+    let full = d
+        .indicators
+        .iter()
+        .map(|r| r.points)
+        .sum::<rust_decimal::Decimal>()
+        + d.execution.points;
+    rows.push(total_row(d.score, &d.grade, places, full));
+    out.push_str(&table(&INDICATOR_HEADER, &rows));
+    for n in notes(&d.indicators, &d.execution) {
+        out.push_str(&format!("\n> ※ {}", cell(&n)));
+    }
+    out.push('\n');
+    for p in &s.projects {
+        let title = project_title(s, p);
+        out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        for line in title.iter().skip(1) {
+            out.push_str(&format!("{}  \n", cell(line)));
+        }
+        out.push('\n');
+        out.push_str(&table(&BUDGET_HEADER, &[budget_row(&p.execution, places)]));
+        out.push('\n');
+        let mut rows = indicator_rows(&p.indicators, places);
+        rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
+        out.push_str(&table(&INDICATOR_HEADER, &rows));
+        let notes = notes(&p.indicators, &p.execution);
+        if !notes.is_empty() {
+            out.push('\n');
+            for n in notes {
+                out.push_str(&format!("> ※ {}  \n", cell(&n)));
+            }
+        }
+    }
+    out
+}

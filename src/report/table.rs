@@ -1,0 +1,69 @@
+//! `--format table`: the 自评表 per project in the terminal, CJK-aware widths.
+
+use super::layout::*;
+use crate::evaluate::ScoredDepartment;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    t.to_string()
+}
+
+pub fn render(s: &ScoredDepartment) -> String {
+    let mut out = String::new();
+    let places = s.rounding_places;
+    for p in &s.projects {
+        for line in project_title(s, p) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&grid(
+            &BUDGET_HEADER,
+            vec![budget_row(&p.execution, places)],
+        ));
+        out.push('\n');
+        let mut rows = indicator_rows(&p.indicators, places);
+        rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
+        out.push_str(&grid(&INDICATOR_HEADER, rows));
+        out.push('\n');
+        for n in notes(&p.indicators, &p.execution) {
+            out.push_str(&format!("  ※ {n}\n"));
+        }
+        out.push('\n');
+    }
+    let d = &s.department;
+    out.push_str(&format!(
+        "部门整体绩效自评表（{}，{}年度）\n",
+        d.name, d.fiscal_year
+    ));
+    out.push_str(&grid(
+        &BUDGET_HEADER,
+        vec![budget_row(&d.execution, places)],
+    ));
+    out.push('\n');
+    let mut rows = indicator_rows(&d.indicators, places);
+    let full = d
+        .indicators
+        .iter()
+        .map(|r| r.points)
+        .sum::<rust_decimal::Decimal>()
+        + d.execution.points;
+    rows.push(total_row(d.score, &d.grade, places, full));
+    out.push_str(&grid(&INDICATOR_HEADER, rows));
+    out.push('\n');
+    for n in notes(&d.indicators, &d.execution) {
+        out.push_str(&format!("  ※ {n}\n"));
+    }
+    out.push('\n');
+    for line in summary_lines(s) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
