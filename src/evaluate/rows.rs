@@ -13,6 +13,9 @@ use crate::scorecard::Indicator;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// An actual cell as read: absent, or parsed, or the reason it could not be.
+type ReadActual = Option<Result<Actual, String>>;
+
 pub struct RowsOutcome {
     pub results: Vec<IndicatorResult>,
     /// Ids of rows with no actual.
@@ -64,7 +67,7 @@ pub fn score_rows(
     execution_rate: Option<Decimal>,
 ) -> RowsOutcome {
     // 1. Read every actual first: 不适用 changes how points are shared.
-    let mut parsed: Vec<(Option<&RowActual>, Option<Result<Actual, String>>)> = Vec::new();
+    let mut parsed: Vec<(Option<&RowActual>, ReadActual)> = Vec::new();
     for ind in indicators {
         let ra = actuals.get(&ind.id);
         let text = ra
