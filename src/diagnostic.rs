@@ -150,31 +150,36 @@ fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
     out.push('\n');
 }
 
-/// A diagnostic inside a file: the file's path and text travel with it so it can be
-/// rendered (`--> file:line:col`) wherever it ends up.
+/// A diagnostic in a file: the file's path, its text, and the diagnostic, whose span is a
+/// byte range into that text. Travels with its source so it can be rendered anywhere.
 #[derive(Debug, Clone)]
 pub struct FileDiagnostic {
-    pub path: std::path::PathBuf,
+    pub file: std::path::PathBuf,
     pub source: std::sync::Arc<str>,
-    pub diag: Diagnostic,
+    pub diagnostic: Diagnostic,
 }
 
 impl FileDiagnostic {
-    pub fn render(&self) -> String {
-        render(
-            std::slice::from_ref(&self.diag),
-            &self.path.display().to_string(),
-            &self.source,
-        )
+    /// Line and column (1-based, column in characters) where the diagnostic starts.
+    pub fn line_col(&self) -> (usize, usize) {
+        line_col(&self.source, self.diagnostic.span.start)
     }
-    /// `file:line:col`, 1-based, column in characters.
-    pub fn location(&self) -> String {
-        let (l, c) = line_col(&self.source, self.diag.span.start);
-        format!("{}:{l}:{c}", self.path.display())
+    /// The text the diagnostic underlines.
+    pub fn snippet(&self) -> &str {
+        let s = self.diagnostic.span;
+        self.source.get(s.start..s.end).unwrap_or("")
+    }
+    pub fn is_error(&self) -> bool {
+        self.diagnostic.is_error()
     }
 }
 
-/// Renders many file diagnostics in order.
-pub fn render_all(diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(FileDiagnostic::render).collect()
+/// Renders diagnostics like a compiler, each with `--> file:line:col`.
+pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let name = d.file.display().to_string();
+        out.push_str(&render(std::slice::from_ref(&d.diagnostic), &name, &d.source));
+    }
+    out
 }

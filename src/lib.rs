@@ -15,3 +15,4 @@ pub mod parse;
 pub mod report;
 pub mod score;
 pub mod scorecard;
+pub mod output;

@@ -34,9 +34,9 @@ pub fn parse_actuals_csv(
     let mut diags = Vec::new();
     let mut push = |d: Diagnostic| {
         diags.push(FileDiagnostic {
-            path: path.to_path_buf(),
+            file: path.to_path_buf(),
             source: source.clone(),
-            diag: d,
+            diagnostic: d,
         })
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);

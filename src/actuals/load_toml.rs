@@ -37,9 +37,9 @@ fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
 impl Ctx<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(FileDiagnostic {
-            path: self.path.to_path_buf(),
+            file: self.path.to_path_buf(),
             source: self.source.clone(),
-            diag: d,
+            diagnostic: d,
         });
     }
 

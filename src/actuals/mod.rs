@@ -17,9 +17,9 @@ use std::path::Path;
 pub fn load_actuals(path: &Path, department_code: &str) -> Result<Actuals, Vec<FileDiagnostic>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![FileDiagnostic {
-            path: path.to_path_buf(),
+            file: path.to_path_buf(),
             source: std::sync::Arc::from(""),
-            diag: Diagnostic::error(
+            diagnostic: Diagnostic::error(
                 "actuals::unreadable",
                 format!("cannot read the actuals file: {e}"),
                 Span::default(),

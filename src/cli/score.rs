@@ -1,0 +1,98 @@
+//! `jixiao score PATH [--actuals FILE] [--policy FILE] [--format …] [-o FILE]`
+
+use super::exit;
+use crate::actuals::{load_actuals, Actuals};
+use crate::diagnostic::render_file_diagnostics;
+use crate::evaluate::evaluate;
+use crate::report::{render, Format};
+use crate::score::Status;
+use crate::scorecard::load::load_department;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+/// The example actuals a department folder may carry; used when `--actuals` is not given.
+pub const FOLDER_ACTUALS: &str = "actuals.toml";
+
+#[derive(Args, Debug)]
+pub struct ScoreArgs {
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    #[arg(long)]
+    actuals: Option<PathBuf>,
+    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(a: ScoreArgs) -> u8 {
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let dept = match load_department(&a.path) {
+        Ok((d, warnings)) => {
+            eprint!("{}", render_file_diagnostics(&warnings));
+            d
+        }
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            eprintln!("error: the scorecard folder `{}` has errors; fix them and run again (`jixiao check` lists them)", a.path.display());
+            return exit::FAILED;
+        }
+    };
+    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept.code) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let scored = evaluate(&dept, &actuals, &policy);
+    let text = render(&scored, a.format);
+    match &a.output {
+        Some(path) => {
+            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return exit::UNUSABLE;
+            }
+        }
+        None => print!("{text}"),
+    }
+    let failed = scored
+        .projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .chain(&scored.department.indicators)
+        .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
+        .count();
+    if failed > 0 {
+        eprintln!("{failed} rows could not be scored; see their errors in the output");
+        exit::FAILED
+    } else {
+        exit::OK
+    }
+}
+
+fn read_actuals(folder: &Path, given: Option<&Path>, dept_code: &str) -> Result<Actuals, u8> {
+    let path = match given {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = folder.join(FOLDER_ACTUALS);
+            if !p.exists() {
+                eprintln!(
+                    "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
+                    p.display()
+                );
+                return Ok(Actuals::default());
+            }
+            p
+        }
+    };
+    load_actuals(&path, dept_code).map_err(|diags| {
+        eprint!("{}", render_file_diagnostics(&diags));
+        exit::FAILED
+    })
+}
