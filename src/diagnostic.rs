@@ -179,7 +179,11 @@ pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
         let name = d.file.display().to_string();
-        out.push_str(&render(std::slice::from_ref(&d.diagnostic), &name, &d.source));
+        out.push_str(&render(
+            std::slice::from_ref(&d.diagnostic),
+            &name,
+            &d.source,
+        ));
     }
     out
 }

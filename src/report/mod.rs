@@ -2,8 +2,10 @@
 //! JSON or CSV. Each takes the same [`ScoredDepartment`]; none recomputes anything.
 
 mod csv_out;
+pub mod diff;
 mod layout;
 mod markdown;
+pub mod snapshot;
 mod table;
 
 use crate::evaluate::ScoredDepartment;

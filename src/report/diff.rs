@@ -1,0 +1,202 @@
+//! `jixiao diff`: what a change of rules, actuals or scorecards moves. Every row, project
+//! and department figure whose score or grade changes, old → new with the delta, largest
+//! move first.
+
+use crate::evaluate::{IndicatorResult, ScoredDepartment};
+use crate::score::formula::fixed;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// `department`, `project` or `row`.
+    pub level: &'static str,
+    /// Project code (or the department's code).
+    pub scope: String,
+    /// Row id for rows; empty otherwise.
+    pub id: String,
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub old: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub new: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub delta: Option<Decimal>,
+    pub old_grade: Option<String>,
+    pub new_grade: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    pub rows_changed: usize,
+    pub grades_changed: usize,
+}
+
+fn rows_of(s: &ScoredDepartment) -> BTreeMap<(String, String), (&IndicatorResult, String)> {
+    let mut m = BTreeMap::new();
+    for r in &s.department.indicators {
+        m.insert(
+            (s.department.code.clone(), r.id.clone()),
+            (r, s.department.name.clone()),
+        );
+    }
+    for p in &s.projects {
+        for r in &p.indicators {
+            m.insert((p.code.clone(), r.id.clone()), (r, p.name.clone()));
+        }
+    }
+    m
+}
+
+fn delta(old: Option<Decimal>, new: Option<Decimal>) -> Option<Decimal> {
+    Some(new? - old?)
+}
+
+pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
+    let mut changes = Vec::new();
+    let (o, n) = (rows_of(old), rows_of(new));
+    let keys: std::collections::BTreeSet<_> = o.keys().chain(n.keys()).cloned().collect();
+    for k in keys {
+        let (or, nr) = (o.get(&k), n.get(&k));
+        let (os, ns) = (or.and_then(|r| r.0.score), nr.and_then(|r| r.0.score));
+        if os != ns || or.is_none() != nr.is_none() {
+            let name = nr.or(or).map(|r| r.0.name.clone()).unwrap_or_default();
+            changes.push(Change {
+                level: "row",
+                scope: k.0.clone(),
+                id: k.1.clone(),
+                name,
+                old: os,
+                new: ns,
+                delta: delta(os, ns),
+                old_grade: None,
+                new_grade: None,
+            });
+        }
+    }
+    let rows_changed = changes.len();
+    let op: BTreeMap<_, _> = old.projects.iter().map(|p| (p.code.clone(), p)).collect();
+    let np: BTreeMap<_, _> = new.projects.iter().map(|p| (p.code.clone(), p)).collect();
+    let codes: std::collections::BTreeSet<_> = op.keys().chain(np.keys()).cloned().collect();
+    for c in codes {
+        let (a, b) = (op.get(&c), np.get(&c));
+        let (os, ns) = (a.map(|p| p.score), b.map(|p| p.score));
+        let (og, ng) = (a.map(|p| p.grade.clone()), b.map(|p| p.grade.clone()));
+        if os != ns || og != ng {
+            changes.push(Change {
+                level: "project",
+                scope: c.clone(),
+                id: String::new(),
+                name: b.or(a).map(|p| p.name.clone()).unwrap_or_default(),
+                old: os,
+                new: ns,
+                delta: delta(os, ns),
+                old_grade: og,
+                new_grade: ng,
+            });
+        }
+    }
+    let (od, nd) = (&old.department, &new.department);
+    for (what, os, ns, og, ng) in [
+        (
+            "total",
+            Some(od.score),
+            Some(nd.score),
+            Some(od.grade.clone()),
+            Some(nd.grade.clone()),
+        ),
+        (
+            "项目支出综合得分",
+            od.projects_composite,
+            nd.projects_composite,
+            None,
+            None,
+        ),
+    ] {
+        if os != ns || og != ng {
+            changes.push(Change {
+                level: "department",
+                scope: nd.code.clone(),
+                id: what.to_string(),
+                name: nd.name.clone(),
+                old: os,
+                new: ns,
+                delta: delta(os, ns),
+                old_grade: og,
+                new_grade: ng,
+            });
+        }
+    }
+    let grades_changed = changes
+        .iter()
+        .filter(|c| c.old_grade.is_some() && c.old_grade != c.new_grade)
+        .count();
+    // Largest move first; equal moves keep rows, then projects, then the department, each by key.
+    changes.sort_by(|a, b| {
+        let mag = |c: &Change| c.delta.map(|d| d.abs()).unwrap_or(Decimal::MAX);
+        mag(b).cmp(&mag(a))
+    });
+    Diff {
+        changes,
+        rows_changed,
+        grades_changed,
+    }
+}
+
+pub fn render_text(d: &Diff, places: u32) -> String {
+    let mut out = String::new();
+    let f = |x: Option<Decimal>| x.map(|v| fixed(v, places)).unwrap_or_else(|| "—".into());
+    for c in &d.changes {
+        let grade = match (&c.old_grade, &c.new_grade) {
+            (Some(a), Some(b)) if a != b => format!("  grade {a} → {b}"),
+            _ => String::new(),
+        };
+        let delta = c
+            .delta
+            .map(|x| {
+                format!(
+                    "{}{}",
+                    if x >= Decimal::ZERO { "+" } else { "" },
+                    fixed(x, places)
+                )
+            })
+            .unwrap_or_else(|| "n/a".into());
+        let key = if c.id.is_empty() {
+            format!("{} {}", c.level, c.scope)
+        } else {
+            format!("{} {} {}", c.level, c.scope, c.id)
+        };
+        out.push_str(&format!(
+            "{key}  {}  {} → {}  ({delta}){grade}\n",
+            c.name,
+            f(c.old),
+            f(c.new)
+        ));
+    }
+    let largest = d
+        .changes
+        .iter()
+        .filter_map(|c| c.delta.map(|x| (x.abs(), c)))
+        .max_by(|a, b| a.0.cmp(&b.0));
+    let largest = match largest {
+        Some((_, c)) => format!(
+            "largest move {} {}{} {}",
+            c.level,
+            c.scope,
+            if c.id.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", c.id)
+            },
+            c.delta.map(|x| fixed(x, places)).unwrap_or_default()
+        ),
+        None => "largest move none".into(),
+    };
+    out.push_str(&format!(
+        "{} rows changed, {} grades changed, {largest}\n",
+        d.rows_changed, d.grades_changed
+    ));
+    out
+}
