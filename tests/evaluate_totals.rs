@@ -238,7 +238,10 @@ const ACTUALS: &[&str] = &[
 ];
 const LEVELS: &[&str] = &["产出指标", "效益指标", "满意度指标"];
 
-fn arb_project() -> impl Strategy<Value = (Vec<(usize, usize, usize, Option<u8>)>, String)> {
+/// Rows as (level, target, actual, explicit points) indexes, and the amount spent.
+type GenProject = (Vec<(usize, usize, usize, Option<u8>)>, String);
+
+fn arb_project() -> impl Strategy<Value = GenProject> {
     (
         prop::collection::vec(
             (
