@@ -11,6 +11,7 @@ pub mod eval_csv;
 pub mod eval_rows;
 pub mod evaluate;
 pub mod model;
+pub mod monitor;
 pub mod output;
 pub mod parse;
 pub mod report;

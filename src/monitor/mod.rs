@@ -1,0 +1,280 @@
+//! 绩效运行监控 (mid-year monitoring): each project's cumulative spending against its
+//! plan at a date, a traffic light, and — where year-to-date actuals are given — each
+//! indicator's progress and whether the target still looks reachable.
+
+pub mod plan;
+mod spending;
+
+pub use spending::{parse_spending_csv, SpendingRow};
+
+use crate::actuals::Actuals;
+use crate::model::quantity::in_unit_of;
+use crate::model::{ActualValue, Direction, Grade, TargetKind};
+use crate::parse::parse_actual;
+use crate::scorecard::Department;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Traffic-light thresholds on spent ÷ planned: below `red_below` is red, from
+/// `green_from` green, yellow between.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Thresholds {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub red_below: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub green_from: Decimal,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            red_below: Decimal::new(6, 1),
+            green_from: Decimal::new(8, 1),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Light {
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Red => "红灯",
+            Light::Yellow => "黄灯",
+            Light::Green => "绿灯",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorProgress {
+    pub id: String,
+    pub name: String,
+    pub target: String,
+    pub actual: Option<String>,
+    /// Share of the target reached so far, percent (cumulative counts only).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub progress: Option<Decimal>,
+    /// Share of the year elapsed, percent: what a cumulative count should have reached.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub expected: Decimal,
+    /// `None` when nothing was reported for the row.
+    pub likely: Option<bool>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectMonitor {
+    pub code: String,
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub budget: Decimal,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub spent: Option<Decimal>,
+    /// Spent ÷ budget, percent.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+    /// Planned cumulative share at the date, percent.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub planned: Decimal,
+    /// rate ÷ planned.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub ratio: Option<Decimal>,
+    pub light: Option<Light>,
+    /// planned − rate, in percentage points (positive = behind plan).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub gap_pp: Option<Decimal>,
+    pub indicators: Vec<IndicatorProgress>,
+    /// A written explanation is due: red light, or an indicator unlikely to be met.
+    pub needs_reason: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonitorReport {
+    pub department: String,
+    pub as_of: NaiveDate,
+    pub thresholds: Thresholds,
+    pub projects: Vec<ProjectMonitor>,
+}
+
+fn pct(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+pub fn monitor(
+    dept: &Department,
+    spending: &[SpendingRow],
+    ytd: Option<&Actuals>,
+    as_of: NaiveDate,
+    t: &Thresholds,
+) -> MonitorReport {
+    let year = dept.fiscal_year;
+    let elapsed = year_elapsed_percent(year, as_of);
+    let mut projects = Vec::new();
+    for p in &dept.projects {
+        // The latest figure on or before the date (rows without a date count as current).
+        let spent = spending
+            .iter()
+            .filter(|s| s.project == p.code && s.date.is_none_or(|d| d <= as_of))
+            .max_by_key(|s| s.date)
+            .map(|s| s.spent);
+        let planned = pct(plan::planned_share(&p.spending_plan, year, as_of));
+        let rate = spent
+            .and_then(|s| (!p.budget.is_zero()).then(|| pct(s * Decimal::ONE_HUNDRED / p.budget)));
+        let ratio = rate.and_then(|r| {
+            if planned.is_zero() {
+                Some(Decimal::ONE)
+            } else {
+                r.checked_div(planned).map(|x| x.round_dp(4))
+            }
+        });
+        let light = ratio.map(|r| {
+            if r < t.red_below {
+                Light::Red
+            } else if r < t.green_from {
+                Light::Yellow
+            } else {
+                Light::Green
+            }
+        });
+        let gap_pp = rate.map(|r| planned - r);
+        let rows = ytd.and_then(|a| a.projects.get(&p.code)).map(|pa| &pa.rows);
+        let indicators: Vec<IndicatorProgress> = p
+            .indicators
+            .iter()
+            .map(|ind| {
+                let actual = rows
+                    .and_then(|r| r.get(&ind.id))
+                    .and_then(|r| r.actual.clone())
+                    .filter(|s| !s.trim().is_empty());
+                progress(ind, actual, elapsed, year, as_of, t)
+            })
+            .collect();
+        let needs_reason =
+            light == Some(Light::Red) || indicators.iter().any(|i| i.likely == Some(false));
+        projects.push(ProjectMonitor {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            budget: p.budget,
+            spent,
+            rate,
+            planned,
+            ratio,
+            light,
+            gap_pp,
+            indicators,
+            needs_reason,
+        });
+    }
+    MonitorReport {
+        department: dept.name.clone(),
+        as_of,
+        thresholds: t.clone(),
+        projects,
+    }
+}
+
+fn year_elapsed_percent(year: i32, as_of: NaiveDate) -> Decimal {
+    let (Some(start), Some(end)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return Decimal::ZERO;
+    };
+    let days = (end - start).num_days() + 1;
+    let done = ((as_of - start).num_days() + 1).clamp(0, days);
+    pct(Decimal::from(done) * Decimal::ONE_HUNDRED / Decimal::from(days))
+}
+
+/// How a row stands mid-year. Counts accumulate over the year, so they are compared with
+/// the share of the year elapsed; rates, ranges and reverse rows are compared with the
+/// target itself; deadlines with the date; grades by their band.
+fn progress(
+    ind: &crate::scorecard::Indicator,
+    actual: Option<String>,
+    elapsed: Decimal,
+    year: i32,
+    as_of: NaiveDate,
+    t: &Thresholds,
+) -> IndicatorProgress {
+    let mut out = IndicatorProgress {
+        id: ind.id.clone(),
+        name: ind.name.clone(),
+        target: ind.target_text.clone(),
+        actual: actual.clone(),
+        progress: None,
+        expected: elapsed,
+        likely: None,
+        note: String::new(),
+    };
+    let (Some(target), Some(text)) = (&ind.target, actual) else {
+        out.note = "未填报".into();
+        return out;
+    };
+    let Ok(parsed) = parse_actual(&text) else {
+        out.note = "实际值无法识别".into();
+        return out;
+    };
+    let (dir, _) = target.direction(crate::eval_rows::description_marks_reverse(
+        &ind.description,
+    ));
+    let (likely, note) = match (&target.kind, &parsed.value.value) {
+        (TargetKind::Comparison(c), ActualValue::Number { quantity }) => {
+            let tv = c.quantity.scaled();
+            match in_unit_of(quantity, &c.quantity) {
+                Err(_) => (None, "单位不一致".to_string()),
+                Ok(a) => {
+                    let rate_like = c
+                        .quantity
+                        .unit
+                        .as_ref()
+                        .is_some_and(|u| u.is_percent_like());
+                    if dir == Direction::Reverse {
+                        (Some(a <= tv), "反向指标：按当前值判断".into())
+                    } else if rate_like || tv.is_zero() {
+                        (Some(a >= tv * t.green_from), "比率：按当前值判断".into())
+                    } else {
+                        let p = pct(a * Decimal::ONE_HUNDRED / tv);
+                        out.progress = Some(p);
+                        (
+                            Some(p >= elapsed * t.green_from),
+                            format!("完成{p}%，时间进度{elapsed}%"),
+                        )
+                    }
+                }
+            }
+        }
+        (TargetKind::Deadline(d), v) => {
+            let due = d.end.last_day(year);
+            match v {
+                ActualValue::Date { .. } | ActualValue::Done => (Some(true), "已完成".into()),
+                _ => match due {
+                    Some(due) if due < as_of => {
+                        (Some(false), format!("已过期限{}", due.format("%Y-%m-%d")))
+                    }
+                    _ => (Some(true), "未到期限".into()),
+                },
+            }
+        }
+        (_, ActualValue::Grade { grade, .. }) => (
+            Some(*grade != Grade::NotAchieved),
+            grade.label().to_string(),
+        ),
+        (_, ActualValue::NotApplicable) => (None, "不适用".into()),
+        _ => (None, "需人工判断".into()),
+    };
+    if likely == Some(false) && as_of.year() == year {
+        out.note = format!("{note}；预计难以完成，需说明原因");
+    } else {
+        out.note = note;
+    }
+    out.likely = likely;
+    out
+}

@@ -1,0 +1,134 @@
+//! The mid-year spending file: CSV with `project` (项目编码), `spent` (累计支出, 万元) and an
+//! optional `date` (截至日期).
+
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::model::Span;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpendingRow {
+    pub project: String,
+    pub spent: Decimal,
+    pub date: Option<NaiveDate>,
+}
+
+pub fn parse_spending_csv(
+    path: &Path,
+    text: &str,
+) -> Result<Vec<SpendingRow>, Vec<FileDiagnostic>> {
+    let source: Arc<str> = Arc::from(text);
+    let mut diags = Vec::new();
+    let mut push = |d: Diagnostic| {
+        diags.push(FileDiagnostic {
+            file: path.to_path_buf(),
+            source: source.clone(),
+            diagnostic: d,
+        })
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            push(Diagnostic::error(
+                "spending::csv",
+                format!("cannot read the header row: {e}"),
+                Span::default(),
+            ));
+            return Err(diags);
+        }
+    };
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n))
+    };
+    let (Some(pc), Some(sc)) = (find(&["project", "项目编码"]), find(&["spent", "累计支出"]))
+    else {
+        push(
+            Diagnostic::error("spending::columns", "the header row lacks `project` or `spent`", Span::new(bom, bom + body.find('\n').unwrap_or(body.len())))
+                .with_label("header row")
+                .with_help("name the columns `project` (项目编码) and `spent` (累计支出, 万元); `date` (截至日期) is optional"),
+        );
+        return Err(diags);
+    };
+    let dc = find(&["date", "截至日期", "日期"]);
+    let mut rows = Vec::new();
+    let mut rec = csv::StringRecord::new();
+    loop {
+        let at = rdr.position().byte() as usize + bom;
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                push(Diagnostic::error(
+                    "spending::csv",
+                    format!("this line cannot be read as CSV: {e}"),
+                    Span::new(at, at),
+                ));
+                continue;
+            }
+        }
+        let end = at + body.get(at - bom..).and_then(|s| s.find('\n')).unwrap_or(0);
+        let line = Span::new(at, end.max(at));
+        let project = rec.get(pc).unwrap_or("").trim().to_string();
+        let spent_text = rec.get(sc).unwrap_or("").trim();
+        if project.is_empty() && spent_text.is_empty() {
+            continue;
+        }
+        let spent = match Decimal::from_str(spent_text) {
+            Ok(d) if d >= Decimal::ZERO => d,
+            _ => {
+                push(
+                    Diagnostic::error(
+                        "spending::bad-amount",
+                        format!("`{spent_text}` is not an amount in 万元"),
+                        line,
+                    )
+                    .with_label("this row")
+                    .with_help("write the cumulative spending in 万元, e.g. 5.20"),
+                );
+                continue;
+            }
+        };
+        let date = match dc
+            .and_then(|i| rec.get(i))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => None,
+            Some(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    push(
+                        Diagnostic::error(
+                            "spending::bad-date",
+                            format!("`{s}` is not a date"),
+                            line,
+                        )
+                        .with_label("this row")
+                        .with_help("write dates as 2022-06-30"),
+                    );
+                    continue;
+                }
+            },
+        };
+        rows.push(SpendingRow {
+            project,
+            spent,
+            date,
+        });
+    }
+    if diags.is_empty() {
+        Ok(rows)
+    } else {
+        Err(diags)
+    }
+}
