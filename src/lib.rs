@@ -5,6 +5,7 @@
 //! [`score`] (policy as a value, exact decimals, a trace per row) → renderers.
 
 pub mod actuals;
+pub mod cases;
 pub mod cli;
 pub mod diagnostic;
 pub mod eval_csv;

@@ -1,0 +1,298 @@
+//! Rule test cases written by policy staff (`jixiao test CASES.toml`): target, actual,
+//! points, optional baseline/description/fiscal year, and the expected score or error.
+//! Each failure is reported with the case's line, expected and actual, and the trace.
+//!
+//! ```toml
+//! [[case]]
+//! name = "positive, partly met"
+//! target = "≥2000份"
+//! actual = "1800份"
+//! points = 10            # optional, default 10
+//! expect = "9.00"        # or: expect_error = "unit"  (a word the error must contain)
+//! ```
+
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::eval_rows::{eval_row, RowText};
+use crate::model::Span;
+use crate::score::formula::fixed;
+use crate::score::Policy;
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use toml_edit::{ImDocument, Item};
+
+#[derive(Debug, Clone, Default)]
+pub struct Case {
+    pub name: String,
+    pub line: usize,
+    pub target: String,
+    pub actual: String,
+    pub points: Option<String>,
+    pub baseline: Option<String>,
+    pub description: Option<String>,
+    pub fiscal_year: Option<String>,
+    pub reason: Option<String>,
+    /// A policy file for this case, relative to the cases file.
+    pub policy: Option<String>,
+    pub expect: Option<Decimal>,
+    pub expect_achieved: Option<bool>,
+    pub expect_error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub case: Case,
+    pub message: String,
+    pub trace: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub passed: usize,
+    pub failures: Vec<Failure>,
+}
+
+const KEYS: &[&str] = &[
+    "name",
+    "target",
+    "actual",
+    "points",
+    "baseline",
+    "description",
+    "fiscal_year",
+    "reason",
+    "policy",
+    "expect",
+    "expect_achieved",
+    "expect_error",
+];
+
+/// Reads a cases file. All problems are reported together.
+pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnostic>> {
+    let source: Arc<str> = Arc::from(text);
+    let mut diags = Vec::new();
+    let mut push = |d: Diagnostic| {
+        diags.push(FileDiagnostic {
+            file: path.to_path_buf(),
+            source: source.clone(),
+            diagnostic: d,
+        })
+    };
+    let doc = match ImDocument::parse(text.to_string()) {
+        Ok(d) => d,
+        Err(e) => {
+            let span = e
+                .span()
+                .map(|r| Span::new(r.start, r.end))
+                .unwrap_or_default();
+            push(
+                Diagnostic::error(
+                    "cases::syntax",
+                    format!("this is not valid TOML: {}", e.message().trim()),
+                    span,
+                )
+                .with_label("here")
+                .with_help("each case is a [[case]] table with target, actual and expect"),
+            );
+            return Err(diags);
+        }
+    };
+    let mut cases = Vec::new();
+    let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
+        push(
+            Diagnostic::error(
+                "cases::empty",
+                "the file has no [[case]] tables",
+                Span::new(0, 0),
+            )
+            .with_help("write cases as [[case]] tables with target, actual and expect"),
+        );
+        return Err(diags);
+    };
+    for table in array.iter() {
+        let span = table
+            .span()
+            .map(|r| Span::new(r.start, r.end))
+            .unwrap_or_default();
+        let line = crate::diagnostic::line_col(text, span.start).0;
+        let mut c = Case {
+            line,
+            ..Default::default()
+        };
+        for (key, item) in table.iter() {
+            let vspan = item
+                .span()
+                .map(|r| Span::new(r.start, r.end))
+                .unwrap_or_default();
+            let raw = match item.as_value() {
+                Some(toml_edit::Value::String(s)) => Some(s.value().to_string()),
+                Some(v @ (toml_edit::Value::Integer(_) | toml_edit::Value::Float(_))) => {
+                    let r = v.span().unwrap_or(0..0);
+                    text.get(r).map(|s| s.trim().to_string())
+                }
+                Some(toml_edit::Value::Boolean(b)) => Some(b.value().to_string()),
+                _ => None,
+            };
+            let Some(raw) = raw else {
+                push(
+                    Diagnostic::error(
+                        "cases::wrong-type",
+                        format!("`{key}` must be text or a number"),
+                        vspan,
+                    )
+                    .with_label("not text")
+                    .with_help("write the value in double quotes"),
+                );
+                continue;
+            };
+            match key {
+                "name" => c.name = raw,
+                "target" => c.target = raw,
+                "actual" => c.actual = raw,
+                "points" => c.points = Some(raw),
+                "baseline" => c.baseline = Some(raw),
+                "description" => c.description = Some(raw),
+                "fiscal_year" => c.fiscal_year = Some(raw),
+                "reason" => c.reason = Some(raw),
+                "policy" => c.policy = Some(raw),
+                "expect_error" => c.expect_error = Some(raw),
+                "expect_achieved" => c.expect_achieved = raw.parse().ok(),
+                "expect" => match Decimal::from_str(&raw) {
+                    Ok(d) => c.expect = Some(d),
+                    Err(_) => push(
+                        Diagnostic::error(
+                            "cases::bad-expect",
+                            format!("`{raw}` is not a score"),
+                            vspan,
+                        )
+                        .with_label("not a number")
+                        .with_help("write the expected score, e.g. expect = \"9.00\""),
+                    ),
+                },
+                other => {
+                    let kspan = table
+                        .key(other)
+                        .and_then(|k| k.span())
+                        .map(|r| Span::new(r.start, r.end))
+                        .unwrap_or(vspan);
+                    push(
+                        Diagnostic::error(
+                            "cases::unknown-key",
+                            format!("unknown key `{other}` in a case"),
+                            kspan,
+                        )
+                        .with_label("not a known key")
+                        .with_help(format!("the keys allowed are: {}", KEYS.join(", "))),
+                    )
+                }
+            }
+        }
+        if c.expect.is_none() && c.expect_error.is_none() {
+            push(
+                Diagnostic::error("cases::no-expectation", "this case says neither `expect` nor `expect_error`", span)
+                    .with_label("case without an expectation")
+                    .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
+            );
+        }
+        if c.name.is_empty() {
+            c.name = format!("{} vs {}", c.target, c.actual);
+        }
+        cases.push(c);
+    }
+    if diags.is_empty() {
+        Ok(cases)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Runs the cases. `policy_for` gives the policy of a case (its own `policy`, or the
+/// run's); an error from it fails that case.
+pub fn run_cases(cases: &[Case], policy_for: &dyn Fn(&Case) -> Result<Policy, String>) -> Outcome {
+    let mut out = Outcome::default();
+    for c in cases {
+        let policy = match policy_for(c) {
+            Ok(p) => p,
+            Err(e) => {
+                out.failures.push(Failure {
+                    case: c.clone(),
+                    message: format!("policy: {e}"),
+                    trace: None,
+                });
+                continue;
+            }
+        };
+        let row = RowText {
+            target: &c.target,
+            actual: &c.actual,
+            points: c.points.as_deref(),
+            baseline: c.baseline.as_deref(),
+            fiscal_year: c.fiscal_year.as_deref(),
+            description: c.description.as_deref(),
+            reason: c.reason.as_deref().or(Some("-")),
+        };
+        let r = eval_row(&row, None, &policy);
+        let trace = r
+            .detail
+            .as_ref()
+            .map(|d| format!("{} [{}]", d.trace.formula, d.trace.rule));
+        let got = r.score.map(|s| fixed(s, policy.rounding_places));
+        let problem = match (&c.expect_error, &r.error, c.expect, r.score) {
+            (Some(want), Some(err), _, _) if err.contains(want.as_str()) => None,
+            (Some(want), Some(err), _, _) => Some(format!(
+                "expected an error containing `{want}`, got the error: {err}"
+            )),
+            (Some(want), None, _, _) => Some(format!(
+                "expected an error containing `{want}`, got the score {}",
+                got.clone().unwrap_or_else(|| "—".into())
+            )),
+            (None, Some(err), _, _) => Some(format!("expected a score, got the error: {err}")),
+            (None, None, Some(want), Some(s)) if want == s => match (c.expect_achieved, r.achieved)
+            {
+                (Some(w), Some(a)) if w != a => Some(format!("expected achieved = {w}, got {a}")),
+                _ => None,
+            },
+            (None, None, Some(want), s) => Some(format!(
+                "expected {}, got {}",
+                fixed(want, policy.rounding_places),
+                s.map(|x| fixed(x, policy.rounding_places))
+                    .unwrap_or_else(|| "no score".into())
+            )),
+            (None, None, None, _) => None,
+        };
+        match problem {
+            None => out.passed += 1,
+            Some(message) => out.failures.push(Failure {
+                case: c.clone(),
+                message,
+                trace,
+            }),
+        }
+    }
+    out
+}
+
+pub fn render_failures(path: &Path, o: &Outcome) -> String {
+    let mut s = String::new();
+    for f in &o.failures {
+        s.push_str(&format!(
+            "FAIL {}:{} {}\n  target `{}` actual `{}`\n  {}\n",
+            path.display(),
+            f.case.line,
+            f.case.name,
+            f.case.target,
+            f.case.actual,
+            f.message
+        ));
+        if let Some(t) = &f.trace {
+            s.push_str(&format!("  trace: {t}\n"));
+        }
+    }
+    s.push_str(&format!(
+        "{} passed, {} failed\n",
+        o.passed,
+        o.failures.len()
+    ));
+    s
+}
