@@ -219,7 +219,7 @@ impl<'a> Builder<'a> {
             };
             self.diags.push(
                 Diagnostic::error(code, "this date does not exist", span)
-                    .with_label("no such day")
+                    .with_label("no such date")
                     .with_help("check the month and day, e.g. `2022年6月30日`"),
             );
         }
