@@ -35,8 +35,13 @@ impl DateSpec {
         let y = self.year.unwrap_or(fiscal_year);
         match self.point {
             DatePoint::YearEnd => NaiveDate::from_ymd_opt(y, 12, 31),
-            DatePoint::Quarter { quarter } => month_end(y, u32::from(quarter) * 3),
-            DatePoint::Half { half } => month_end(y, u32::from(half) * 6),
+            DatePoint::Quarter { quarter } if (1..=4).contains(&quarter) => {
+                month_end(y, u32::from(quarter) * 3)
+            }
+            DatePoint::Half { half } if (1..=2).contains(&half) => {
+                month_end(y, u32::from(half) * 6)
+            }
+            DatePoint::Quarter { .. } | DatePoint::Half { .. } => None,
             DatePoint::Month { month } | DatePoint::MonthEnd { month } => {
                 month_end(y, u32::from(month))
             }
@@ -53,9 +58,12 @@ impl DateSpec {
     }
 }
 
-/// The last day of `month` in `year`.
+/// The last day of `month` in `year`; `None` for a month that does not exist.
 pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month >= 12 {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let (ny, nm) = if month == 12 {
         (year + 1, 1)
     } else {
         (year, month + 1)

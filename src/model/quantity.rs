@@ -136,10 +136,23 @@ impl Quantity {
         }
     }
     /// The value with its magnitude word applied (`250万` → 2500000), in the written unit.
+    ///
+    /// The parser refuses numbers whose scaled value does not fit a `Decimal`
+    /// ([`Quantity::checked_scaled`]); for any other quantity the result saturates
+    /// rather than panicking.
     pub fn scaled(&self) -> Decimal {
+        self.checked_scaled()
+            .unwrap_or(if self.value.is_sign_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            })
+    }
+    /// The value with its magnitude word applied, or `None` when it is too large.
+    pub fn checked_scaled(&self) -> Option<Decimal> {
         match self.magnitude {
-            Some(m) => self.value * m.factor(),
-            None => self.value,
+            Some(m) => self.value.checked_mul(m.factor()),
+            None => Some(self.value),
         }
     }
     pub fn unit_str(&self) -> &str {
@@ -149,16 +162,18 @@ impl Quantity {
 
 /// Why two quantities cannot be compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitMismatch {
-    pub actual: String,
-    pub target: String,
+pub enum UnitError {
+    /// The units do not convert into one another.
+    Mismatch { actual: String, target: String },
+    /// The conversion does not fit exact arithmetic.
+    TooLarge,
 }
 
 /// Expresses `actual` in the unit of `target` so the two numbers can be compared.
 /// A unitless actual takes the target's unit as written (`92.5` against `≥90%` is 92.5%).
 /// A unitless target accepts any actual unit (the target said nothing about units).
-pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitMismatch> {
-    let a = actual.scaled();
+pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitError> {
+    let a = actual.checked_scaled().ok_or(UnitError::TooLarge)?;
     match (&actual.unit, &target.unit) {
         (None, _) | (_, None) => Ok(a),
         (Some(au), Some(tu)) if au == tu => Ok(a),
@@ -166,9 +181,11 @@ pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitM
             let (ab, af) = au.base();
             let (tb, tf) = tu.base();
             if ab == tb && !tf.is_zero() {
-                Ok(a * af / tf)
+                a.checked_mul(af)
+                    .and_then(|x| x.checked_div(tf))
+                    .ok_or(UnitError::TooLarge)
             } else {
-                Err(UnitMismatch {
+                Err(UnitError::Mismatch {
                     actual: au.0.clone(),
                     target: tu.0.clone(),
                 })

@@ -213,7 +213,15 @@ impl fmt::Display for Target {
         match &self.kind {
             TargetKind::Comparison(c) => write!(f, "{}{}", c.op.symbol(), c.quantity)?,
             TargetKind::Range(r) => {
-                if r.low.value.is_sign_negative() || r.high.value.is_sign_negative() {
+                // `-5%-5%` would not read back, and `1月-3月` or `2020年-2022年` would
+                // read back as a period of dates: those are written in brackets.
+                let date_like = [&r.low, &r.high].iter().any(|q| {
+                    matches!(
+                        q.unit.as_ref().map(|u| u.as_str()),
+                        Some("年" | "月" | "季度")
+                    )
+                });
+                if date_like || r.low.value.is_sign_negative() || r.high.value.is_sign_negative() {
                     write!(f, "[{}, {}]", r.low, r.high)?
                 } else {
                     write!(f, "{}-{}", r.low, r.high)?

@@ -54,6 +54,7 @@ impl<'a> Builder<'a> {
 
     /// `quantity`, `plain_quantity`, `signed_quantity`, `signed_plain`.
     pub fn quantity(&mut self, pair: Pair<'_, Rule>) -> Quantity {
+        let whole = self.span(&pair);
         let mut q = Quantity::new(Decimal::ZERO, None);
         let mut negative = false;
         for p in pair.into_inner() {
@@ -83,6 +84,19 @@ impl<'a> Builder<'a> {
         }
         if negative {
             q.value = -q.value;
+        }
+        if q.checked_scaled().is_none() {
+            let code = if self.domain == "target" {
+                "target::number-too-large"
+            } else {
+                "actual::number-too-large"
+            };
+            self.diags.push(
+                Diagnostic::error(code, "the number is too large once its magnitude word is applied", whole)
+                    .with_label("this number")
+                    .with_help("numbers may have at most 28 significant digits; write a smaller number or a larger unit"),
+            );
+            q.magnitude = None;
         }
         q
     }
@@ -205,7 +219,7 @@ impl<'a> Builder<'a> {
             };
             self.diags.push(
                 Diagnostic::error(code, "this date does not exist", span)
-                    .with_label("no such day")
+                    .with_label("no such date")
                     .with_help("check the month and day, e.g. `2022年6月30日`"),
             );
         }

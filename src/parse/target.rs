@@ -5,6 +5,7 @@ use super::grammar::{Grammar, Rule};
 use super::normalize::Normalized;
 use super::{Parsed, Strictness};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::quantity::UnitError;
 use crate::model::{
     Change, Comparison, Deadline, Op, Qualitative, Quantity, RangeTarget, Span, Target, TargetKind,
     Unit,
@@ -40,8 +41,11 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
         Err(_) => {
             if let Ok(mut pairs) = Grammar::parse(Rule::dangling_op, &norm.text) {
                 let op_span = pairs.next().map(|p| b.span(&p)).unwrap_or_default();
-                let rest = Span::new(op_span.end, src.len());
-                let after = src.get(rest.start..rest.end).unwrap_or("").trim();
+                // Underline what follows the operator, without the spaces around it.
+                let tail = src.get(op_span.end..).unwrap_or("");
+                let lead = tail.len() - tail.trim_start().len();
+                let after = tail.trim();
+                let rest = Span::new(op_span.end + lead, op_span.end + lead + after.len());
                 let (span, label) = if after.is_empty() {
                     (
                         Span::new(op_span.start, op_span.end),
@@ -262,18 +266,37 @@ fn range(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
         .next()
         .unwrap_or_else(|| Quantity::new(Default::default(), None));
     let mut high = it.next().unwrap_or_else(|| low.clone());
+    // `5-10万元` is 5万 to 10万: a bare lower end takes the upper end's magnitude word,
+    // unless that would put it above the upper end (`5000-1万`).
+    if low.unit.is_none() && low.magnitude.is_none() && high.magnitude.is_some() {
+        let scaled = Quantity {
+            magnitude: high.magnitude,
+            ..low.clone()
+        };
+        if scaled.scaled() <= high.scaled() {
+            low = scaled;
+        }
+    }
     match (&low.unit, &high.unit) {
         (None, Some(u)) => low.unit = Some(u.clone()),
         (Some(u), None) => high.unit = Some(u.clone()),
         _ => {}
     }
     match compare_in_unit(&low, &high) {
-        Err(m) => b.diags.push(
+        Err(UnitError::TooLarge) => b.diags.push(
+            Diagnostic::error(
+                "target::number-too-large",
+                "the range's ends are too large to compare exactly",
+                span,
+            )
+            .with_label("too large")
+            .with_help("numbers may have at most 28 significant digits; use a magnitude word (万, 亿) or a larger unit"),
+        ),
+        Err(UnitError::Mismatch { actual, target }) => b.diags.push(
             Diagnostic::error(
                 "target::range-units",
                 format!(
-                    "the two ends of the range have different units (`{}` and `{}`)",
-                    m.actual, m.target
+                    "the two ends of the range have different units (`{actual}` and `{target}`)"
                 ),
                 span,
             )

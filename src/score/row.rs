@@ -3,7 +3,7 @@
 
 use super::formula::{apply, d, div, fixed, mul};
 use super::policy::{Formula, Policy};
-use crate::model::quantity::in_unit_of;
+use crate::model::quantity::{in_unit_of, UnitError};
 use crate::model::{
     Actual, ActualValue, Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource,
     Grade, Op, Qualitative, Quantity, RangeTarget, Target, TargetKind, Unit,
@@ -318,11 +318,11 @@ impl Ctx<'_, '_> {
                 if q.unit.is_none() && q.magnitude.is_none() {
                     q.magnitude = target.magnitude;
                 }
-                let v = in_unit_of(&q, target).map_err(|m| {
-                    Outcome::Error(format!(
-                        "the actual's unit `{}` does not match the target's unit `{}`",
-                        m.actual, m.target
-                    ))
+                let v = in_unit_of(&q, target).map_err(|e| match e {
+                    UnitError::Mismatch { actual, target } => Outcome::Error(format!(
+                        "the actual's unit `{actual}` does not match the target's unit `{target}`"
+                    )),
+                    UnitError::TooLarge => Outcome::Error(TOO_LARGE.into()),
                 })?;
                 self.actual_text = fmt_q(v, target.unit.as_ref().or(q.unit.as_ref()));
                 Ok(v)
@@ -620,12 +620,12 @@ impl Ctx<'_, '_> {
             } => {
                 let got_v = match in_unit_of(got, amount) {
                     Ok(v) => v,
-                    Err(m) => {
+                    Err(UnitError::Mismatch { actual, target }) => {
                         return Outcome::Error(format!(
-                            "the change's unit `{}` does not match the target's `{}`",
-                            m.actual, m.target
+                            "the change's unit `{actual}` does not match the target's `{target}`"
                         ))
                     }
+                    Err(UnitError::TooLarge) => return Outcome::Error(TOO_LARGE.into()),
                 };
                 let v = got_v * sign(*direction);
                 self.actual_text = format!(
@@ -648,8 +648,11 @@ impl Ctx<'_, '_> {
                 };
                 let b = base.scaled();
                 let diff = match c.direction {
-                    ChangeDirection::Increase => a - b,
-                    ChangeDirection::Decrease => b - a,
+                    ChangeDirection::Increase => a.checked_sub(b),
+                    ChangeDirection::Decrease => b.checked_sub(a),
+                };
+                let Some(diff) = diff else {
+                    return Outcome::Error(TOO_LARGE.into());
                 };
                 if relative {
                     if b.is_zero() {

@@ -1,0 +1,113 @@
+//! Shared helpers for the table-driven tests: how a parsed target is written in the
+//! case files (`tests/cases/*.csv`).
+
+#![allow(dead_code)]
+
+use jixiao::model::{Target, TargetKind};
+use jixiao::parse::{parse_target, Strictness};
+use std::path::PathBuf;
+
+/// The fiscal year year-less deadlines resolve to in the case files.
+pub const FISCAL_YEAR: i32 = 2022;
+
+pub fn case_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("cases")
+        .join(name)
+}
+
+/// A parsed target as the case files write it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shape {
+    pub kind: String,
+    pub op: String,
+    pub value: String,
+    pub unit: String,
+    pub direction: String,
+    pub canonical: String,
+    /// `code=underlined text` for each lenient warning, joined by `;`.
+    pub warnings: String,
+    /// Error codes (without the `target::` prefix), joined by `;`.
+    pub error: String,
+}
+
+fn code(c: &str) -> &str {
+    c.rsplit("::").next().unwrap_or(c)
+}
+
+/// The text a span underlines, or `?` if the span is not on char boundaries.
+pub fn spanned(src: &str, start: usize, end: usize) -> String {
+    src.get(start..end).unwrap_or("?").to_string()
+}
+
+/// Kind, op, value, unit, direction and canonical form of `t`. `value` is the scaled
+/// number (magnitude words applied), `lo..hi` for ranges, and the due day in
+/// [`FISCAL_YEAR`] for deadlines.
+pub fn shape_of(t: &Target, description_reverse: bool) -> Shape {
+    let mut s = Shape {
+        kind: t.kind_name().to_string(),
+        op: t.op().map(|o| o.code().to_string()).unwrap_or_default(),
+        direction: t.direction(description_reverse).0.code().to_string(),
+        canonical: t.to_string(),
+        ..Shape::default()
+    };
+    match &t.kind {
+        TargetKind::Comparison(c) => {
+            s.value = c.quantity.scaled().normalize().to_string();
+            s.unit = c.quantity.unit_str().to_string();
+        }
+        TargetKind::Change(c) => {
+            s.value = c.amount.scaled().normalize().to_string();
+            s.unit = c.amount.unit_str().to_string();
+        }
+        TargetKind::Range(r) => {
+            s.value = format!(
+                "{}..{}",
+                r.low.scaled().normalize(),
+                r.high.scaled().normalize()
+            );
+            s.unit = r.high.unit_str().to_string();
+        }
+        TargetKind::Deadline(d) => {
+            s.value = d
+                .end
+                .last_day(FISCAL_YEAR)
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "invalid".into());
+        }
+        TargetKind::Qualitative(_) => {}
+    }
+    s
+}
+
+/// Parses `src` leniently and describes the outcome as the case files do.
+pub fn shape(src: &str, description_reverse: bool) -> Shape {
+    match parse_target(src, Strictness::Lenient) {
+        Ok(p) => {
+            let mut s = shape_of(&p.value, description_reverse);
+            s.warnings = p
+                .warnings
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{}={}",
+                        code(w.code),
+                        spanned(src, w.span.start, w.span.end)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(";");
+            s
+        }
+        Err(diags) => Shape {
+            error: diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| code(d.code).to_string())
+                .collect::<Vec<_>>()
+                .join(";"),
+            ..Shape::default()
+        },
+    }
+}
