@@ -10,5 +10,6 @@ pub mod eval_csv;
 pub mod eval_rows;
 pub mod model;
 pub mod parse;
+pub mod policy;
 pub mod score;
 pub mod scorecard;
