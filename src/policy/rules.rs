@@ -243,6 +243,9 @@ struct Interval {
     open_low: bool,
     closed_high: bool,
     span: Span,
+    /// A gap or overlap at this band's upper end is blamed on the upper end (`差 < 50`)
+    /// rather than on the next band's lower end.
+    blame_high: bool,
 }
 
 struct Reader<'a> {
@@ -428,6 +431,7 @@ impl Reader<'_> {
             open_low: false,
             closed_high: false,
             span,
+            blame_high: false,
         };
         let mut seen_low = false;
         for c in children(p) {
@@ -535,20 +539,34 @@ impl Reader<'_> {
                     format!("inside the band starting at {}", show(lo.low)),
                     "every value must fall in exactly one band; end the lower band where this one starts",
                 ),
-                Some(h) if h < hi.low => self.push(
-                    "rule::band-gap",
-                    format!("no band covers values from {} to {}", show(h), show(hi.low)),
-                    hi.low_span,
-                    format!("the band below ends at {}", show(h)),
-                    format!("start this band at {} or end the band below at {}", show(h), show(hi.low)),
-                ),
-                Some(h) if h > hi.low => self.push(
-                    "rule::band-overlap",
-                    format!("the bands overlap from {} to {}", show(hi.low), show(h)),
-                    hi.low_span,
-                    format!("the band below runs up to {}", show(h)),
-                    "every value must fall in exactly one band: start each band where the one below it ends",
-                ),
+                Some(h) if h < hi.low => {
+                    let (span, label) = if lo.blame_high {
+                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
+                    } else {
+                        (hi.low_span, format!("the band below ends at {}", show(h)))
+                    };
+                    self.push(
+                        "rule::band-gap",
+                        format!("no band covers values from {} to {}", show(h), show(hi.low)),
+                        span,
+                        label,
+                        format!("start each band where the one below it ends: here both at {} or both at {}", show(h), show(hi.low)),
+                    )
+                }
+                Some(h) if h > hi.low => {
+                    let (span, label) = if lo.blame_high {
+                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
+                    } else {
+                        (hi.low_span, format!("the band below runs up to {}", show(h)))
+                    };
+                    self.push(
+                        "rule::band-overlap",
+                        format!("the bands overlap from {} to {}", show(hi.low), show(h)),
+                        span,
+                        label,
+                        "every value must fall in exactly one band: start each band where the one below it ends",
+                    )
+                }
                 Some(_) => {}
             }
         }
@@ -996,6 +1014,7 @@ impl Reader<'_> {
                                 open_low: false,
                                 closed_high: false,
                                 span: gspan,
+                                blame_high: op == Rule::r_lt,
                             }
                         } else {
                             is_ge = true;
@@ -1009,6 +1028,7 @@ impl Reader<'_> {
                                 open_low: false,
                                 closed_high: false,
                                 span: gspan,
+                                blame_high: op == Rule::r_lt,
                             }
                         });
                     }
