@@ -1325,7 +1325,10 @@ impl Reader<'_> {
             }
         }
         let [late, per_month, floor, not_done, no_date] = vals;
-        for (v, what) in [(late, WHAT[0]), (not_done, WHAT[3])] {
+        for (v, what) in [
+            (late, "the late share (逾期)"),
+            (not_done, "the not-done share (未完成)"),
+        ] {
             if v.is_none() && self.diags.len() == before {
                 let whole = self.whole();
                 self.push(
