@@ -15,6 +15,7 @@ pub mod model;
 pub mod monitor;
 pub mod output;
 pub mod parse;
+pub mod policy;
 pub mod report;
 pub mod score;
 pub mod scorecard;

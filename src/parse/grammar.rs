@@ -5,4 +5,5 @@
 #[grammar = "../grammar/common.pest"]
 #[grammar = "../grammar/target.pest"]
 #[grammar = "../grammar/actual.pest"]
+#[grammar = "../grammar/rules.pest"]
 pub struct Grammar;

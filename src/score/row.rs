@@ -390,6 +390,17 @@ impl Ctx<'_, '_> {
             let f = self.formula_for(&p.target_zero);
             self.rule = format!("target zero: {}", formula_name(&f));
             let met = a <= Decimal::ZERO;
+            // A policy may deduct per unit or step on the value for target-zero rows.
+            if matches!(f, Formula::PerUnit { .. } | Formula::Steps { .. }) {
+                let Some(applied) = apply(&f, Direction::Reverse, a, t, w, met) else {
+                    return Outcome::Error(TOO_LARGE.into());
+                };
+                return Outcome::Scored {
+                    exact: applied.exact,
+                    achieved: met,
+                    formula: format!("{aq} {} 0 → {}", rel(a, t), applied.working),
+                };
+            }
             let exact = if met { w } else { Decimal::ZERO };
             let rel = if met { "≤" } else { ">" };
             return Outcome::Scored {

@@ -1,0 +1,452 @@
+//! Policy files: TOML whose `[rules]` values are rule texts. The TOML only carries the
+//! texts; the rule language (grammar/rules.pest, [`super::rules`]) does the work. Every
+//! problem in the file is reported at once, each pointing into the file.
+
+use super::rules::{parse_rule, RuleValue, Subject};
+use crate::diagnostic::{render, Diagnostic};
+use crate::model::Span;
+use crate::score::policy::Policy;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use toml_edit::{ImDocument, TableLike, Value};
+
+/// The default policy (财预〔2020〕10号) as shipped in `scorecards/policies/default.toml`.
+pub const DEFAULT_POLICY_TOML: &str = include_str!("../../scorecards/policies/default.toml");
+
+const TOP_KEYS: [&str; 3] = ["name", "description", "rules"];
+
+/// A policy file that could not be loaded: where, its text, and every problem in it.
+#[derive(Debug, Clone)]
+pub struct PolicyError {
+    pub path: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PolicyError {
+    /// The diagnostics as a compiler prints them (`--> file:line:col`, the line, an underline).
+    pub fn render(&self) -> String {
+        render(&self.diagnostics, &self.path, &self.source)
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// Reads a policy file from disk.
+pub fn load_policy(path: impl AsRef<Path>) -> Result<Policy, PolicyError> {
+    let path = path.as_ref();
+    let shown = path.display().to_string();
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(PolicyError {
+                path: shown,
+                source: String::new(),
+                diagnostics: vec![Diagnostic::error(
+                    "policy::read",
+                    format!("cannot read the policy file: {e}"),
+                    Span::default(),
+                )
+                .with_label("this file")
+                .with_help("check the path; the default policy is built in and needs no file")],
+            })
+        }
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parse_policy(&stem, &source).map_err(|diagnostics| PolicyError {
+        path: shown,
+        source,
+        diagnostics,
+    })
+}
+
+/// The built-in default policy, read from its embedded file.
+pub fn default_policy() -> Result<Policy, Vec<Diagnostic>> {
+    parse_policy("default", DEFAULT_POLICY_TOML)
+}
+
+fn span_of(r: Option<Range<usize>>) -> Span {
+    r.map(|r| Span::new(r.start, r.end)).unwrap_or_default()
+}
+
+/// Reads a policy from TOML text. `name` is used when the file has no `name` key. Spans
+/// in the diagnostics are byte offsets into `text`.
+pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
+    let doc = match ImDocument::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let msg = e.message().trim();
+            let mut lines = msg.lines();
+            let first = lines.next().unwrap_or("invalid TOML").trim().to_string();
+            let rest: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+            let span = span_of(e.span());
+            return Err(vec![Diagnostic::error(
+                "policy::toml",
+                format!("the policy file is not valid TOML: {first}"),
+                span,
+            )
+            .with_label(if rest.is_empty() {
+                "here".to_string()
+            } else {
+                rest.join("; ")
+            })
+            .with_help(
+                "a policy file is TOML: `name = \"…\"`, then `[rules]` with one `key = \"rule text\"` line per rule",
+            )]);
+        }
+    };
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let root = doc.as_table();
+    let mut policy_name = name.to_string();
+    let mut rules: Option<(&dyn TableLike, Span)> = None;
+    for (key, item) in root.iter() {
+        let kspan = span_of(root.key(key).and_then(|k| k.span()));
+        match key {
+            "name" | "description" => match item.as_value() {
+                Some(Value::String(s)) => {
+                    if key == "name" {
+                        policy_name = s.value().clone();
+                    }
+                }
+                _ => diags.push(
+                    Diagnostic::error(
+                        "policy::not-text",
+                        format!("`{key}` must be text"),
+                        span_of(item.span()).max_or(kspan),
+                    )
+                    .with_label("not text")
+                    .with_help(format!("write `{key} = \"…\"`")),
+                ),
+            },
+            "rules" => match item.as_table_like() {
+                Some(t) => rules = Some((t, kspan)),
+                None => diags.push(
+                    Diagnostic::error("policy::not-table", "`rules` must be a table", kspan)
+                        .with_label("not a table")
+                        .with_help("write the rules under a `[rules]` header, one `key = \"rule text\"` per line"),
+                ),
+            },
+            other => {
+                let help = if Subject::from_key(other).is_some() {
+                    format!("`{other}` is a rule: move it under `[rules]`")
+                } else {
+                    format!(
+                        "the top level of a policy file holds {}",
+                        TOP_KEYS.map(|k| format!("`{k}`")).join(", ")
+                    )
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "policy::unknown-key",
+                        format!("unknown key `{other}`"),
+                        kspan,
+                    )
+                    .with_label("not a policy key")
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    let Some((table, table_span)) = rules else {
+        if diags.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    "policy::missing-rules",
+                    "the policy file has no `[rules]` table",
+                    Span::default(),
+                )
+                .with_label("expected `[rules]`")
+                .with_help(format!(
+                    "add `[rules]` with one line per rule: {}",
+                    keys_list()
+                )),
+            );
+        }
+        return Err(diags);
+    };
+    let mut values: HashMap<Subject, RuleValue> = HashMap::new();
+    let mut seen: HashMap<Subject, String> = HashMap::new();
+    for (key, item) in table.iter() {
+        let kspan = span_of(table.key(key).and_then(|k| k.span()));
+        let Some(subject) = Subject::from_key(key) else {
+            diags.push(
+                Diagnostic::error(
+                    "policy::unknown-key",
+                    format!("unknown rule `{key}`"),
+                    kspan,
+                )
+                .with_label("not a rule")
+                .with_help(format!("the rules are {}", keys_list())),
+            );
+            continue;
+        };
+        if let Some(first) = seen.get(&subject) {
+            diags.push(
+                Diagnostic::error(
+                    "policy::duplicate-key",
+                    format!(
+                        "the {} rule is given twice (`{first}` and `{key}`)",
+                        subject.what()
+                    ),
+                    kspan,
+                )
+                .with_label("given again here")
+                .with_help(format!(
+                    "keep one of `{}` and `{}`",
+                    subject.key(),
+                    subject.alias()
+                )),
+            );
+            continue;
+        }
+        seen.insert(subject, key.to_string());
+        let Some(Value::String(s)) = item.as_value() else {
+            diags.push(
+                Diagnostic::error(
+                    "policy::not-text",
+                    format!("the {} rule must be text", subject.what()),
+                    span_of(item.span()).max_or(kspan),
+                )
+                .with_label("not text")
+                .with_help(format!(
+                    "write the rule in quotes, e.g. `{} = \"…\"`; for example {}",
+                    subject.key(),
+                    subject.example()
+                )),
+            );
+            continue;
+        };
+        let value_span = span_of(s.span());
+        let map = text
+            .get(value_span.start..value_span.end)
+            .and_then(|raw| string_map(raw, value_span.start, s.value()));
+        match parse_rule(subject, s.value()) {
+            Ok(v) => {
+                values.insert(subject, v);
+            }
+            Err(ds) => diags.extend(ds.into_iter().map(|mut d| {
+                d.span = match &map {
+                    Some(m) => Span::new(m.at(d.span.start), m.at(d.span.end)),
+                    None => value_span,
+                };
+                d
+            })),
+        }
+    }
+    for subject in Subject::ALL {
+        if !seen.contains_key(&subject) {
+            diags.push(
+                Diagnostic::error(
+                    "policy::missing-rule",
+                    format!("the {} rule is missing", subject.what()),
+                    table_span,
+                )
+                .with_label(format!("no `{}` here", subject.key()))
+                .with_help(format!(
+                    "a policy states every rule; add `{} = \"…\"`, e.g. {}",
+                    subject.key(),
+                    subject.example()
+                )),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    assemble(policy_name, values).ok_or(diags)
+}
+
+fn keys_list() -> String {
+    Subject::ALL
+        .map(|s| format!("`{}` ({})", s.key(), s.alias()))
+        .join(", ")
+}
+
+fn assemble(name: String, mut v: HashMap<Subject, RuleValue>) -> Option<Policy> {
+    let mut take = |s: Subject| v.remove(&s);
+    let Some(RuleValue::Levels {
+        levels,
+        execution_points,
+    }) = take(Subject::Levels)
+    else {
+        return None;
+    };
+    let Some(RuleValue::Grades(grades)) = take(Subject::Grades) else {
+        return None;
+    };
+    let mut formula = |s: Subject| match take(s) {
+        Some(RuleValue::Formula(f)) => Some(f),
+        _ => None,
+    };
+    let positive = formula(Subject::Positive)?;
+    let reverse = formula(Subject::Reverse)?;
+    let target_zero = formula(Subject::TargetZero)?;
+    let change = formula(Subject::Change)?;
+    let Some(RuleValue::Qualitative(qualitative)) = take(Subject::Qualitative) else {
+        return None;
+    };
+    let Some(RuleValue::Deadline(deadline)) = take(Subject::Deadline) else {
+        return None;
+    };
+    let Some(RuleValue::Rounding(rounding_places)) = take(Subject::Rounding) else {
+        return None;
+    };
+    let Some(RuleValue::OverAchieved(flags)) = take(Subject::OverAchieved) else {
+        return None;
+    };
+    let Some(RuleValue::NotApplicable(not_applicable)) = take(Subject::NotApplicable) else {
+        return None;
+    };
+    Some(Policy {
+        name,
+        levels,
+        execution_points,
+        grades,
+        positive,
+        reverse,
+        target_zero,
+        change,
+        qualitative,
+        deadline,
+        rounding_places,
+        flags,
+        not_applicable,
+    })
+}
+
+trait MaxOr {
+    fn max_or(self, other: Span) -> Span;
+}
+impl MaxOr for Span {
+    /// This span, or `other` when this one is empty.
+    fn max_or(self, other: Span) -> Span {
+        if self.is_empty() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// For every byte of a decoded TOML string, the byte offset in the file where it was
+/// written (escapes and line-ending backslashes make the two differ).
+pub(crate) struct OffsetMap {
+    map: Vec<usize>,
+}
+
+impl OffsetMap {
+    pub(crate) fn at(&self, decoded: usize) -> usize {
+        self.map
+            .get(decoded)
+            .or(self.map.last())
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// Decodes the TOML string literal `raw` (quotes included) found at `base` in the file;
+/// `None` when the result does not match `expected` (then spans fall back to the whole
+/// value).
+pub(crate) fn string_map(raw: &str, base: usize, expected: &str) -> Option<OffsetMap> {
+    let (delim, literal) = if raw.starts_with("\"\"\"") {
+        (3, false)
+    } else if raw.starts_with("'''") {
+        (3, true)
+    } else if raw.starts_with('"') {
+        (1, false)
+    } else if raw.starts_with('\'') {
+        (1, true)
+    } else {
+        return None;
+    };
+    let end = raw.len().checked_sub(delim)?;
+    let mut start = delim;
+    if delim == 3 {
+        if raw.get(start..)?.starts_with("\r\n") {
+            start += 2;
+        } else if raw.get(start..)?.starts_with('\n') {
+            start += 1;
+        }
+    }
+    let body = raw.get(start..end.max(start))?;
+    let mut out = String::new();
+    let mut map = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    let push = |out: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+        for _ in 0..c.len_utf8() {
+            map.push(base + start + at);
+        }
+        out.push(c);
+    };
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' || literal {
+            push(&mut out, &mut map, c, i);
+            continue;
+        }
+        let (_, e) = chars.next()?;
+        let decoded = match e {
+            'b' => '\u{8}',
+            't' => '\t',
+            'n' => '\n',
+            'f' => '\u{c}',
+            'r' => '\r',
+            '"' => '"',
+            '\\' => '\\',
+            'u' | 'U' => {
+                let n = if e == 'u' { 4 } else { 8 };
+                let mut hex = String::new();
+                for _ in 0..n {
+                    hex.push(chars.next()?.1);
+                }
+                char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+            }
+            w if w.is_whitespace() && delim == 3 => {
+                // Line-ending backslash: skip all whitespace and newlines.
+                while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                    chars.next();
+                }
+                continue;
+            }
+            _ => return None,
+        };
+        push(&mut out, &mut map, decoded, i);
+    }
+    map.push(base + end);
+    (out == expected).then_some(OffsetMap { map })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_through_escapes() {
+        let raw = r#""a\tb\u00e9c""#;
+        let m = string_map(raw, 10, "a\tbéc").expect("decodes");
+        assert_eq!(m.at(0), 11);
+        assert_eq!(m.at(1), 12);
+        assert_eq!(m.at(2), 14);
+        assert_eq!(m.at(3), 15);
+        assert_eq!(m.at(5), 21);
+        let raw = "'''\nx y'''";
+        let m = string_map(raw, 0, "x y").expect("decodes");
+        assert_eq!(m.at(0), 4);
+        assert_eq!(m.at(3), 7);
+    }
+
+    #[test]
+    fn embedded_default_is_the_default() {
+        assert_eq!(default_policy(), Ok(Policy::default()));
+    }
+}

@@ -1,0 +1,1515 @@
+//! Rule texts (grammar/rules.pest) → policy values. Every problem found in a text is
+//! returned, each with a span into the text as written, a label and a help line; grammar
+//! rule names never reach a message.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Direction, Span};
+use crate::parse::grammar::{Grammar, Rule};
+use crate::parse::normalize::Normalized;
+use crate::score::formula::d;
+use crate::score::policy::{
+    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, NotApplicable,
+    QualitativeBands, Step, StepBasis,
+};
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Which part of a policy a rule text states. In a policy file each is one key under
+/// `[rules]` (English key or its Chinese alias).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Levels,
+    Grades,
+    Positive,
+    Reverse,
+    TargetZero,
+    Change,
+    Qualitative,
+    Deadline,
+    Rounding,
+    OverAchieved,
+    NotApplicable,
+}
+
+impl Subject {
+    /// Every subject, in the order a policy file lists them.
+    pub const ALL: [Subject; 11] = [
+        Subject::Levels,
+        Subject::Grades,
+        Subject::Positive,
+        Subject::Reverse,
+        Subject::TargetZero,
+        Subject::Change,
+        Subject::Qualitative,
+        Subject::Deadline,
+        Subject::Rounding,
+        Subject::OverAchieved,
+        Subject::NotApplicable,
+    ];
+
+    /// The key in a policy file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Subject::Levels => "levels",
+            Subject::Grades => "grades",
+            Subject::Positive => "positive",
+            Subject::Reverse => "reverse",
+            Subject::TargetZero => "target-zero",
+            Subject::Change => "change",
+            Subject::Qualitative => "qualitative",
+            Subject::Deadline => "deadline",
+            Subject::Rounding => "rounding",
+            Subject::OverAchieved => "over-achieved",
+            Subject::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// The Chinese key that means the same.
+    pub fn alias(self) -> &'static str {
+        match self {
+            Subject::Levels => "分值",
+            Subject::Grades => "等级",
+            Subject::Positive => "正向",
+            Subject::Reverse => "反向",
+            Subject::TargetZero => "目标为零",
+            Subject::Change => "增减变化",
+            Subject::Qualitative => "定性",
+            Subject::Deadline => "时限",
+            Subject::Rounding => "小数位",
+            Subject::OverAchieved => "超额完成",
+            Subject::NotApplicable => "不适用",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Subject> {
+        let k = key.trim();
+        Subject::ALL.into_iter().find(|s| {
+            s.key().eq_ignore_ascii_case(k) || s.alias() == k || s.key().replace('-', "_") == k
+        })
+    }
+
+    /// What the rule states, for messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Subject::Levels => "level weights",
+            Subject::Grades => "grade bands",
+            Subject::Positive => "positive-row formula",
+            Subject::Reverse => "reverse-row formula",
+            Subject::TargetZero => "target-zero formula",
+            Subject::Change => "change formula",
+            Subject::Qualitative => "qualitative bands",
+            Subject::Deadline => "deadline penalties",
+            Subject::Rounding => "rounding",
+            Subject::OverAchieved => "over-achieved thresholds",
+            Subject::NotApplicable => "不适用 handling",
+        }
+    }
+
+    /// A correct example, for help lines.
+    pub fn example(self) -> &'static str {
+        match self {
+            Subject::Levels => "`产出指标 50; 效益指标 30; 满意度指标 10; 预算执行率 10`",
+            Subject::Grades => "`优 ≥ 90; 良 ≥ 80; 中 ≥ 60; 差 < 60`",
+            Subject::Positive | Subject::Reverse | Subject::Change => FORMULA_EXAMPLES,
+            Subject::TargetZero => "`all or nothing`, `per 1 deduct 2, floor 0` or `steps on value: [0, 1) → 100%; [1, ∞) → 0`",
+            Subject::Qualitative => "`达成 [80%, 100%] 默认 100%; 部分达成 [60%, 80%) 默认 70%; 未达成 [0, 60%) 默认 30%`",
+            Subject::Deadline => "`逾期 70%; 每逾期一月扣 5%; 最低 40%; 未完成 30%; 无完成日期 100%`",
+            Subject::Rounding => "`2 places` or `保留 2 位小数`",
+            Subject::OverAchieved => "`正向 ≥ 1.3T; 反向 ≤ 0.7T`",
+            Subject::NotApplicable => "`move points` (分值移至同级指标) or `rescale` (总分折算)",
+        }
+    }
+
+    fn entry(self) -> Rule {
+        match self {
+            Subject::Levels => Rule::rules_levels,
+            Subject::Grades => Rule::rules_grades,
+            Subject::Positive | Subject::Reverse | Subject::TargetZero | Subject::Change => {
+                Rule::rules_formula
+            }
+            Subject::Qualitative => Rule::rules_qualitative,
+            Subject::Deadline => Rule::rules_deadline,
+            Subject::Rounding => Rule::rules_rounding,
+            Subject::OverAchieved => Rule::rules_over,
+            Subject::NotApplicable => Rule::rules_na,
+        }
+    }
+}
+
+const FORMULA_EXAMPLES: &str = "`proportional`, `inverse`, `linear zero at 2T`, `all or nothing`, `steps on ratio: [100%, ∞) → 100%; [80%, 100%) → 80%; [0, 80%) → 0` or `per 1 deduct 2, floor 0, cap 6`";
+
+/// The value one rule text states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleValue {
+    Levels {
+        levels: Vec<LevelWeight>,
+        execution_points: Decimal,
+    },
+    Grades(Vec<GradeBand>),
+    Formula(Formula),
+    Qualitative(QualitativeBands),
+    Deadline(DeadlineRule),
+    Rounding(u32),
+    OverAchieved(FlagRules),
+    NotApplicable(NotApplicable),
+}
+
+/// A scorecard row's own rule: an optional direction and a formula.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowRule {
+    pub direction: Option<Direction>,
+    pub formula: Formula,
+}
+
+/// Reads one rule text for `subject`. Spans in the diagnostics are byte offsets into `text`.
+pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnostic>> {
+    let norm = Normalized::new(text);
+    let mut r = Reader {
+        norm: &norm,
+        diags: Vec::new(),
+    };
+    let value = match Grammar::parse(subject.entry(), &norm.text) {
+        Ok(pairs) => r.subject(subject, pairs),
+        Err(e) => {
+            r.syntax(&e, subject.what(), subject.example());
+            None
+        }
+    };
+    match value {
+        Some(v) if r.diags.is_empty() => Ok(v),
+        _ => Err(r.diags),
+    }
+}
+
+/// Reads a row's rule: `reverse: linear zero at 2T`, `steps on ratio: …`, `inverse`.
+pub fn parse_row_override(text: &str) -> Result<RowRule, Vec<Diagnostic>> {
+    let norm = Normalized::new(text);
+    let mut r = Reader {
+        norm: &norm,
+        diags: Vec::new(),
+    };
+    let value = match Grammar::parse(Rule::rules_row, &norm.text) {
+        Ok(pairs) => {
+            let mut direction = None;
+            let mut formula = None;
+            for p in pairs.flatten() {
+                match p.as_rule() {
+                    Rule::r_dir_pos if formula.is_none() => direction = Some(Direction::Positive),
+                    Rule::r_dir_rev if formula.is_none() => direction = Some(Direction::Reverse),
+                    Rule::r_formula => {
+                        let ctx = match direction {
+                            Some(Direction::Positive) => Ctx::Positive,
+                            Some(Direction::Reverse) => Ctx::Reverse,
+                            None => Ctx::Any,
+                        };
+                        formula = r.formula(p, ctx);
+                    }
+                    _ => {}
+                }
+            }
+            formula.map(|formula| RowRule { direction, formula })
+        }
+        Err(e) => {
+            r.syntax(&e, "row", FORMULA_EXAMPLES);
+            None
+        }
+    };
+    match value {
+        Some(v) if r.diags.is_empty() => Ok(v),
+        _ => Err(r.diags),
+    }
+}
+
+/// Where a formula is used: it decides which zero points make sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Positive,
+    Reverse,
+    TargetZero,
+    Any,
+}
+
+/// A band as written: `[low, high)`.
+#[derive(Debug, Clone)]
+struct Interval {
+    low: Decimal,
+    low_pct: bool,
+    low_span: Span,
+    high: Option<Decimal>,
+    high_pct: bool,
+    high_span: Span,
+    open_low: bool,
+    closed_high: bool,
+    span: Span,
+    /// A gap or overlap at this band's upper end is blamed on the upper end (`差 < 50`)
+    /// rather than on the next band's lower end.
+    blame_high: bool,
+}
+
+struct Reader<'a> {
+    norm: &'a Normalized,
+    diags: Vec<Diagnostic>,
+}
+
+fn children(p: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    p.into_inner()
+}
+
+fn pct_text(x: Decimal) -> String {
+    format!("{}%", d(x))
+}
+
+impl Reader<'_> {
+    fn span(&self, p: &Pair<'_, Rule>) -> Span {
+        let s = p.as_span();
+        Span::new(self.norm.original(s.start()), self.norm.original(s.end()))
+    }
+
+    fn push(
+        &mut self,
+        code: &'static str,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.diags.push(
+            Diagnostic::error(code, message, span)
+                .with_label(label)
+                .with_help(help),
+        );
+    }
+
+    /// The whole text (trimmed), for problems that belong to no single part.
+    fn whole(&self) -> Span {
+        let t = &self.norm.text;
+        let start = t.len() - t.trim_start().len();
+        let end = t.trim_end().len().max(start);
+        Span::new(self.norm.original(start), self.norm.original(end))
+    }
+
+    fn syntax(&mut self, e: &pest::error::Error<Rule>, what: &str, example: &str) {
+        let pos = match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        let text = &self.norm.text;
+        let pos = pos.min(text.len());
+        let rest = text.get(pos..).unwrap_or("");
+        let token: String = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ';')
+            .take(12)
+            .collect();
+        let token = if token.is_empty() {
+            rest.chars().next().map(String::from).unwrap_or_default()
+        } else {
+            token
+        };
+        let span = Span::new(
+            self.norm.original(pos),
+            self.norm.original(pos + token.len()),
+        );
+        let mut expected: Vec<&'static str> = Vec::new();
+        if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
+            for r in positives {
+                if let Some(h) = human(*r) {
+                    if !expected.contains(&h) {
+                        expected.push(h);
+                    }
+                }
+            }
+        }
+        let label = match expected.as_slice() {
+            [] => "not understood".to_string(),
+            [one] => format!("expected {one}"),
+            [init @ .., last] => format!("expected {} or {last}", init.join(", ")),
+        };
+        let message = if token.trim().is_empty() {
+            format!("the {what} rule ends too early")
+        } else {
+            format!("cannot read `{}` in the {what} rule", token.trim())
+        };
+        self.push(
+            "rule::syntax",
+            message,
+            span,
+            label,
+            format!("write it like {example}"),
+        );
+    }
+
+    fn num(&mut self, p: &Pair<'_, Rule>) -> Decimal {
+        match Decimal::from_str(p.as_str()) {
+            Ok(v) => v,
+            Err(_) => {
+                let span = self.span(p);
+                self.push(
+                    "rule::number",
+                    format!("the number `{}` is too large or too precise", p.as_str()),
+                    span,
+                    "this number",
+                    "numbers may have at most 28 significant digits",
+                );
+                Decimal::ZERO
+            }
+        }
+    }
+
+    /// `r_num` or `r_share` (number with optional `%`): value, whether `%` was written, span.
+    fn share(&mut self, p: Pair<'_, Rule>) -> (Decimal, bool, Span) {
+        let span = self.span(&p);
+        let mut v = Decimal::ZERO;
+        let mut pct = false;
+        if p.as_rule() == Rule::r_num {
+            return (self.num(&p), false, span);
+        }
+        for c in children(p) {
+            match c.as_rule() {
+                Rule::r_num => v = self.num(&c),
+                Rule::r_pct => pct = true,
+                _ => {}
+            }
+        }
+        (v, pct, span)
+    }
+
+    fn not_negative(&mut self, v: Decimal, span: Span, what: &str) -> bool {
+        if v < Decimal::ZERO {
+            self.push(
+                "rule::negative",
+                format!("{what} cannot be negative"),
+                span,
+                "negative",
+                "write a number of 0 or more",
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// A percent of the points: `%` required (except for 0), between 0 and 100.
+    fn percent(&mut self, v: Decimal, pct: bool, span: Span, what: &str) -> Decimal {
+        if !self.not_negative(v, span, what) {
+            return v;
+        }
+        if !pct && !v.is_zero() {
+            self.push(
+                "rule::percent-sign",
+                format!("{what} `{}` needs a `%`", d(v)),
+                span,
+                "write it as a percent",
+                format!(
+                    "write `{}%`: shares are percents of the row's points, so `0.8` and `80` would be ambiguous",
+                    d(v)
+                ),
+            );
+        } else if v > Decimal::ONE_HUNDRED {
+            self.push(
+                "rule::share-range",
+                format!("{what} `{}` is above 100%", pct_text(v)),
+                span,
+                "more than 100%",
+                "a share of the points lies between 0% and 100%",
+            );
+        }
+        v
+    }
+
+    fn interval(&mut self, p: Pair<'_, Rule>) -> Interval {
+        let span = self.span(&p);
+        let mut iv = Interval {
+            low: Decimal::ZERO,
+            low_pct: false,
+            low_span: span,
+            high: None,
+            high_pct: false,
+            high_span: span,
+            open_low: false,
+            closed_high: false,
+            span,
+            blame_high: false,
+        };
+        let mut seen_low = false;
+        for c in children(p) {
+            match c.as_rule() {
+                Rule::r_open => iv.open_low = c.as_str() == "(",
+                Rule::r_close => iv.closed_high = c.as_str() == "]",
+                Rule::r_share if !seen_low => {
+                    seen_low = true;
+                    let (v, pct, s) = self.share(c);
+                    iv.low = v;
+                    iv.low_pct = pct;
+                    iv.low_span = s;
+                }
+                Rule::r_share => {
+                    let (v, pct, s) = self.share(c);
+                    iv.high = Some(v);
+                    iv.high_pct = pct;
+                    iv.high_span = s;
+                }
+                Rule::r_inf => iv.high_span = self.span(&c),
+                _ => {}
+            }
+        }
+        iv
+    }
+
+    /// The shape every band must have: closed below, open above (unless `closed_top_ok`
+    /// and the band ends at its top), and not empty.
+    fn band_shape(&mut self, iv: &Interval, closed_top_ok: bool) -> bool {
+        let mut ok = true;
+        if iv.open_low {
+            self.push(
+                "rule::band-bracket",
+                "a band must include its lower end",
+                iv.span,
+                "starts with `(`",
+                format!(
+                    "write `[{}, …)`: bands are closed below and open above, so each value falls in exactly one",
+                    d(iv.low)
+                ),
+            );
+            ok = false;
+        }
+        if iv.closed_high && iv.high.is_some() && !closed_top_ok {
+            self.push(
+                "rule::band-bracket",
+                "a band must exclude its upper end",
+                iv.span,
+                "ends with `]`",
+                "write `)` at the end: the upper end belongs to the next band up, so `]` would put it in two bands",
+            );
+            ok = false;
+        }
+        if let Some(h) = iv.high {
+            if h <= iv.low {
+                self.push(
+                    "rule::band-empty",
+                    format!(
+                        "the band's upper end `{}` is not above its lower end `{}`",
+                        d(h),
+                        d(iv.low)
+                    ),
+                    iv.span,
+                    "empty band",
+                    "write the lower end first: `[low, high)`",
+                );
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    /// Checks that bands (in any order) tile `[bottom, ∞)` with no gap and no overlap.
+    /// `what` names a bound for messages (`%` or empty).
+    fn tile(&mut self, bands: &[Interval], bottom: Decimal, unit: &str) {
+        let mut sorted: Vec<&Interval> = bands.iter().collect();
+        sorted.sort_by_key(|a| a.low);
+        let show = |x: Decimal| format!("{}{unit}", d(x));
+        let Some(first) = sorted.first() else {
+            return;
+        };
+        if first.low > bottom {
+            self.push(
+                "rule::band-gap",
+                format!(
+                    "no band covers values from {} to {}",
+                    show(bottom),
+                    show(first.low)
+                ),
+                first.low_span,
+                format!("the lowest band starts at {}", show(first.low)),
+                format!("start the lowest band at {}", show(bottom)),
+            );
+        }
+        for pair in sorted.windows(2) {
+            let (lo, hi) = match pair {
+                [a, b] => (*a, *b),
+                _ => continue,
+            };
+            match lo.high {
+                None => self.push(
+                    "rule::band-overlap",
+                    format!("the bands overlap from {} up", show(hi.low)),
+                    hi.span,
+                    format!("inside the band starting at {}", show(lo.low)),
+                    "every value must fall in exactly one band; end the lower band where this one starts",
+                ),
+                Some(h) if h < hi.low => {
+                    let (span, label) = if lo.blame_high {
+                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
+                    } else {
+                        (hi.low_span, format!("the band below ends at {}", show(h)))
+                    };
+                    self.push(
+                        "rule::band-gap",
+                        format!("no band covers values from {} to {}", show(h), show(hi.low)),
+                        span,
+                        label,
+                        format!("start each band where the one below it ends: here both at {} or both at {}", show(h), show(hi.low)),
+                    )
+                }
+                Some(h) if h > hi.low => {
+                    let (span, label) = if lo.blame_high {
+                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
+                    } else {
+                        (hi.low_span, format!("the band below runs up to {}", show(h)))
+                    };
+                    self.push(
+                        "rule::band-overlap",
+                        format!("the bands overlap from {} to {}", show(hi.low), show(h)),
+                        span,
+                        label,
+                        "every value must fall in exactly one band: start each band where the one below it ends",
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(last) = sorted.last() {
+            if let Some(h) = last.high {
+                self.push(
+                    "rule::band-gap",
+                    format!("no band covers values of {} and above", show(h)),
+                    last.high_span,
+                    "the highest band ends here",
+                    "end the highest band with `∞`, e.g. `[100%, ∞)`",
+                );
+            }
+        }
+    }
+
+    fn subject(
+        &mut self,
+        subject: Subject,
+        pairs: pest::iterators::Pairs<'_, Rule>,
+    ) -> Option<RuleValue> {
+        let entry = pairs.into_iter().next()?;
+        let body =
+            children(entry).find(|p| p.as_rule() != Rule::EOI && p.as_rule() != Rule::r_semi)?;
+        match subject {
+            Subject::Levels => self.levels(body),
+            Subject::Grades => self.grades(body).map(RuleValue::Grades),
+            Subject::Positive => self.formula(body, Ctx::Positive).map(RuleValue::Formula),
+            Subject::Reverse => self.formula(body, Ctx::Reverse).map(RuleValue::Formula),
+            Subject::TargetZero => self.formula(body, Ctx::TargetZero).map(RuleValue::Formula),
+            Subject::Change => self.formula(body, Ctx::Any).map(RuleValue::Formula),
+            Subject::Qualitative => self.qualitative(body).map(RuleValue::Qualitative),
+            Subject::Deadline => self.deadline(body).map(RuleValue::Deadline),
+            Subject::Rounding => self.rounding(body).map(RuleValue::Rounding),
+            Subject::OverAchieved => self.over(body).map(RuleValue::OverAchieved),
+            Subject::NotApplicable => {
+                let na = if body.into_inner().any(|p| p.as_rule() == Rule::r_na_rescale) {
+                    NotApplicable::Rescale
+                } else {
+                    NotApplicable::MovePoints
+                };
+                Some(RuleValue::NotApplicable(na))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ formulas
+
+    fn mult(&mut self, p: Pair<'_, Rule>) -> (Decimal, Span) {
+        let span = self.span(&p);
+        let v = children(p)
+            .find(|c| c.as_rule() == Rule::r_num)
+            .map(|c| self.num(&c))
+            .unwrap_or_default();
+        (v, span)
+    }
+
+    fn formula(&mut self, p: Pair<'_, Rule>, ctx: Ctx) -> Option<Formula> {
+        let span = self.span(&p);
+        let inner = children(p).next()?;
+        let f = match inner.as_rule() {
+            Rule::r_proportional => Formula::Proportional,
+            Rule::r_inverse => Formula::Inverse,
+            Rule::r_all_or_nothing => Formula::AllOrNothing,
+            Rule::r_linear => {
+                let (z, zspan) = children(inner)
+                    .find(|c| c.as_rule() == Rule::r_mult)
+                    .map(|m| self.mult(m))
+                    .unwrap_or((Decimal::ZERO, span));
+                if !self.not_negative(z, zspan, "the zero point") {
+                    return None;
+                }
+                let bad = match ctx {
+                    Ctx::Positive => (z >= Decimal::ONE).then_some(
+                        "a positive row loses points below its target, so the zero point is below 1T, e.g. `linear zero at 0.5T`",
+                    ),
+                    Ctx::Reverse => (z <= Decimal::ONE).then_some(
+                        "a reverse row loses points above its target, so the zero point is above 1T, e.g. `linear zero at 2T`",
+                    ),
+                    _ => (z == Decimal::ONE).then_some(
+                        "at 1T the line would have no length; use e.g. `2T` (reverse) or `0.5T` (positive), or `all or nothing`",
+                    ),
+                };
+                if let Some(help) = bad {
+                    self.push(
+                        "rule::zero-point",
+                        format!("the zero point `{}T` does not fit this rule", d(z)),
+                        zspan,
+                        "zero point",
+                        help,
+                    );
+                    return None;
+                }
+                Formula::Linear { zero_at: z }
+            }
+            Rule::r_steps => self.steps(inner)?,
+            Rule::r_per_unit => self.per_unit(inner)?,
+            _ => return None,
+        };
+        if ctx == Ctx::TargetZero {
+            let ok = matches!(
+                f,
+                Formula::AllOrNothing
+                    | Formula::PerUnit { .. }
+                    | Formula::Steps {
+                        on: StepBasis::Value,
+                        ..
+                    }
+            );
+            if !ok {
+                self.push(
+                    "rule::target-zero-formula",
+                    "a target of zero cannot be scored by a ratio to the target",
+                    span,
+                    "needs a ratio to the target",
+                    "use `all or nothing`, a per-unit deduction (`per 1 deduct 2, floor 0`) or steps on the value (`steps on value: [0, 1) → 100%; [1, ∞) → 0`)",
+                );
+                return None;
+            }
+        }
+        Some(f)
+    }
+
+    fn steps(&mut self, p: Pair<'_, Rule>) -> Option<Formula> {
+        let mut on = StepBasis::Ratio;
+        let mut bands = Vec::new();
+        let mut ivs = Vec::new();
+        let before = self.diags.len();
+        for c in children(p) {
+            match c.as_rule() {
+                Rule::r_step_on
+                    if c.clone()
+                        .into_inner()
+                        .any(|x| x.as_rule() == Rule::r_on_value) =>
+                {
+                    on = StepBasis::Value;
+                }
+                Rule::r_step => {
+                    let mut iv = None;
+                    let mut share = Decimal::ZERO;
+                    for s in children(c) {
+                        match s.as_rule() {
+                            Rule::r_interval => iv = Some(self.interval(s)),
+                            Rule::r_share => {
+                                let (v, pct, sp) = self.share(s);
+                                share = self.percent(v, pct, sp, "the share");
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(iv) = iv {
+                        bands.push(Step {
+                            low: iv.low,
+                            high: iv.high,
+                            share,
+                        });
+                        ivs.push(iv);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut shapes_ok = true;
+        for iv in &ivs {
+            shapes_ok &= self.band_shape(iv, false);
+            if on == StepBasis::Ratio {
+                shapes_ok &= self.not_negative(iv.low, iv.low_span, "a completion ratio");
+                for (v, pct, span) in [
+                    (Some(iv.low), iv.low_pct, iv.low_span),
+                    (iv.high, iv.high_pct, iv.high_span),
+                ] {
+                    if let Some(v) = v {
+                        if !pct && !v.is_zero() {
+                            self.push(
+                                "rule::percent-sign",
+                                format!("the completion ratio `{}` needs a `%`", d(v)),
+                                span,
+                                "write it as a percent",
+                                format!(
+                                    "write `{}%`: the completion ratio is a percent of the target",
+                                    d(v)
+                                ),
+                            );
+                            shapes_ok = false;
+                        }
+                    }
+                }
+            }
+        }
+        if shapes_ok {
+            let (bottom, unit) = match on {
+                StepBasis::Ratio => (Decimal::ZERO, "%"),
+                StepBasis::Value => (
+                    ivs.iter()
+                        .map(|i| i.low)
+                        .min()
+                        .unwrap_or_default()
+                        .min(Decimal::ZERO),
+                    "",
+                ),
+            };
+            self.tile(&ivs, bottom, unit);
+        }
+        (self.diags.len() == before).then_some(Formula::Steps { on, bands })
+    }
+
+    fn per_unit(&mut self, p: Pair<'_, Rule>) -> Option<Formula> {
+        let before = self.diags.len();
+        let mut per = Decimal::ONE;
+        let mut deduct = Decimal::ZERO;
+        let mut floor: Option<Decimal> = None;
+        let mut cap: Option<Decimal> = None;
+        for c in children(p) {
+            match c.as_rule() {
+                Rule::r_per => {
+                    for x in children(c) {
+                        match x.as_rule() {
+                            Rule::r_share => {
+                                let (v, _, span) = self.share(x);
+                                if v <= Decimal::ZERO {
+                                    self.push(
+                                        "rule::per-unit",
+                                        format!("the step `{}` must be above 0", d(v)),
+                                        span,
+                                        "not above 0",
+                                        "write how much shortfall costs one deduction, e.g. `per 1 deduct 2`",
+                                    );
+                                }
+                                per = v;
+                            }
+                            Rule::r_num => {
+                                let span = self.span(&x);
+                                deduct = self.num(&x);
+                                self.not_negative(deduct, span, "the deduction");
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::r_floor | Rule::r_cap => {
+                    let is_floor = c.as_rule() == Rule::r_floor;
+                    let span = self.span(&c);
+                    let v = children(c)
+                        .find(|x| x.as_rule() == Rule::r_num)
+                        .map(|x| (self.num(&x), self.span(&x)));
+                    if let Some((v, vspan)) = v {
+                        let what = if is_floor { "the floor" } else { "the cap" };
+                        self.not_negative(v, vspan, what);
+                        let slot = if is_floor { &mut floor } else { &mut cap };
+                        if slot.is_some() {
+                            self.push(
+                                "rule::duplicate",
+                                format!("{what} is given twice"),
+                                span,
+                                "given again here",
+                                format!("keep one {}", if is_floor { "`floor`" } else { "`cap`" }),
+                            );
+                        }
+                        let slot = if is_floor { &mut floor } else { &mut cap };
+                        *slot = Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (self.diags.len() == before).then_some(Formula::PerUnit {
+            per,
+            deduct,
+            floor: floor.unwrap_or(Decimal::ZERO),
+            cap,
+        })
+    }
+
+    // ------------------------------------------------------------ subjects
+
+    fn levels(&mut self, p: Pair<'_, Rule>) -> Option<RuleValue> {
+        const KNOWN: [(&str, &[&str]); 4] = [
+            ("产出指标", &["产出指标", "output"]),
+            ("效益指标", &["效益指标", "effect"]),
+            ("满意度指标", &["满意度指标", "satisfaction"]),
+            ("预算执行率", &["预算执行率", "execution"]),
+        ];
+        let before = self.diags.len();
+        let mut got: Vec<(usize, Decimal, Span)> = Vec::new();
+        for lv in children(p).filter(|c| c.as_rule() == Rule::r_level) {
+            let lspan = self.span(&lv);
+            let mut name: Option<(String, Span)> = None;
+            let mut points = Decimal::ZERO;
+            for c in children(lv) {
+                match c.as_rule() {
+                    Rule::r_level_name => name = Some((c.as_str().to_string(), self.span(&c))),
+                    Rule::r_num => {
+                        let span = self.span(&c);
+                        points = self.num(&c);
+                        self.not_negative(points, span, "a level's points");
+                    }
+                    _ => {}
+                }
+            }
+            let Some((name, nspan)) = name else { continue };
+            let idx = KNOWN
+                .iter()
+                .position(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(&name)));
+            match idx {
+                None => self.push(
+                    "rule::unknown-level",
+                    format!("`{name}` is not a level"),
+                    nspan,
+                    "unknown level",
+                    "the levels are 产出指标, 效益指标, 满意度指标 and 预算执行率 (output, effect, satisfaction, execution)",
+                ),
+                Some(i) if got.iter().any(|(j, _, _)| *j == i) => self.push(
+                    "rule::duplicate",
+                    format!("the level `{}` is given twice", KNOWN.get(i).map(|k| k.0).unwrap_or("")),
+                    lspan,
+                    "given again here",
+                    "give each level's points once",
+                ),
+                Some(i) => got.push((i, points, lspan)),
+            }
+        }
+        for (i, (name, _)) in KNOWN.iter().enumerate() {
+            if !got.iter().any(|(j, _, _)| *j == i) && self.diags.len() == before {
+                let whole = self.whole();
+                self.push(
+                    "rule::missing-level",
+                    format!("the level `{name}` has no points"),
+                    whole,
+                    format!("{name} is missing"),
+                    format!(
+                        "give every level its points, e.g. {}",
+                        Subject::Levels.example()
+                    ),
+                );
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        let total: Decimal = got.iter().map(|(_, p, _)| *p).sum();
+        if total != Decimal::ONE_HUNDRED {
+            let whole = self.whole();
+            self.push(
+                "rule::weights-sum",
+                format!("the level weights add up to {}, not 100", d(total)),
+                whole,
+                format!("these add up to {}", d(total)),
+                "the points of 产出指标, 效益指标, 满意度指标 and 预算执行率 must add up to 100",
+            );
+            return None;
+        }
+        got.sort_by_key(|(i, _, _)| *i);
+        let mut levels = Vec::new();
+        let mut execution_points = Decimal::ZERO;
+        for (i, points, _) in got {
+            match KNOWN.get(i) {
+                Some((name, _)) if i < 3 => levels.push(LevelWeight {
+                    name: (*name).to_string(),
+                    points,
+                }),
+                _ => execution_points = points,
+            }
+        }
+        Some(RuleValue::Levels {
+            levels,
+            execution_points,
+        })
+    }
+
+    fn grades(&mut self, p: Pair<'_, Rule>) -> Option<Vec<GradeBand>> {
+        let before = self.diags.len();
+        let mut ivs: Vec<Interval> = Vec::new();
+        let mut labels: Vec<String> = Vec::new();
+        let mut implicit: Vec<bool> = Vec::new();
+        for g in children(p).filter(|c| c.as_rule() == Rule::r_grade) {
+            let gspan = self.span(&g);
+            let mut label = String::new();
+            let mut iv: Option<Interval> = None;
+            let mut is_ge = false;
+            for c in children(g) {
+                match c.as_rule() {
+                    Rule::r_grade_label => {
+                        label = c.as_str().to_string();
+                        if labels.contains(&label) {
+                            let span = self.span(&c);
+                            self.push(
+                                "rule::duplicate",
+                                format!("the grade `{label}` is given twice"),
+                                span,
+                                "given again here",
+                                "give each grade one band",
+                            );
+                        }
+                    }
+                    Rule::r_interval => {
+                        let i = self.interval(c);
+                        // `[90, 100]` is the top band: totals never exceed 100.
+                        let top = i.high == Some(Decimal::ONE_HUNDRED);
+                        if self.band_shape(&i, top) {
+                            let mut i = i;
+                            if top && i.closed_high {
+                                i.high = None;
+                            }
+                            iv = Some(i);
+                        }
+                    }
+                    Rule::r_grade_bound => {
+                        let span = self.span(&c);
+                        let mut op = Rule::r_ge;
+                        let mut v = Decimal::ZERO;
+                        let mut vspan = span;
+                        for x in children(c) {
+                            match x.as_rule() {
+                                Rule::r_ge | Rule::r_lt | Rule::r_bad_op => {
+                                    if x.as_rule() == Rule::r_bad_op {
+                                        let s = self.span(&x);
+                                        self.push(
+                                            "rule::grade-operator",
+                                            format!("a grade band cannot be written with `{}`", x.as_str()),
+                                            s,
+                                            "use `≥` or `<`",
+                                            "a grade includes its lowest total: write `优 ≥ 90`, and `差 < 60` for the band at the bottom",
+                                        );
+                                    }
+                                    op = x.as_rule();
+                                }
+                                Rule::r_num => {
+                                    vspan = self.span(&x);
+                                    v = self.num(&x);
+                                }
+                                _ => {}
+                            }
+                        }
+                        if op == Rule::r_bad_op {
+                            continue;
+                        }
+                        iv = Some(if op == Rule::r_lt {
+                            Interval {
+                                low: Decimal::ZERO,
+                                low_pct: false,
+                                low_span: vspan,
+                                high: Some(v),
+                                high_pct: false,
+                                high_span: vspan,
+                                open_low: false,
+                                closed_high: false,
+                                span: gspan,
+                                blame_high: op == Rule::r_lt,
+                            }
+                        } else {
+                            is_ge = true;
+                            Interval {
+                                low: v,
+                                low_pct: false,
+                                low_span: vspan,
+                                high: None,
+                                high_pct: false,
+                                high_span: vspan,
+                                open_low: false,
+                                closed_high: false,
+                                span: gspan,
+                                blame_high: op == Rule::r_lt,
+                            }
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(i) = iv {
+                for (v, span) in [(Some(i.low), i.low_span), (i.high, i.high_span)] {
+                    if let Some(v) = v {
+                        if self.not_negative(v, span, "a grade's lowest total")
+                            && v > Decimal::ONE_HUNDRED
+                        {
+                            self.push(
+                                "rule::grade-range",
+                                format!("`{}` is above 100, the highest possible total", d(v)),
+                                span,
+                                "above 100",
+                                "grade bands lie between 0 and 100",
+                            );
+                        }
+                    }
+                }
+                labels.push(label);
+                implicit.push(is_ge);
+                ivs.push(i);
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        // `优 ≥ 90` runs up to the next grade's lowest total: give it that upper end, so
+        // only what is written explicitly (`< 60`, `[80, 90)`) can leave a gap or overlap.
+        let mut order: Vec<usize> = (0..ivs.len()).collect();
+        order.sort_by(|a, b| {
+            let low = |i: &usize| ivs.get(*i).map(|iv| iv.low).unwrap_or_default();
+            low(a).cmp(&low(b))
+        });
+        for w in order.windows(2) {
+            let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
+                continue;
+            };
+            let (Some(lo), Some(hi)) = (ivs.get(a).cloned(), ivs.get(b).cloned()) else {
+                continue;
+            };
+            if lo.high.is_none() && implicit.get(a).copied().unwrap_or(false) {
+                if lo.low == hi.low {
+                    self.push(
+                        "rule::band-overlap",
+                        format!("two grades start at {}", d(hi.low)),
+                        hi.span,
+                        format!(
+                            "`{}` also starts at {}",
+                            labels.get(a).map(String::as_str).unwrap_or(""),
+                            d(lo.low)
+                        ),
+                        "give each grade its own lowest total",
+                    );
+                } else if let Some(iv) = ivs.get_mut(a) {
+                    iv.high = Some(hi.low);
+                }
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        self.tile(&ivs, Decimal::ZERO, "");
+        if self.diags.len() != before {
+            return None;
+        }
+        let mut out: Vec<GradeBand> = labels
+            .into_iter()
+            .zip(ivs.iter())
+            .map(|(label, iv)| GradeBand { label, min: iv.low })
+            .collect();
+        out.sort_by_key(|b| std::cmp::Reverse(b.min));
+        Some(out)
+    }
+
+    fn qualitative(&mut self, p: Pair<'_, Rule>) -> Option<QualitativeBands> {
+        let before = self.diags.len();
+        // Index 0 未达成, 1 部分达成, 2 达成 (low to high).
+        let mut slots: [Option<(Interval, Decimal, Span)>; 3] = [None, None, None];
+        const NAMES: [&str; 3] = ["未达成", "部分达成", "达成"];
+        for q in children(p).filter(|c| c.as_rule() == Rule::r_qband) {
+            let qspan = self.span(&q);
+            let mut idx = 0usize;
+            let mut iv = None;
+            let mut default = (Decimal::ZERO, qspan);
+            for c in children(q) {
+                match c.as_rule() {
+                    Rule::r_grade_word => {
+                        idx = match c.into_inner().next().map(|x| x.as_rule()) {
+                            Some(Rule::r_g_achieved) => 2,
+                            Some(Rule::r_g_partial) => 1,
+                            _ => 0,
+                        }
+                    }
+                    Rule::r_interval => iv = Some(self.interval(c)),
+                    Rule::r_share => {
+                        let (v, pct, span) = self.share(c);
+                        let v = self.percent(v, pct, span, "the default");
+                        default = (v, span);
+                    }
+                    _ => {}
+                }
+            }
+            let Some(iv) = iv else { continue };
+            for (v, pct, span) in [
+                (Some(iv.low), iv.low_pct, iv.low_span),
+                (iv.high, iv.high_pct, iv.high_span),
+            ] {
+                if let Some(v) = v {
+                    self.percent(v, pct, span, "a band's end");
+                }
+            }
+            match slots.get_mut(idx) {
+                Some(slot @ None) => *slot = Some((iv, default.0, default.1)),
+                _ => self.push(
+                    "rule::duplicate",
+                    format!(
+                        "the band of {} is given twice",
+                        NAMES.get(idx).unwrap_or(&"")
+                    ),
+                    qspan,
+                    "given again here",
+                    "give each of 达成, 部分达成 and 未达成 one band",
+                ),
+            }
+        }
+        let [Some(na), Some(pa), Some(ac)] = slots else {
+            if self.diags.len() == before {
+                let missing: Vec<&str> = slots
+                    .iter()
+                    .zip(NAMES)
+                    .filter(|(s, _)| s.is_none())
+                    .map(|(_, n)| n)
+                    .collect();
+                let whole = self.whole();
+                self.push(
+                    "rule::missing-band",
+                    format!("no band is given for {}", missing.join(", ")),
+                    whole,
+                    "incomplete",
+                    format!(
+                        "give all three bands, e.g. {}",
+                        Subject::Qualitative.example()
+                    ),
+                );
+            }
+            return None;
+        };
+        if self.diags.len() != before {
+            return None;
+        }
+        let mut ok = self.band_shape(&na.0, false);
+        ok &= self.band_shape(&pa.0, false);
+        ok &= self.band_shape(&ac.0, true);
+        if !ok {
+            return None;
+        }
+        if na.0.low != Decimal::ZERO {
+            self.push(
+                "rule::band-gap",
+                format!("no band covers shares from 0% to {}", pct_text(na.0.low)),
+                na.0.low_span,
+                "未达成 starts here",
+                "start the band of 未达成 at 0",
+            );
+        }
+        for (lo, hi, lo_name, hi_name) in [
+            (&na.0, &pa.0, "未达成", "部分达成"),
+            (&pa.0, &ac.0, "部分达成", "达成"),
+        ] {
+            let h = lo.high.unwrap_or(Decimal::MAX);
+            if h < hi.low {
+                self.push(
+                    "rule::band-gap",
+                    format!(
+                        "no band covers shares from {} to {}",
+                        pct_text(h),
+                        pct_text(hi.low)
+                    ),
+                    hi.low_span,
+                    format!("{lo_name} ends at {}", pct_text(h)),
+                    format!("start {hi_name} where {lo_name} ends"),
+                );
+            } else if h > hi.low {
+                self.push(
+                    "rule::band-overlap",
+                    format!(
+                        "the bands of {lo_name} and {hi_name} overlap from {} to {}",
+                        pct_text(hi.low),
+                        pct_text(h)
+                    ),
+                    hi.low_span,
+                    format!("{lo_name} runs up to {}", pct_text(h)),
+                    format!(
+                        "start {hi_name} where {lo_name} ends: a share in two bands is ambiguous"
+                    ),
+                );
+            }
+        }
+        match ac.0.high {
+            Some(h) if h == Decimal::ONE_HUNDRED && ac.0.closed_high => {}
+            _ => self.push(
+                "rule::band-gap",
+                "the band of 达成 must end at 100%, included",
+                ac.0.high_span,
+                "ends here",
+                "write the band of 达成 as `[80%, 100%]`",
+            ),
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        let mut bands = Vec::new();
+        for ((iv, def, dspan), name) in [na, pa, ac].into_iter().zip(NAMES) {
+            let high = iv.high.unwrap_or(Decimal::ONE_HUNDRED);
+            let inside = def >= iv.low && (def < high || (iv.closed_high && def == high));
+            if !inside {
+                self.push(
+                    "rule::default-outside-band",
+                    format!(
+                        "the default {} of {name} lies outside its band",
+                        pct_text(def)
+                    ),
+                    dspan,
+                    "outside the band",
+                    format!(
+                        "choose a default inside [{}, {}{}",
+                        pct_text(iv.low),
+                        pct_text(high),
+                        if iv.closed_high { "]" } else { ")" }
+                    ),
+                );
+            }
+            bands.push(Band {
+                low: iv.low,
+                high,
+                high_inclusive: iv.closed_high,
+                default: def,
+            });
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        let mut it = bands.into_iter();
+        let (not_achieved, partial, achieved) = (it.next()?, it.next()?, it.next()?);
+        Some(QualitativeBands {
+            achieved,
+            partial,
+            not_achieved,
+        })
+    }
+
+    fn deadline(&mut self, p: Pair<'_, Rule>) -> Option<DeadlineRule> {
+        let before = self.diags.len();
+        // late, per month, floor, not done, no date
+        let mut vals: [Option<Decimal>; 5] = [None; 5];
+        const WHAT: [&str; 5] = [
+            "the late share (逾期)",
+            "the monthly deduction (每逾期一月扣)",
+            "the floor (最低)",
+            "the not-done share (未完成)",
+            "the share for done without a date (无完成日期)",
+        ];
+        for cl in children(p).filter(|c| c.as_rule() == Rule::r_d_clause) {
+            let cspan = self.span(&cl);
+            let Some(inner) = cl.into_inner().next() else {
+                continue;
+            };
+            let idx = match inner.as_rule() {
+                Rule::r_d_late => 0,
+                Rule::r_d_per_month => 1,
+                Rule::r_d_floor => 2,
+                Rule::r_d_not_done => 3,
+                _ => 4,
+            };
+            let what = WHAT.get(idx).copied().unwrap_or("");
+            let Some(s) = children(inner).find(|x| x.as_rule() == Rule::r_share) else {
+                continue;
+            };
+            let (v, pct, span) = self.share(s);
+            let v = self.percent(v, pct, span, what);
+            match vals.get_mut(idx) {
+                Some(slot @ None) => *slot = Some(v),
+                _ => self.push(
+                    "rule::duplicate",
+                    format!("{what} is given twice"),
+                    cspan,
+                    "given again here",
+                    "give each clause once",
+                ),
+            }
+        }
+        let [late, per_month, floor, not_done, no_date] = vals;
+        for (v, what) in [
+            (late, "the late share (逾期)"),
+            (not_done, "the not-done share (未完成)"),
+        ] {
+            if v.is_none() && self.diags.len() == before {
+                let whole = self.whole();
+                self.push(
+                    "rule::missing-clause",
+                    format!("{what} is not given"),
+                    whole,
+                    "incomplete",
+                    format!(
+                        "the deadline rule needs at least the late and not-done shares, e.g. {}",
+                        Subject::Deadline.example()
+                    ),
+                );
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        let late = late?;
+        let floor = floor.unwrap_or(Decimal::ZERO);
+        if floor > late {
+            let whole = self.whole();
+            self.push(
+                "rule::floor-above-late",
+                format!("the floor {} is above the late share {}", pct_text(floor), pct_text(late)),
+                whole,
+                "floor above the share it limits",
+                "the floor is the least a late delivery scores after monthly deductions; keep it at or below the late share",
+            );
+            return None;
+        }
+        Some(DeadlineRule {
+            late,
+            late_per_month: per_month.unwrap_or(Decimal::ZERO),
+            late_floor: floor,
+            not_done: not_done?,
+            done_without_date: no_date.unwrap_or(Decimal::ONE_HUNDRED),
+        })
+    }
+
+    fn rounding(&mut self, p: Pair<'_, Rule>) -> Option<u32> {
+        let n = children(p).find(|c| c.as_rule() == Rule::r_num)?;
+        let span = self.span(&n);
+        let v = self.num(&n);
+        if !self.not_negative(v, span, "the number of decimal places") {
+            return None;
+        }
+        match u32::try_from(v.trunc().mantissa()) {
+            Ok(places) if v.fract().is_zero() && places <= 6 => Some(places),
+            _ => {
+                self.push(
+                    "rule::rounding",
+                    format!("`{}` is not a number of decimal places from 0 to 6", d(v)),
+                    span,
+                    "not 0–6",
+                    "write a whole number of places: `2 places` (0.01) or `0 places` (whole points)",
+                );
+                None
+            }
+        }
+    }
+
+    fn over(&mut self, p: Pair<'_, Rule>) -> Option<FlagRules> {
+        let before = self.diags.len();
+        let mut pos: Option<Decimal> = None;
+        let mut rev: Option<Decimal> = None;
+        for cl in children(p).filter(|c| c.as_rule() == Rule::r_over_clause) {
+            let cspan = self.span(&cl);
+            let Some(inner) = cl.into_inner().next() else {
+                continue;
+            };
+            let is_pos = inner.as_rule() == Rule::r_over_pos;
+            let Some(m) = children(inner).find(|x| x.as_rule() == Rule::r_mult) else {
+                continue;
+            };
+            let (v, span) = self.mult(m);
+            if self.not_negative(v, span, "a threshold") {
+                if is_pos && v < Decimal::ONE {
+                    self.push(
+                        "rule::threshold",
+                        format!("the positive threshold `{}T` is below the target", d(v)),
+                        span,
+                        "below 1T",
+                        "flag positive rows that reach well above their target, e.g. `正向 ≥ 1.3T`",
+                    );
+                } else if !is_pos && v > Decimal::ONE {
+                    self.push(
+                        "rule::threshold",
+                        format!("the reverse threshold `{}T` is above the target", d(v)),
+                        span,
+                        "above 1T",
+                        "flag reverse rows that stay well below their target, e.g. `反向 ≤ 0.7T`",
+                    );
+                }
+            }
+            let slot = if is_pos { &mut pos } else { &mut rev };
+            if slot.is_some() {
+                self.push(
+                    "rule::duplicate",
+                    format!(
+                        "the {} threshold is given twice",
+                        if is_pos { "positive" } else { "reverse" }
+                    ),
+                    cspan,
+                    "given again here",
+                    "give each threshold once",
+                );
+            }
+            let slot = if is_pos { &mut pos } else { &mut rev };
+            *slot = Some(v);
+        }
+        if (pos.is_none() || rev.is_none()) && self.diags.len() == before {
+            let whole = self.whole();
+            self.push(
+                "rule::missing-clause",
+                format!(
+                    "the {} threshold is not given",
+                    if pos.is_none() { "positive" } else { "reverse" }
+                ),
+                whole,
+                "incomplete",
+                format!(
+                    "give both thresholds, e.g. {}",
+                    Subject::OverAchieved.example()
+                ),
+            );
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        Some(FlagRules {
+            over_positive: pos?,
+            over_reverse: rev?,
+        })
+    }
+}
+
+/// Human names of grammar rules, for "expected …" labels. `None` hides a rule.
+fn human(r: Rule) -> Option<&'static str> {
+    Some(match r {
+        Rule::r_num | Rule::r_share => "a number",
+        Rule::r_pct => "`%`",
+        Rule::r_inf => "`∞`",
+        Rule::r_mult => "a multiple of the target such as `2T`",
+        Rule::r_semi => "`;`",
+        Rule::r_comma => "`,`",
+        Rule::r_arrow => "`→`",
+        Rule::r_colon => "`:`",
+        Rule::r_open | Rule::r_interval => "a band such as `[80%, 100%)`",
+        Rule::r_close => "`)`",
+        Rule::r_formula
+        | Rule::r_proportional
+        | Rule::r_inverse
+        | Rule::r_linear
+        | Rule::r_all_or_nothing
+        | Rule::r_steps
+        | Rule::r_per_unit
+        | Rule::r_per => "a formula (`proportional`, `inverse`, `linear zero at 2T`, `all or nothing`, `steps on …`, `per N deduct N`)",
+        Rule::r_step_on | Rule::r_on_ratio | Rule::r_on_value => "`ratio` or `value` (按完成率 / 按数值)",
+        Rule::r_step => "a step such as `[80%, 100%) → 80%`",
+        Rule::r_floor => "`floor N`",
+        Rule::r_cap => "`cap N`",
+        Rule::r_level_name | Rule::r_level => "a level and its points (`产出指标 50`)",
+        Rule::r_grade_label | Rule::r_grade => "a grade and its band (`优 ≥ 90`)",
+        Rule::r_ge | Rule::r_lt | Rule::r_bad_op | Rule::r_grade_bound => "`≥ N` or `< N`",
+        Rule::r_grade_word | Rule::r_g_achieved | Rule::r_g_partial | Rule::r_g_not | Rule::r_qband => {
+            "`达成`, `部分达成` or `未达成`"
+        }
+        Rule::r_default => "`默认` (default) and a share",
+        Rule::r_d_clause
+        | Rule::r_d_late
+        | Rule::r_d_per_month
+        | Rule::r_d_floor
+        | Rule::r_d_not_done
+        | Rule::r_d_no_date => "a clause (`逾期 70%`, `每逾期一月扣 5%`, `最低 40%`, `未完成 30%`, `无完成日期 100%`)",
+        Rule::r_half_up => "`四舍五入` (half-up)",
+        Rule::r_rounding => "a number of decimal places",
+        Rule::r_dir_pos | Rule::r_dir_rev => "`正向` or `反向` (positive / reverse)",
+        Rule::r_over_clause | Rule::r_over_pos | Rule::r_over_rev => "`正向 ≥ 1.3T` or `反向 ≤ 0.7T`",
+        Rule::r_row_dir => "a direction (`positive:` / `reverse:`)",
+        Rule::r_na | Rule::r_na_move | Rule::r_na_rescale => "`move points` or `rescale`",
+        Rule::EOI => "the end of the rule",
+        _ => return None,
+    })
+}
