@@ -2,6 +2,7 @@
 //! file; this one only declares them and maps outcomes to exit codes.
 
 mod eval;
+mod import;
 mod parse;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Score one actual against one target, or every row of a CSV file.
     Eval(eval::EvalArgs),
+    /// Import a published 绩效目标表 (text export or .docx) into a scorecard folder.
+    Import(import::ImportArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Import(a) => import::run(a),
     };
     ExitCode::from(code)
 }
