@@ -67,7 +67,15 @@ pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
 /// `Ok((value, warnings))` when the files have no errors, else `Err(all problems)`.
 pub type LoadResult<T> = Result<(T, Vec<FileDiagnostic>), Vec<FileDiagnostic>>;
 
-fn finish<T>(value: T, diags: Vec<FileDiagnostic>) -> LoadResult<T> {
+/// In reading order: by file, then by position.
+fn sort(diags: &mut [FileDiagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.diagnostic.span.start).cmp(&(&b.file, b.diagnostic.span.start))
+    });
+}
+
+fn finish<T>(value: T, mut diags: Vec<FileDiagnostic>) -> LoadResult<T> {
+    sort(&mut diags);
     if diags.iter().any(FileDiagnostic::is_error) {
         Err(diags)
     } else {
@@ -166,7 +174,11 @@ pub fn load_project_str(path: &Path, source: &str) -> LoadResult<Project> {
     let (p, diags, _) = parse_project_inner(path, source);
     match p {
         Some(p) => finish(p, diags),
-        None => Err(diags),
+        None => {
+            let mut diags = diags;
+            sort(&mut diags);
+            Err(diags)
+        }
     }
 }
 
@@ -389,7 +401,7 @@ impl<'a> Fields<'a> {
                     format!("`{key}` is not a decimal number: `{raw}`"),
                     span,
                     "not a decimal",
-                    "write a plain decimal such as \"10.00\" (万元), without units, commas or exponents"
+                    "write a plain decimal such as \"10.00\", without units, commas or exponents"
                         .to_string(),
                 );
                 None
@@ -485,6 +497,8 @@ fn example_for(expected: &str) -> &'static str {
         "a decimal" => "`\"10.00\"`",
         "an integer" => "`2022`",
         "an array of strings" => "`[\"…\"]`",
+        "an array of tables" => "`[[indicators]]` sections",
+        "a table of month = share" => "`{ 3 = \"30%\", 12 = \"100%\" }`",
         _ => "`…`",
     }
 }
