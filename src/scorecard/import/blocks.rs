@@ -58,6 +58,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut table: Option<(Vec<Vec<Cell>>, Location)> = None;
     let mut row: Option<Vec<Cell>> = None;
+    let pieces = src.split('\n').count();
     for (i, raw) in src.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let loc = Location::Line(i + 1);
@@ -83,7 +84,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
                 continue;
             }
             // The text ends with a newline: the last, empty piece is no paragraph.
-            if i + 1 < src.split('\n').count() {
+            if i + 1 < pieces {
                 blocks.push(Block::Para {
                     text: String::new(),
                     loc,
