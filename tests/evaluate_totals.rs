@@ -56,6 +56,7 @@ fn dept(projects: Vec<Project>) -> Department {
         units: vec![],
         goals: String::new(),
         safeguards: String::new(),
+        areas: vec![],
         indicators: vec![],
         projects,
         folder: Default::default(),

@@ -2,10 +2,27 @@
 //! file; this one only declares them and maps outcomes to exit codes.
 
 mod eval;
+mod import;
 mod parse;
+mod score;
 
+use crate::score::Policy;
 use clap::{Parser, Subcommand};
+use std::path::Path;
 use std::process::ExitCode;
+
+/// The policy a command runs under: the file given (in the rule language), or the
+/// built-in 财预〔2020〕10号. A policy with errors stops the command (exit 2) after
+/// printing every diagnostic.
+pub fn load_policy_arg(path: Option<&Path>) -> Result<Policy, u8> {
+    match path {
+        None => Ok(crate::policy::builtin_policy()),
+        Some(p) => crate::policy::load_policy(p).map_err(|e| {
+            eprint!("{}", e.render());
+            exit::UNUSABLE
+        }),
+    }
+}
 
 /// Exit codes shared by every command (documented in the README).
 pub mod exit {
@@ -34,6 +51,11 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Score one actual against one target, or every row of a CSV file.
     Eval(eval::EvalArgs),
+    /// Import a published 绩效目标表 (text export or .docx) into a scorecard folder.
+    Import(import::ImportArgs),
+    /// Score a department folder against year-end actuals: the 自评表 per project and
+    /// for the department.
+    Score(score::ScoreArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +80,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Import(a) => import::run(a),
+        Command::Score(a) => score::run(a),
     };
     ExitCode::from(code)
 }

@@ -101,6 +101,21 @@ pub struct Department {
     /// The department's own indicators (from 分项绩效目标).
     pub indicators: Vec<Indicator>,
     pub projects: Vec<Project>,
+    /// The 分项绩效目标 prose, one entry per area, kept verbatim.
+    pub areas: Vec<Area>,
     #[serde(skip)]
     pub folder: PathBuf,
+}
+
+/// One area (分项) of the department's 分项绩效目标, as written in prose.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Area {
+    /// 普法宣传, 法律援助 …
+    pub name: String,
+    /// The area's heading line after its name (what the area covers).
+    pub summary: String,
+    /// The area's 绩效目标 text.
+    pub goals: String,
+    /// The area's 绩效指标 text, from which the department indicators are taken.
+    pub indicators_text: String,
 }

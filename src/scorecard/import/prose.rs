@@ -1,0 +1,372 @@
+//! Department indicators from the 分项绩效目标 prose: sentences such as
+//! "印制各种法律宣传资料数量大于等于2000份" or "社区矫正人员在犯罪率比上年同期减少5%" are
+//! split into a name and a target, and given levels as DESIGN.md §4 says: counts →
+//! 产出/数量, rates → 产出/质量, deadlines → 产出/时效, 满意 → 满意度, changes and
+//! complaints → 效益/社会效益. The same name and target stated twice is kept once.
+
+use super::blocks::Location;
+use super::Note;
+use crate::scorecard::levels;
+use crate::scorecard::model::{Indicator, Origin};
+use std::collections::BTreeMap;
+
+/// A piece of area text and where it was written.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub area: String,
+    pub text: String,
+    pub loc: Location,
+    /// Whether it is `绩效指标：` text (where targets are expected).
+    pub indicator_text: bool,
+}
+
+/// Words that introduce a target, longest first where one is the end of another.
+const LEAD_WORDS: &[&str] = &[
+    "比上年同期减少",
+    "比上年同期增长",
+    "比上年同期下降",
+    "比上年同期提高",
+    "比上年减少",
+    "比上年增长",
+    "比上年下降",
+    "比上年提高",
+    "年增长",
+    "年减少",
+    "大于等于",
+    "小于等于",
+    "不少于",
+    "不低于",
+    "不小于",
+    "不超过",
+    "不高于",
+    "不多于",
+    "每月播放",
+    "每月",
+    "每季度",
+    "每年",
+    "增长",
+    "减少",
+    "下降",
+    "提高",
+    "大于",
+    "小于",
+    "超过",
+    "低于",
+    "≥",
+    "≤",
+    ">=",
+    "<=",
+    ">",
+    "<",
+    "=",
+];
+
+const CHANGE_WORDS: &[&str] = &["增长", "减少", "下降", "提高"];
+
+/// Units after a number, longest first.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "工作日",
+    "人次",
+    "小时",
+    "万元",
+    "%",
+    "％",
+    "‰",
+    "份",
+    "次",
+    "个",
+    "套",
+    "人",
+    "件",
+    "项",
+    "户",
+    "场",
+    "期",
+    "家",
+    "所",
+    "台",
+    "辆",
+    "册",
+    "篇",
+    "条",
+    "批",
+    "本",
+    "处",
+    "座",
+    "天",
+    "日",
+    "元",
+];
+
+const SUFFIXES: &[&str] = &["及以上", "及以下", "以上", "以下", "以内"];
+
+struct Found {
+    name: String,
+    target: String,
+    deadline: bool,
+    change: bool,
+}
+
+pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Indicator> {
+    let mut out: Vec<Indicator> = Vec::new();
+    let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for seg in segments {
+        for clause in seg.text.split(['；', ';', '。', '\n']) {
+            let clause = strip_list_marker(clause.trim());
+            if clause.is_empty() {
+                continue;
+            }
+            let mut any = false;
+            for phrase in clause.split(['，', ',']) {
+                let phrase = strip_list_marker(phrase.trim());
+                let Some(f) = find_target(phrase) else {
+                    continue;
+                };
+                any = true;
+                if f.name.is_empty() {
+                    notes.push(Note::problem(
+                        seg.loc,
+                        format!(
+                            "a target `{}` with no name in `{clause}`; not imported",
+                            f.target
+                        ),
+                    ));
+                    continue;
+                }
+                let key = (f.name.clone(), f.target.clone());
+                if let Some(first) = seen.get(&key) {
+                    notes.push(Note::info(
+                        seg.loc,
+                        format!(
+                            "`{}{}` (area {}) is stated again (first at {first}); kept once",
+                            f.name, f.target, seg.area
+                        ),
+                    ));
+                    continue;
+                }
+                seen.insert(key, seg.loc);
+                let (level1, level2) = classify(&f);
+                let prefix = levels::id_prefix(level2);
+                let n = counts.entry(prefix).or_insert(0);
+                *n += 1;
+                out.push(Indicator {
+                    id: format!("{prefix}{n}"),
+                    level1: level1.to_string(),
+                    level2: level2.to_string(),
+                    name: f.name,
+                    description: clause.to_string(),
+                    target_text: f.target,
+                    target: None,
+                    target_diagnostics: Vec::new(),
+                    basis: String::new(),
+                    points: None,
+                    direction: None,
+                    rule: None,
+                    area: Some(seg.area.clone()),
+                    origin: Origin::default(),
+                });
+            }
+            if !any {
+                if seg.indicator_text && has_number(clause) {
+                    notes.push(Note::problem(
+                        seg.loc,
+                        format!("no target could be read in `{clause}`; kept as area text only"),
+                    ));
+                } else if seg.indicator_text || has_number(clause) {
+                    notes.push(Note::info(
+                        seg.loc,
+                        format!("no measurable target in `{clause}`; kept as area text only"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A number outside list markers.
+fn has_number(clause: &str) -> bool {
+    strip_list_marker(clause)
+        .chars()
+        .any(|c| c.is_ascii_digit())
+}
+
+/// Drops `1.`, `1、`, `（1）`, `(1)` at the start of a phrase.
+fn strip_list_marker(p: &str) -> &str {
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        if let Some(rest) = p.strip_prefix(open) {
+            let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if d > 0 {
+                if let Some(r) = rest.get(d..).and_then(|r| r.strip_prefix(close)) {
+                    return r.trim_start();
+                }
+            }
+        }
+    }
+    let d = p.bytes().take_while(u8::is_ascii_digit).count();
+    if d > 0 {
+        if let Some(r) = p.get(d..) {
+            if let Some(r) = r.strip_prefix('、').or_else(|| {
+                r.strip_prefix('.')
+                    .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+            }) {
+                return r.trim_start();
+            }
+        }
+    }
+    p
+}
+
+fn find_target(p: &str) -> Option<Found> {
+    if let Some(f) = find_deadline(p) {
+        return Some(f);
+    }
+    let d = p.find(|c: char| c.is_ascii_digit())?;
+    let before = p.get(..d)?;
+    let lead = LEAD_WORDS.iter().find(|w| before.ends_with(**w));
+    // The number and what follows it.
+    let rest = p.get(d..)?;
+    let num_len = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    let mut end = d + num_len;
+    let after_num = p.get(end..).unwrap_or("");
+    if let Some(u) = UNITS.iter().find(|u| after_num.starts_with(**u)) {
+        end += u.len();
+    }
+    let after_unit = p.get(end..).unwrap_or("");
+    let suffix = SUFFIXES.iter().find(|s| after_unit.starts_with(**s));
+    if let Some(s) = suffix {
+        end += s.len();
+    }
+    let start = match (lead, suffix) {
+        (Some(w), _) => d - w.len(),
+        (None, Some(_)) => d,
+        (None, None) => return None,
+    };
+    let target = p.get(start..end)?.to_string();
+    let change = CHANGE_WORDS.iter().any(|w| target.contains(w));
+    let name = join_name(p.get(..start)?, p.get(end..).unwrap_or(""));
+    Some(Found {
+        name,
+        target,
+        deadline: false,
+        change,
+    })
+}
+
+/// `12月底…`, `2022年12月底前…`, `年底前…`.
+fn find_deadline(p: &str) -> Option<Found> {
+    let (start, end) = if let Some(i) = p.find("月底") {
+        let head = p.get(..i)?;
+        let md = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if md == 0 || md > 2 {
+            return None;
+        }
+        let mut start = i - md;
+        if let Some(h) = p.get(..start).and_then(|h| h.strip_suffix('年')) {
+            let yd = h.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if yd == 4 {
+                start = h.len() - 4;
+            }
+        }
+        let mut end = i + "月底".len();
+        if p.get(end..).is_some_and(|r| r.starts_with('前')) {
+            end += '前'.len_utf8();
+        }
+        (start, end)
+    } else if let Some(i) = p.find("年底前") {
+        (i, i + "年底前".len())
+    } else {
+        return None;
+    };
+    let target = p.get(start..end)?.to_string();
+    let name = join_name(p.get(..start)?, p.get(end..).unwrap_or(""));
+    Some(Found {
+        name,
+        target,
+        deadline: true,
+        change: false,
+    })
+}
+
+fn join_name(before: &str, after: &str) -> String {
+    let before = before.trim();
+    let before = before.strip_prefix("达到").unwrap_or(before);
+    let mut name = format!("{}{}", before.trim(), after.trim());
+    for mark in ["（反向指标）", "(反向指标)"] {
+        name = name.replace(mark, "");
+    }
+    name.trim_matches(|c: char| c.is_whitespace() || "，,。；;：:".contains(c))
+        .to_string()
+}
+
+fn classify(f: &Found) -> (&'static str, &'static str) {
+    if f.deadline {
+        ("产出指标", "时效指标")
+    } else if f.name.contains("满意") {
+        ("满意度指标", "服务对象满意度指标")
+    } else if f.change || f.name.contains("投诉") {
+        ("效益指标", "社会效益指标")
+    } else if f.target.contains('%') || f.target.contains('％') {
+        ("产出指标", "质量指标")
+    } else {
+        ("产出指标", "数量指标")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(p: &str) -> Option<(String, String)> {
+        find_target(p).map(|f| (f.name, f.target))
+    }
+
+    #[test]
+    fn splits_names_and_targets() {
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            t("印制各种法律宣传资料数量大于等于2000份"),
+            s("印制各种法律宣传资料数量", "大于等于2000份")
+        );
+        assert_eq!(t("12月底组织主题宣传活动"), s("组织主题宣传活动", "12月底"));
+        assert_eq!(
+            t("达到满意程度的比率大于等于80%"),
+            s("满意程度的比率", "大于等于80%")
+        );
+        assert_eq!(
+            t("受援群众对法律援助工作的投诉率（反向指标）小于等于10%"),
+            s("受援群众对法律援助工作的投诉率", "小于等于10%")
+        );
+        assert_eq!(
+            t("社区矫正人员在犯罪率比上年同期减少5%"),
+            s("社区矫正人员在犯罪率", "比上年同期减少5%")
+        );
+        assert_eq!(
+            t("法律援助年办案量增长10%以上"),
+            s("法律援助年办案量", "增长10%以上")
+        );
+        assert_eq!(t("公证办证量年增长3%"), s("公证办证量", "年增长3%"));
+        assert_eq!(
+            t("《政法时空》栏目每月播放2期“以案释法”案例"),
+            s("《政法时空》栏目“以案释法”案例", "每月播放2期")
+        );
+        assert_eq!(
+            t("为社会提供法律咨询服务数量大于等于80"),
+            s("为社会提供法律咨询服务数量", "大于等于80")
+        );
+        assert_eq!(t("抓实抓细18项具体便民利民措施"), None);
+    }
+
+    #[test]
+    fn list_markers_are_not_numbers() {
+        assert_eq!(strip_list_marker("（4）不断提高"), "不断提高");
+        assert_eq!(strip_list_marker("2.继续严格"), "继续严格");
+        assert_eq!(strip_list_marker("2.5%"), "2.5%");
+    }
+}

@@ -1,0 +1,1155 @@
+//! Loading a scorecard folder (`department.toml` + `projects/*.toml`) into the model.
+//!
+//! Files are read with `toml_edit`, which keeps the byte span of every key and value, so
+//! each problem points at the text the user wrote. Every problem is reported, not just the
+//! first: a file with five mistakes gets five messages. Decimals (amounts, shares, points)
+//! are read from the raw text of the string or number, never through `f64`.
+//!
+//! Lenient-parse warnings of targets are kept on each [`Indicator`] (`target_diagnostics`)
+//! for `check` to report; a target that does not parse at all is a load error.
+
+use super::levels;
+use super::model::{Area, Checkpoint, Department, Indicator, Origin, Project};
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::{Direction, Span};
+use crate::parse::{parse_target, Strictness};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+use toml_edit::{ImDocument, Item, TableLike, Value};
+
+/// The department file's name inside a scorecard folder.
+pub const DEPARTMENT_FILE: &str = "department.toml";
+/// The folder of project files inside a scorecard folder.
+pub const PROJECTS_DIR: &str = "projects";
+
+pub use crate::diagnostic::{render_file_diagnostics, FileDiagnostic};
+
+/// `Ok((value, warnings))` when the files have no errors, else `Err(all problems)`.
+pub type LoadResult<T> = Result<(T, Vec<FileDiagnostic>), Vec<FileDiagnostic>>;
+
+/// In reading order: by file, then by position.
+fn sort(diags: &mut [FileDiagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.diagnostic.span.start).cmp(&(&b.file, b.diagnostic.span.start))
+    });
+}
+
+fn finish<T>(value: T, mut diags: Vec<FileDiagnostic>) -> LoadResult<T> {
+    sort(&mut diags);
+    if diags.iter().any(FileDiagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok((value, diags))
+    }
+}
+
+fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> FileDiagnostic {
+    FileDiagnostic {
+        file: path.to_path_buf(),
+        source: Arc::from(""),
+        diagnostic: Diagnostic::error(
+            "scorecard::io",
+            format!("cannot read {what} `{}`: {e}", path.display()),
+            Span::new(0, 0),
+        )
+        .with_help(
+            "check the path; a scorecard folder holds `department.toml` and `projects/*.toml`",
+        ),
+    }
+}
+
+/// Loads a department folder: `department.toml` and every `projects/*.toml` (in file-name
+/// order). All problems of all files are reported.
+pub fn load_department(dir: &Path) -> LoadResult<Department> {
+    let dept_path = dir.join(DEPARTMENT_FILE);
+    let source = match std::fs::read_to_string(&dept_path) {
+        Ok(s) => s,
+        Err(e) => return Err(vec![io_problem(&dept_path, "the department file", &e)]),
+    };
+    let (mut dept, mut diags) = parse_department(&dept_path, &source);
+    dept.folder = dir.to_path_buf();
+
+    let proj_dir = dir.join(PROJECTS_DIR);
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&proj_dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            diags.push(io_problem(&proj_dir, "the projects folder", &e));
+            Vec::new()
+        }
+    };
+    files.sort();
+    let mut seen: BTreeMap<String, (PathBuf, usize, usize)> = BTreeMap::new();
+    for f in files {
+        let src = match std::fs::read_to_string(&f) {
+            Ok(s) => s,
+            Err(e) => {
+                diags.push(io_problem(&f, "the project file", &e));
+                continue;
+            }
+        };
+        let (project, pd, code_span) = parse_project_inner(&f, &src);
+        diags.extend(pd);
+        if let (Some(p), Some(cs)) = (project, code_span) {
+            if let Some((first, line, col)) = seen.get(&p.code) {
+                let src: Arc<str> = Arc::from(src.as_str());
+                diags.push(FileDiagnostic {
+                    file: f.clone(),
+                    source: src,
+                    diagnostic: Diagnostic::error(
+                        "scorecard::duplicate-code",
+                        format!("project code `{}` is used by two files", p.code),
+                        Span::new(cs.start, cs.end),
+                    )
+                    .with_label("used again here")
+                    .with_help(format!(
+                        "first used in {}:{line}:{col}; each project file needs its own 项目编码",
+                        first.display()
+                    )),
+                });
+            } else {
+                let (line, col) = diagnostic::line_col(&src, cs.start);
+                seen.insert(p.code.clone(), (f.clone(), line, col));
+            }
+            dept.projects.push(p);
+        }
+    }
+    finish(dept, diags)
+}
+
+/// Loads one project file.
+pub fn load_project(path: &Path) -> LoadResult<Project> {
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => return Err(vec![io_problem(path, "the project file", &e)]),
+    };
+    load_project_str(path, &source)
+}
+
+/// Loads a project from its text; `path` is only used in messages and origins.
+pub fn load_project_str(path: &Path, source: &str) -> LoadResult<Project> {
+    let (p, diags, _) = parse_project_inner(path, source);
+    match p {
+        Some(p) => finish(p, diags),
+        None => {
+            let mut diags = diags;
+            sort(&mut diags);
+            Err(diags)
+        }
+    }
+}
+
+/// Loads a department file alone (no projects); `path` is only used in messages.
+pub fn load_department_file_str(path: &Path, source: &str) -> LoadResult<Department> {
+    let (d, diags) = parse_department(path, source);
+    finish(d, diags)
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading context
+
+struct Ctx {
+    file: PathBuf,
+    src: Arc<str>,
+    diags: Vec<FileDiagnostic>,
+}
+
+impl Ctx {
+    fn new(file: &Path, src: &str) -> Ctx {
+        Ctx {
+            file: file.to_path_buf(),
+            src: Arc::from(src),
+            diags: Vec::new(),
+        }
+    }
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(FileDiagnostic {
+            file: self.file.clone(),
+            source: self.src.clone(),
+            diagnostic: d,
+        });
+    }
+    fn error(
+        &mut self,
+        code: &'static str,
+        msg: String,
+        span: Range<usize>,
+        label: &str,
+        help: String,
+    ) {
+        self.push(
+            Diagnostic::error(code, msg, Span::new(span.start, span.end))
+                .with_label(label)
+                .with_help(help),
+        );
+    }
+    fn had_errors(&self) -> bool {
+        self.diags.iter().any(FileDiagnostic::is_error)
+    }
+}
+
+fn type_name(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "an array of tables",
+        Item::Value(v) => match v {
+            Value::String(_) => "a string",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Boolean(_) => "a boolean",
+            Value::Datetime(_) => "a date-time",
+            Value::Array(_) => "an array",
+            Value::InlineTable(_) => "an inline table",
+        },
+    }
+}
+
+fn item_span(item: &Item) -> Option<Range<usize>> {
+    item.span()
+}
+
+fn value_span(v: &Value) -> Option<Range<usize>> {
+    v.span()
+}
+
+/// A table being read: its entries, where it starts, what to call it in messages, and
+/// which keys have been looked at (the rest are reported as unknown).
+struct Fields<'a> {
+    table: &'a dyn TableLike,
+    /// Span to point at when a field is missing.
+    at: Range<usize>,
+    /// e.g. "the project file", "indicator `qty1`".
+    what: String,
+    known: &'static [&'static str],
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, key: &str) -> Option<(Range<usize>, &'a Item)> {
+        let (k, item) = self.table.get_key_value(key)?;
+        let kspan = k.span().unwrap_or_else(|| self.at.clone());
+        Some((kspan, item))
+    }
+
+    fn missing(&self, ctx: &mut Ctx, key: &str, example: &str) {
+        ctx.error(
+            "scorecard::missing-field",
+            format!("{} has no `{key}`", self.what),
+            self.at.clone(),
+            &format!("`{key}` is missing here"),
+            format!("add `{key} = {example}`"),
+        );
+    }
+
+    fn wrong_type(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        item: &Item,
+        kspan: &Range<usize>,
+        expected: &str,
+    ) {
+        let span = item_span(item).unwrap_or_else(|| kspan.clone());
+        ctx.error(
+            "scorecard::type",
+            format!("`{key}` must be {expected}, found {}", type_name(item)),
+            span,
+            &format!("expected {expected}"),
+            format!(
+                "write `{key}` as {expected}, e.g. {}",
+                example_for(expected)
+            ),
+        );
+    }
+
+    /// A string field: `Some((value, content span))`.
+    fn string(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        required: bool,
+        example: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let Some((kspan, item)) = self.get(key) else {
+            if required {
+                self.missing(ctx, key, example);
+            }
+            return None;
+        };
+        match item.as_value() {
+            Some(v @ Value::String(s)) => {
+                let span = value_span(v)
+                    .map(|r| string_content(&ctx.src, r))
+                    .unwrap_or(kspan);
+                Some((s.value().clone(), span))
+            }
+            _ => {
+                self.wrong_type(ctx, key, item, &kspan, "a string");
+                None
+            }
+        }
+    }
+
+    /// A non-empty string field.
+    fn text(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        required: bool,
+        example: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let (s, span) = self.string(ctx, key, required, example)?;
+        if s.trim().is_empty() {
+            ctx.error(
+                "scorecard::empty",
+                format!("`{key}` of {} is empty", self.what),
+                span,
+                "empty",
+                format!("write the {} here, e.g. {example}", field_meaning(key)),
+            );
+            return None;
+        }
+        Some((s, span))
+    }
+
+    /// An exact decimal, written as a string (`"10.00"`) or a TOML number (`10.00`).
+    fn decimal(&self, ctx: &mut Ctx, key: &str, required: bool) -> Option<(Decimal, Range<usize>)> {
+        let Some((kspan, item)) = self.get(key) else {
+            if required {
+                self.missing(ctx, key, "\"10.00\"");
+            }
+            return None;
+        };
+        let Some(v) = item.as_value() else {
+            self.wrong_type(ctx, key, item, &kspan, "a decimal");
+            return None;
+        };
+        let span = value_span(v).unwrap_or(kspan.clone());
+        let raw: String = match v {
+            Value::String(s) => s.value().clone(),
+            Value::Integer(_) | Value::Float(_) => {
+                ctx.src.get(span.clone()).unwrap_or("").to_string()
+            }
+            _ => {
+                self.wrong_type(ctx, key, item, &kspan, "a decimal");
+                return None;
+            }
+        };
+        let span = if matches!(v, Value::String(_)) {
+            string_content(&ctx.src, span)
+        } else {
+            span
+        };
+        match read_decimal(&raw) {
+            Some(d) if d.is_sign_negative() && !d.is_zero() => {
+                ctx.error(
+                    "scorecard::negative",
+                    format!("`{key}` must not be negative"),
+                    span,
+                    "negative amount",
+                    "amounts, shares and points are zero or more".to_string(),
+                );
+                None
+            }
+            Some(d) => Some((d, span)),
+            None => {
+                ctx.error(
+                    "scorecard::decimal",
+                    format!("`{key}` is not a decimal number: `{raw}`"),
+                    span,
+                    "not a decimal",
+                    "write a plain decimal such as \"10.00\", without units, commas or exponents"
+                        .to_string(),
+                );
+                None
+            }
+        }
+    }
+
+    fn integer(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        required: bool,
+        example: &str,
+    ) -> Option<(i64, Range<usize>)> {
+        let Some((kspan, item)) = self.get(key) else {
+            if required {
+                self.missing(ctx, key, example);
+            }
+            return None;
+        };
+        match item.as_value() {
+            Some(v @ Value::Integer(i)) => Some((*i.value(), value_span(v).unwrap_or(kspan))),
+            _ => {
+                self.wrong_type(ctx, key, item, &kspan, "an integer");
+                None
+            }
+        }
+    }
+
+    /// An array of strings.
+    fn strings(&self, ctx: &mut Ctx, key: &str, required: bool) -> Option<Vec<String>> {
+        let Some((kspan, item)) = self.get(key) else {
+            if required {
+                self.missing(ctx, key, "[\"…\"]");
+            }
+            return None;
+        };
+        let Some(arr) = item.as_array() else {
+            self.wrong_type(ctx, key, item, &kspan, "an array of strings");
+            return None;
+        };
+        let mut out = Vec::new();
+        for v in arr.iter() {
+            match v {
+                Value::String(s) => out.push(s.value().clone()),
+                other => {
+                    let span = value_span(other).unwrap_or(kspan.clone());
+                    ctx.error(
+                        "scorecard::type",
+                        format!(
+                            "`{key}` must hold strings only, found {}",
+                            type_name(&Item::Value(other.clone()))
+                        ),
+                        span,
+                        "expected a string",
+                        format!("quote the entry: `{key} = [\"…\", \"…\"]`"),
+                    );
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Reports keys that are not in `known`.
+    fn unknown_keys(&self, ctx: &mut Ctx) {
+        for (key, item) in self.table.iter() {
+            if self.known.contains(&key) {
+                continue;
+            }
+            let span = self
+                .table
+                .get_key_value(key)
+                .and_then(|(k, _)| k.span())
+                .or_else(|| item_span(item))
+                .unwrap_or_else(|| self.at.clone());
+            let suggestion = closest(key, self.known)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            ctx.error(
+                "scorecard::unknown-field",
+                format!("unknown field `{key}` in {}", self.what),
+                span,
+                "not a field of this table",
+                format!("{suggestion}known fields: {}", self.known.join(", ")),
+            );
+        }
+    }
+}
+
+fn example_for(expected: &str) -> &'static str {
+    match expected {
+        "a string" => "`\"…\"`",
+        "a decimal" => "`\"10.00\"`",
+        "an integer" => "`2022`",
+        "an array of strings" => "`[\"…\"]`",
+        "an array of tables" => "`[[indicators]]` sections",
+        "a table of month = share" => "`{ 3 = \"30%\", 12 = \"100%\" }`",
+        _ => "`…`",
+    }
+}
+
+fn field_meaning(key: &str) -> &'static str {
+    match key {
+        "code" => "code (编码)",
+        "name" => "name (名称)",
+        "unit" => "unit (实施单位)",
+        "target" => "target (指标值)",
+        "id" => "indicator id",
+        "level1" => "一级指标",
+        "level2" => "二级指标",
+        _ => "text",
+    }
+}
+
+/// The closest known key by edit distance (≤ 2), for "did you mean".
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The byte range of a string's contents, without its quotes.
+fn string_content(src: &str, span: Range<usize>) -> Range<usize> {
+    let raw = src.get(span.clone()).unwrap_or("");
+    for q in ["\"\"\"", "'''"] {
+        if raw.len() >= 6 && raw.starts_with(q) && raw.ends_with(q) {
+            let mut start = span.start + 3;
+            let rest = raw.get(3..).unwrap_or("");
+            if rest.starts_with("\r\n") {
+                start += 2;
+            } else if rest.starts_with('\n') {
+                start += 1;
+            }
+            return start..span.end - 3;
+        }
+    }
+    for q in ['"', '\''] {
+        if raw.len() >= 2 && raw.starts_with(q) && raw.ends_with(q) {
+            return span.start + 1..span.end - 1;
+        }
+    }
+    span
+}
+
+/// Reads a plain decimal exactly: optional sign, digits, optional fraction; `_` between
+/// digits (TOML) is allowed. No exponents, no units.
+pub fn read_decimal(raw: &str) -> Option<Decimal> {
+    let t = raw.trim().replace('_', "");
+    let body = t.strip_prefix(['+', '-']).unwrap_or(&t);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    Decimal::from_str(t.strip_prefix('+').unwrap_or(&t)).ok()
+}
+
+/// Parses the TOML text; on a syntax error reports it and returns `None`.
+fn parse_toml(ctx: &mut Ctx) -> Option<ImDocument<String>> {
+    match ImDocument::parse(ctx.src.to_string()) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e.message().trim().to_string();
+            let first = msg
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .trim()
+                .to_string();
+            let mut first = first.trim_end_matches('.').to_string();
+            if let Some(c) = first.get(..1) {
+                first = format!("{}{}", c.to_lowercase(), first.get(1..).unwrap_or(""));
+            }
+            let detail: Vec<&str> = msg
+                .lines()
+                .skip(1)
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let help = if detail.is_empty() {
+                "fix the TOML syntax here; strings need quotes, e.g. `name = \"…\"`".to_string()
+            } else {
+                format!(
+                    "{}; strings need quotes, e.g. `name = \"…\"`",
+                    detail.join("; ")
+                )
+            };
+            ctx.error(
+                "scorecard::syntax",
+                format!("TOML syntax error: {first}"),
+                span,
+                "here",
+                help,
+            );
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Indicators
+
+const INDICATOR_FIELDS: &[&str] = &[
+    "id",
+    "area",
+    "level1",
+    "level2",
+    "name",
+    "description",
+    "target",
+    "basis",
+    "points",
+    "direction",
+    "rule",
+];
+
+/// Reads `indicators = [[…]]`, checking ids, levels and targets.
+fn read_indicators(ctx: &mut Ctx, root: &Fields, owner: &str) -> Vec<Indicator> {
+    let Some((kspan, item)) = root.get("indicators") else {
+        return Vec::new();
+    };
+    let tables: Vec<(&dyn TableLike, Range<usize>)> = match item {
+        Item::ArrayOfTables(aot) => aot
+            .iter()
+            .map(|t| (t as &dyn TableLike, t.span().unwrap_or(kspan.clone())))
+            .collect(),
+        Item::Value(Value::Array(arr)) => {
+            let mut v = Vec::new();
+            for el in arr.iter() {
+                match el {
+                    Value::InlineTable(t) => {
+                        v.push((t as &dyn TableLike, t.span().unwrap_or(kspan.clone())))
+                    }
+                    other => ctx.error(
+                        "scorecard::type",
+                        format!(
+                            "each entry of `indicators` must be a table, found {}",
+                            type_name(&Item::Value(other.clone()))
+                        ),
+                        value_span(other).unwrap_or(kspan.clone()),
+                        "expected a table",
+                        "write each indicator as a `[[indicators]]` section".to_string(),
+                    ),
+                }
+            }
+            v
+        }
+        other => {
+            root.wrong_type(ctx, "indicators", other, &kspan, "an array of tables");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    for (n, (table, at)) in tables.into_iter().enumerate() {
+        let what = format!("{owner} indicator #{}", n + 1);
+        let f = Fields {
+            table,
+            at,
+            what,
+            known: INDICATOR_FIELDS,
+        };
+        if let Some(ind) = read_indicator(ctx, &f, &mut ids) {
+            out.push(ind);
+        }
+        f.unknown_keys(ctx);
+    }
+    out
+}
+
+fn read_indicator(
+    ctx: &mut Ctx,
+    f: &Fields,
+    ids: &mut BTreeMap<String, Range<usize>>,
+) -> Option<Indicator> {
+    let before = ctx.diags.iter().filter(|d| d.is_error()).count();
+    let id = f.text(ctx, "id", true, "\"qty1\"");
+    if let Some((id, span)) = &id {
+        if !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            ctx.error(
+                "scorecard::bad-id",
+                format!("indicator id `{id}` is not short ASCII"),
+                span.clone(),
+                "not an ASCII id",
+                "use letters, digits, `_` or `-`, e.g. `qty1`, `sat1`".to_string(),
+            );
+        } else if let Some(first) = ids.get(id) {
+            let (line, col) = diagnostic::line_col(&ctx.src, first.start);
+            ctx.error(
+                "scorecard::duplicate-id",
+                format!("indicator id `{id}` is used twice"),
+                span.clone(),
+                "used again here",
+                format!("first used at line {line}, column {col}; ids must be unique in a file, e.g. `qty2`"),
+            );
+        } else {
+            ids.insert(id.clone(), span.clone());
+        }
+    }
+    let level1 = f.text(ctx, "level1", true, "\"产出指标\"");
+    let level2 = f.text(ctx, "level2", true, "\"数量指标\"");
+    if let Some((l1, s1)) = &level1 {
+        match levels::level2_names(l1) {
+            None => ctx.error(
+                "scorecard::level",
+                format!("`{l1}` is not a 一级指标"),
+                s1.clone(),
+                "unknown level name",
+                format!("use one of {}", levels::level1_names().join(", ")),
+            ),
+            Some(allowed) => {
+                if let Some((l2, s2)) = &level2 {
+                    if !allowed.contains(&l2.as_str()) {
+                        let help = match levels::level1_of(l2) {
+                            Some(right) => format!(
+                                "`{l2}` belongs under `{right}`; under `{l1}` use one of {}",
+                                allowed.join(", ")
+                            ),
+                            None => format!("under `{l1}` use one of {}", allowed.join(", ")),
+                        };
+                        ctx.error(
+                            "scorecard::level",
+                            format!("`{l2}` is not a 二级指标 of `{l1}`"),
+                            s2.clone(),
+                            "unknown level name",
+                            help,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let name = f.text(ctx, "name", true, "\"…数量\"");
+    let description = f.string(ctx, "description", false, "\"…\"");
+    let basis = f.string(ctx, "basis", false, "\"…\"");
+    let area = f.string(ctx, "area", false, "\"…\"");
+    let rule = f.string(ctx, "rule", false, "\"…\"");
+    let points = f.decimal(ctx, "points", false);
+    let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
+        Some((d, span)) => match d.trim() {
+            "reverse" | "反向" => Some(Direction::Reverse),
+            "positive" | "正向" => Some(Direction::Positive),
+            _ => {
+                ctx.error(
+                    "scorecard::direction",
+                    format!("unknown direction `{d}`"),
+                    span,
+                    "not a direction",
+                    "write `direction = \"reverse\"` (反向, less is better) or `\"positive\"` (正向)".to_string(),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let target = f.string(ctx, "target", true, "\"≥2000份\"");
+    let mut parsed = None;
+    let mut target_diags = Vec::new();
+    if let Some((t, span)) = &target {
+        if t.trim().is_empty() {
+            ctx.error(
+                "scorecard::empty-target",
+                "the target (指标值) is empty".to_string(),
+                span.clone(),
+                "empty",
+                "write the target as published, e.g. `target = \"≥2000份\"`, `\"2022年12月底前\"`, `\"按年初计划完成\"`".to_string(),
+            );
+        } else {
+            let raw_matches = ctx.src.get(span.clone()) == Some(t.as_str());
+            let map = |d: &Diagnostic| -> Diagnostic {
+                if raw_matches {
+                    d.clone().offset(span.start)
+                } else {
+                    let mut d = d.clone();
+                    d.span = Span::new(span.start, span.end);
+                    d
+                }
+            };
+            match parse_target(t, Strictness::Lenient) {
+                Ok(p) => {
+                    parsed = Some(p.value);
+                    target_diags = p.warnings;
+                }
+                Err(errs) => {
+                    for e in &errs {
+                        let mut d = map(e);
+                        if d.help.is_none() {
+                            d = d.with_help("write a target such as `≥2000份`, `≤10%`, `2022年12月底前` or plain text");
+                        }
+                        ctx.push(d);
+                    }
+                    target_diags = errs;
+                }
+            }
+        }
+    }
+    let after = ctx.diags.iter().filter(|d| d.is_error()).count();
+    if after > before {
+        return None;
+    }
+    let (target_text, tspan) = target?;
+    Some(Indicator {
+        id: id?.0,
+        level1: level1?.0,
+        level2: level2?.0,
+        name: name?.0,
+        description: description.map(|d| d.0).unwrap_or_default(),
+        target_text,
+        target: parsed,
+        target_diagnostics: target_diags,
+        basis: basis.map(|d| d.0).unwrap_or_default(),
+        points: points.map(|p| p.0),
+        direction,
+        rule: rule.map(|r| r.0),
+        area: area.map(|a| a.0),
+        origin: Origin {
+            file: ctx.file.clone(),
+            start: tspan.start,
+            end: tspan.end,
+        },
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Projects
+
+const PROJECT_FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "unit",
+    "budget",
+    "adjusted_budget",
+    "fiscal_funds",
+    "other_funds",
+    "purpose",
+    "spending_plan",
+    "goals",
+    "indicators",
+];
+
+/// Returns the project when nothing was wrong, all diagnostics, and the span of its code.
+fn parse_project_inner(
+    path: &Path,
+    source: &str,
+) -> (Option<Project>, Vec<FileDiagnostic>, Option<Range<usize>>) {
+    let mut ctx = Ctx::new(path, source);
+    let Some(doc) = parse_toml(&mut ctx) else {
+        return (None, ctx.diags, None);
+    };
+    let root = Fields {
+        table: doc.as_table(),
+        at: 0..0,
+        what: "the project file".to_string(),
+        known: PROJECT_FIELDS,
+    };
+    let code = root.text(&mut ctx, "code", true, "\"13028122P00306510001A\"");
+    let name = root.text(&mut ctx, "name", true, "\"司法局化解办经费\"");
+    let unit = root.string(&mut ctx, "unit", true, "\"315001遵化市司法局本级\"");
+    let budget = root.decimal(&mut ctx, "budget", true);
+    let adjusted = root.decimal(&mut ctx, "adjusted_budget", false);
+    let fiscal = root.decimal(&mut ctx, "fiscal_funds", false);
+    let other = root.decimal(&mut ctx, "other_funds", false);
+    let purpose = root.string(&mut ctx, "purpose", false, "\"…\"");
+    let plan = read_spending_plan(&mut ctx, &root);
+    let goals = root.strings(&mut ctx, "goals", false);
+    let indicators = read_indicators(&mut ctx, &root, "project");
+    root.unknown_keys(&mut ctx);
+    let code_span = code.as_ref().map(|c| c.1.clone());
+    if ctx.had_errors() {
+        return (None, ctx.diags, code_span);
+    }
+    let (Some(code), Some(name), Some(unit), Some(budget)) = (code, name, unit, budget) else {
+        return (None, ctx.diags, code_span);
+    };
+    let p = Project {
+        code: code.0,
+        name: name.0,
+        unit: unit.0,
+        budget: budget.0,
+        adjusted_budget: adjusted.map(|a| a.0),
+        fiscal_funds: fiscal.map(|a| a.0),
+        other_funds: other.map(|a| a.0),
+        purpose: purpose.map(|p| p.0).unwrap_or_default(),
+        spending_plan: plan,
+        goals: goals.unwrap_or_default(),
+        indicators,
+        file: path.to_path_buf(),
+    };
+    (Some(p), ctx.diags, code_span)
+}
+
+/// `spending_plan = { 3 = "30%", 6 = "60%", 10 = "90%", 12 = "100%" }`: month → cumulative
+/// share of the budget (percent).
+fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
+    let Some((kspan, item)) = root.get("spending_plan") else {
+        return Vec::new();
+    };
+    let Some(table) = item.as_table_like() else {
+        root.wrong_type(
+            ctx,
+            "spending_plan",
+            item,
+            &kspan,
+            "a table of month = share",
+        );
+        return Vec::new();
+    };
+    let mut out: Vec<Checkpoint> = Vec::new();
+    let mut last: Option<(u8, Decimal)> = None;
+    for (key, value) in table.iter() {
+        let kspan_m = table
+            .get_key_value(key)
+            .and_then(|(k, _)| k.span())
+            .unwrap_or(kspan.clone());
+        let month = key.trim().trim_end_matches("月底").trim_end_matches('月');
+        let month = match month.parse::<u8>() {
+            Ok(m) if (1..=12).contains(&m) => Some(m),
+            _ => {
+                ctx.error(
+                    "scorecard::month",
+                    format!("`{key}` is not a month"),
+                    kspan_m.clone(),
+                    "not a month from 1 to 12",
+                    "key each checkpoint by the month it ends, e.g. `3 = \"30%\"` for 3月底30%"
+                        .to_string(),
+                );
+                None
+            }
+        };
+        let vspan = item_span(value).unwrap_or(kspan_m.clone());
+        let share = match value.as_value() {
+            Some(Value::String(s)) => {
+                let content = string_content(&ctx.src, vspan.clone());
+                let t = s.value().trim();
+                let t = t
+                    .strip_suffix('%')
+                    .or_else(|| t.strip_suffix('％'))
+                    .unwrap_or(t);
+                match read_decimal(t) {
+                    Some(d) => Some((d, content)),
+                    None => {
+                        ctx.error(
+                            "scorecard::share",
+                            format!("`{}` is not a share", s.value()),
+                            content,
+                            "not a percentage",
+                            "write the cumulative share spent by that month, e.g. `\"60%\"`"
+                                .to_string(),
+                        );
+                        None
+                    }
+                }
+            }
+            Some(Value::Integer(_) | Value::Float(_)) => {
+                let raw = ctx.src.get(vspan.clone()).unwrap_or("");
+                match read_decimal(raw) {
+                    Some(d) => Some((d, vspan.clone())),
+                    None => {
+                        ctx.error(
+                            "scorecard::share",
+                            format!("`{raw}` is not a share"),
+                            vspan.clone(),
+                            "not a percentage",
+                            "write the cumulative share spent by that month, e.g. `\"60%\"`"
+                                .to_string(),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                ctx.error(
+                    "scorecard::type",
+                    format!(
+                        "the share for `{key}` must be a string like \"60%\", found {}",
+                        type_name(value)
+                    ),
+                    vspan.clone(),
+                    "expected a share",
+                    "write e.g. `6 = \"60%\"`".to_string(),
+                );
+                None
+            }
+        };
+        let (Some(month), Some((share, sspan))) = (month, share) else {
+            continue;
+        };
+        if share.is_sign_negative() || share > Decimal::from(100) {
+            ctx.error(
+                "scorecard::share",
+                format!("a share of {share}% is outside 0%–100%"),
+                sspan,
+                "out of range",
+                "the plan is cumulative: each share is the part of the budget spent by that month, at most 100%".to_string(),
+            );
+            continue;
+        }
+        if let Some((pm, ps)) = last {
+            if month <= pm {
+                ctx.error(
+                    "scorecard::month",
+                    format!("month {month} comes after month {pm}"),
+                    kspan_m,
+                    "out of order",
+                    "list the checkpoints in calendar order, each month once".to_string(),
+                );
+                continue;
+            }
+            if share < ps {
+                ctx.error(
+                    "scorecard::share",
+                    format!("the plan goes down from {ps}% to {share}%"),
+                    sspan,
+                    "less than the month before",
+                    "the plan is cumulative: a later month's share is at least the earlier one's"
+                        .to_string(),
+                );
+                continue;
+            }
+        }
+        last = Some((month, share));
+        out.push(Checkpoint { month, share });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Department
+
+const DEPARTMENT_FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "fiscal_year",
+    "units",
+    "goals",
+    "safeguards",
+    "areas",
+    "indicators",
+];
+
+const AREA_FIELDS: &[&str] = &["name", "summary", "goals", "indicators_text"];
+
+fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnostic>) {
+    let mut ctx = Ctx::new(path, source);
+    let mut dept = Department {
+        code: String::new(),
+        name: String::new(),
+        fiscal_year: 0,
+        units: Vec::new(),
+        goals: String::new(),
+        safeguards: String::new(),
+        indicators: Vec::new(),
+        projects: Vec::new(),
+        areas: Vec::new(),
+        folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let Some(doc) = parse_toml(&mut ctx) else {
+        return (dept, ctx.diags);
+    };
+    let root = Fields {
+        table: doc.as_table(),
+        at: 0..0,
+        what: "the department file".to_string(),
+        known: DEPARTMENT_FIELDS,
+    };
+    if let Some((c, _)) = root.text(&mut ctx, "code", true, "\"315001\"") {
+        dept.code = c;
+    }
+    if let Some((n, _)) = root.text(&mut ctx, "name", true, "\"遵化市司法局\"") {
+        dept.name = n;
+    }
+    if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year", true, "2022") {
+        match i32::try_from(y) {
+            Ok(y) if (1949..=2200).contains(&y) => dept.fiscal_year = y,
+            _ => ctx.error(
+                "scorecard::year",
+                format!("`{y}` is not a fiscal year"),
+                span,
+                "not a year",
+                "write the budget year, e.g. `fiscal_year = 2022`".to_string(),
+            ),
+        }
+    }
+    dept.units = root.strings(&mut ctx, "units", false).unwrap_or_default();
+    dept.goals = root
+        .string(&mut ctx, "goals", false, "\"…\"")
+        .map(|g| g.0)
+        .unwrap_or_default();
+    dept.safeguards = root
+        .string(&mut ctx, "safeguards", false, "\"…\"")
+        .map(|g| g.0)
+        .unwrap_or_default();
+    if let Some((kspan, item)) = root.get("areas") {
+        match item {
+            Item::ArrayOfTables(aot) => {
+                for (n, t) in aot.iter().enumerate() {
+                    let f = Fields {
+                        table: t,
+                        at: t.span().unwrap_or(kspan.clone()),
+                        what: format!("area #{}", n + 1),
+                        known: AREA_FIELDS,
+                    };
+                    let name = f.text(&mut ctx, "name", true, "\"普法宣传\"");
+                    let summary = f.string(&mut ctx, "summary", false, "\"…\"");
+                    let goals = f.string(&mut ctx, "goals", false, "\"…\"");
+                    let itext = f.string(&mut ctx, "indicators_text", false, "\"…\"");
+                    f.unknown_keys(&mut ctx);
+                    if let Some((name, _)) = name {
+                        dept.areas.push(Area {
+                            name,
+                            summary: summary.map(|s| s.0).unwrap_or_default(),
+                            goals: goals.map(|s| s.0).unwrap_or_default(),
+                            indicators_text: itext.map(|s| s.0).unwrap_or_default(),
+                        });
+                    }
+                }
+            }
+            other => root.wrong_type(&mut ctx, "areas", other, &kspan, "an array of tables"),
+        }
+    }
+    dept.indicators = read_indicators(&mut ctx, &root, "department");
+    root.unknown_keys(&mut ctx);
+    (dept, ctx.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_exact() {
+        assert_eq!(
+            read_decimal("10.00").map(|d| d.to_string()),
+            Some("10.00".into())
+        );
+        assert_eq!(
+            read_decimal("1_000.5").map(|d| d.to_string()),
+            Some("1000.5".into())
+        );
+        assert_eq!(
+            read_decimal("0.1").map(|d| d.to_string()),
+            Some("0.1".into())
+        );
+        assert_eq!(read_decimal("1e3"), None);
+        assert_eq!(read_decimal("10.00万元"), None);
+        assert_eq!(read_decimal(""), None);
+        assert_eq!(read_decimal("."), None);
+        assert_eq!(read_decimal("nan"), None);
+    }
+
+    #[test]
+    fn content_span_strips_quotes() {
+        let src = "a = \"xy\"\nb = '''\nq'''";
+        assert_eq!(string_content(src, 4..8), 5..7);
+        assert_eq!(string_content(src, 13..src.len()), 17..18);
+    }
+}
