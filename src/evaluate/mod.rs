@@ -30,6 +30,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
             policy,
             dept.fiscal_year,
             execution.rate,
+            false,
         );
         for id in &rows.missing {
             let name = p
@@ -65,6 +66,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         policy,
         dept.fiscal_year,
         None,
+        true,
     );
     for id in &own.missing {
         let name = dept

@@ -65,6 +65,7 @@ pub fn score_rows(
     policy: &Policy,
     fiscal_year: i32,
     execution_rate: Option<Decimal>,
+    national_order: bool,
 ) -> RowsOutcome {
     // 1. Read every actual first: 不适用 changes how points are shared.
     let mut parsed: Vec<(Option<&RowActual>, ReadActual)> = Vec::new();
@@ -207,11 +208,47 @@ pub fn score_rows(
         result.trace = Some(scored.trace);
         results.push(result);
     }
+    order_by_level(&mut results, policy, national_order);
     RowsOutcome {
         results,
         missing,
         removed_points,
     }
+}
+
+/// The 自评表 lists rows under their 一级 level in the policy's order; under it, 二级
+/// levels in order of first appearance (a project keeps its published table's order), or
+/// in the national form's order when `national` (department indicators come from prose,
+/// in sentence order). Within a 二级 level the source order is kept (stable sort).
+fn order_by_level(results: &mut [IndicatorResult], policy: &Policy, national: bool) {
+    let level1 = |r: &IndicatorResult| {
+        policy
+            .levels
+            .iter()
+            .position(|l| l.name == r.level1)
+            .unwrap_or(policy.levels.len())
+    };
+    let mut first_seen: Vec<(String, String)> = Vec::new();
+    for r in results.iter() {
+        let key = (r.level1.clone(), r.level2.clone());
+        if !first_seen.contains(&key) {
+            first_seen.push(key);
+        }
+    }
+    let level2 = |r: &IndicatorResult| {
+        if national {
+            if let Some(i) = crate::scorecard::levels::level2_names(&r.level1)
+                .and_then(|names| names.iter().position(|n| *n == r.level2))
+            {
+                return i;
+            }
+        }
+        first_seen
+            .iter()
+            .position(|(a, b)| *a == r.level1 && *b == r.level2)
+            .unwrap_or(usize::MAX)
+    };
+    results.sort_by_key(|r| (level1(r), level2(r)));
 }
 
 /// Points per row. Explicit points are kept; the rest of a level's weight is shared
