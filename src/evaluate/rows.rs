@@ -183,6 +183,21 @@ pub fn score_rows(
             results.push(result);
             continue;
         }
+        // A row's own rule (`rule = "reverse: linear zero at 2T"` in the scorecard) beats
+        // the policy for this row; a direction in it beats marks and operators.
+        let row_rule = match ind.rule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            None => None,
+            Some(text) => match crate::policy::parse_row_override(text) {
+                Ok(r) => Some(r),
+                Err(diags) => {
+                    let msgs: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+                    result.error = Some(format!("rule `{text}`: {}", msgs.join("; ")));
+                    result.flags = flags;
+                    results.push(result);
+                    continue;
+                }
+            },
+        };
         let input = RowInput {
             target,
             actual: actual.as_ref(),
@@ -190,8 +205,11 @@ pub fn score_rows(
             baseline: baseline.as_ref(),
             fiscal_year,
             description_reverse: description_marks_reverse(&ind.description),
-            direction_override: ind.direction,
-            formula_override: None,
+            direction_override: row_rule
+                .as_ref()
+                .and_then(|r| r.direction)
+                .or(ind.direction),
+            formula_override: row_rule.as_ref().map(|r| &r.formula),
             reason: reason.as_deref(),
         };
         let scored = score_row(&input, policy);

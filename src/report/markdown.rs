@@ -23,7 +23,11 @@ pub fn render(s: &ScoredDepartment) -> String {
     let mut out = format!("# {} {}年度绩效自评\n\n", d.name, d.fiscal_year);
     out.push_str("## 部门整体\n\n");
     for line in summary_lines(s) {
-        out.push_str(&format!("- {}\n", line.trim_start()));
+        // Indented summary lines (the missing rows) nest under the line before them.
+        match line.strip_prefix("  ") {
+            Some(sub) => out.push_str(&format!("  - {}\n", cell(sub))),
+            None => out.push_str(&format!("- {}\n", cell(&line))),
+        }
     }
     out.push('\n');
     out.push_str(&table(&BUDGET_HEADER, &[budget_row(&d.execution, places)]));

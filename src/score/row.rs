@@ -144,6 +144,9 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
         },
     };
     let w = input.points;
+    if input.formula_override.is_some() {
+        cx.rule.push_str(" (row rule from the scorecard)");
+    }
     let trace = |formula: String, cx: &Ctx<'_, '_>| Trace {
         kind: input.target.kind_name(),
         target: input.target.to_string(),
