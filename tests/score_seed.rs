@@ -61,7 +61,13 @@ fn json_snapshot() {
 
 /// (project code, row id, points, score, achieved) — each computed by hand below.
 /// A row's expected figures: project, id, points, score, achieved.
-type Expected = (&'static str, &'static str, &'static str, Option<&'static str>, Option<bool>);
+type Expected = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<bool>,
+);
 
 const ROWS: &[Expected] = &[
     // P1 qty1 ≥3个, 4个: met → full 12.50 (产出 50 over 4 rows).
