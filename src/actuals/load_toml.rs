@@ -1,5 +1,5 @@
 //! Reading `actuals.toml`. Every problem in the file is reported (not just the first),
-//! each pointing at its text; numbers are read from their source text, never via f64.
+//! each pointing at its text; numbers are read from their source text, never via binary floating point.
 //!
 //! ```toml
 //! [projects."13028122P00306510001A"]

@@ -3,7 +3,7 @@
 //! Files are read with `toml_edit`, which keeps the byte span of every key and value, so
 //! each problem points at the text the user wrote. Every problem is reported, not just the
 //! first: a file with five mistakes gets five messages. Decimals (amounts, shares, points)
-//! are read from the raw text of the string or number, never through `f64`.
+//! are read from the raw text of the string or number, never through binary floating point.
 //!
 //! Lenient-parse warnings of targets are kept on each [`Indicator`] (`target_diagnostics`)
 //! for `check` to report; a target that does not parse at all is a load error.
