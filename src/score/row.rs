@@ -849,10 +849,56 @@ fn cn_date(d: NaiveDate) -> String {
 
 /// Started months between `due` and `done` (1 for anything up to a month late).
 fn months_late(due: NaiveDate, done: NaiveDate) -> i64 {
-    let days = (done - due).num_days();
-    if days <= 0 {
-        0
-    } else {
-        (days + 29) / 30
+    // Calendar months, not 30-day blocks: one day to one month late is 1, and so on.
+    // (chrono clamps month ends: 12月31日 + 2 months is 2月28日.)
+    let at_month_end = due.succ_opt().is_some_and(|n| n.day() == 1);
+    let mut months = 0i64;
+    while months < 1200 {
+        let edge = due
+            .checked_add_months(chrono::Months::new(months as u32))
+            .and_then(|e| {
+                if at_month_end {
+                    crate::model::date::month_end(e.year(), e.month())
+                } else {
+                    Some(e)
+                }
+            });
+        match edge {
+            Some(e) if done > e => months += 1,
+            _ => break,
+        }
+    }
+    months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::months_late;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn months_late_counts_started_calendar_months() {
+        let cases = [
+            ((2022, 12, 31), (2022, 12, 31), 0),
+            ((2022, 12, 31), (2023, 1, 1), 1),
+            ((2022, 12, 31), (2023, 1, 31), 1),
+            ((2022, 12, 31), (2023, 2, 1), 2),
+            ((2022, 12, 31), (2023, 3, 1), 3),
+            ((2022, 6, 30), (2022, 7, 30), 1),
+            ((2022, 6, 30), (2022, 7, 31), 1),
+            ((2022, 6, 30), (2022, 8, 1), 2),
+            ((2022, 6, 15), (2022, 7, 16), 2),
+        ];
+        for (due, done, want) in cases {
+            let (Some(due), Some(done)) = (d(due.0, due.1, due.2), d(done.0, done.1, done.2))
+            else {
+                continue;
+            };
+            assert_eq!(months_late(due, done), want, "{due} → {done}");
+        }
     }
 }
