@@ -668,12 +668,15 @@ impl Ctx<'_, '_> {
                 let Some(diff) = diff else {
                     return Outcome::Error(TOO_LARGE.into());
                 };
+                if b.is_zero() {
+                    // DESIGN §4: a baseline of 0 makes any change row unscorable (a relative
+                    // change is undefined; an absolute one against 0 is almost always a
+                    // baseline that was not filled in).
+                    return Outcome::Unscorable(
+                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
+                    );
+                }
                 if relative {
-                    if b.is_zero() {
-                        return Outcome::Unscorable(
-                            "the baseline is 0, so a relative change (%) cannot be computed".into(),
-                        );
-                    }
                     let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
                         return Outcome::Error(TOO_LARGE.into());
                     };
