@@ -397,6 +397,11 @@ fn numbers(
                 }),
             };
             out.push(num("r", required));
+            if relative {
+                out.push(text("unit", "%"));
+            } else if let Some(u) = &c.amount.unit {
+                out.push(text("unit", u.as_str()));
+            }
             if let Some(x) = achieved {
                 out.push(num("c", x));
             }
