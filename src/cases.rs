@@ -3,6 +3,8 @@
 //! Each failure is reported with the case's line, expected and actual, and the trace.
 //!
 //! ```toml
+//! policy = "default.toml"  # optional: the policy of every case (relative to this file)
+//!
 //! [[case]]
 //! name = "positive, partly met"
 //! target = "≥2000份"
@@ -205,6 +207,13 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
     } else {
         Err(diags)
     }
+}
+
+/// The file's own default policy: a top-level `policy = "file.toml"`, relative to the
+/// cases file. `None` when absent or not text.
+pub fn file_policy(text: &str) -> Option<String> {
+    let doc = ImDocument::parse(text.to_string()).ok()?;
+    doc.get("policy").and_then(Item::as_str).map(str::to_string)
 }
 
 /// Runs the cases. `policy_for` gives the policy of a case (its own `policy`, or the

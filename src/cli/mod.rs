@@ -1,10 +1,15 @@
 //! The command line: a thin shell over the library. Each subcommand lives in its own
 //! file; this one only declares them and maps outcomes to exit codes.
 
+mod diff;
 mod eval;
+mod explain;
 mod import;
+mod monitor;
 mod parse;
 mod score;
+mod snapshot;
+mod test;
 
 use crate::score::Policy;
 use clap::{Parser, Subcommand};
@@ -56,6 +61,17 @@ enum Command {
     /// Score a department folder against year-end actuals: the 自评表 per project and
     /// for the department.
     Score(score::ScoreArgs),
+    /// Explain a project's (or the department's) scores row by row: target, actual,
+    /// direction, the rule and where it is written, the arithmetic, and the total.
+    Explain(explain::ExplainArgs),
+    /// What a change of policy, actuals or scorecard moves; exit 1 when anything does.
+    Diff(diff::DiffArgs),
+    /// Write a line-per-figure record of every score, or `--check` one (exit 1 on change).
+    Snapshot(snapshot::SnapshotArgs),
+    /// Run rule test cases (a `[[case]]` TOML file) against a policy.
+    Test(test::TestArgs),
+    /// 绩效运行监控: spending against plan at a date, lights, indicator progress.
+    Monitor(monitor::MonitorArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +98,11 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Import(a) => import::run(a),
         Command::Score(a) => score::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Snapshot(a) => snapshot::run(a),
+        Command::Test(a) => test::run(a),
+        Command::Monitor(a) => monitor::run(a),
     };
     ExitCode::from(code)
 }

@@ -3,8 +3,10 @@
 //! indicator's progress and whether the target still looks reachable.
 
 pub mod plan;
+mod render;
 mod spending;
 
+pub use render::{render_json, render_table};
 pub use spending::{parse_spending_csv, SpendingRow};
 
 use crate::actuals::Actuals;
@@ -17,23 +19,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Traffic-light thresholds on spent ÷ planned: below `red_below` is red, from
-/// `green_from` green, yellow between.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Thresholds {
-    #[serde(with = "rust_decimal::serde::str")]
-    pub red_below: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub green_from: Decimal,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            red_below: Decimal::new(6, 1),
-            green_from: Decimal::new(8, 1),
-        }
-    }
-}
+/// `green_from` green, yellow between. They live in the policy (`monitor` rule).
+pub use crate::score::policy::MonitorThresholds as Thresholds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,8 +113,11 @@ pub fn monitor(
             .max_by_key(|s| s.date)
             .map(|s| s.spent);
         let planned = pct(plan::planned_share(&p.spending_plan, year, as_of));
-        let rate = spent
-            .and_then(|s| (!p.budget.is_zero()).then(|| pct(s * Decimal::ONE_HUNDRED / p.budget)));
+        let rate = spent.and_then(|s| {
+            s.checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(p.budget))
+                .map(pct)
+        });
         let ratio = rate.and_then(|r| {
             if planned.is_zero() {
                 Some(Decimal::ONE)
@@ -178,6 +168,20 @@ pub fn monitor(
         as_of,
         thresholds: t.clone(),
         projects,
+    }
+}
+
+/// Reads `--as-of`: `2022-06-30`, `2022年6月30日`, `2022年6月底`, or without a year
+/// (`6月底`, in the fiscal year). A month alone stands for its last day.
+pub fn parse_as_of(text: &str, fiscal_year: i32) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let bad = || format!("`{t}` is not a date; write it like `2022-06-30` or `2022年6月底`");
+    match parse_actual(t).map(|p| p.value.value) {
+        Ok(ActualValue::Date { date }) => date.last_day(fiscal_year).ok_or_else(bad),
+        _ => Err(bad()),
     }
 }
 
@@ -239,9 +243,17 @@ fn progress(
                     if dir == Direction::Reverse {
                         (Some(a <= tv), "反向指标：按当前值判断".into())
                     } else if rate_like || tv.is_zero() {
-                        (Some(a >= tv * t.green_from), "比率：按当前值判断".into())
+                        let bar = tv.checked_mul(t.green_from).unwrap_or(tv);
+                        (Some(a >= bar), "比率：按当前值判断".into())
                     } else {
-                        let p = pct(a * Decimal::ONE_HUNDRED / tv);
+                        let Some(p) = a
+                            .checked_mul(Decimal::ONE_HUNDRED)
+                            .and_then(|x| x.checked_div(tv))
+                            .map(pct)
+                        else {
+                            out.note = "数值过大，无法计算".into();
+                            return out;
+                        };
                         out.progress = Some(p);
                         (
                             Some(p >= elapsed * t.green_from),

@@ -27,7 +27,11 @@ pub fn planned_share(plan: &[Checkpoint], year: i32, as_of: NaiveDate) -> Decima
                 return share;
             }
             let done = (as_of - prev.0).num_days();
-            return prev.1 + (share - prev.1) * Decimal::from(done) / Decimal::from(span);
+            let rise = (share - prev.1)
+                .checked_mul(Decimal::from(done))
+                .and_then(|x| x.checked_div(Decimal::from(span)))
+                .unwrap_or_default();
+            return prev.1 + rise;
         }
         prev = (date, share);
     }

@@ -15,6 +15,53 @@ use toml_edit::{ImDocument, TableLike, Value};
 /// The default policy (财预〔2020〕10号) as shipped in `scorecards/policies/default.toml`.
 pub const DEFAULT_POLICY_TOML: &str = include_str!("../../scorecards/policies/default.toml");
 
+/// Where the embedded default policy lives in the repository, for `explain`.
+pub const DEFAULT_POLICY_PATH: &str = "scorecards/policies/default.toml";
+
+/// Where one rule of a policy is written: the key as written, its line (1-based) and the
+/// rule text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleOrigin {
+    pub key: String,
+    pub line: usize,
+    pub text: String,
+}
+
+/// Where each rule of a loaded policy is written. Kept beside the [`Policy`] (not inside
+/// it), so two policies with the same rules stay equal wherever they were written.
+/// Optional rules left out of the file have no origin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleOrigins {
+    /// The policy file, as given (or [`DEFAULT_POLICY_PATH`] for the built-in one).
+    pub file: String,
+    rules: Vec<(Subject, RuleOrigin)>,
+}
+
+impl RuleOrigins {
+    /// No rule written anywhere: every rule is a default of `file`.
+    pub fn empty(file: &str) -> RuleOrigins {
+        RuleOrigins {
+            file: file.to_string(),
+            rules: Vec::new(),
+        }
+    }
+
+    pub fn get(&self, subject: Subject) -> Option<&RuleOrigin> {
+        self.rules
+            .iter()
+            .find(|(s, _)| *s == subject)
+            .map(|(_, o)| o)
+    }
+
+    /// `file:line`, or the file alone when the rule is not written there (a default).
+    pub fn location(&self, subject: Subject) -> String {
+        match self.get(subject) {
+            Some(o) => format!("{}:{}", self.file, o.line),
+            None => format!("{} (not written: built-in default)", self.file),
+        }
+    }
+}
+
 const TOP_KEYS: [&str; 3] = ["name", "description", "rules"];
 
 /// A policy file that could not be loaded: where, its text, and every problem in it.
@@ -42,6 +89,13 @@ impl std::error::Error for PolicyError {}
 
 /// Reads a policy file from disk.
 pub fn load_policy(path: impl AsRef<Path>) -> Result<Policy, PolicyError> {
+    load_policy_with_origins(path).map(|(p, _)| p)
+}
+
+/// Reads a policy file from disk, with the file and line of every rule.
+pub fn load_policy_with_origins(
+    path: impl AsRef<Path>,
+) -> Result<(Policy, RuleOrigins), PolicyError> {
     let path = path.as_ref();
     let shown = path.display().to_string();
     let source = match std::fs::read_to_string(path) {
@@ -64,16 +118,31 @@ pub fn load_policy(path: impl AsRef<Path>) -> Result<Policy, PolicyError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse_policy(&stem, &source).map_err(|diagnostics| PolicyError {
-        path: shown,
-        source,
-        diagnostics,
-    })
+    match parse_policy_with_origins(&stem, &source) {
+        Ok((p, mut o)) => {
+            o.file = shown;
+            Ok((p, o))
+        }
+        Err(diagnostics) => Err(PolicyError {
+            path: shown,
+            source,
+            diagnostics,
+        }),
+    }
 }
 
 /// The built-in default policy, read from its embedded file.
 pub fn default_policy() -> Result<Policy, Vec<Diagnostic>> {
     parse_policy("default", DEFAULT_POLICY_TOML)
+}
+
+/// The built-in default policy with the lines of its rules in
+/// `scorecards/policies/default.toml`.
+pub fn default_policy_with_origins() -> Result<(Policy, RuleOrigins), Vec<Diagnostic>> {
+    parse_policy_with_origins("default", DEFAULT_POLICY_TOML).map(|(p, mut o)| {
+        o.file = DEFAULT_POLICY_PATH.to_string();
+        (p, o)
+    })
 }
 
 fn span_of(r: Option<Range<usize>>) -> Span {
@@ -83,6 +152,15 @@ fn span_of(r: Option<Range<usize>>) -> Span {
 /// Reads a policy from TOML text. `name` is used when the file has no `name` key. Spans
 /// in the diagnostics are byte offsets into `text`.
 pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
+    parse_policy_with_origins(name, text).map(|(p, _)| p)
+}
+
+/// [`parse_policy`], also returning the line of every rule (the file name is left empty
+/// for the caller to fill).
+pub fn parse_policy_with_origins(
+    name: &str,
+    text: &str,
+) -> Result<(Policy, RuleOrigins), Vec<Diagnostic>> {
     let doc = match ImDocument::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -177,6 +255,7 @@ pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
     };
     let mut values: HashMap<Subject, RuleValue> = HashMap::new();
     let mut seen: HashMap<Subject, String> = HashMap::new();
+    let mut origins = RuleOrigins::default();
     for (key, item) in table.iter() {
         let kspan = span_of(table.key(key).and_then(|k| k.span()));
         let Some(subject) = Subject::from_key(key) else {
@@ -211,6 +290,7 @@ pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
             continue;
         }
         seen.insert(subject, key.to_string());
+        let line = crate::diagnostic::line_col(text, kspan.start).0;
         let Some(Value::String(s)) = item.as_value() else {
             diags.push(
                 Diagnostic::error(
@@ -234,6 +314,14 @@ pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
         match parse_rule(subject, s.value()) {
             Ok(v) => {
                 values.insert(subject, v);
+                origins.rules.push((
+                    subject,
+                    RuleOrigin {
+                        key: key.to_string(),
+                        line,
+                        text: s.value().clone(),
+                    },
+                ));
             }
             Err(ds) => diags.extend(ds.into_iter().map(|mut d| {
                 d.span = match &map {
@@ -264,13 +352,21 @@ pub fn parse_policy(name: &str, text: &str) -> Result<Policy, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    assemble(policy_name, values).ok_or(diags)
+    assemble(policy_name, values)
+        .map(|p| (p, origins))
+        .ok_or(diags)
 }
 
 fn keys_list() -> String {
-    Subject::ALL
+    let optional = Subject::OPTIONAL
         .map(|s| format!("`{}` ({})", s.key(), s.alias()))
-        .join(", ")
+        .join(", ");
+    format!(
+        "{}; optional: {optional}",
+        Subject::ALL
+            .map(|s| format!("`{}` ({})", s.key(), s.alias()))
+            .join(", ")
+    )
 }
 
 fn assemble(name: String, mut v: HashMap<Subject, RuleValue>) -> Option<Policy> {
@@ -308,6 +404,10 @@ fn assemble(name: String, mut v: HashMap<Subject, RuleValue>) -> Option<Policy> 
     let Some(RuleValue::NotApplicable(not_applicable)) = take(Subject::NotApplicable) else {
         return None;
     };
+    let monitor = match take(Subject::Monitor) {
+        Some(RuleValue::Monitor(m)) => m,
+        _ => Default::default(),
+    };
     Some(Policy {
         name,
         levels,
@@ -322,6 +422,7 @@ fn assemble(name: String, mut v: HashMap<Subject, RuleValue>) -> Option<Policy> 
         rounding_places,
         flags,
         not_applicable,
+        monitor,
     })
 }
 

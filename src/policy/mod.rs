@@ -13,7 +13,11 @@
 mod file;
 mod rules;
 
-pub use file::{default_policy, load_policy, parse_policy, PolicyError, DEFAULT_POLICY_TOML};
+pub use file::{
+    default_policy, default_policy_with_origins, load_policy, load_policy_with_origins,
+    parse_policy, parse_policy_with_origins, PolicyError, RuleOrigin, RuleOrigins,
+    DEFAULT_POLICY_PATH, DEFAULT_POLICY_TOML,
+};
 pub use rules::{parse_row_override, parse_rule, RowRule, RuleValue, Subject};
 
 use crate::diagnostic::Diagnostic;
@@ -30,4 +34,11 @@ pub fn parse_row_rule(text: &str) -> Result<Formula, Vec<Diagnostic>> {
 /// exactly [`Policy::default`], which is returned should it ever not.
 pub fn builtin_policy() -> Policy {
     default_policy().unwrap_or_default()
+}
+
+/// The built-in default policy with where its rules are written. Should the embedded
+/// file ever not read (a test forbids it), the default value with no origins.
+pub fn builtin_policy_with_origins() -> (Policy, RuleOrigins) {
+    default_policy_with_origins()
+        .unwrap_or_else(|_| (Policy::default(), RuleOrigins::empty(DEFAULT_POLICY_PATH)))
 }

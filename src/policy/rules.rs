@@ -8,8 +8,8 @@ use crate::parse::grammar::{Grammar, Rule};
 use crate::parse::normalize::Normalized;
 use crate::score::formula::d;
 use crate::score::policy::{
-    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, NotApplicable,
-    QualitativeBands, Step, StepBasis,
+    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds,
+    NotApplicable, QualitativeBands, Step, StepBasis,
 };
 use pest::iterators::Pair;
 use pest::Parser;
@@ -31,10 +31,16 @@ pub enum Subject {
     Rounding,
     OverAchieved,
     NotApplicable,
+    /// Mid-year monitoring lights: optional (see [`Subject::OPTIONAL`]).
+    Monitor,
 }
 
 impl Subject {
-    /// Every subject, in the order a policy file lists them.
+    /// Subjects a policy file may leave out; their defaults are those of
+    /// [`crate::score::Policy::default`].
+    pub const OPTIONAL: [Subject; 1] = [Subject::Monitor];
+
+    /// Every required subject, in the order a policy file lists them.
     pub const ALL: [Subject; 11] = [
         Subject::Levels,
         Subject::Grades,
@@ -63,6 +69,7 @@ impl Subject {
             Subject::Rounding => "rounding",
             Subject::OverAchieved => "over-achieved",
             Subject::NotApplicable => "not-applicable",
+            Subject::Monitor => "monitor",
         }
     }
 
@@ -80,12 +87,13 @@ impl Subject {
             Subject::Rounding => "小数位",
             Subject::OverAchieved => "超额完成",
             Subject::NotApplicable => "不适用",
+            Subject::Monitor => "监控",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Subject> {
         let k = key.trim();
-        Subject::ALL.into_iter().find(|s| {
+        Subject::ALL.into_iter().chain(Subject::OPTIONAL).find(|s| {
             s.key().eq_ignore_ascii_case(k) || s.alias() == k || s.key().replace('-', "_") == k
         })
     }
@@ -104,6 +112,7 @@ impl Subject {
             Subject::Rounding => "rounding",
             Subject::OverAchieved => "over-achieved thresholds",
             Subject::NotApplicable => "不适用 handling",
+            Subject::Monitor => "monitoring lights",
         }
     }
 
@@ -119,6 +128,7 @@ impl Subject {
             Subject::Rounding => "`2 places` or `保留 2 位小数`",
             Subject::OverAchieved => "`正向 ≥ 1.3T; 反向 ≤ 0.7T`",
             Subject::NotApplicable => "`move points` (分值移至同级指标) or `rescale` (总分折算)",
+            Subject::Monitor => "`红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8`",
         }
     }
 
@@ -134,6 +144,7 @@ impl Subject {
             Subject::Rounding => Rule::rules_rounding,
             Subject::OverAchieved => Rule::rules_over,
             Subject::NotApplicable => Rule::rules_na,
+            Subject::Monitor => Rule::rules_monitor,
         }
     }
 }
@@ -154,6 +165,7 @@ pub enum RuleValue {
     Rounding(u32),
     OverAchieved(FlagRules),
     NotApplicable(NotApplicable),
+    Monitor(MonitorThresholds),
 }
 
 /// A scorecard row's own rule: an optional direction and a formula.
@@ -610,6 +622,7 @@ impl Reader<'_> {
                 };
                 Some(RuleValue::NotApplicable(na))
             }
+            Subject::Monitor => self.monitor(body).map(RuleValue::Monitor),
         }
     }
 
@@ -1463,7 +1476,191 @@ impl Reader<'_> {
             over_reverse: rev?,
         })
     }
+
+    /// `红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8`: 红灯 below a bound, 绿灯 from a bound, 黄灯
+    /// (optional) between them. Bounds are ratios (`0.6`) or percents (`60%`).
+    fn monitor(&mut self, p: Pair<'_, Rule>) -> Option<MonitorThresholds> {
+        let before = self.diags.len();
+        // Per light: (lower bound, upper bound, span of the clause).
+        let mut got: [Option<LightBand>; 3] = [None, None, None];
+        const NAMES: [&str; 3] = ["红灯", "黄灯", "绿灯"];
+        for cl in children(p).filter(|c| c.as_rule() == Rule::r_m_clause) {
+            let cspan = self.span(&cl);
+            let mut light = 0usize;
+            let mut bounds: Option<(Option<Decimal>, Option<Decimal>)> = None;
+            for c in children(cl) {
+                match c.as_rule() {
+                    Rule::r_light => {
+                        light = match c.into_inner().next().map(|x| x.as_rule()) {
+                            Some(Rule::r_light_red) => 0,
+                            Some(Rule::r_light_yellow) => 1,
+                            _ => 2,
+                        };
+                    }
+                    Rule::r_m_bound => {
+                        let mut op = Rule::r_ge;
+                        let mut v = Decimal::ZERO;
+                        for x in children(c) {
+                            match x.as_rule() {
+                                Rule::r_ge | Rule::r_lt => op = x.as_rule(),
+                                Rule::r_bad_op => {
+                                    let s = self.span(&x);
+                                    self.push(
+                                        "rule::light-operator",
+                                        format!("a light cannot be written with `{}`", x.as_str()),
+                                        s,
+                                        "use `<` or `≥`",
+                                        "a light includes its lower end: write `红灯 < 0.6` and `绿灯 ≥ 0.8`",
+                                    );
+                                }
+                                Rule::r_share => {
+                                    let (n, pct, span) = self.share(x);
+                                    if self.not_negative(n, span, "a light's bound") {
+                                        v = if pct { n / Decimal::ONE_HUNDRED } else { n };
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        bounds = Some(if op == Rule::r_lt {
+                            (None, Some(v))
+                        } else {
+                            (Some(v), None)
+                        });
+                    }
+                    Rule::r_interval => {
+                        let iv = self.interval(c);
+                        if self.band_shape(&iv, false) {
+                            let scale = |x: Decimal, pct: bool| {
+                                if pct {
+                                    x / Decimal::ONE_HUNDRED
+                                } else {
+                                    x
+                                }
+                            };
+                            bounds = Some((
+                                Some(scale(iv.low, iv.low_pct)),
+                                iv.high.map(|h| scale(h, iv.high_pct)),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let Some(bounds) = bounds else { continue };
+            let name = NAMES.get(light).copied().unwrap_or("");
+            match got.get_mut(light) {
+                Some(Some(_)) => self.push(
+                    "rule::duplicate",
+                    format!("{name} is given twice"),
+                    cspan,
+                    "given again here",
+                    "give each light once",
+                ),
+                Some(slot) => *slot = Some((bounds.0, bounds.1, cspan)),
+                None => {}
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        let [red, yellow, green] = got;
+        let red_below = match red {
+            Some((low, Some(h), span)) => {
+                if low.is_some_and(|l| !l.is_zero()) {
+                    self.push(
+                        "rule::light-band",
+                        "红灯 must start at 0",
+                        span,
+                        "starts above 0",
+                        "红灯 is the bottom band: write `红灯 < 0.6`",
+                    );
+                }
+                Some(h)
+            }
+            Some((_, None, span)) => {
+                self.push(
+                    "rule::light-band",
+                    "红灯 needs an upper bound",
+                    span,
+                    "no upper bound",
+                    "红灯 is the bottom band: write `红灯 < 0.6`",
+                );
+                None
+            }
+            None => None,
+        };
+        let green_from = match green {
+            Some((Some(l), None, _)) => Some(l),
+            Some((_, _, span)) => {
+                self.push(
+                    "rule::light-band",
+                    "绿灯 needs a lower bound and no upper bound",
+                    span,
+                    "not `≥ N`",
+                    "绿灯 is the top band: write `绿灯 ≥ 0.8`",
+                );
+                None
+            }
+            None => None,
+        };
+        if (red.is_none() || green.is_none()) && self.diags.len() == before {
+            let whole = self.whole();
+            self.push(
+                "rule::missing-clause",
+                format!(
+                    "{} is not given",
+                    if red.is_none() { "红灯" } else { "绿灯" }
+                ),
+                whole,
+                "incomplete",
+                format!("give 红灯 and 绿灯, e.g. {}", Subject::Monitor.example()),
+            );
+        }
+        let (Some(r), Some(g)) = (red_below, green_from) else {
+            return None;
+        };
+        if r > g {
+            let whole = self.whole();
+            self.push(
+                "rule::band-overlap",
+                format!("红灯 (< {}) and 绿灯 (≥ {}) overlap", d(r), d(g)),
+                whole,
+                "overlapping lights",
+                "红灯's bound must not be above 绿灯's: e.g. `红灯 < 0.6; 绿灯 ≥ 0.8`",
+            );
+        }
+        if let Some((low, high, span)) = yellow {
+            let fits = low.is_none_or(|l| l == r) && high.is_none_or(|h| h == g);
+            if !fits {
+                self.push(
+                    "rule::band-gap",
+                    format!(
+                        "黄灯 must run from 红灯's bound {} to 绿灯's {}",
+                        d(r),
+                        d(g)
+                    ),
+                    span,
+                    "does not fit between 红灯 and 绿灯",
+                    format!(
+                        "write `黄灯 < {}` (or leave 黄灯 out: it is what lies between)",
+                        d(g)
+                    ),
+                );
+            }
+        }
+        if self.diags.len() != before {
+            return None;
+        }
+        Some(MonitorThresholds {
+            red_below: r,
+            green_from: g,
+        })
+    }
 }
+
+/// A light as written: lower bound, upper bound, span of the clause.
+type LightBand = (Option<Decimal>, Option<Decimal>, Span);
 
 /// Human names of grammar rules, for "expected …" labels. `None` hides a rule.
 fn human(r: Rule) -> Option<&'static str> {
@@ -1509,6 +1706,10 @@ fn human(r: Rule) -> Option<&'static str> {
         Rule::r_over_clause | Rule::r_over_pos | Rule::r_over_rev => "`正向 ≥ 1.3T` or `反向 ≤ 0.7T`",
         Rule::r_row_dir => "a direction (`positive:` / `reverse:`)",
         Rule::r_na | Rule::r_na_move | Rule::r_na_rescale => "`move points` or `rescale`",
+        Rule::r_light | Rule::r_light_red | Rule::r_light_yellow | Rule::r_light_green | Rule::r_m_clause => {
+            "`红灯`, `黄灯` or `绿灯` (red, yellow, green)"
+        }
+        Rule::r_m_bound => "`< N` or `≥ N`",
         Rule::EOI => "the end of the rule",
         _ => return None,
     })

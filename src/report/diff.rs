@@ -76,10 +76,41 @@ pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
             });
         }
     }
-    let rows_changed = changes.len();
     let op: BTreeMap<_, _> = old.projects.iter().map(|p| (p.code.clone(), p)).collect();
     let np: BTreeMap<_, _> = new.projects.iter().map(|p| (p.code.clone(), p)).collect();
     let codes: std::collections::BTreeSet<_> = op.keys().chain(np.keys()).cloned().collect();
+    // The 预算执行率 row of each project and of the department.
+    let mut executions: Vec<(String, Option<Decimal>, Option<Decimal>)> = codes
+        .iter()
+        .map(|c| {
+            (
+                c.clone(),
+                op.get(c).and_then(|p| p.execution.score),
+                np.get(c).and_then(|p| p.execution.score),
+            )
+        })
+        .collect();
+    executions.push((
+        new.department.code.clone(),
+        old.department.execution.score,
+        new.department.execution.score,
+    ));
+    for (scope, os, ns) in executions {
+        if os != ns {
+            changes.push(Change {
+                level: "row",
+                scope,
+                id: "execution".to_string(),
+                name: "预算执行率".to_string(),
+                old: os,
+                new: ns,
+                delta: delta(os, ns),
+                old_grade: None,
+                new_grade: None,
+            });
+        }
+    }
+    let rows_changed = changes.len();
     for c in codes {
         let (a, b) = (op.get(&c), np.get(&c));
         let (os, ns) = (a.map(|p| p.score), b.map(|p| p.score));

@@ -3,6 +3,7 @@
 
 mod csv_out;
 pub mod diff;
+pub mod explain;
 mod layout;
 mod markdown;
 pub mod snapshot;

@@ -107,6 +107,27 @@ pub struct FlagRules {
     pub over_reverse: Decimal,
 }
 
+/// Mid-year monitoring (绩效运行监控) traffic lights on the ratio 执行进度 ÷ 计划进度
+/// (cumulative spending rate ÷ planned rate at the date): below `red_below` is 红灯, from
+/// `green_from` 绿灯, 黄灯 between. Ratios, not percents (0.6 = 60%).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonitorThresholds {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub red_below: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub green_from: Decimal,
+}
+
+impl Default for MonitorThresholds {
+    /// 红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8.
+    fn default() -> Self {
+        MonitorThresholds {
+            red_below: Decimal::new(6, 1),
+            green_from: Decimal::new(8, 1),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotApplicable {
@@ -151,6 +172,8 @@ pub struct Policy {
     pub rounding_places: u32,
     pub flags: FlagRules,
     pub not_applicable: NotApplicable,
+    /// Mid-year monitoring lights (the optional `monitor` rule; defaults when absent).
+    pub monitor: MonitorThresholds,
 }
 
 fn pct(n: i64) -> Decimal {
@@ -232,6 +255,7 @@ impl Default for Policy {
                 over_reverse: Decimal::new(7, 1),
             },
             not_applicable: NotApplicable::MovePoints,
+            monitor: MonitorThresholds::default(),
         }
     }
 }

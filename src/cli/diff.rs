@@ -1,0 +1,115 @@
+//! `jixiao diff`: what a change of rules, actuals or scorecard moves. Three forms:
+//!
+//! - `jixiao diff PATH [--actuals F] --policy OLD --policy NEW` (a rule change),
+//! - `jixiao diff OLD_PATH NEW_PATH [--actuals F] [--policy F]` (two versions of a folder),
+//! - `jixiao diff PATH --actuals OLD --actuals NEW [--policy F]` (new figures).
+//!
+//! Exit 0 when nothing changes, 1 otherwise, so it works as a CI gate; 2 on bad input.
+
+use super::exit;
+use super::snapshot::load_and_score;
+use crate::report::diff::{diff, render_text};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// A department folder, or two (old, new).
+    #[arg(required = true, num_args = 1..=2)]
+    paths: Vec<PathBuf>,
+    /// Actuals (.toml or .csv): once for both sides, or twice (old, new).
+    #[arg(long)]
+    actuals: Vec<PathBuf>,
+    /// Policy files: once for both sides, or twice (old, new). Default: built in.
+    #[arg(long)]
+    policy: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: DiffFormat,
+}
+
+/// One side of the comparison.
+struct Side {
+    path: PathBuf,
+    actuals: Option<PathBuf>,
+    policy: Option<PathBuf>,
+}
+
+fn sides(a: &DiffArgs) -> Result<(Side, Side), String> {
+    let two = |v: &[PathBuf]| v.len() == 2;
+    let varying = [two(&a.paths), two(&a.actuals), two(&a.policy)]
+        .iter()
+        .filter(|x| **x)
+        .count();
+    if a.actuals.len() > 2 || a.policy.len() > 2 {
+        return Err("give `--actuals` and `--policy` at most twice (old, new)".into());
+    }
+    if varying != 1 {
+        return Err(
+            "compare one thing at a time: two folders, or `--policy OLD --policy NEW`, or `--actuals OLD --actuals NEW`"
+                .into(),
+        );
+    }
+    let pick = |v: &[PathBuf], i: usize| -> Option<PathBuf> {
+        if v.len() == 2 {
+            v.get(i).cloned()
+        } else {
+            v.first().cloned()
+        }
+    };
+    let side = |i: usize| -> Option<Side> {
+        Some(Side {
+            path: pick(&a.paths, i)?,
+            actuals: pick(&a.actuals, i),
+            policy: pick(&a.policy, i),
+        })
+    };
+    match (side(0), side(1)) {
+        (Some(o), Some(n)) => Ok((o, n)),
+        _ => Err("give a department folder".into()),
+    }
+}
+
+pub fn run(a: DiffArgs) -> u8 {
+    let (old, new) = match sides(&a) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return exit::UNUSABLE;
+        }
+    };
+    let mut scored = Vec::with_capacity(2);
+    for side in [&old, &new] {
+        let policy = match super::load_policy_arg(side.policy.as_deref()) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        match load_and_score(&side.path, side.actuals.as_deref(), &policy) {
+            Ok(l) => scored.push(l.scored),
+            Err(code) => return code,
+        }
+    }
+    let (Some(o), Some(n)) = (scored.first(), scored.get(1)) else {
+        return exit::UNUSABLE;
+    };
+    let d = diff(o, n);
+    match a.format {
+        DiffFormat::Text => {
+            let places = o.rounding_places.max(n.rounding_places);
+            print!("{}", render_text(&d, places));
+        }
+        DiffFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+        }
+    }
+    if d.changes.is_empty() {
+        exit::OK
+    } else {
+        exit::FAILED
+    }
+}

@@ -1,0 +1,78 @@
+//! `jixiao explain PATH [--actuals F] [--policy F] --project CODE [--indicator ID]
+//! [--format text|json]`: each row's target, actual, direction, rule (and where it is
+//! written), numbers, arithmetic, rounding and flags, then the total and the grade.
+//! `--project` may also be the department's code (its own indicators).
+
+use super::exit;
+use super::snapshot::{load_and_score, policy_with_origins};
+use super::TextOrJson;
+use crate::report::explain::{explain, render_text, NotFound};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    #[arg(long)]
+    actuals: Option<PathBuf>,
+    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// The project code (项目编码), or the department's code for its own indicators.
+    #[arg(long)]
+    project: String,
+    /// Only this indicator (its id, e.g. `qty1`).
+    #[arg(long)]
+    indicator: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
+}
+
+pub fn run(a: ExplainArgs) -> u8 {
+    let (policy, origins) = match policy_with_origins(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let loaded = match load_and_score(&a.path, a.actuals.as_deref(), &policy) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let result = explain(
+        &loaded.dept,
+        &loaded.actuals,
+        &loaded.scored,
+        &policy,
+        &origins,
+        &a.project,
+        a.indicator.as_deref(),
+    );
+    let e = match result {
+        Ok(e) => e,
+        Err(NotFound::Project(codes)) => {
+            eprintln!(
+                "error: `{}` is not a project of this department; the codes are: {}",
+                a.project,
+                codes.join(", ")
+            );
+            return exit::UNUSABLE;
+        }
+        Err(NotFound::Indicator(ids)) => {
+            eprintln!(
+                "error: `{}` has no indicator `{}`; its indicators are: {}",
+                a.project,
+                a.indicator.as_deref().unwrap_or(""),
+                ids.join(", ")
+            );
+            return exit::UNUSABLE;
+        }
+    };
+    match a.format {
+        TextOrJson::Text => print!("{}", render_text(&e, policy.rounding_places)),
+        TextOrJson::Json => {
+            println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
+        }
+    }
+    exit::OK
+}

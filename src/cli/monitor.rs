@@ -1,0 +1,103 @@
+//! `jixiao monitor PATH --spending FILE --as-of DATE [--actuals F] [--policy F]
+//! [--format table|json]` (绩效运行监控): each project's cumulative spending against its
+//! plan at the date, a light from the policy's `monitor` rule, the gap in percentage
+//! points, indicator progress from year-to-date actuals, and the rows that need a reason.
+
+use super::exit;
+use super::snapshot::read_actuals;
+use crate::diagnostic::render_file_diagnostics;
+use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table};
+use crate::scorecard::load::load_department;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonitorFormat {
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct MonitorArgs {
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    /// Cumulative spending: CSV with 项目编码 (`project`), 累计支出 (`spent`, 万元) and an
+    /// optional 截至日期 (`date`).
+    #[arg(long)]
+    spending: PathBuf,
+    /// The monitoring date: `2022-06-30` or `2022年6月底`.
+    #[arg(long = "as-of")]
+    as_of: String,
+    /// Year-to-date actuals (.toml or .csv), for indicator progress. Optional.
+    #[arg(long)]
+    actuals: Option<PathBuf>,
+    /// A policy file (its `monitor` rule sets the lights). Default: built in.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: MonitorFormat,
+}
+
+pub fn run(a: MonitorArgs) -> u8 {
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let dept = match load_department(&a.path) {
+        Ok((d, warnings)) => {
+            eprint!("{}", render_file_diagnostics(&warnings));
+            d
+        }
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            eprintln!(
+                "error: the scorecard folder `{}` has errors; fix them and run again",
+                a.path.display()
+            );
+            return exit::UNUSABLE;
+        }
+    };
+    let as_of = match parse_as_of(&a.as_of, dept.fiscal_year) {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("error: --as-of: {msg}");
+            return exit::UNUSABLE;
+        }
+    };
+    let text = match std::fs::read_to_string(&a.spending) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", a.spending.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let spending = match parse_spending_csv(&a.spending, &text) {
+        Ok(s) => s,
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            return exit::UNUSABLE;
+        }
+    };
+    for s in &spending {
+        if !dept.projects.iter().any(|p| p.code == s.project) {
+            eprintln!(
+                "warning: `{}` in `{}` is not a project of this department; ignored",
+                s.project,
+                a.spending.display()
+            );
+        }
+    }
+    let ytd = match &a.actuals {
+        Some(p) => match read_actuals(&a.path, Some(p), &dept.code) {
+            Ok(x) => Some(x),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let report = monitor(&dept, &spending, ytd.as_ref(), as_of, &policy.monitor);
+    match a.format {
+        MonitorFormat::Table => print!("{}", render_table(&report, &policy.name)),
+        MonitorFormat::Json => print!("{}", render_json(&report)),
+    }
+    exit::OK
+}

@@ -1,0 +1,163 @@
+//! `jixiao snapshot PATH [--actuals F] [--policy F] -o FILE` and
+//! `jixiao snapshot --check FILE PATH [--actuals F] [--policy F]`: a stable line-per-figure
+//! record of every score, and the check that a re-score still matches it (a unified diff
+//! and exit 1 when it does not). Also the loading shared by `diff` and `explain`.
+
+use super::exit;
+use crate::actuals::{load_actuals, Actuals};
+use crate::diagnostic::render_file_diagnostics;
+use crate::evaluate::{evaluate, ScoredDepartment};
+use crate::policy::RuleOrigins;
+use crate::report::snapshot::snapshot;
+use crate::score::Policy;
+use crate::scorecard::load::load_department;
+use crate::scorecard::Department;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct SnapshotArgs {
+    /// Compare with this snapshot file instead of writing one: print a unified diff and
+    /// exit 1 when the scores differ.
+    #[arg(long, value_name = "FILE", conflicts_with = "output")]
+    check: Option<PathBuf>,
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    #[arg(long)]
+    actuals: Option<PathBuf>,
+    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// Write the snapshot here (atomically). Without `-o` or `--check`, print it.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+/// A department folder, read and scored.
+pub(super) struct Loaded {
+    pub dept: Department,
+    pub actuals: Actuals,
+    pub scored: ScoredDepartment,
+}
+
+/// The policy of a command with where its rules are written.
+pub(super) fn policy_with_origins(path: Option<&Path>) -> Result<(Policy, RuleOrigins), u8> {
+    match path {
+        None => Ok(crate::policy::builtin_policy_with_origins()),
+        Some(p) => crate::policy::load_policy_with_origins(p).map_err(|e| {
+            eprint!("{}", e.render());
+            exit::UNUSABLE
+        }),
+    }
+}
+
+/// Reads the folder and its actuals (the given file, or the folder's `actuals.toml`) and
+/// scores them. Problems are printed; the error is the exit code.
+pub(super) fn load_and_score(
+    folder: &Path,
+    actuals: Option<&Path>,
+    policy: &Policy,
+) -> Result<Loaded, u8> {
+    let dept = match load_department(folder) {
+        Ok((d, warnings)) => {
+            eprint!("{}", render_file_diagnostics(&warnings));
+            d
+        }
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            eprintln!(
+                "error: the scorecard folder `{}` has errors; fix them and run again",
+                folder.display()
+            );
+            return Err(exit::UNUSABLE);
+        }
+    };
+    let actuals = read_actuals(folder, actuals, &dept.code)?;
+    let scored = evaluate(&dept, &actuals, policy);
+    Ok(Loaded {
+        dept,
+        actuals,
+        scored,
+    })
+}
+
+/// The actuals file given, or the folder's `actuals.toml` (none: every row missing).
+pub(super) fn read_actuals(
+    folder: &Path,
+    given: Option<&Path>,
+    dept_code: &str,
+) -> Result<Actuals, u8> {
+    let path = match given {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = folder.join(super::score::FOLDER_ACTUALS);
+            if !p.exists() {
+                eprintln!(
+                    "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
+                    p.display()
+                );
+                return Ok(Actuals::default());
+            }
+            p
+        }
+    };
+    load_actuals(&path, dept_code).map_err(|diags| {
+        eprint!("{}", render_file_diagnostics(&diags));
+        exit::UNUSABLE
+    })
+}
+
+pub fn run(a: SnapshotArgs) -> u8 {
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let loaded = match load_and_score(&a.path, a.actuals.as_deref(), &policy) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let text = snapshot(&loaded.scored);
+    if let Some(file) = &a.check {
+        let old = match std::fs::read_to_string(file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: cannot read the snapshot `{}`: {e}", file.display());
+                return exit::UNUSABLE;
+            }
+        };
+        if old == text {
+            eprintln!("snapshot `{}` matches", file.display());
+            return exit::OK;
+        }
+        let diff = similar::TextDiff::from_lines(old.as_str(), text.as_str());
+        print!(
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&file.display().to_string(), "re-scored now")
+        );
+        let changed = diff
+            .iter_all_changes()
+            .filter(|c| c.tag() == similar::ChangeTag::Insert)
+            .count();
+        eprintln!(
+            "snapshot `{}` differs: {changed} lines changed; if the change is intended, rewrite it with `jixiao snapshot {} -o {}`",
+            file.display(),
+            a.path.display(),
+            file.display()
+        );
+        return exit::FAILED;
+    }
+    match &a.output {
+        Some(path) => {
+            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return exit::UNUSABLE;
+            }
+            eprintln!("wrote `{}`", path.display());
+        }
+        None => print!("{text}"),
+    }
+    exit::OK
+}

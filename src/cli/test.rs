@@ -1,0 +1,70 @@
+//! `jixiao test CASES.toml [--policy F]`: runs rule test cases written by policy staff and
+//! reports each failure with the case's line, expected and actual, and the trace.
+//! Exit 0 when every case passes, 1 when one fails, 2 when the file cannot be read.
+
+use super::exit;
+use crate::cases::{file_policy, parse_cases, render_failures, run_cases, Case};
+use crate::diagnostic::render_file_diagnostics;
+use crate::score::Policy;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct TestArgs {
+    /// A cases file: `[[case]]` tables with target, actual, points, optional baseline and
+    /// policy, and `expect` (the score) or `expect_error` (a word of the error).
+    cases: PathBuf,
+    /// The policy the cases run under, unless a case names its own (`policy = "file.toml"`
+    /// in the case, relative to the cases file). Default: the file's top-level `policy`,
+    /// else 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+}
+
+pub fn run(a: TestArgs) -> u8 {
+    let text = match std::fs::read_to_string(&a.cases) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", a.cases.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let base = a
+        .cases
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    let run_policy_path = a
+        .policy
+        .clone()
+        .or_else(|| file_policy(&text).map(|p| base.join(p)));
+    let run_policy = match super::load_policy_arg(run_policy_path.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let cases = match parse_cases(&a.cases, &text) {
+        Ok(c) => c,
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            return exit::UNUSABLE;
+        }
+    };
+    let policy_for = |c: &Case| -> Result<Policy, String> {
+        match &c.policy {
+            None => Ok(run_policy.clone()),
+            Some(rel) => crate::policy::load_policy(base.join(rel)).map_err(|e| {
+                format!(
+                    "the case's policy `{rel}` cannot be used:\n{}",
+                    e.render().trim_end()
+                )
+            }),
+        }
+    };
+    let outcome = run_cases(&cases, &policy_for);
+    print!("{}", render_failures(&a.cases, &outcome));
+    if outcome.failures.is_empty() {
+        exit::OK
+    } else {
+        exit::FAILED
+    }
+}
