@@ -547,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn monitor_rule_is_optional() {
+        let without: String = DEFAULT_POLICY_TOML
+            .lines()
+            .filter(|l| !l.starts_with("monitor ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(without, DEFAULT_POLICY_TOML);
+        let (p, o) = parse_policy_with_origins("default", &without).expect("loads");
+        assert_eq!(p, Policy::default());
+        assert!(o.get(Subject::Monitor).is_none());
+        assert!(o.get(Subject::Positive).is_some());
+    }
+
+    #[test]
     fn embedded_default_is_the_default() {
         assert_eq!(default_policy(), Ok(Policy::default()));
     }

@@ -1714,3 +1714,47 @@ fn human(r: Rule) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod monitor_tests {
+    use super::*;
+
+    fn lights(text: &str) -> Result<(Decimal, Decimal), Vec<&'static str>> {
+        match parse_rule(Subject::Monitor, text) {
+            Ok(RuleValue::Monitor(m)) => Ok((m.red_below, m.green_from)),
+            Ok(other) => panic!("{other:?}"),
+            Err(ds) => Err(ds.iter().map(|d| d.code).collect()),
+        }
+    }
+
+    #[test]
+    fn monitor_rule_reads_ratios_and_percents() {
+        let want = Ok((Decimal::new(6, 1), Decimal::new(8, 1)));
+        assert_eq!(lights("红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8"), want);
+        assert_eq!(lights("红灯 < 60%; 绿灯 ≥ 80%"), want);
+        assert_eq!(lights("red < 0.6; yellow [0.6, 0.8); green >= 0.8"), want);
+        assert_eq!(lights("绿灯 ≥ 0.8；红灯 低于 0.6"), want);
+    }
+
+    #[test]
+    fn monitor_rule_errors() {
+        assert_eq!(lights("红灯 < 0.6"), Err(vec!["rule::missing-clause"]));
+        assert_eq!(
+            lights("红灯 < 0.9; 绿灯 ≥ 0.8"),
+            Err(vec!["rule::band-overlap"])
+        );
+        assert_eq!(
+            lights("红灯 < 0.6; 黄灯 < 0.7; 绿灯 ≥ 0.8"),
+            Err(vec!["rule::band-gap"])
+        );
+        assert_eq!(
+            lights("红灯 ≤ 0.6; 绿灯 ≥ 0.8"),
+            Err(vec!["rule::light-operator"])
+        );
+        assert_eq!(
+            lights("红灯 < 0.6; 红灯 < 0.5; 绿灯 ≥ 0.8"),
+            Err(vec!["rule::duplicate"])
+        );
+        assert_eq!(lights("紫灯 < 0.6"), Err(vec!["rule::syntax"]));
+    }
+}
