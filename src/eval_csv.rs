@@ -7,12 +7,13 @@
 //! that the output is byte-identical either way.
 
 use crate::diagnostic::Diagnostic;
-use crate::eval_rows::{eval_row_with, RowResult, RowText};
+use crate::eval_rows::{eval_row_with, eval_row_with_actual, ParsedActual, RowResult, RowText};
 use crate::model::Target;
-use crate::parse::{parse_target, Parsed, Strictness};
+use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::formula::fixed;
 use crate::score::Policy;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::io::{Read, Write};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -188,6 +189,7 @@ fn eval_reference<R: Read, W: Write>(
 /// At most this many distinct targets and distinct rows are remembered, so memory stays
 /// bounded on inputs where every row differs; rows past the limit are simply computed.
 const MAX_TARGETS: usize = 1 << 16;
+const MAX_ACTUALS: usize = 1 << 16;
 const MAX_ROWS: usize = 1 << 18;
 /// Output is handed to the writer in blocks of about this size.
 const OUT_BLOCK: usize = 1 << 16;
@@ -286,6 +288,7 @@ fn eval_fast<R: Read, W: Write>(
     out.push(b'\n');
 
     let mut targets: FxHashMap<Box<str>, ParsedTarget> = FxHashMap::default();
+    let mut actuals: FxHashMap<Box<str>, ParsedActual> = FxHashMap::default();
     // Row key → index into `suffixes`.
     let mut rows: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
     let mut suffixes: Vec<Suffix> = Vec::new();
@@ -325,8 +328,23 @@ fn eval_fast<R: Read, W: Write>(
                         &fresh
                     }
                 };
+                let actuals = &mut actuals;
+                let actual = move |text: &str| {
+                    // Moved in, so references into the cache may outlive the call.
+                    let actuals = actuals;
+                    if !actuals.contains_key(text) {
+                        if actuals.len() >= MAX_ACTUALS {
+                            return Cow::Owned(parse_actual(text));
+                        }
+                        actuals.insert(text.into(), parse_actual(text));
+                    }
+                    match actuals.get(text) {
+                        Some(a) => Cow::Borrowed(a),
+                        None => Cow::Owned(parse_actual(text)),
+                    }
+                };
                 let s = suffix_of(&result_cells(
-                    &eval_row_with(&row, opts.fiscal_year, policy, parsed),
+                    &eval_row_with_actual(&row, opts.fiscal_year, policy, parsed, actual),
                     policy,
                 ));
                 if suffixes.len() < MAX_ROWS {
