@@ -365,13 +365,13 @@ fn eval_fast<R: Read, W: Write>(
             summary.failed += 1;
         }
         // Short rows are padded so every input column is present.
-        for (i, field) in rec.iter().enumerate() {
+        let pad = width.saturating_sub(rec.len());
+        for (i, field) in rec.iter().chain(std::iter::repeat_n("", pad)).enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             push_field(&mut out, field.as_bytes());
         }
-        out.extend(std::iter::repeat_n(b',', width.saturating_sub(rec.len())));
         out.extend_from_slice(&suffix.bytes);
         if out.len() >= OUT_BLOCK {
             output.write_all(&out).map_err(io)?;
