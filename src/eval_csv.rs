@@ -2,21 +2,28 @@
 //! columns followed by `kind,score,achieved,flags,error`. A bad row gets its message in
 //! `error` and the batch goes on.
 //!
-//! Speed: each distinct target is parsed once, and each distinct row (same target,
-//! actual, points, …) is scored once; `cache: false` turns both off, and a test checks
-//! that the output is byte-identical either way.
+//! Speed: on the default path each distinct target and each distinct actual is parsed
+//! once, each distinct row (same target, actual, points, …) is scored once and its result
+//! cells kept CSV-encoded, and output is assembled in a byte buffer. `cache: false`
+//! (`--no-cache`) is the plain path: every row parsed and scored afresh and written by the
+//! `csv` crate. tests/eval_csv_equivalence.rs checks the two are byte-identical;
+//! benches/README.md has the figures.
 
-use crate::eval_rows::{eval_row_with, RowResult, RowText};
-use crate::parse::{parse_target, Strictness};
+use crate::diagnostic::Diagnostic;
+use crate::eval_rows::{eval_row_with, eval_row_with_actual, ParsedActual, RowResult, RowText};
+use crate::model::Target;
+use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::formula::fixed;
 use crate::score::Policy;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::io::{Read, Write};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EvalCsvOptions {
     pub fiscal_year: Option<i32>,
-    /// Parse each distinct target once and score each distinct row once.
+    /// The fast path: each distinct target and actual parsed once, each distinct row
+    /// scored once. `false` is the plain path every row goes through afresh.
     pub cache: bool,
 }
 
@@ -100,16 +107,47 @@ pub fn eval_csv<R: Read, W: Write>(
         description: find(&headers, DESCRIPTION),
         reason: find(&headers, REASON),
     };
+    if opts.cache {
+        eval_fast(rdr, output, &headers, &cols, policy, opts)
+    } else {
+        eval_reference(rdr, output, &headers, &cols, policy, opts)
+    }
+}
+
+/// The cells of one record as a [`RowText`].
+fn row_text<'r>(rec: &'r csv::StringRecord, cols: &Columns) -> RowText<'r> {
+    let cell = |i: Option<usize>| i.and_then(|i| rec.get(i)).filter(|s| !s.trim().is_empty());
+    RowText {
+        target: rec.get(cols.target).unwrap_or(""),
+        actual: rec.get(cols.actual).unwrap_or(""),
+        points: cell(cols.points),
+        baseline: cell(cols.baseline),
+        fiscal_year: cell(cols.fiscal_year),
+        description: cell(cols.description),
+        reason: cell(cols.reason),
+    }
+}
+
+fn unreadable_message(e: &csv::Error) -> String {
+    format!("unreadable CSV row: {e}")
+}
+
+/// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
+/// `csv` crate's writer. It is the reference the fast path is tested against.
+fn eval_reference<R: Read, W: Write>(
+    mut rdr: csv::Reader<R>,
+    output: W,
+    headers: &[String],
+    cols: &Columns,
+    policy: &Policy,
+    opts: EvalCsvOptions,
+) -> Result<EvalCsvSummary, Unusable> {
     let mut wtr = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
     let io = |e: csv::Error| Unusable(format!("cannot write the output: {e}"));
     wtr.write_record(headers.iter().map(String::as_str).chain(RESULT_COLUMNS))
         .map_err(io)?;
-
-    let mut targets = FxHashMap::default();
-    let mut rows_memo: FxHashMap<String, [String; 5]> = FxHashMap::default();
-    let mut key = String::new();
     let mut summary = EvalCsvSummary::default();
     let mut rec = csv::StringRecord::new();
     let width = headers.len();
@@ -122,58 +160,19 @@ pub fn eval_csv<R: Read, W: Write>(
                 summary.rows += 1;
                 summary.failed += 1;
                 let blank = vec![""; width];
-                let msg = format!("unreadable CSV row: {e}");
+                let msg = unreadable_message(&e);
                 wtr.write_record(blank.into_iter().chain(["", "", "", "", msg.as_str()]))
                     .map_err(io)?;
                 continue;
             }
         }
         summary.rows += 1;
-        let cell = |i: Option<usize>| i.and_then(|i| rec.get(i)).filter(|s| !s.trim().is_empty());
-        let row = RowText {
-            target: rec.get(cols.target).unwrap_or(""),
-            actual: rec.get(cols.actual).unwrap_or(""),
-            points: cell(cols.points),
-            baseline: cell(cols.baseline),
-            fiscal_year: cell(cols.fiscal_year),
-            description: cell(cols.description),
-            reason: cell(cols.reason),
-        };
-        let suffix = if opts.cache {
-            key.clear();
-            for part in [
-                Some(row.target),
-                Some(row.actual),
-                row.points,
-                row.baseline,
-                row.fiscal_year,
-                row.description,
-                row.reason.map(|_| "r"),
-            ] {
-                key.push_str(part.unwrap_or(""));
-                key.push('\u{1f}');
-            }
-            match rows_memo.get(key.as_str()) {
-                Some(s) => s.clone(),
-                None => {
-                    let parsed = targets
-                        .entry(row.target.to_string())
-                        .or_insert_with(|| parse_target(row.target, Strictness::Lenient));
-                    let s = result_cells(
-                        &eval_row_with(&row, opts.fiscal_year, policy, parsed),
-                        policy,
-                    );
-                    rows_memo.insert(key.clone(), s.clone());
-                    s
-                }
-            }
-        } else {
-            let parsed = parse_target(row.target, Strictness::Lenient);
-            result_cells(
-                &eval_row_with(&row, opts.fiscal_year, policy, &parsed),
-                policy,
-            )
-        };
+        let row = row_text(&rec, cols);
+        let parsed = parse_target(row.target, Strictness::Lenient);
+        let suffix = result_cells(
+            &eval_row_with(&row, opts.fiscal_year, policy, &parsed),
+            policy,
+        );
         if !suffix[4].is_empty() {
             summary.failed += 1;
         }
@@ -188,6 +187,199 @@ pub fn eval_csv<R: Read, W: Write>(
     }
     wtr.flush()
         .map_err(|e| Unusable(format!("cannot write the output: {e}")))?;
+    Ok(summary)
+}
+
+/// At most this many distinct targets and distinct rows are remembered, so memory stays
+/// bounded on inputs where every row differs; rows past the limit are simply computed.
+const MAX_TARGETS: usize = 1 << 16;
+const MAX_ACTUALS: usize = 1 << 16;
+const MAX_ROWS: usize = 1 << 18;
+/// Output is handed to the writer in blocks of about this size.
+const OUT_BLOCK: usize = 1 << 16;
+
+/// The CSV-encoded result cells of one row (`,kind,score,achieved,flags,error\n`), and
+/// whether the row failed.
+struct Suffix {
+    bytes: Box<[u8]>,
+    failed: bool,
+}
+
+/// Appends one CSV field exactly as the `csv` crate's writer does by default: quoted
+/// (with `"` doubled) only when it contains a comma, a quote, CR or LF.
+fn push_field(out: &mut Vec<u8>, field: &[u8]) {
+    if field
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.reserve(field.len() + 2);
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
+}
+
+fn suffix_of(cells: &[String; 5]) -> Suffix {
+    let mut bytes = Vec::with_capacity(cells.iter().map(String::len).sum::<usize>() + 8);
+    for c in cells {
+        bytes.push(b',');
+        push_field(&mut bytes, c.as_bytes());
+    }
+    bytes.push(b'\n');
+    Suffix {
+        bytes: bytes.into_boxed_slice(),
+        failed: !cells[4].is_empty(),
+    }
+}
+
+/// The memo key of a row: every text cell the result depends on, length-prefixed so no
+/// two different rows share a key.
+fn push_key(key: &mut Vec<u8>, row: &RowText<'_>) {
+    key.clear();
+    for part in [
+        Some(row.target),
+        Some(row.actual),
+        row.points,
+        row.baseline,
+        row.fiscal_year,
+        row.description,
+        row.reason,
+    ] {
+        match part {
+            None => key.push(0),
+            Some(s) => {
+                key.push(1);
+                key.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                key.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+}
+
+type ParsedTarget = Result<Parsed<Target>, Vec<Diagnostic>>;
+
+/// The default path: each distinct target parsed once, each distinct row scored once
+/// (its result cells kept already CSV-encoded), and output assembled in a byte buffer.
+/// Byte-identical to [`eval_reference`] (tests/eval_csv_equivalence.rs).
+fn eval_fast<R: Read, W: Write>(
+    mut rdr: csv::Reader<R>,
+    mut output: W,
+    headers: &[String],
+    cols: &Columns,
+    policy: &Policy,
+    opts: EvalCsvOptions,
+) -> Result<EvalCsvSummary, Unusable> {
+    let io = |e: std::io::Error| Unusable(format!("cannot write the output: {e}"));
+    let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
+    for (i, h) in headers
+        .iter()
+        .map(String::as_str)
+        .chain(RESULT_COLUMNS)
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_field(&mut out, h.as_bytes());
+    }
+    out.push(b'\n');
+
+    let mut targets: FxHashMap<Box<str>, ParsedTarget> = FxHashMap::default();
+    let mut actuals: FxHashMap<Box<str>, ParsedActual> = FxHashMap::default();
+    // Row key → index into `suffixes`.
+    let mut rows: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
+    let mut suffixes: Vec<Suffix> = Vec::new();
+    let mut key: Vec<u8> = Vec::with_capacity(256);
+    let mut summary = EvalCsvSummary::default();
+    let mut rec = csv::StringRecord::new();
+    let width = headers.len();
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                summary.rows += 1;
+                summary.failed += 1;
+                // `width` blank input cells, four blank result cells, then the message.
+                out.extend(std::iter::repeat_n(b',', width + 4));
+                push_field(&mut out, unreadable_message(&e).as_bytes());
+                out.push(b'\n');
+                continue;
+            }
+        }
+        summary.rows += 1;
+        let row = row_text(&rec, cols);
+        push_key(&mut key, &row);
+        let computed;
+        let suffix = match rows.get(key.as_slice()) {
+            Some(&i) => &suffixes[i],
+            None => {
+                let fresh;
+                let parsed = match targets.get(row.target) {
+                    Some(p) => p,
+                    None if targets.len() < MAX_TARGETS => targets
+                        .entry(row.target.into())
+                        .or_insert_with(|| parse_target(row.target, Strictness::Lenient)),
+                    None => {
+                        fresh = parse_target(row.target, Strictness::Lenient);
+                        &fresh
+                    }
+                };
+                let actuals = &mut actuals;
+                let actual = move |text: &str| {
+                    // Moved in, so references into the cache may outlive the call.
+                    let actuals = actuals;
+                    if !actuals.contains_key(text) {
+                        if actuals.len() >= MAX_ACTUALS {
+                            return Cow::Owned(parse_actual(text));
+                        }
+                        actuals.insert(text.into(), parse_actual(text));
+                    }
+                    match actuals.get(text) {
+                        Some(a) => Cow::Borrowed(a),
+                        None => Cow::Owned(parse_actual(text)),
+                    }
+                };
+                let s = suffix_of(&result_cells(
+                    &eval_row_with_actual(&row, opts.fiscal_year, policy, parsed, actual),
+                    policy,
+                ));
+                if suffixes.len() < MAX_ROWS {
+                    rows.insert(key.as_slice().into(), suffixes.len());
+                    suffixes.push(s);
+                    &suffixes[suffixes.len() - 1]
+                } else {
+                    computed = s;
+                    &computed
+                }
+            }
+        };
+        if suffix.failed {
+            summary.failed += 1;
+        }
+        // Short rows are padded so every input column is present.
+        let pad = width.saturating_sub(rec.len());
+        for (i, field) in rec.iter().chain(std::iter::repeat_n("", pad)).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            push_field(&mut out, field.as_bytes());
+        }
+        out.extend_from_slice(&suffix.bytes);
+        if out.len() >= OUT_BLOCK {
+            output.write_all(&out).map_err(io)?;
+            out.clear();
+        }
+    }
+    output.write_all(&out).map_err(io)?;
+    output.flush().map_err(io)?;
     Ok(summary)
 }
 

@@ -2,11 +2,15 @@
 //! `jixiao eval` (one row or a CSV of rows) and the tests that drive the seed through it.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{ActualValue, Quantity, Target, TargetKind};
+use crate::model::{Actual, ActualValue, Quantity, Target, TargetKind};
 use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::{score_row, Policy, RowInput, RowScore, Status};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
+
+/// What [`parse_actual`] gives for one actual cell.
+pub type ParsedActual = Result<Parsed<Actual>, Vec<Diagnostic>>;
 
 /// Default points for a row that gives none.
 pub const DEFAULT_POINTS: i64 = 10;
@@ -84,6 +88,21 @@ pub fn eval_row_with(
     policy: &Policy,
     parsed_target: &Result<Parsed<Target>, Vec<Diagnostic>>,
 ) -> RowResult {
+    eval_row_with_actual(row, default_fy, policy, parsed_target, |a| {
+        Cow::Owned(parse_actual(a))
+    })
+}
+
+/// [`eval_row_with`], with the actual cell obtained through `actual`, called with the
+/// cell's text (`row.actual`) at most once: directly, or through a cache that parses each
+/// distinct actual once. It must return what `parse_actual` returns for that text.
+pub fn eval_row_with_actual<'c>(
+    row: &RowText<'_>,
+    default_fy: Option<i32>,
+    policy: &Policy,
+    parsed_target: &Result<Parsed<Target>, Vec<Diagnostic>>,
+    actual: impl FnOnce(&str) -> Cow<'c, ParsedActual>,
+) -> RowResult {
     let target = match parsed_target {
         Ok(p) => p,
         Err(diags) => return RowResult::failed(None, first_message(diags, "target"), Vec::new()),
@@ -145,17 +164,19 @@ pub fn eval_row_with(
         },
     };
     let actual_text = row.actual.trim();
-    let actual = if actual_text.is_empty() {
+    let parsed_actual = if actual_text.is_empty() {
         None
     } else {
-        match parse_actual(row.actual) {
-            Ok(a) => Some(a.value),
-            Err(diags) => return RowResult::failed(kind, first_message(&diags, "actual"), flags),
-        }
+        Some(actual(row.actual))
+    };
+    let actual = match parsed_actual.as_deref() {
+        None => None,
+        Some(Ok(a)) => Some(&a.value),
+        Some(Err(diags)) => return RowResult::failed(kind, first_message(diags, "actual"), flags),
     };
     let input = RowInput {
         target: &target.value,
-        actual: actual.as_ref(),
+        actual,
         points,
         baseline: baseline.as_ref(),
         fiscal_year: fy,
