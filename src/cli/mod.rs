@@ -5,6 +5,7 @@ mod eval;
 mod import;
 mod parse;
 mod score;
+pub mod template_xlsx;
 
 use crate::score::Policy;
 use clap::{Parser, Subcommand};
