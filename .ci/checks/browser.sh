@@ -6,10 +6,15 @@
 # JIXIAO_UPDATE_DOCS=1 also copies the screenshot to docs/report.png.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing Debian's chromium"
+# Chromium, and one Chinese font (WenQuanYi Micro Hei, in the report's font stack) so the
+# screenshot shows characters, not boxes; the DOM check does not depend on it.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} (Debian)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/jixiao"
