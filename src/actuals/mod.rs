@@ -1,21 +1,58 @@
-//! Year-end actuals: the model, and reading it from TOML or CSV files.
+//! Year-end actuals: the model, and reading it from TOML, CSV or xlsx files.
 
 mod load_csv;
 mod load_toml;
+mod load_xlsx;
 pub mod model;
 
 pub use load_csv::{parse_actuals_csv, ADJUSTED_BUDGET_ID, SPENT_ID};
 pub use load_toml::parse_actuals_toml;
+pub use load_xlsx::{a1, float_text, parse_actuals_xlsx};
 pub use model::{Actuals, ProjectActuals, RowActual};
 
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
+use crate::scorecard::Department;
 use std::path::Path;
 
-/// Reads an actuals file, TOML or CSV by extension. `department_code` routes CSV rows
-/// of the department's own indicators.
+/// Reads an actuals file, TOML, CSV or xlsx by extension. `department_code` routes rows
+/// of the department's own indicators. xlsx rows keyed by 二级指标 + 三级指标 need the
+/// scorecard: use [`load_actuals_for`].
 pub fn load_actuals(path: &Path, department_code: &str) -> Result<Actuals, Vec<FileDiagnostic>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    load(path, department_code, None)
+}
+
+/// Like [`load_actuals`], with the loaded scorecard to resolve xlsx rows keyed by
+/// 项目编码 + 二级指标 + 三级指标 and to check 指标编码 keys.
+pub fn load_actuals_for(path: &Path, dept: &Department) -> Result<Actuals, Vec<FileDiagnostic>> {
+    load(path, &dept.code, Some(dept))
+}
+
+fn has_ext(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+fn load(
+    path: &Path,
+    department_code: &str,
+    dept: Option<&Department>,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    if has_ext(path, "xlsx") {
+        let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
+        return parse_actuals_xlsx(path, &bytes, department_code, dept);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| unreadable(path, &e))?;
+    if has_ext(path, "csv") {
+        parse_actuals_csv(path, &text, department_code)
+    } else {
+        parse_actuals_toml(path, &text)
+    }
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Vec<FileDiagnostic> {
+    {
         vec![FileDiagnostic {
             file: path.to_path_buf(),
             source: std::sync::Arc::from(""),
@@ -24,16 +61,7 @@ pub fn load_actuals(path: &Path, department_code: &str) -> Result<Actuals, Vec<F
                 format!("cannot read the actuals file: {e}"),
                 Span::default(),
             )
-            .with_help("check the path; actuals are a .toml or .csv file"),
+            .with_help("check the path; actuals are a .toml, .csv or .xlsx file"),
         }]
-    })?;
-    let is_csv = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        parse_actuals_csv(path, &text, department_code)
-    } else {
-        parse_actuals_toml(path, &text)
     }
 }

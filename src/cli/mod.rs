@@ -10,6 +10,7 @@ mod parse;
 mod score;
 mod snapshot;
 mod test;
+pub mod template_xlsx;
 
 use crate::score::Policy;
 use clap::{Parser, Subcommand};

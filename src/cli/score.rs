@@ -1,12 +1,13 @@
 //! `jixiao score PATH [--actuals FILE] [--policy FILE] [--format …] [-o FILE]`
 
 use super::exit;
-use crate::actuals::{load_actuals, Actuals};
+use crate::actuals::{load_actuals_for, Actuals};
 use crate::diagnostic::render_file_diagnostics;
 use crate::evaluate::evaluate;
-use crate::report::{render, Format};
+use crate::report::{render_bytes, Format};
 use crate::score::Status;
 use crate::scorecard::load::load_department;
+use crate::scorecard::Department;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,7 @@ pub const FOLDER_ACTUALS: &str = "actuals.toml";
 pub struct ScoreArgs {
     /// A department folder (`scorecards/<department>/`).
     path: PathBuf,
-    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    /// Year-end actuals (.toml, .csv or .xlsx). Default: the folder's own `actuals.toml`.
     #[arg(long)]
     actuals: Option<PathBuf>,
     /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
@@ -25,12 +26,16 @@ pub struct ScoreArgs {
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output. Required for xlsx.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
 }
 
 pub fn run(a: ScoreArgs) -> u8 {
+    if a.format.is_binary() && a.output.is_none() {
+        eprintln!("error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`");
+        return exit::UNUSABLE;
+    }
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
         Ok(p) => p,
         Err(code) => return code,
@@ -46,20 +51,26 @@ pub fn run(a: ScoreArgs) -> u8 {
             return exit::FAILED;
         }
     };
-    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept.code) {
+    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let scored = evaluate(&dept, &actuals, &policy);
-    let text = render(&scored, a.format);
+    let bytes = match render_bytes(&scored, a.format) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::UNUSABLE;
+        }
+    };
     match &a.output {
         Some(path) => {
-            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
+            if let Err(e) = crate::output::write_atomic(path, &bytes) {
                 eprintln!("error: cannot write `{}`: {e}", path.display());
                 return exit::UNUSABLE;
             }
         }
-        None => print!("{text}"),
+        None => print!("{}", String::from_utf8_lossy(&bytes)),
     }
     let failed = scored
         .projects
@@ -76,7 +87,7 @@ pub fn run(a: ScoreArgs) -> u8 {
     }
 }
 
-fn read_actuals(folder: &Path, given: Option<&Path>, dept_code: &str) -> Result<Actuals, u8> {
+fn read_actuals(folder: &Path, given: Option<&Path>, dept: &Department) -> Result<Actuals, u8> {
     let path = match given {
         Some(p) => p.to_path_buf(),
         None => {
@@ -91,7 +102,7 @@ fn read_actuals(folder: &Path, given: Option<&Path>, dept_code: &str) -> Result<
             p
         }
     };
-    load_actuals(&path, dept_code).map_err(|diags| {
+    load_actuals_for(&path, dept).map_err(|diags| {
         eprint!("{}", render_file_diagnostics(&diags));
         exit::FAILED
     })

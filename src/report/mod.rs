@@ -1,17 +1,22 @@
 //! Renderers: the scored department as a terminal table (the 自评表 layout), Markdown,
-//! JSON or CSV. Each takes the same [`ScoredDepartment`]; none recomputes anything.
+//! JSON, CSV, a self-contained HTML report, or the 自评表 workbook (xlsx). Each takes the
+//! same [`ScoredDepartment`]; none recomputes anything.
 
 mod csv_out;
 pub mod diff;
 pub mod explain;
+mod html;
 mod layout;
 mod markdown;
 pub mod snapshot;
 mod table;
+pub mod template_xlsx;
+pub mod xlsx;
 
 use crate::evaluate::ScoredDepartment;
 
 pub use layout::{fmt_amount, fmt_rate};
+pub use template_xlsx::template_xlsx;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -19,8 +24,19 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    Html,
+    Xlsx,
 }
 
+impl Format {
+    /// Binary formats go to a file only (`-o`), never to a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx)
+    }
+}
+
+/// Renders a text format. A binary format (xlsx) has no text form: it renders as an empty
+/// string here; use [`render_bytes`].
 pub fn render(s: &ScoredDepartment, format: Format) -> String {
     match format {
         Format::Table => table::render(s),
@@ -31,5 +47,15 @@ pub fn render(s: &ScoredDepartment, format: Format) -> String {
             out
         }
         Format::Csv => csv_out::render(s),
+        Format::Html => html::render(s),
+        Format::Xlsx => String::new(),
+    }
+}
+
+/// Renders any format as the bytes of its file (UTF-8 for the text formats).
+pub fn render_bytes(s: &ScoredDepartment, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Xlsx => xlsx::render(s).map_err(|e| format!("cannot build the workbook: {e}")),
+        text => Ok(render(s, text).into_bytes()),
     }
 }

@@ -1,0 +1,628 @@
+//! Reading actuals from an `.xlsx` workbook (calamine). Two shapes are read, sheet by sheet:
+//!
+//! 1. the workbook `jixiao template --format xlsx` writes, filled in: a header row with
+//!    项目编码, 指标编码, …, 实际完成值, 偏差原因, 基期值; rows keyed by 项目编码 + 指标编码,
+//!    the budget figures as rows whose 指标编码 is `adjusted_budget` / `spent` (as in CSV);
+//! 2. a plain sheet typed by a person, with the Chinese headers 项目编码, 二级指标, 三级指标,
+//!    实际完成值 and optionally 偏差原因 (or 偏差原因分析及改进措施) and 基期值 — keyed by
+//!    项目编码 + 二级指标 + 三级指标, resolved against the scorecard (DESIGN §5). A row whose
+//!    三级指标 is 全年预算数 / 全年执行数 carries the project's budget figures.
+//!
+//! A sheet without such a header row is skipped (a note sheet, a cover). Merged cells are
+//! filled from their top-left cell, and empty 项目编码 / 一级指标 / 二级指标 cells are filled
+//! down from the row above, as people leave them when a level spans rows. Placeholder rows
+//! (`指标1：` with nothing else, `……`) and rows with nothing filled in are skipped.
+//!
+//! Numbers: a text cell is read as written. A number cell (`Data::Float`, an f64) is turned
+//! into text by Rust's shortest round-trip formatting and then rounded to 15 significant
+//! digits — what Excel itself shows — through `Decimal`, so `95` reads `95`, `92.5` reads
+//! `92.5` and a computed `0.30000000000000004` reads `0.3`. No f64 arithmetic is done on it;
+//! the scorer parses the text exactly. Date cells read as `YYYY-MM-DD`.
+//!
+//! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
+
+use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
+use super::model::{Actuals, RowActual};
+use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::model::Span;
+use crate::scorecard::{Department, Indicator, Origin};
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+const H_PROJECT: &[&str] = &["项目编码", "project"];
+const H_ID: &[&str] = &["指标编码", "indicator", "id"];
+const H_LEVEL1: &[&str] = &["一级指标"];
+const H_LEVEL2: &[&str] = &["二级指标"];
+const H_NAME: &[&str] = &["三级指标"];
+const H_ACTUAL: &[&str] = &["实际完成值", "actual"];
+const H_REASON: &[&str] = &["偏差原因", "偏差原因分析及改进措施", "reason"];
+const H_BASELINE: &[&str] = &["基期值", "上年值", "baseline"];
+
+/// How many rows from the top are searched for the header row.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// The A1-style name of a 0-based (row, col): (6, 1) → `B7`.
+pub fn a1(row: usize, col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    let mut s: String = letters.into_iter().collect();
+    s.push_str(&(row + 1).to_string());
+    s
+}
+
+/// Text of a number cell, exact as Excel shows it (see the module doc).
+pub fn float_text(f: f64) -> Option<String> {
+    if !f.is_finite() {
+        return None;
+    }
+    // `{}` on f64 is the shortest text that round-trips, never in exponent form.
+    let shortest = format!("{f}");
+    match Decimal::from_str(&shortest)
+        .ok()
+        .and_then(|d| d.round_sf(15))
+    {
+        Some(d) => Some(d.normalize().to_string()),
+        None => Some(shortest),
+    }
+}
+
+/// A cell as text (`None` when empty); `Err` with the reason for an error cell.
+fn cell_text(d: &Data) -> Result<Option<String>, String> {
+    let s = match d {
+        Data::Empty => return Ok(None),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => match float_text(*f) {
+            Some(s) => s,
+            None => return Err("the number in this cell is not finite".into()),
+        },
+        Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
+        Data::DateTime(dt) => {
+            if dt.is_duration() {
+                return Err("this cell holds a duration, not a date or a value".into());
+            }
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).trim().to_string(),
+        Data::DurationIso(_) => {
+            return Err("this cell holds a duration, not a date or a value".into())
+        }
+        Data::Error(e) => return Err(format!("this cell holds the spreadsheet error `{e}`")),
+    };
+    Ok(if s.is_empty() { None } else { Some(s) })
+}
+
+/// `指标1：`, `指标2:`, `……`, `...`: rows that only hold a place in a blank form.
+fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    if t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—')) {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix("指标") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches([':', '：']);
+    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A budget-figure row of a plain sheet: 三级指标 `全年预算数（万元）` or `全年执行数`.
+fn budget_id(name: &str) -> Option<&'static str> {
+    let n = norm(name);
+    let n = n
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches("万元")
+        .trim_end_matches(['（', '(']);
+    match n {
+        "全年预算数" | "调整后预算数" => Some(ADJUSTED_BUDGET_ID),
+        "全年执行数" | "实际支出数" => Some(SPENT_ID),
+        _ => None,
+    }
+}
+
+struct Columns {
+    project: usize,
+    id: Option<usize>,
+    level1: Option<usize>,
+    level2: Option<usize>,
+    name: Option<usize>,
+    actual: usize,
+    reason: Option<usize>,
+    baseline: Option<usize>,
+}
+
+struct Sheet {
+    name: String,
+    /// Cells as text, merged cells filled from their top-left cell; absolute positions.
+    grid: Vec<Vec<Result<Option<String>, String>>>,
+}
+
+impl Sheet {
+    fn get(&self, row: usize, col: usize) -> Result<Option<String>, String> {
+        self.grid
+            .get(row)
+            .and_then(|r| r.get(col))
+            .cloned()
+            .unwrap_or(Ok(None))
+    }
+    fn text(&self, row: usize, col: usize) -> Option<String> {
+        self.get(row, col).ok().flatten()
+    }
+}
+
+struct Ctx<'a> {
+    path: &'a Path,
+    diags: Vec<FileDiagnostic>,
+}
+
+impl Ctx<'_> {
+    /// An error at `sheet!cell`; the cell's text is the source line shown under it.
+    fn error(
+        &mut self,
+        sheet: &str,
+        (row, col): (usize, usize),
+        shown: &str,
+        code: &'static str,
+        msg: String,
+        help: &str,
+    ) {
+        let shown = if shown.is_empty() { "（空）" } else { shown };
+        self.diags.push(FileDiagnostic {
+            file: self.path.to_path_buf(),
+            source: Arc::from(shown),
+            diagnostic: Diagnostic::error(
+                code,
+                format!("{sheet}!{}: {msg}", a1(row, col)),
+                Span::new(0, shown.len()),
+            )
+            .with_label(format!("cell {sheet}!{}", a1(row, col)))
+            .with_help(help.to_string()),
+        });
+    }
+}
+
+/// Reads an actuals workbook. With `department`, rows keyed by 二级指标 + 三级指标 are
+/// resolved against it and 指标编码 keys are checked; without it only 指标编码 keys work.
+pub fn parse_actuals_xlsx(
+    path: &Path,
+    bytes: &[u8],
+    department_code: &str,
+    department: Option<&Department>,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    let mut ctx = Ctx {
+        path,
+        diags: Vec::new(),
+    };
+    let unreadable = |msg: String| {
+        vec![FileDiagnostic {
+            file: path.to_path_buf(),
+            source: Arc::from(""),
+            diagnostic: Diagnostic::error("actuals::xlsx", msg, Span::default())
+                .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
+        }]
+    };
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+    let mut actuals = Actuals {
+        file: path.to_path_buf(),
+        ..Default::default()
+    };
+    let mut any_header = false;
+    for name in book.sheet_names() {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.diags
+                    .extend(unreadable(format!("cannot read the sheet `{name}`: {e}")));
+                continue;
+            }
+        };
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let (r1, c1) = range.end().unwrap_or((0, 0));
+        if range.is_empty() {
+            continue;
+        }
+        let rows = r1 as usize + 1;
+        let cols = c1 as usize + 1;
+        let mut grid = vec![vec![Ok(None); cols]; rows];
+        for (r, line) in grid.iter_mut().enumerate().skip(r0 as usize) {
+            for (c, cell) in line.iter_mut().enumerate().skip(c0 as usize) {
+                if let Some(d) = range.get_value((r as u32, c as u32)) {
+                    *cell = cell_text(d);
+                }
+            }
+        }
+        for m in &merges {
+            let top = grid
+                .get(m.start.0 as usize)
+                .and_then(|r| r.get(m.start.1 as usize))
+                .cloned()
+                .unwrap_or(Ok(None));
+            for r in m.start.0..=m.end.0 {
+                for c in m.start.1..=m.end.1 {
+                    if let Some(cell) = grid.get_mut(r as usize).and_then(|x| x.get_mut(c as usize))
+                    {
+                        *cell = top.clone();
+                    }
+                }
+            }
+        }
+        let sheet = Sheet { name, grid };
+        if read_sheet(&sheet, &mut ctx, &mut actuals, department_code, department) {
+            any_header = true;
+        }
+    }
+    if !any_header {
+        ctx.diags.extend(unreadable(
+            "no sheet has a header row with 项目编码 and 实际完成值".into(),
+        ));
+    }
+    if ctx.diags.is_empty() {
+        Ok(actuals)
+    } else {
+        Err(ctx.diags)
+    }
+}
+
+fn find_header(sheet: &Sheet) -> Option<(usize, Columns)> {
+    for r in 0..sheet.grid.len().min(HEADER_SEARCH_ROWS) {
+        let width = sheet.grid.get(r).map_or(0, Vec::len);
+        let labels: Vec<String> = (0..width)
+            .map(|c| sheet.text(r, c).map(|s| norm(&s)).unwrap_or_default())
+            .collect();
+        let find = |names: &[&str]| labels.iter().position(|l| names.contains(&l.as_str()));
+        if let (Some(project), Some(actual)) = (find(H_PROJECT), find(H_ACTUAL)) {
+            return Some((
+                r,
+                Columns {
+                    project,
+                    id: find(H_ID),
+                    level1: find(H_LEVEL1),
+                    level2: find(H_LEVEL2),
+                    name: find(H_NAME),
+                    actual,
+                    reason: find(H_REASON),
+                    baseline: find(H_BASELINE),
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// Reads one sheet into `actuals`; false when it has no header row.
+fn read_sheet(
+    sheet: &Sheet,
+    ctx: &mut Ctx,
+    actuals: &mut Actuals,
+    department_code: &str,
+    department: Option<&Department>,
+) -> bool {
+    let Some((header, cols)) = find_header(sheet) else {
+        return false;
+    };
+    let sn = sheet.name.as_str();
+    if cols.id.is_none() && cols.name.is_none() {
+        ctx.error(
+            sn,
+            (header, cols.actual),
+            "实际完成值",
+            "actuals::xlsx-columns",
+            "the header row has neither 指标编码 nor 三级指标".into(),
+            "name the rows by 指标编码 (as the template does) or by 二级指标 and 三级指标",
+        );
+        return true;
+    }
+    // Filled down over rows when empty (merged cells are already filled).
+    let mut last_project: Option<String> = None;
+    let mut last_level1: Option<String> = None;
+    let mut last_level2: Option<String> = None;
+    for r in header + 1..sheet.grid.len() {
+        let cell = |col: Option<usize>, ctx: &mut Ctx| -> Option<String> {
+            let c = col?;
+            match sheet.get(r, c) {
+                Ok(v) => v,
+                Err(reason) => {
+                    ctx.error(
+                        sn,
+                        (r, c),
+                        "",
+                        "actuals::xlsx-cell",
+                        reason,
+                        "type the value as text or a plain number",
+                    );
+                    None
+                }
+            }
+        };
+        let project_cell = cell(Some(cols.project), ctx);
+        let first = project_cell.clone().unwrap_or_default();
+        if first.starts_with("总分") || first.starts_with("注") {
+            continue;
+        }
+        let project = project_cell.or_else(|| last_project.clone());
+        if project != last_project {
+            last_level1 = None;
+            last_level2 = None;
+        }
+        last_project = project.clone();
+        let level1 = cell(cols.level1, ctx).or_else(|| last_level1.clone());
+        if level1 != last_level1 {
+            last_level2 = None;
+        }
+        last_level1 = level1.clone();
+        let level2 = cell(cols.level2, ctx).or_else(|| last_level2.clone());
+        last_level2 = level2.clone();
+        let id_cell = cell(cols.id, ctx);
+        let name = cell(cols.name, ctx);
+        let actual = cell(Some(cols.actual), ctx);
+        let reason = cell(cols.reason, ctx);
+        let baseline = cell(cols.baseline, ctx);
+        if actual.is_none() && reason.is_none() && baseline.is_none() {
+            continue;
+        }
+        if id_cell.is_none() && name.as_deref().is_some_and(is_placeholder) {
+            continue;
+        }
+        let project = project.unwrap_or_default();
+        let key_col = cols
+            .id
+            .filter(|_| id_cell.is_some())
+            .or(cols.name)
+            .unwrap_or(cols.project);
+        let is_dept = project.is_empty() || project == department_code;
+        let key_text = id_cell.clone().or(name.clone()).unwrap_or_default();
+
+        // Budget figures.
+        let budget = match &id_cell {
+            Some(id) if id == ADJUSTED_BUDGET_ID || id == SPENT_ID => Some(if id == SPENT_ID {
+                SPENT_ID
+            } else {
+                ADJUSTED_BUDGET_ID
+            }),
+            Some(_) => None,
+            None => name.as_deref().and_then(budget_id),
+        };
+        if let Some(which) = budget {
+            let Some(v) = actual else { continue };
+            if is_dept {
+                ctx.error(
+                    sn,
+                    (r, cols.project),
+                    &project,
+                    "actuals::xlsx-key",
+                    "budget figures belong to a project; this row names none".into(),
+                    "fill 项目编码 with the project's code",
+                );
+                continue;
+            }
+            if let Some(d) = department {
+                if !d.projects.iter().any(|p| p.code == project) {
+                    ctx.error(
+                        sn,
+                        (r, cols.project),
+                        &project,
+                        "actuals::xlsx-key",
+                        format!("no project has the code `{project}`"),
+                        "copy 项目编码 from the scorecard (`jixiao template` writes it)",
+                    );
+                    continue;
+                }
+            }
+            let amount = match Decimal::from_str(v.trim_end_matches("万元").trim()) {
+                Ok(d) if d >= Decimal::ZERO => d,
+                _ => {
+                    ctx.error(
+                        sn,
+                        (r, cols.actual),
+                        &v,
+                        "actuals::bad-amount",
+                        format!("`{v}` is not an amount in 万元"),
+                        "write the amount in 万元 as a number, e.g. 9.50",
+                    );
+                    continue;
+                }
+            };
+            let pa = actuals.projects.entry(project.clone()).or_default();
+            if which == SPENT_ID {
+                pa.spent = Some(amount);
+            } else {
+                pa.adjusted_budget = Some(amount);
+            }
+            continue;
+        }
+
+        // The indicator id: given, or resolved from 二级指标 + 三级指标.
+        let indicators: Option<&[Indicator]> = match department {
+            None => None,
+            Some(d) if is_dept => Some(&d.indicators),
+            Some(d) => match d.projects.iter().find(|p| p.code == project) {
+                Some(p) => Some(&p.indicators),
+                None => {
+                    ctx.error(
+                        sn,
+                        (r, cols.project),
+                        &project,
+                        "actuals::xlsx-key",
+                        format!("no project has the code `{project}`"),
+                        "copy 项目编码 from the scorecard (`jixiao template` writes it)",
+                    );
+                    continue;
+                }
+            },
+        };
+        let id = match (&id_cell, indicators) {
+            (Some(id), None) => id.clone(),
+            (Some(id), Some(list)) => {
+                if !list.iter().any(|i| &i.id == id) {
+                    ctx.error(sn, (r, key_col), id, "actuals::xlsx-key", format!("no indicator has the id `{id}` in {}", scope(&project, is_dept)), "copy 指标编码 from the template, or leave it empty and name the row by 二级指标 and 三级指标");
+                    continue;
+                }
+                id.clone()
+            }
+            (None, None) => {
+                ctx.error(
+                    sn,
+                    (r, key_col),
+                    &key_text,
+                    "actuals::xlsx-key",
+                    "a row named by 三级指标 can only be read with the scorecard".into(),
+                    "read the workbook through `jixiao score`, or add the 指标编码 column",
+                );
+                continue;
+            }
+            (None, Some(list)) => {
+                let Some(n) = name.as_deref().map(norm).filter(|n| !n.is_empty()) else {
+                    ctx.error(
+                        sn,
+                        (r, key_col),
+                        "",
+                        "actuals::xlsx-key",
+                        "this row has a value but no 三级指标".into(),
+                        "name the indicator in the 三级指标 column",
+                    );
+                    continue;
+                };
+                let l2 = level2.as_deref().map(norm).filter(|s| !s.is_empty());
+                let found: Vec<&Indicator> = list
+                    .iter()
+                    .filter(|i| norm(&i.name) == n)
+                    .filter(|i| l2.as_ref().is_none_or(|l| norm(&i.level2) == *l))
+                    .collect();
+                match found.as_slice() {
+                    [one] => one.id.clone(),
+                    [] => {
+                        let what = match &l2 {
+                            Some(l) => format!("{l} / {n}"),
+                            None => n.clone(),
+                        };
+                        ctx.error(
+                            sn,
+                            (r, key_col),
+                            &key_text,
+                            "actuals::xlsx-key",
+                            format!("no indicator `{what}` in {}", scope(&project, is_dept)),
+                            "write 二级指标 and 三级指标 exactly as in the scorecard",
+                        );
+                        continue;
+                    }
+                    many => {
+                        let ids: Vec<&str> = many.iter().map(|i| i.id.as_str()).collect();
+                        ctx.error(
+                            sn,
+                            (r, key_col),
+                            &key_text,
+                            "actuals::xlsx-ambiguous",
+                            format!(
+                                "the key `{}` matches {} indicators in {} ({})",
+                                n,
+                                many.len(),
+                                scope(&project, is_dept),
+                                ids.join(", ")
+                            ),
+                            "add the 二级指标, or add a 指标编码 column with the id",
+                        );
+                        continue;
+                    }
+                }
+            }
+        };
+        let row = RowActual {
+            actual,
+            reason,
+            baseline,
+            origin: Origin {
+                file: ctx.path.to_path_buf(),
+                start: 0,
+                end: 0,
+            },
+        };
+        let rows: &mut BTreeMap<String, RowActual> = if is_dept {
+            &mut actuals.department
+        } else {
+            &mut actuals.projects.entry(project.clone()).or_default().rows
+        };
+        if rows.insert(id.clone(), row).is_some() {
+            ctx.error(
+                sn,
+                (r, key_col),
+                &key_text,
+                "actuals::duplicate",
+                format!(
+                    "the indicator `{id}` appears twice in {}",
+                    scope(&project, is_dept)
+                ),
+                "keep one row per project and indicator",
+            );
+        }
+    }
+    true
+}
+
+fn scope(project: &str, is_dept: bool) -> String {
+    if is_dept {
+        "the department's own indicators".into()
+    } else {
+        format!("project `{project}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(6, 1), "B7");
+        assert_eq!(a1(9, 25), "Z10");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(0, 701), "ZZ1");
+        assert_eq!(a1(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn floats_read_as_written() {
+        assert_eq!(float_text(95.0).as_deref(), Some("95"));
+        assert_eq!(float_text(92.5).as_deref(), Some("92.5"));
+        assert_eq!(float_text(0.1 + 0.2).as_deref(), Some("0.3"));
+        assert_eq!(float_text(2300.0).as_deref(), Some("2300"));
+        assert_eq!(float_text(9.86).as_deref(), Some("9.86"));
+        assert_eq!(float_text(-5.0).as_deref(), Some("-5"));
+        assert_eq!(float_text(f64::NAN), None);
+        assert_eq!(float_text(1e20).as_deref(), Some("100000000000000000000"));
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("指标1："));
+        assert!(is_placeholder("指标12:"));
+        assert!(is_placeholder("……"));
+        assert!(is_placeholder("..."));
+        assert!(!is_placeholder("指标完成率"));
+        assert!(!is_placeholder("办案数量"));
+    }
+
+    #[test]
+    fn budget_rows() {
+        assert_eq!(budget_id("全年预算数（万元）"), Some(ADJUSTED_BUDGET_ID));
+        assert_eq!(budget_id("全年执行数"), Some(SPENT_ID));
+        assert_eq!(budget_id("年初预算数"), None);
+    }
+}

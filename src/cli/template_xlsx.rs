@@ -1,0 +1,51 @@
+//! `jixiao template PATH --format xlsx -o FILE`: the actuals template as a workbook.
+//! Hooked into the `template` command by its `--format` dispatch (see `run_xlsx`).
+
+use super::exit;
+use crate::diagnostic::render_file_diagnostics;
+use crate::report::template_xlsx;
+use crate::scorecard::load::load_department;
+use std::path::Path;
+
+/// Writes the xlsx template of the department folder `path` to `out`. A workbook is
+/// binary, so `out` is required: without it this refuses (exit 2).
+pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
+    let Some(out) = out else {
+        eprintln!("error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`");
+        return exit::UNUSABLE;
+    };
+    let dept = match load_department(path) {
+        Ok((d, warnings)) => {
+            eprint!("{}", render_file_diagnostics(&warnings));
+            d
+        }
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            eprintln!(
+                "error: the scorecard folder `{}` has errors; fix them and run again",
+                path.display()
+            );
+            return exit::FAILED;
+        }
+    };
+    let bytes = match template_xlsx(&dept) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot build the workbook: {e}");
+            return exit::UNUSABLE;
+        }
+    };
+    if let Err(e) = crate::output::write_atomic(out, &bytes) {
+        eprintln!("error: cannot write `{}`: {e}", out.display());
+        return exit::UNUSABLE;
+    }
+    eprintln!(
+        "wrote `{}`: {} sheets (部门整体指标 + {} projects); fill the white columns and run `jixiao score {} --actuals {}`",
+        out.display(),
+        dept.projects.len() + 1,
+        dept.projects.len(),
+        path.display(),
+        out.display()
+    );
+    exit::OK
+}

@@ -1,0 +1,428 @@
+//! `--format html`: one self-contained report file — inline CSS and SVG only, no scripts,
+//! no fonts, images or links fetched from anywhere. A department summary with a grade
+//! badge, a bar chart of project scores, the department's and every project's 自评表 with
+//! missed rows highlighted and their flags, each row's trace in a `<details>`, and print
+//! styles for A4. Every text from the inputs is escaped.
+//!
+//! Stable hooks for tests: `#department[data-score][data-grade]`, and per project
+//! `section.project[data-code][data-score][data-grade]` with `.p-code`, `.p-name`,
+//! `.p-score`, `.p-grade` inside.
+
+use super::layout::{fmt_amount, fmt_rate, project_full_points};
+use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
+use crate::score::formula::fixed;
+use crate::score::Status;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+const CSS: &str = r#"
+:root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--miss:#fff1e6;--missline:#f0a36b;--head:#f3f4f6}
+*{box-sizing:border-box}
+body{margin:0;padding:24px 32px;color:var(--ink);background:#fff;font:14px/1.55 "Microsoft YaHei","微软雅黑","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei","WenQuanYi Zen Hei","Heiti SC",SimHei,sans-serif}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:18px;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--ink)}
+h3{font-size:15px;margin:16px 0 6px}
+.muted{color:var(--muted)}
+.summary{display:flex;gap:24px;align-items:center;flex-wrap:wrap;margin:12px 0 8px}
+.badge{display:inline-flex;align-items:center;justify-content:center;min-width:64px;height:64px;border-radius:50%;color:#fff;font-size:28px;font-weight:700}
+.badge.small{min-width:28px;height:28px;font-size:15px}
+.g0{background:#2e7d32}.g1{background:#1565c0}.g2{background:#ef6c00}.g3{background:#c62828}
+.big{font-size:40px;font-weight:700;line-height:1}
+.facts{display:grid;grid-template-columns:auto auto;gap:2px 14px;font-size:13px}
+.facts dt{color:var(--muted)}.facts dd{margin:0}
+table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:13px}
+th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}
+th{background:var(--head);font-weight:600;white-space:nowrap}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.missed td{background:var(--miss)}
+tr.missed td:first-child{box-shadow:inset 3px 0 0 var(--missline)}
+.flag{display:inline-block;margin:2px 4px 0 0;padding:0 6px;border-radius:9px;font-size:11px;background:#fde2c8;color:#8a3b00}
+.flag.err{background:#fbd5d5;color:#8e1b1b}
+details{font-size:12px;color:var(--muted)}
+details summary{cursor:pointer;color:#0969da}
+details dl{display:grid;grid-template-columns:auto 1fr;gap:0 8px;margin:4px 0}
+details dt{font-weight:600}details dd{margin:0;word-break:break-all}
+.project{margin-top:18px}
+.phead{display:flex;gap:12px;align-items:center;flex-wrap:wrap}
+.phead .p-score{font-size:20px;font-weight:700}
+.chart{max-width:100%;height:auto}
+ul.missing{columns:2;font-size:13px}
+footer{margin-top:24px;font-size:12px;color:var(--muted)}
+@page{size:A4;margin:12mm}
+@media print{
+ body{padding:0;font-size:10.5pt}
+ .project{break-before:page}
+ tr,.phead{break-inside:avoid}
+ details{display:none}
+ a{color:inherit;text-decoration:none}
+ tr.missed td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+"#;
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The CSS class of a grade: its position in the policy's order (best first).
+fn grade_class(s: &ScoredDepartment, grade: &str) -> String {
+    let i = s
+        .grade_order
+        .iter()
+        .position(|g| g == grade)
+        .unwrap_or(3)
+        .min(3);
+    format!("g{i}")
+}
+
+fn grade_color(s: &ScoredDepartment, grade: &str) -> &'static str {
+    match grade_class(s, grade).as_str() {
+        "g0" => "#2e7d32",
+        "g1" => "#1565c0",
+        "g2" => "#ef6c00",
+        _ => "#c62828",
+    }
+}
+
+fn missed(r: &IndicatorResult) -> bool {
+    r.achieved == Some(false)
+        || matches!(
+            r.status,
+            Status::Error | Status::Unscorable | Status::Missing
+        )
+}
+
+fn score_cell(r: &IndicatorResult, places: u32) -> String {
+    match (r.score, r.status) {
+        (Some(s), _) => fixed(s, places),
+        (None, Status::NotApplicable) => "不适用".into(),
+        (None, Status::Missing) => "未填报".into(),
+        (None, _) => "—".into(),
+    }
+}
+
+fn budget_table(out: &mut String, e: &Execution, places: u32) {
+    let opt =
+        |d: Option<Decimal>, f: &dyn Fn(Decimal) -> String| d.map(f).unwrap_or_else(|| "—".into());
+    let _ = write!(
+        out,
+        "<table class=\"budget\"><thead><tr><th>项目资金（万元）</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr></thead>\
+         <tbody><tr><td>年度资金总额</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tbody></table>",
+        fmt_amount(e.budget),
+        fmt_amount(e.adjusted.unwrap_or(e.budget)),
+        opt(e.spent, &fmt_amount),
+        fixed(e.points, 2),
+        opt(e.rate, &fmt_rate),
+        opt(e.score, &|x| fixed(x, places)),
+    );
+    if !e.flags.is_empty() {
+        out.push_str("<p>");
+        for f in &e.flags {
+            let _ = write!(
+                out,
+                "<span class=\"flag\" title=\"{}\">预算执行率 {}</span>",
+                esc(&f.message),
+                esc(&f.code)
+            );
+            let _ = write!(out, "<span class=\"muted\">{}</span> ", esc(&f.message));
+        }
+        out.push_str("</p>");
+    }
+}
+
+fn trace_details(out: &mut String, r: &IndicatorResult) {
+    let Some(t) = &r.trace else { return };
+    let direction = serde_json::to_value(t.direction)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let source = serde_json::to_value(t.direction_source)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{} ({})</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
+        esc(t.kind),
+        esc(&t.target),
+        esc(&t.actual),
+        esc(&direction),
+        esc(&source),
+        esc(&t.rule),
+        esc(&t.formula),
+    );
+}
+
+fn indicator_table(
+    out: &mut String,
+    rows: &[IndicatorResult],
+    places: u32,
+    full: Decimal,
+    total: Decimal,
+    grade: &str,
+) {
+    out.push_str("<table class=\"indicators\"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施 · 标记</th></tr></thead><tbody>");
+    let mut i = 0;
+    while i < rows.len() {
+        let Some(first) = rows.get(i) else { break };
+        let end1 = rows
+            .iter()
+            .skip(i)
+            .position(|x| x.level1 != first.level1)
+            .map_or(rows.len(), |p| i + p);
+        let pts: Decimal = rows
+            .iter()
+            .filter(|x| x.level1 == first.level1)
+            .map(|x| x.points)
+            .sum();
+        let mut j = i;
+        while j < end1 {
+            let Some(s) = rows.get(j) else { break };
+            let end2 = rows
+                .iter()
+                .take(end1)
+                .skip(j)
+                .position(|x| x.level2 != s.level2)
+                .map_or(end1, |p| j + p);
+            for k in j..end2 {
+                let Some(r) = rows.get(k) else { break };
+                let class = if missed(r) { " class=\"missed\"" } else { "" };
+                let _ = write!(out, "<tr{class} data-id=\"{}\">", esc(&r.id));
+                if k == i {
+                    let _ = write!(
+                        out,
+                        "<td rowspan=\"{}\">{}({}分)</td>",
+                        end1 - i,
+                        esc(&r.level1),
+                        pts.normalize()
+                    );
+                }
+                if k == j {
+                    let _ = write!(out, "<td rowspan=\"{}\">{}</td>", end2 - j, esc(&r.level2));
+                }
+                let _ = write!(
+                    out,
+                    "<td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>",
+                    esc(&r.name),
+                    esc(&r.target),
+                    esc(r.actual.as_deref().unwrap_or("")),
+                    fixed(r.points, 2),
+                    esc(&score_cell(r, places)),
+                );
+                if let Some(reason) = &r.reason {
+                    let _ = write!(out, "<div>{}</div>", esc(reason));
+                }
+                if let Some(err) = &r.error {
+                    if r.status != Status::Missing {
+                        let _ = write!(out, "<span class=\"flag err\">{}</span>", esc(err));
+                    }
+                }
+                for f in &r.flags {
+                    let _ = write!(
+                        out,
+                        "<span class=\"flag\" title=\"{}\">{}</span>",
+                        esc(&f.message),
+                        esc(&f.code)
+                    );
+                }
+                trace_details(out, r);
+                out.push_str("</td></tr>");
+            }
+            j = end2;
+        }
+        i = end1;
+    }
+    let _ = write!(
+        out,
+        "<tr class=\"total\"><th colspan=\"5\">总分</th><td class=\"num\">{}</td><td class=\"num\"><strong>{}</strong></td><td>自评等级：<strong>{}</strong></td></tr></tbody></table>",
+        fixed(full, 2),
+        fixed(total, places),
+        esc(grade)
+    );
+}
+
+fn chart(out: &mut String, s: &ScoredDepartment) {
+    let places = s.rounding_places;
+    let row = 26u32;
+    let label_w = 300u32;
+    let bar_w = 520u32;
+    let height = row * s.projects.len() as u32 + 34;
+    let width = label_w + bar_w + 70;
+    let _ = write!(
+        out,
+        "<svg class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"项目得分\">"
+    );
+    for t in [0u32, 60, 80, 90, 100] {
+        let x = label_w + bar_w * t / 100;
+        let _ = write!(
+            out,
+            "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{}\" stroke=\"#d0d7de\" stroke-dasharray=\"3 3\"/><text x=\"{x}\" y=\"{}\" font-size=\"11\" fill=\"#656d76\" text-anchor=\"middle\">{t}</text>",
+            height - 20,
+            height - 6
+        );
+    }
+    for (i, p) in s.projects.iter().enumerate() {
+        let y = row * i as u32;
+        let clamped = p.score.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED);
+        // Pixel length of the bar: presentation only, rounded to whole pixels.
+        let len = (clamped * Decimal::from(bar_w) / Decimal::ONE_HUNDRED)
+            .round()
+            .to_string();
+        let name: String = p.name.chars().take(18).collect();
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#1f2328\">{}. {}</text><rect x=\"{label_w}\" y=\"{}\" width=\"{len}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{} {}</title></rect><text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#1f2328\">{} {}</text>",
+            label_w - 8,
+            y + 17,
+            i + 1,
+            esc(&name),
+            y + 5,
+            row - 8,
+            grade_color(s, &p.grade),
+            esc(&p.name),
+            fixed(p.score, places),
+            label_w + bar_w + 6,
+            y + 17,
+            fixed(p.score, places),
+            esc(&p.grade),
+        );
+    }
+    out.push_str("</svg>");
+}
+
+pub fn render(s: &ScoredDepartment) -> String {
+    let d = &s.department;
+    let places = s.rounding_places;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} {}年度 绩效自评报告</title><style>{CSS}</style></head><body>",
+        esc(&d.name),
+        d.fiscal_year
+    );
+    let _ = write!(
+        out,
+        "<header id=\"department\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h1>{} · {}年度绩效自评报告</h1><div class=\"muted\">部门编码 {} · 评分规则：{}</div>",
+        esc(&d.code),
+        fixed(d.score, places),
+        esc(&d.grade),
+        esc(&d.name),
+        d.fiscal_year,
+        esc(&d.code),
+        esc(&s.policy_name),
+    );
+    let counts: Vec<String> = s
+        .grade_order
+        .iter()
+        .map(|g| format!("{} {}", esc(g), d.grade_counts.get(g).copied().unwrap_or(0)))
+        .collect();
+    let _ = write!(
+        out,
+        "<div class=\"summary\"><span class=\"badge {}\" title=\"自评等级\"><span class=\"d-grade\">{}</span></span><div><div class=\"muted\">部门整体自评得分</div><div class=\"big d-score\">{}</div></div><dl class=\"facts\"><dt>项目支出综合得分</dt><dd class=\"d-composite\">{}（按全年预算数加权，{}个项目）</dd><dt>部门预算执行率</dt><dd>{}</dd><dt>项目等级分布</dt><dd>{}</dd><dt>未填报的指标</dt><dd>{}项</dd></dl></div></header>",
+        grade_class(s, &d.grade),
+        esc(&d.grade),
+        fixed(d.score, places),
+        d.projects_composite.map(|c| fixed(c, places)).unwrap_or_else(|| "—".into()),
+        s.projects.len(),
+        d.execution.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),
+        counts.join("　"),
+        d.missing.len(),
+    );
+    out.push_str("<h2>项目得分</h2>");
+    chart(&mut out, s);
+    out.push_str("<table class=\"projects\"><thead><tr><th>#</th><th>项目编码</th><th>项目名称</th><th>全年预算数</th><th>执行率</th><th>得分</th><th>等级</th></tr></thead><tbody>");
+    for (i, p) in s.projects.iter().enumerate() {
+        let e = &p.execution;
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td><a href=\"#p-{}\">{}</a></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            i + 1,
+            esc(&p.code),
+            esc(&p.code),
+            esc(&p.name),
+            fmt_amount(e.adjusted.unwrap_or(e.budget)),
+            e.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),
+            fixed(p.score, places),
+            esc(&p.grade),
+        );
+    }
+    out.push_str("</tbody></table>");
+
+    out.push_str("<h2>部门整体绩效</h2>");
+    budget_table(&mut out, &d.execution, places);
+    let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
+    indicator_table(&mut out, &d.indicators, places, full, d.score, &d.grade);
+    if !d.missing.is_empty() {
+        let _ = write!(
+            out,
+            "<h3>未填写实际完成值的指标（{}项）</h3><ul class=\"missing\">",
+            d.missing.len()
+        );
+        for m in &d.missing {
+            let _ = write!(
+                out,
+                "<li>{} {} {}</li>",
+                esc(m.project.as_deref().unwrap_or("部门")),
+                esc(&m.id),
+                esc(&m.name)
+            );
+        }
+        out.push_str("</ul>");
+    }
+
+    for (i, p) in s.projects.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<section class=\"project\" id=\"p-{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h2>{}. <span class=\"p-name\">{}</span></h2><div class=\"phead\"><span class=\"badge small {}\"><span class=\"p-grade\">{}</span></span><span class=\"p-score\">{}</span><span class=\"muted\">项目编码 <span class=\"p-code\">{}</span> · 实施单位 {} · 主管部门 {}</span></div>",
+            esc(&p.code),
+            esc(&p.code),
+            fixed(p.score, places),
+            esc(&p.grade),
+            i + 1,
+            esc(&p.name),
+            grade_class(s, &p.grade),
+            esc(&p.grade),
+            fixed(p.score, places),
+            esc(&p.code),
+            esc(&p.unit),
+            esc(&d.name),
+        );
+        budget_table(&mut out, &p.execution, places);
+        indicator_table(
+            &mut out,
+            &p.indicators,
+            places,
+            project_full_points(p),
+            p.score,
+            &p.grade,
+        );
+        out.push_str("</section>");
+    }
+    out.push_str("<footer>注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。橙色行为未达到指标值或未能计分的指标。由 jixiao 生成。</footer></body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}
