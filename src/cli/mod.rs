@@ -1,10 +1,13 @@
 //! The command line: a thin shell over the library. Each subcommand lives in its own
 //! file; this one only declares them and maps outcomes to exit codes.
 
+mod check;
 mod eval;
+mod fmt;
 mod import;
 mod parse;
 mod score;
+mod template;
 
 use crate::score::Policy;
 use clap::{Parser, Subcommand};
@@ -56,6 +59,13 @@ enum Command {
     /// Score a department folder against year-end actuals: the 自评表 per project and
     /// for the department.
     Score(score::ScoreArgs),
+    /// Review a scorecard folder: lenient targets, unit and 反向 contradictions, deadlines
+    /// outside the fiscal year, vague targets, points, budgets and spending plans.
+    Check(check::CheckArgs),
+    /// Write the blank year-end actuals sheet (TOML or CSV) for a scorecard folder.
+    Template(template::TemplateArgs),
+    /// Rewrite targets to their canonical form, keeping comments and layout.
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +92,9 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Import(a) => import::run(a),
         Command::Score(a) => score::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Template(a) => template::run(a),
+        Command::Fmt(a) => fmt::run(a),
     };
     ExitCode::from(code)
 }
