@@ -6,6 +6,7 @@
 
 pub mod actuals;
 pub mod cases;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod eval_csv;

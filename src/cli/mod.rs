@@ -1,16 +1,19 @@
 //! The command line: a thin shell over the library. Each subcommand lives in its own
 //! file; this one only declares them and maps outcomes to exit codes.
 
+mod check;
 mod diff;
 mod eval;
 mod explain;
+mod fmt;
 mod import;
 mod monitor;
 mod parse;
 mod score;
 mod snapshot;
+mod template;
+mod template_xlsx;
 mod test;
-pub mod template_xlsx;
 
 use crate::score::Policy;
 use clap::{Parser, Subcommand};
@@ -73,6 +76,13 @@ enum Command {
     Test(test::TestArgs),
     /// 绩效运行监控: spending against plan at a date, lights, indicator progress.
     Monitor(monitor::MonitorArgs),
+    /// Review a scorecard folder: lenient targets, unit and 反向 contradictions, deadlines
+    /// outside the fiscal year, vague targets, points, budgets and spending plans.
+    Check(check::CheckArgs),
+    /// Write the blank year-end actuals sheet (TOML or CSV) for a scorecard folder.
+    Template(template::TemplateArgs),
+    /// Rewrite targets to their canonical form, keeping comments and layout.
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +114,9 @@ pub fn main() -> ExitCode {
         Command::Snapshot(a) => snapshot::run(a),
         Command::Test(a) => test::run(a),
         Command::Monitor(a) => monitor::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Template(a) => template::run(a),
+        Command::Fmt(a) => fmt::run(a),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,330 @@
+//! `jixiao check`: reviews a scorecard folder the way a careful reviewer would. Load
+//! errors are reported as the loader states them; on top of those, every file that loads
+//! is checked for targets that parse only leniently, units the name contradicts,
+//! deadlines outside the fiscal year, vague qualitative targets, contradicted 反向 marks,
+//! points that cannot add up, budget parts and spending plans that do not add up.
+//!
+//! Also home to `jixiao template` ([`template`]) and `jixiao fmt` ([`reformat`]).
+
+pub mod reformat;
+pub mod rules;
+pub mod spans;
+pub mod template;
+
+use crate::diagnostic::{render_file_diagnostics, FileDiagnostic, Severity};
+use crate::score::Policy;
+use crate::scorecard::load::{
+    load_department, load_department_file_str, load_project, DEPARTMENT_FILE, PROJECTS_DIR,
+};
+use crate::scorecard::{Department, Indicator, Project};
+use serde::Serialize;
+use spans::FileIndex;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Targets that parse only leniently are errors, not warnings.
+    pub strict: bool,
+}
+
+/// What `check` found: every diagnostic in reading order (by file, then position), and
+/// the files looked at.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub diagnostics: Vec<FileDiagnostic>,
+    pub files: Vec<PathBuf>,
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub advice: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a FileDiagnostic>) -> Counts {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.diagnostic.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Advice => c.advice += 1,
+            }
+        }
+        c
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            plural(self.advice, "advice", "advice")
+        )
+    }
+}
+
+impl CheckReport {
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.diagnostics)
+    }
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(FileDiagnostic::is_error)
+    }
+
+    /// Diagnostics grouped per file (a header line with the file's counts), then a
+    /// one-line summary.
+    pub fn render_text(&self, folder: &Path) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while let Some(first) = self.diagnostics.get(i) {
+            let group: Vec<FileDiagnostic> = self
+                .diagnostics
+                .iter()
+                .skip(i)
+                .take_while(|d| d.file == first.file)
+                .cloned()
+                .collect();
+            i += group.len().max(1);
+            out.push_str(&format!(
+                "{}: {}\n\n",
+                first.file.display(),
+                Counts::of(&group)
+            ));
+            out.push_str(&render_file_diagnostics(&group));
+        }
+        out.push_str(&format!(
+            "{}: {} in {} {}\n",
+            folder.display(),
+            self.counts(),
+            self.files.len(),
+            if self.files.len() == 1 {
+                "file"
+            } else {
+                "files"
+            }
+        ));
+        out
+    }
+
+    /// A JSON array of `{file, line, column, severity, code, message, help, snippet}`.
+    pub fn render_json(&self) -> String {
+        let items: Vec<JsonDiagnostic> = self
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (line, column) = d.line_col();
+                JsonDiagnostic {
+                    file: d.file.display().to_string(),
+                    line,
+                    column,
+                    severity: d.diagnostic.severity,
+                    code: d.diagnostic.code,
+                    message: &d.diagnostic.message,
+                    help: d.diagnostic.help.as_deref(),
+                    snippet: d.snippet(),
+                }
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+        s.push('\n');
+        s
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    snippet: &'a str,
+}
+
+/// Checks a department folder. Load errors come first-hand from the loader; files that
+/// load without errors are checked further even when others in the folder do not load.
+pub fn check_folder(dir: &Path, policy: &Policy, opts: CheckOptions) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut diags = Vec::new();
+    match load_department(dir) {
+        Ok((dept, warnings)) => {
+            diags.extend(warnings);
+            report.files.push(dir.join(DEPARTMENT_FILE));
+            report
+                .files
+                .extend(dept.projects.iter().map(|p| p.file.clone()));
+            diags.extend(check_department(&dept, policy, opts));
+        }
+        Err(load_diags) => {
+            let broken: BTreeSet<PathBuf> = load_diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.file.clone())
+                .collect();
+            diags.extend(load_diags);
+            let parts = loadable_parts(dir, &broken);
+            report.files = parts.files;
+            let fiscal_year = parts.department.as_ref().map(|d| d.fiscal_year);
+            if let Some(d) = &parts.department {
+                diags.extend(check_rows(
+                    &d.indicators,
+                    &dir.join(DEPARTMENT_FILE),
+                    fiscal_year,
+                    policy,
+                    opts,
+                ));
+            }
+            for p in &parts.projects {
+                diags.extend(check_project(p, fiscal_year, policy, opts));
+            }
+        }
+    }
+    sort(&mut diags);
+    report.diagnostics = diags;
+    report
+}
+
+/// The parts of a folder with load errors that load on their own.
+struct Parts {
+    /// The department file alone (no projects), when it has no errors.
+    department: Option<Department>,
+    projects: Vec<Project>,
+    files: Vec<PathBuf>,
+}
+
+fn loadable_parts(dir: &Path, broken: &BTreeSet<PathBuf>) -> Parts {
+    let mut parts = Parts {
+        department: None,
+        projects: Vec::new(),
+        files: Vec::new(),
+    };
+    let dept_path = dir.join(DEPARTMENT_FILE);
+    if dept_path.is_file() {
+        parts.files.push(dept_path.clone());
+        if !broken.contains(&dept_path) {
+            if let Ok(text) = std::fs::read_to_string(&dept_path) {
+                if let Ok((d, _)) = load_department_file_str(&dept_path, &text) {
+                    parts.department = Some(d);
+                }
+            }
+        }
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(PROJECTS_DIR))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    for p in paths {
+        parts.files.push(p.clone());
+        if broken.contains(&p) {
+            continue;
+        }
+        if let Ok((project, _)) = load_project(&p) {
+            parts.projects.push(project);
+        }
+    }
+    parts
+}
+
+/// Checks a loaded department: its own indicators and every project.
+pub fn check_department(
+    dept: &Department,
+    policy: &Policy,
+    opts: CheckOptions,
+) -> Vec<FileDiagnostic> {
+    let fy = Some(dept.fiscal_year);
+    let mut diags = check_rows(
+        &dept.indicators,
+        &dept.folder.join(DEPARTMENT_FILE),
+        fy,
+        policy,
+        opts,
+    );
+    for p in &dept.projects {
+        diags.extend(check_project(p, fy, policy, opts));
+    }
+    sort(&mut diags);
+    diags
+}
+
+fn check_project(
+    p: &Project,
+    fiscal_year: Option<i32>,
+    policy: &Policy,
+    opts: CheckOptions,
+) -> Vec<FileDiagnostic> {
+    let mut diags = check_rows(&p.indicators, &p.file, fiscal_year, policy, opts);
+    let index = index_of(&p.file);
+    let extra = rules::check_budget(p, &index)
+        .into_iter()
+        .chain(rules::check_spending_plan(p, &index));
+    diags.extend(extra.map(|d| FileDiagnostic {
+        file: p.file.clone(),
+        source: index.source.clone(),
+        diagnostic: d,
+    }));
+    diags
+}
+
+fn index_of(file: &Path) -> FileIndex {
+    FileIndex::read(file).unwrap_or_else(|| FileIndex::from_source(""))
+}
+
+fn check_rows(
+    indicators: &[Indicator],
+    file: &Path,
+    fiscal_year: Option<i32>,
+    policy: &Policy,
+    opts: CheckOptions,
+) -> Vec<FileDiagnostic> {
+    let index = index_of(file);
+    let mut found: Vec<_> = indicators
+        .iter()
+        .flat_map(|ind| rules::check_indicator(ind, &index, fiscal_year, opts.strict))
+        .collect();
+    found.extend(rules::check_points(indicators, &index, policy));
+    found
+        .into_iter()
+        .map(|d| FileDiagnostic {
+            file: file.to_path_buf(),
+            source: index.source.clone(),
+            diagnostic: d,
+        })
+        .collect()
+}
+
+/// Reading order: by file, then position; at one position errors before warnings before
+/// advice.
+fn sort(diags: &mut [FileDiagnostic]) {
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Advice => 2,
+    };
+    diags.sort_by(|a, b| {
+        (
+            &a.file,
+            a.diagnostic.span.start,
+            rank(a.diagnostic.severity),
+        )
+            .cmp(&(
+                &b.file,
+                b.diagnostic.span.start,
+                rank(b.diagnostic.severity),
+            ))
+    });
+}

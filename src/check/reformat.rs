@@ -1,0 +1,236 @@
+//! `jixiao fmt`: rewrites each indicator's `target` to the target's canonical form —
+//! only where the target parses without warnings and the canonical form differs. The
+//! file is edited with `toml_edit`, so comments, layout and every other value stay as
+//! they are; a target keeps its own trailing comment.
+
+use crate::diagnostic::line_col;
+use crate::parse::{parse_target, Strictness};
+use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+use toml_edit::{DocumentMut, ImDocument, Item, Value};
+
+/// One target that would be rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub file: PathBuf,
+    /// Line and column (characters) of the target's text.
+    pub line: usize,
+    pub column: usize,
+    pub old: String,
+    pub new: String,
+}
+
+/// What `fmt` would do to one file: its text as read, when it was read, the new text and
+/// the changes.
+#[derive(Debug, Clone)]
+pub struct FilePlan {
+    pub path: PathBuf,
+    pub original: String,
+    pub modified: Option<SystemTime>,
+    pub new_text: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug)]
+pub enum FmtError {
+    Read(PathBuf, std::io::Error),
+    /// Not TOML: `check` explains it; `fmt` leaves the file alone.
+    Syntax(PathBuf, String),
+    /// The file changed between reading and writing: nothing written.
+    Changed(PathBuf),
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for FmtError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FmtError::Read(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+            FmtError::Syntax(p, e) => write!(
+                f,
+                "`{}` is not valid TOML ({e}); run `jixiao check` to see where",
+                p.display()
+            ),
+            FmtError::Changed(p) => write!(
+                f,
+                "`{}` changed while it was being formatted; nothing was written, run fmt again",
+                p.display()
+            ),
+            FmtError::Write(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for FmtError {}
+
+/// The scorecard files under `path`: a single file, or a folder's `department.toml` and
+/// `projects/*.toml` (in name order).
+pub fn files_of(path: &Path) -> Vec<PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let dept = path.join(DEPARTMENT_FILE);
+    if dept.is_file() {
+        files.push(dept);
+    }
+    let mut projects: Vec<PathBuf> = std::fs::read_dir(path.join(PROJECTS_DIR))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    projects.sort();
+    files.extend(projects);
+    files
+}
+
+/// Reads a file and works out its canonical text.
+pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let original = std::fs::read_to_string(path).map_err(|e| FmtError::Read(path.into(), e))?;
+    let (new_text, changes) =
+        plan_text(path, &original).map_err(|e| FmtError::Syntax(path.into(), e))?;
+    Ok(FilePlan {
+        path: path.to_path_buf(),
+        original,
+        modified,
+        new_text,
+        changes,
+    })
+}
+
+/// The canonical text of a scorecard file and the changes that make it, or the TOML
+/// syntax error.
+pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
+    let spans = ImDocument::parse(text.to_string()).map_err(|e| syntax_message(&e))?;
+    let mut doc: DocumentMut = text.parse().map_err(|e| syntax_message(&e))?;
+    // Where each indicator's target is written, by position in the array.
+    let positions: Vec<Option<(usize, usize)>> = targets(spans.as_table().get("indicators"))
+        .into_iter()
+        .map(|v| v.and_then(|v| v.span()).map(|r| line_col(text, r.start)))
+        .collect();
+    let mut changes = Vec::new();
+    for (n, slot) in targets_mut(doc.as_table_mut().get_mut("indicators"))
+        .into_iter()
+        .enumerate()
+    {
+        let Some(value) = slot else { continue };
+        let Some(old) = value.as_str().map(str::to_string) else {
+            continue;
+        };
+        let Some(new) = canonical(&old) else { continue };
+        let decor = value.decor().clone();
+        let mut replacement = Value::from(new.clone());
+        *replacement.decor_mut() = decor;
+        *value = replacement;
+        let (line, column) = positions.get(n).copied().flatten().unwrap_or((0, 0));
+        changes.push(Change {
+            file: path.to_path_buf(),
+            line,
+            column,
+            old,
+            new,
+        });
+    }
+    if changes.is_empty() {
+        return Ok((text.to_string(), changes));
+    }
+    Ok((doc.to_string(), changes))
+}
+
+/// The canonical form of a target, when it parses without warnings, differs from the
+/// text, and reads back as the same target.
+pub fn canonical(text: &str) -> Option<String> {
+    let parsed = parse_target(text, Strictness::Lenient).ok()?;
+    if !parsed.warnings.is_empty() {
+        return None;
+    }
+    let new = parsed.value.to_string();
+    if new == text {
+        return None;
+    }
+    let again = parse_target(&new, Strictness::Strict).ok()?;
+    (again.warnings.is_empty() && again.value == parsed.value).then_some(new)
+}
+
+fn syntax_message(e: &toml_edit::TomlError) -> String {
+    e.message()
+        .lines()
+        .next()
+        .unwrap_or("invalid TOML")
+        .trim()
+        .to_string()
+}
+
+/// The `target` value of each entry of `indicators` (array of tables or inline array).
+fn targets(item: Option<&Item>) -> Vec<Option<&Value>> {
+    match item {
+        Some(Item::ArrayOfTables(aot)) => aot
+            .iter()
+            .map(|t| t.get("target").and_then(Item::as_value))
+            .collect(),
+        Some(Item::Value(Value::Array(arr))) => arr
+            .iter()
+            .map(|v| v.as_inline_table().and_then(|t| t.get("target")))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn targets_mut(item: Option<&mut Item>) -> Vec<Option<&mut Value>> {
+    match item {
+        Some(Item::ArrayOfTables(aot)) => aot
+            .iter_mut()
+            .map(|t| t.get_mut("target").and_then(Item::as_value_mut))
+            .collect(),
+        Some(Item::Value(Value::Array(arr))) => arr
+            .iter_mut()
+            .map(|v| v.as_inline_table_mut().and_then(|t| t.get_mut("target")))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Writes the new text, unless the file changed since it was read (content or mtime).
+pub fn apply(plan: &FilePlan) -> Result<(), FmtError> {
+    if plan.changes.is_empty() {
+        return Ok(());
+    }
+    let modified = std::fs::metadata(&plan.path)
+        .and_then(|m| m.modified())
+        .ok();
+    let now =
+        std::fs::read_to_string(&plan.path).map_err(|e| FmtError::Read(plan.path.clone(), e))?;
+    if now != plan.original || modified != plan.modified {
+        return Err(FmtError::Changed(plan.path.clone()));
+    }
+    crate::output::write_atomic(&plan.path, plan.new_text.as_bytes())
+        .map_err(|e| FmtError::Write(plan.path.clone(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canonical("大于等于2000份").as_deref(), Some("≥2000份"));
+        assert_eq!(canonical("≥2000份"), None);
+        // Warnings: left alone.
+        assert_eq!(canonical("≥3数量，办案数量"), None);
+    }
+
+    #[test]
+    fn only_targets_change() {
+        let text = "# top\ncode = \"x\"\n\n[[indicators]]\nid = \"a\"  # keep\ntarget = \"大于等于2000份\"  # trailing\nname = \"大于等于2000份\"\n\n[[indicators]]\nid = \"b\"\ntarget = \"≥5次\"\n";
+        let (new, changes) = plan_text(Path::new("f.toml"), text).unwrap_or_default();
+        assert_eq!(
+            new,
+            text.replacen("target = \"大于等于2000份\"", "target = \"≥2000份\"", 1)
+        );
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes.first().map(|c| c.line), Some(6));
+    }
+}

@@ -1,0 +1,181 @@
+//! `jixiao template`: the blank year-end actuals sheet for a scorecard folder, in the
+//! formats `crate::actuals` reads — CSV (`load_csv.rs`) for spreadsheets, TOML
+//! (`load_toml.rs`) for editing by hand. Filled in, either reads back with
+//! [`crate::actuals::parse_actuals_csv`] / [`crate::actuals::parse_actuals_toml`].
+
+use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID};
+use crate::model::TargetKind;
+use crate::scorecard::{Department, Indicator, Project};
+
+/// The CSV columns, in order. `project`, `indicator`, `actual`, `reason` and `baseline`
+/// are the names the CSV reader looks for; the rest are there for the person filling in
+/// the sheet and are ignored when it is read.
+pub const CSV_COLUMNS: &[&str] = &[
+    "project",
+    "project_name",
+    "indicator",
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "reason",
+    "baseline",
+];
+
+/// The byte-order mark Excel needs to open a UTF-8 CSV as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The blank sheet as CSV: one row per indicator of every project, then the project's
+/// budget rows (`adjusted_budget` 全年预算数, `spent` 全年执行数, in 万元), then the
+/// department's own indicators keyed by the department code. `bom` puts a UTF-8
+/// byte-order mark first, for Excel.
+pub fn template_csv(dept: &Department, bom: bool) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut rows: Vec<[String; 10]> = Vec::new();
+    for p in &dept.projects {
+        for ind in &p.indicators {
+            rows.push(csv_row(&p.code, &p.name, ind));
+        }
+        rows.push(budget_row(
+            p,
+            ADJUSTED_BUDGET_ID,
+            "全年预算数（万元）",
+            format!("年初预算数 {}", p.budget),
+        ));
+        rows.push(budget_row(p, SPENT_ID, "全年执行数（万元）", String::new()));
+    }
+    for ind in &dept.indicators {
+        rows.push(csv_row(&dept.code, &dept.name, ind));
+    }
+    // Writing to a Vec cannot fail; a failure would only drop rows, never panic.
+    let _ = w.write_record(CSV_COLUMNS);
+    for r in &rows {
+        let _ = w.write_record(r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    let body = String::from_utf8(bytes).unwrap_or_default();
+    if bom {
+        format!("{BOM}{body}")
+    } else {
+        body
+    }
+}
+
+fn csv_row(code: &str, owner: &str, ind: &Indicator) -> [String; 10] {
+    [
+        code.to_string(),
+        owner.to_string(),
+        ind.id.clone(),
+        ind.level1.clone(),
+        ind.level2.clone(),
+        ind.name.clone(),
+        ind.target_text.trim().to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+fn budget_row(p: &Project, id: &str, name: &str, target: String) -> [String; 10] {
+    [
+        p.code.clone(),
+        p.name.clone(),
+        id.to_string(),
+        "预算执行".to_string(),
+        String::new(),
+        name.to_string(),
+        target,
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// A TOML basic string (quoted, escaped).
+fn quoted(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+/// A TOML key: bare when it can be, quoted otherwise.
+fn key(s: &str) -> String {
+    toml_edit::Key::new(s).display_repr().to_string()
+}
+
+/// Text safe inside a `#` comment: one line.
+fn comment(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn toml_row(out: &mut String, ind: &Indicator) {
+    out.push_str(&format!(
+        "# {} / {} · {} · 指标值 {}\n",
+        comment(&ind.level1),
+        comment(&ind.level2),
+        comment(&ind.name),
+        comment(&ind.target_text)
+    ));
+    let is_change = matches!(
+        ind.target.as_ref().map(|t| &t.kind),
+        Some(TargetKind::Change(_))
+    );
+    if is_change {
+        out.push_str(&format!(
+            "{} = {{ actual = \"\", reason = \"\", baseline = \"\" }}  # baseline: 上年值\n",
+            key(&ind.id)
+        ));
+    } else {
+        out.push_str(&format!(
+            "{} = {{ actual = \"\", reason = \"\" }}\n",
+            key(&ind.id)
+        ));
+    }
+}
+
+/// The blank sheet as TOML, with a comment above each row naming it and its target.
+/// Budget figures are commented out (an empty amount is not a number): remove the `#`
+/// when filling them in.
+pub fn template_toml(dept: &Department) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# 年终实际完成值 (year-end actuals) — {} {}, fiscal year {}\n",
+        comment(&dept.name),
+        comment(&dept.code),
+        dept.fiscal_year
+    ));
+    out.push_str("# Written by `jixiao template`. For each row fill in `actual` (实际完成值: \"2300份\", \"92.5%\",\n");
+    out.push_str("# \"2022-11-20\", \"达成\", \"不适用\" …) and, when a row falls short, `reason` (偏差原因分析及\n");
+    out.push_str("# 改进措施); change targets also take `baseline` (上年值). Rows left empty count as missing.\n");
+    out.push_str("# Budget figures are in 万元: remove the leading `#` of `spent` (全年执行数) and, if the\n");
+    out.push_str("# budget was adjusted, of `adjusted_budget` (全年预算数), and fill them in.\n");
+    out.push_str("# Score with: jixiao score FOLDER --actuals THIS_FILE\n");
+    for (n, p) in dept.projects.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&format!("# {}. {}\n", n + 1, comment(&p.name)));
+        out.push_str(&format!("[projects.{}]\n", quoted(&p.code)));
+        out.push_str(&format!(
+            "# adjusted_budget = \"\"  # 全年预算数（万元）; 年初预算数 {}\n",
+            p.budget
+        ));
+        out.push_str("# spent = \"\"  # 全年执行数（万元）\n");
+        out.push('\n');
+        out.push_str(&format!("[projects.{}.rows]\n", quoted(&p.code)));
+        for ind in &p.indicators {
+            toml_row(&mut out, ind);
+        }
+    }
+    if !dept.indicators.is_empty() {
+        out.push('\n');
+        out.push_str(&format!(
+            "# 部门整体: {} — the department's own indicators\n",
+            comment(&dept.name)
+        ));
+        out.push_str("[department.rows]\n");
+        for ind in &dept.indicators {
+            toml_row(&mut out, ind);
+        }
+    }
+    out
+}

@@ -1,0 +1,45 @@
+//! `jixiao check PATH [--strict] [--policy FILE] [--format text|json]`
+
+use super::{exit, TextOrJson};
+use crate::check::{check_folder, CheckOptions};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    /// Targets that parse only leniently are errors, not warnings.
+    #[arg(long)]
+    strict: bool,
+    /// A policy file in the rule language, for the level weights points must add up to.
+    /// Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
+}
+
+pub fn run(a: CheckArgs) -> u8 {
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if !a.path.is_dir() {
+        eprintln!(
+            "error: `{}` is not a scorecard folder; give the folder that holds `department.toml` and `projects/`",
+            a.path.display()
+        );
+        return exit::UNUSABLE;
+    }
+    let report = check_folder(&a.path, &policy, CheckOptions { strict: a.strict });
+    match a.format {
+        TextOrJson::Text => print!("{}", report.render_text(&a.path)),
+        TextOrJson::Json => print!("{}", report.render_json()),
+    }
+    if report.has_errors() {
+        exit::FAILED
+    } else {
+        exit::OK
+    }
+}

@@ -1,0 +1,76 @@
+//! `jixiao template PATH [--format toml|csv|xlsx] [--bom] [-o FILE]`
+
+use super::exit;
+use crate::check::template::{template_csv, template_toml};
+use crate::diagnostic::render_file_diagnostics;
+use crate::scorecard::load::load_department;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateFormat {
+    Toml,
+    Csv,
+    /// A workbook: one sheet per project, locked target columns, grade drop-downs.
+    Xlsx,
+}
+
+#[derive(Args, Debug)]
+pub struct TemplateArgs {
+    /// A department folder (`scorecards/<department>/`).
+    path: PathBuf,
+    #[arg(long, value_enum, default_value = "toml")]
+    format: TemplateFormat,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel opens it as UTF-8.
+    #[arg(long)]
+    bom: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(a: TemplateArgs) -> u8 {
+    if a.format == TemplateFormat::Xlsx {
+        return super::template_xlsx::run_xlsx(&a.path, a.output.as_deref());
+    }
+    if a.bom && a.format != TemplateFormat::Csv {
+        eprintln!("error: `--bom` is for `--format csv`; a TOML file needs no byte-order mark");
+        return exit::UNUSABLE;
+    }
+    let dept = match load_department(&a.path) {
+        Ok((d, _)) => d,
+        Err(diags) => {
+            eprint!("{}", render_file_diagnostics(&diags));
+            eprintln!(
+                "error: the scorecard folder `{}` has errors; fix them first (`jixiao check` lists them)",
+                a.path.display()
+            );
+            return exit::FAILED;
+        }
+    };
+    let text = match a.format {
+        TemplateFormat::Toml => template_toml(&dept),
+        TemplateFormat::Csv | TemplateFormat::Xlsx => template_csv(&dept, a.bom),
+    };
+    match &a.output {
+        Some(path) => {
+            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return exit::UNUSABLE;
+            }
+            let rows = dept.indicators.len()
+                + dept
+                    .projects
+                    .iter()
+                    .map(|p| p.indicators.len())
+                    .sum::<usize>();
+            eprintln!(
+                "wrote `{}`: {} projects, {rows} indicator rows to fill in",
+                path.display(),
+                dept.projects.len()
+            );
+        }
+        None => print!("{text}"),
+    }
+    exit::OK
+}

@@ -1,0 +1,108 @@
+//! `jixiao fmt` on a copy of the seed folder: only target values change, comments and
+//! layout survive, a second `--check` is clean, and a file changed underneath is refused.
+
+use jixiao::check::reformat::{apply, files_of, plan_file, FmtError};
+use std::path::Path;
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir") {
+        let e = e.expect("entry");
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn jixiao(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn fmt_rewrites_only_targets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("zunhua");
+    copy_dir(Path::new("scorecards/zunhua-sfj-2022"), &copy);
+    let folder = copy.to_str().expect("utf-8");
+
+    let (code, out) = jixiao(&["fmt", "--check", folder]);
+    assert_eq!(code, 1, "{out}");
+    let dept = format!("{folder}/department.toml");
+    assert!(
+        out.contains(&format!("{dept}:80: 大于等于2000份 → ≥2000份\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains("09-13028122P00306310001Y.toml:63: 2021年12月底前 → 2021年12月底\n"),
+        "{out}"
+    );
+    // Lenient targets are left alone.
+    assert!(!out.contains("≥3数量"), "{out}");
+    let lines = out.lines().count();
+    // --check writes nothing.
+    for f in files_of(Path::new("scorecards/zunhua-sfj-2022")) {
+        let name = f
+            .strip_prefix("scorecards/zunhua-sfj-2022")
+            .expect("inside");
+        assert_eq!(
+            std::fs::read_to_string(&f).expect("orig"),
+            std::fs::read_to_string(copy.join(name)).expect("copy")
+        );
+    }
+
+    let (code, _) = jixiao(&["fmt", folder]);
+    assert_eq!(code, 0);
+    let mut changed = 0;
+    for f in files_of(Path::new("scorecards/zunhua-sfj-2022")) {
+        let name = f
+            .strip_prefix("scorecards/zunhua-sfj-2022")
+            .expect("inside");
+        let before = std::fs::read_to_string(&f).expect("orig");
+        let after = std::fs::read_to_string(copy.join(name)).expect("copy");
+        assert_eq!(before.lines().count(), after.lines().count(), "{name:?}");
+        for (b, a) in before.lines().zip(after.lines()) {
+            if b != a {
+                changed += 1;
+                assert!(
+                    b.starts_with("target = ") && a.starts_with("target = "),
+                    "{b} → {a}"
+                );
+            }
+        }
+    }
+    assert_eq!(changed, lines);
+
+    let (code, out) = jixiao(&["fmt", "--check", folder]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    // The rewritten folder still loads and checks the same.
+    let (code, _) = jixiao(&["check", folder]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn refuses_a_file_changed_since_it_was_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("p.toml");
+    std::fs::write(&f, "[[indicators]]\nid = \"a\"\ntarget = \"大于等于5次\"\n").expect("write");
+    let plan = plan_file(&f).expect("plan");
+    assert_eq!(plan.changes.len(), 1);
+    std::fs::write(&f, "[[indicators]]\nid = \"a\"\ntarget = \"大于等于6次\"\n").expect("write");
+    assert!(matches!(apply(&plan), Err(FmtError::Changed(_))));
+    assert!(std::fs::read_to_string(&f)
+        .expect("read")
+        .contains("大于等于6次"));
+    let plan = plan_file(&f).expect("plan");
+    apply(&plan).expect("applies");
+    assert!(std::fs::read_to_string(&f).expect("read").contains("≥6次"));
+}
