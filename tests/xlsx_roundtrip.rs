@@ -337,6 +337,85 @@ fn plain_sheet_by_hand() {
     assert_eq!(qlt1.score, Some(qlt1.points));
 }
 
+/// A person types `95%` into a cell Excel formats as a percentage: the cell holds the
+/// number 0.95 with a `0%` format. It reads `95%` (not 0.95) and scores against `≥90%`.
+#[test]
+fn percent_formatted_number_cells_read_as_percent() {
+    let (dept, _) = seed();
+    let code = "13028122P00262810001A"; // project 6: soc1, env1, sat1 are all ≥90%
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("自评").expect("name");
+    for (c, h) in ["项目编码", "二级指标", "三级指标", "实际完成值", "偏差原因"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("w");
+    }
+    let pct0 = XFormat::new().set_num_format("0%");
+    let pct2 = XFormat::new().set_num_format("0.00%");
+    let pct_custom = XFormat::new().set_num_format("#,##0.0%;[Red]-#,##0.0%");
+    let quoted = XFormat::new().set_num_format("0\"%\"");
+    ws.merge_range(1, 0, 3, 0, code, &XFormat::new())
+        .expect("merge");
+    ws.write_string(1, 1, "社会效益指标").expect("w");
+    ws.write_string(1, 2, "群众满意度").expect("w");
+    ws.write_number_with_format(1, 3, 0.95, &pct0).expect("w");
+    ws.write_string(2, 1, "生态效益指标").expect("w");
+    ws.write_string(2, 2, "建设项目环评执行率（%）").expect("w");
+    ws.write_number(2, 3, 95.0).expect("w"); // unformatted: reads 95
+    ws.write_string(3, 1, "服务对象满意度指标").expect("w");
+    ws.write_string(3, 2, "办理单位满意度").expect("w");
+    ws.write_number_with_format(3, 3, 0.925, &pct2).expect("w");
+    // A percent-formatted number outside 实际完成值 is left as it is.
+    ws.write_number_with_format(3, 4, 0.5, &pct2).expect("w");
+    let bytes = wb.save_to_buffer().expect("save");
+    let a = parse_actuals_xlsx(Path::new("hand.xlsx"), &bytes, &dept.code, Some(&dept))
+        .unwrap_or_else(|d| panic!("{}", jixiao::diagnostic::render_file_diagnostics(&d)));
+    let p = &a.projects[code];
+    assert_eq!(p.rows["soc1"].actual.as_deref(), Some("95%"));
+    assert_eq!(p.rows["env1"].actual.as_deref(), Some("95"));
+    assert_eq!(p.rows["sat1"].actual.as_deref(), Some("92.5%"));
+    assert_eq!(p.rows["sat1"].reason.as_deref(), Some("0.5"));
+
+    let scored = score(&dept, &a);
+    let project = scored
+        .projects
+        .iter()
+        .find(|p| p.code == code)
+        .expect("project 6");
+    for id in ["soc1", "env1", "sat1"] {
+        let row = project.indicators.iter().find(|r| r.id == id).expect("row");
+        assert_eq!(row.score, Some(row.points), "{id}: {row:?}");
+    }
+
+    // A custom percent code scales; a quoted `"%"` is only a literal sign and does not.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["项目编码", "二级指标", "三级指标", "实际完成值"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("w");
+    }
+    for r in 1..=2u32 {
+        ws.write_string(r, 0, code).expect("w");
+    }
+    ws.write_string(1, 1, "社会效益指标").expect("w");
+    ws.write_string(1, 2, "群众满意度").expect("w");
+    ws.write_number_with_format(1, 3, 0.955, &pct_custom)
+        .expect("w");
+    ws.write_string(2, 1, "服务对象满意度指标").expect("w");
+    ws.write_string(2, 2, "办理单位满意度").expect("w");
+    ws.write_number_with_format(2, 3, 96.0, &quoted).expect("w");
+    let bytes = wb.save_to_buffer().expect("save");
+    let a = parse_actuals_xlsx(Path::new("hand.xlsx"), &bytes, &dept.code, Some(&dept))
+        .unwrap_or_else(|d| panic!("{}", jixiao::diagnostic::render_file_diagnostics(&d)));
+    let p = &a.projects[code];
+    assert_eq!(p.rows["soc1"].actual.as_deref(), Some("95.5%"));
+    assert_eq!(p.rows["sat1"].actual.as_deref(), Some("96"));
+}
+
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_jixiao"))
 }

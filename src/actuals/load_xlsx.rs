@@ -19,16 +19,26 @@
 //! `92.5` and a computed `0.30000000000000004` reads `0.3`. No f64 arithmetic is done on it;
 //! the scorer parses the text exactly. Date cells read as `YYYY-MM-DD`.
 //!
+//! Percent cells: typing `95%` into a cell Excel formats as a percentage stores the number
+//! 0.95 with a percent number format, and calamine does not say so. The workbook's
+//! `xl/styles.xml` and each sheet's XML are read for that (see `xlsx_percent`): a number
+//! cell of the 实际完成值 column whose style is a percent format (builtin `0%` / `0.00%`,
+//! or a custom code with an unquoted `%`) reads as its value ×100 with a `%` unit, in
+//! `Decimal` from the text above — 0.95 reads `95%`, 0.925 reads `92.5%`, whatever the
+//! number of decimals the format shows. An unformatted 95 still reads `95`; a text cell
+//! `95%` reads `95%`.
+//!
 //! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
 
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
 use super::model::{Actuals, RowActual};
+use super::xlsx_percent::{percent_cells, PercentCells};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::{Department, Indicator, Origin};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
@@ -75,6 +85,18 @@ pub fn float_text(f: f64) -> Option<String> {
         Some(d) => Some(d.normalize().to_string()),
         None => Some(shortest),
     }
+}
+
+/// Text of a number cell with a percent format: the value ×100 with a `%` unit, exact
+/// (`0.95` → `95%`); `None` when it cannot be shown as a decimal.
+fn percent_text(d: &Data) -> Option<String> {
+    let value = match d {
+        Data::Float(f) => Decimal::from_str(&float_text(*f)?).ok()?,
+        Data::Int(i) => Decimal::from(*i),
+        _ => return None,
+    };
+    let pct = value.checked_mul(Decimal::ONE_HUNDRED)?.normalize();
+    Some(format!("{pct}%"))
 }
 
 /// A cell as text (`None` when empty); `Err` with the reason for an error cell.
@@ -150,6 +172,8 @@ struct Sheet {
     name: String,
     /// Cells as text, merged cells filled from their top-left cell; absolute positions.
     grid: Vec<Vec<Result<Option<String>, String>>>,
+    /// Number cells with a percent format, as `95%` (merged cells filled likewise).
+    percent: HashMap<(usize, usize), String>,
 }
 
 impl Sheet {
@@ -162,6 +186,15 @@ impl Sheet {
     }
     fn text(&self, row: usize, col: usize) -> Option<String> {
         self.get(row, col).ok().flatten()
+    }
+    /// A value cell: its percent reading when it has a percent format, else as [`get`].
+    ///
+    /// [`get`]: Sheet::get
+    fn value(&self, row: usize, col: usize) -> Result<Option<String>, String> {
+        match self.percent.get(&(row, col)) {
+            Some(p) => Ok(Some(p.clone())),
+            None => self.get(row, col),
+        }
     }
 }
 
@@ -222,6 +255,22 @@ pub fn parse_actuals_xlsx(
         file: path.to_path_buf(),
         ..Default::default()
     };
+    let percent_cells = match percent_cells(bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            ctx.diags.push(FileDiagnostic {
+                file: path.to_path_buf(),
+                source: Arc::from(""),
+                diagnostic: Diagnostic::error(
+                    "actuals::xlsx",
+                    format!("cannot read the number formats of the workbook: {e}"),
+                    Span::default(),
+                )
+                .with_help("open the workbook in Excel or WPS, save it as .xlsx and try again"),
+            });
+            PercentCells::new()
+        }
+    };
     let mut any_header = false;
     for name in book.sheet_names() {
         let range = match book.worksheet_range(&name) {
@@ -248,22 +297,40 @@ pub fn parse_actuals_xlsx(
                 }
             }
         }
+        let mut percent = HashMap::new();
+        for &(r, c) in percent_cells.get(&name).into_iter().flatten() {
+            if let Some(p) = range.get_value((r, c)).and_then(percent_text) {
+                percent.insert((r as usize, c as usize), p);
+            }
+        }
         for m in &merges {
             let top = grid
                 .get(m.start.0 as usize)
                 .and_then(|r| r.get(m.start.1 as usize))
                 .cloned()
                 .unwrap_or(Ok(None));
+            let top_percent = percent
+                .get(&(m.start.0 as usize, m.start.1 as usize))
+                .cloned();
             for r in m.start.0..=m.end.0 {
                 for c in m.start.1..=m.end.1 {
                     if let Some(cell) = grid.get_mut(r as usize).and_then(|x| x.get_mut(c as usize))
                     {
                         *cell = top.clone();
                     }
+                    let at = (r as usize, c as usize);
+                    match &top_percent {
+                        Some(p) => percent.insert(at, p.clone()),
+                        None => percent.remove(&at),
+                    };
                 }
             }
         }
-        let sheet = Sheet { name, grid };
+        let sheet = Sheet {
+            name,
+            grid,
+            percent,
+        };
         if read_sheet(&sheet, &mut ctx, &mut actuals, department_code, department) {
             any_header = true;
         }
@@ -336,7 +403,13 @@ fn read_sheet(
     for r in header + 1..sheet.grid.len() {
         let cell = |col: Option<usize>, ctx: &mut Ctx| -> Option<String> {
             let c = col?;
-            match sheet.get(r, c) {
+            // Only 实际完成值 reads a percent format as a percentage.
+            let got = if c == cols.actual {
+                sheet.value(r, c)
+            } else {
+                sheet.get(r, c)
+            };
+            match got {
                 Ok(v) => v,
                 Err(reason) => {
                     ctx.error(
@@ -607,6 +680,21 @@ mod tests {
         assert_eq!(float_text(-5.0).as_deref(), Some("-5"));
         assert_eq!(float_text(f64::NAN), None);
         assert_eq!(float_text(1e20).as_deref(), Some("100000000000000000000"));
+    }
+
+    #[test]
+    fn percent_cells_read_times_100() {
+        let p = |f: f64| percent_text(&Data::Float(f));
+        assert_eq!(p(0.95).as_deref(), Some("95%"));
+        assert_eq!(p(0.925).as_deref(), Some("92.5%"));
+        assert_eq!(p(1.0).as_deref(), Some("100%"));
+        assert_eq!(p(0.0).as_deref(), Some("0%"));
+        assert_eq!(p(0.07).as_deref(), Some("7%")); // 0.07 * 100.0 is 7.000000000000001
+        assert_eq!(p(0.1 + 0.2).as_deref(), Some("30%"));
+        assert_eq!(p(-0.035).as_deref(), Some("-3.5%"));
+        assert_eq!(p(f64::NAN), None);
+        assert_eq!(percent_text(&Data::Int(1)).as_deref(), Some("100%"));
+        assert_eq!(percent_text(&Data::String("95%".into())), None);
     }
 
     #[test]

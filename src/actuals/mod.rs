@@ -4,6 +4,7 @@ mod load_csv;
 mod load_toml;
 mod load_xlsx;
 pub mod model;
+mod xlsx_percent;
 
 pub use load_csv::{parse_actuals_csv, ADJUSTED_BUDGET_ID, SPENT_ID};
 pub use load_toml::parse_actuals_toml;

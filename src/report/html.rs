@@ -253,6 +253,40 @@ fn indicator_table(
     );
 }
 
+/// How many characters of a project name a chart label shows.
+const LABEL_CHARS: usize = 18;
+/// The longest trailing parenthetical kept in a shortened label.
+const LABEL_TAIL_CHARS: usize = 8;
+
+/// A short label for a chart bar, at most [`LABEL_CHARS`] characters with the `…`. Names
+/// that fit are kept; a longer name
+/// with a short trailing parenthetical keeps its start and that tail, which is what tells
+/// such names apart (`冀财政法【2021】62号…（办案）` / `…（装备）`); any other long name is
+/// cut with `…`.
+fn short_name(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    if chars.len() <= LABEL_CHARS {
+        return chars.into_iter().collect();
+    }
+    let tail_start = match chars.last() {
+        Some('）') => chars.iter().rposition(|&c| c == '（'),
+        Some(')') => chars.iter().rposition(|&c| c == '('),
+        _ => None,
+    };
+    if let Some(t) = tail_start {
+        let tail = chars.get(t..).unwrap_or_default();
+        let head_len = LABEL_CHARS.saturating_sub(tail.len() + 1);
+        if t > 0 && tail.len() <= LABEL_TAIL_CHARS && head_len > 0 {
+            let head: String = chars.iter().take(head_len.min(t)).collect();
+            let tail: String = tail.iter().collect();
+            return format!("{head}…{tail}");
+        }
+    }
+    let mut head: String = chars.iter().take(LABEL_CHARS - 1).collect();
+    head.push('…');
+    head
+}
+
 fn chart(out: &mut String, s: &ScoredDepartment) {
     let places = s.rounding_places;
     let row = 26u32;
@@ -280,14 +314,14 @@ fn chart(out: &mut String, s: &ScoredDepartment) {
         let len = (clamped * Decimal::from(bar_w) / Decimal::ONE_HUNDRED)
             .round()
             .to_string();
-        let name: String = p.name.chars().take(18).collect();
         let _ = write!(
             out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#1f2328\">{}. {}</text><rect x=\"{label_w}\" y=\"{}\" width=\"{len}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{} {}</title></rect><text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#1f2328\">{} {}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#1f2328\"><title>{}</title>{:02} {}</text><rect x=\"{label_w}\" y=\"{}\" width=\"{len}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{} {}</title></rect><text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#1f2328\">{} {}</text>",
             label_w - 8,
             y + 17,
+            esc(&p.name),
             i + 1,
-            esc(&name),
+            esc(&short_name(&p.name)),
             y + 5,
             row - 8,
             grade_color(s, &p.grade),
@@ -416,7 +450,27 @@ pub fn render(s: &ScoredDepartment) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::esc;
+    use super::{esc, short_name};
+
+    #[test]
+    fn chart_labels() {
+        let long =
+            "冀财政法【2021】62号河北省财政厅关于提前下达2022年中央政法纪检监察转移支付资金的通知";
+        assert_eq!(
+            short_name(&format!("{long}（办案）")),
+            "冀财政法【2021】62号…（办案）"
+        );
+        assert_eq!(
+            short_name(&format!("{long}（装备）")),
+            "冀财政法【2021】62号…（装备）"
+        );
+        assert_eq!(short_name(long), "冀财政法【2021】62号河北省财…");
+        assert_eq!(short_name("司法局化解办经费"), "司法局化解办经费");
+        assert_eq!(short_name("（办案）"), "（办案）");
+        // A tail too long to keep: cut like any long name.
+        let tail = format!("{long}（{long}）");
+        assert_eq!(short_name(&tail), "冀财政法【2021】62号河北省财…");
+    }
 
     #[test]
     fn escapes() {
