@@ -15,7 +15,8 @@ pub const FOLDER_ACTUALS: &str = "actuals.toml";
 
 #[derive(Args, Debug)]
 pub struct ScoreArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// A department folder (`scorecards/<department>/`), or a region: a folder of
+    /// department folders, each scored with its own `actuals.toml`.
     path: PathBuf,
     /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
     #[arg(long)]
@@ -35,6 +36,11 @@ pub fn run(a: ScoreArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Region (issue 7): a folder of department folders is scored by `crate::region`.
+    if crate::region::is_region(&a.path) {
+        let (actuals, output) = (a.actuals.as_deref(), a.output.as_deref());
+        return crate::region::cli_run(&a.path, actuals, &policy, a.format, output);
+    }
     let dept = match load_department(&a.path) {
         Ok((d, warnings)) => {
             eprint!("{}", render_file_diagnostics(&warnings));
