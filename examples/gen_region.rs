@@ -218,7 +218,7 @@ const REASONS: [&str; 4] = [
 
 fn pct(x: u64) -> String {
     // x in hundredths of a percent
-    if x % 100 == 0 {
+    if x.is_multiple_of(100) {
         format!("{}", x / 100)
     } else {
         format!("{}.{:02}", x / 100, x % 100)

@@ -10,6 +10,7 @@
 //! A department with errors is reported on stderr and left out; the others are scored and
 //! the run exits 1.
 
+pub mod memo;
 mod render;
 mod sink;
 mod summary;

@@ -4,7 +4,9 @@
 //! every department has been scored, so it comes last (in JSON: `"region"` after
 //! `"departments"`; key order does not matter to JSON readers).
 //!
-//! - json: `{"departments": [ {"department": …, "projects": […]}, … ], "region": {…}}`
+//! - json: `{"departments": [ {"department": …, "projects": […]}, … ], "region": {…}}`,
+//!   one department per line (compact: a region's JSON runs to hundreds of megabytes), the
+//!   region summary pretty-printed
 //! - csv: the single-department columns with a leading `department` column, then
 //!   summary lines with scope `region`
 //! - table / markdown: each department's 自评表, then the region summary tables
@@ -20,12 +22,10 @@ use std::time::{Duration, Instant};
 pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
     match format {
         Format::Json => {
-            let mut out = Vec::with_capacity(128 * 1024);
-            out.extend_from_slice(b"    ");
-            let mut w = Indent { out: &mut out };
-            if serde_json::to_writer_pretty(&mut w, s).is_err() {
+            let mut out = Vec::with_capacity(96 * 1024);
+            if serde_json::to_writer(&mut out, s).is_err() {
                 out.clear();
-                out.extend_from_slice(b"    null");
+                out.extend_from_slice(b"null");
             }
             out
         }
@@ -45,29 +45,6 @@ pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
             out.push_str("\n---\n\n");
             out.into_bytes()
         }
-    }
-}
-
-/// Inserts four spaces after every newline: pretty JSON nested two levels deep. JSON
-/// strings escape their newlines, so every raw newline is structural.
-struct Indent<'a> {
-    out: &'a mut Vec<u8>,
-}
-
-impl Write for Indent<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            let (line, tail) = rest.split_at(i + 1);
-            self.out.extend_from_slice(line);
-            self.out.extend_from_slice(b"    ");
-            rest = tail;
-        }
-        self.out.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -105,7 +82,7 @@ impl Writer {
 
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         match self.format {
-            Format::Json => out.write_all(b"{\n  \"departments\": ["),
+            Format::Json => out.write_all(b"{\"departments\": ["),
             Format::Csv => out.write_all(CSV_REGION_HEADER.as_bytes()),
             Format::Table | Format::Markdown => Ok(()),
         }
@@ -122,11 +99,9 @@ impl Writer {
     pub fn end(&mut self, out: &mut dyn Write, s: &RegionSummary) -> std::io::Result<()> {
         match self.format {
             Format::Json => {
-                out.write_all(if self.first { b"],\n" } else { b"\n  ],\n" })?;
-                out.write_all(b"  \"region\": ")?;
-                let mut buf = Vec::new();
-                let mut w = Indent2 { out: &mut buf };
-                serde_json::to_writer_pretty(&mut w, s).map_err(std::io::Error::other)?;
+                out.write_all(if self.first { b"],\n" } else { b"\n],\n" })?;
+                out.write_all(b"\"region\": ")?;
+                let buf = serde_json::to_vec_pretty(s).map_err(std::io::Error::other)?;
                 out.write_all(&buf)?;
                 out.write_all(b"\n}\n")
             }
@@ -134,26 +109,6 @@ impl Writer {
             Format::Table => out.write_all(table_summary(s).as_bytes()),
             Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
         }
-    }
-}
-
-/// Two spaces after every newline: the summary nested one level deep.
-struct Indent2<'a> {
-    out: &'a mut Vec<u8>,
-}
-
-impl Write for Indent2<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for &b in buf {
-            self.out.push(b);
-            if b == b'\n' {
-                self.out.extend_from_slice(b"  ");
-            }
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

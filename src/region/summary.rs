@@ -110,7 +110,7 @@ pub fn figures(s: &ScoredDepartment, failed_rows: usize) -> (DepartmentLine, Vec
 }
 
 fn keep_lowest(v: &mut Vec<LowProject>) {
-    v.sort_by(|a, b| (a.score, a.seq).cmp(&(b.score, b.seq)));
+    v.sort_by_key(|p| (p.score, p.seq));
     v.truncate(LOWEST_PROJECTS);
 }
 
