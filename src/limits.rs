@@ -43,7 +43,67 @@ pub fn cell_too_long(src: &str, what: &'static str) -> Option<Diagnostic> {
         )
         .with_label("this cell is too long")
         .with_help(format!(
-            "a {what} cell is a short value such as `≥2000份`; put explanations in the description or the reason"
+            "{} cell is a short value such as `≥2000份`; put explanations in the description or the reason", if what == "actual" { "an actual" } else { "a target" }
         )),
     )
+}
+
+/// `std::fs::read_to_string`, refusing files over [`MAX_FILE_BYTES`] before reading them
+/// (the error reads "the file is N bytes; the limit is …").
+pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the file is {len} bytes; the limit is {MAX_FILE_BYTES} bytes (16 MiB)"),
+        ));
+    }
+    std::fs::read_to_string(path)
+}
+
+/// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than
+/// [`MAX_RULE_NESTING`] brackets (`(`, `[`, `{`, `（`, `【`).
+pub fn rule_problem(text: &str) -> Option<Diagnostic> {
+    if text.len() > MAX_RULE_BYTES {
+        let end = (0..=64.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        return Some(
+            Diagnostic::error(
+                "rule::too-long",
+                format!(
+                    "the rule is {} bytes long; the limit is {MAX_RULE_BYTES} bytes",
+                    text.len()
+                ),
+                Span::new(0, end),
+            )
+            .with_label("this rule is too long")
+            .with_help("a rule is a short formula such as `proportional` or `steps on ratio: …`"),
+        );
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' | '（' | '【' => {
+                depth += 1;
+                if depth > MAX_RULE_NESTING {
+                    return Some(
+                        Diagnostic::error(
+                            "rule::too-deep",
+                            format!(
+                                "the rule nests brackets more than {MAX_RULE_NESTING} levels deep"
+                            ),
+                            Span::new(i, i + c.len_utf8()),
+                        )
+                        .with_label("too deep here")
+                        .with_help("rules need at most one level of brackets, as in `[90%, 100%]`"),
+                    );
+                }
+            }
+            ')' | ']' | '}' | '）' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }

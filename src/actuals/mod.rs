@@ -15,7 +15,8 @@ use std::path::Path;
 /// Reads an actuals file, TOML or CSV by extension. `department_code` routes CSV rows
 /// of the department's own indicators.
 pub fn load_actuals(path: &Path, department_code: &str) -> Result<Actuals, Vec<FileDiagnostic>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::limits::read_to_string(path).map_err(|e| {
+        // issue 7: size limit
         vec![FileDiagnostic {
             file: path.to_path_buf(),
             source: std::sync::Arc::from(""),
