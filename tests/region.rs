@@ -119,13 +119,10 @@ fn json_has_every_department_and_the_summary() {
     let r = &v["region"];
     assert_eq!(r["scored"], 3);
     assert_eq!(r["rows"], 3 * (126 + 14));
-    assert_eq!(
-        r["broken"][0]["folder"]
-            .as_str()
-            .unwrap()
-            .ends_with("d001-broken"),
-        true
-    );
+    assert!(r["broken"][0]["folder"]
+        .as_str()
+        .unwrap()
+        .ends_with("d001-broken"));
     assert_eq!(r["lowest_projects"].as_array().unwrap().len(), 10);
     let grades: u64 = r["by_grade"]
         .as_array()
