@@ -16,7 +16,8 @@ type TargetResult = Result<Parsed<Target>, Vec<Diagnostic>>;
 type ActualResult = Result<Parsed<Actual>, Vec<Diagnostic>>;
 
 thread_local! {
-    static TARGETS: RefCell<FxHashMap<(Box<str>, bool), TargetResult>> = RefCell::default();
+    static TARGETS: RefCell<FxHashMap<Box<str>, TargetResult>> = RefCell::default();
+    static STRICT_TARGETS: RefCell<FxHashMap<Box<str>, TargetResult>> = RefCell::default();
     static ACTUALS: RefCell<FxHashMap<Box<str>, ActualResult>> = RefCell::default();
 }
 
@@ -26,17 +27,21 @@ pub fn target(
     strictness: Strictness,
     parse: fn(&str, Strictness) -> TargetResult,
 ) -> TargetResult {
-    let key = (Box::<str>::from(src), strictness == Strictness::Strict);
-    if let Some(hit) = TARGETS.with(|m| m.borrow().get(&key).cloned()) {
+    let table = if strictness == Strictness::Strict {
+        &STRICT_TARGETS
+    } else {
+        &TARGETS
+    };
+    if let Some(hit) = table.with(|m| m.borrow().get(src).cloned()) {
         return hit;
     }
     let result = parse(src, strictness);
-    TARGETS.with(|m| {
+    table.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= MEMO_ENTRIES {
             m.clear();
         }
-        m.insert(key, result.clone());
+        m.insert(Box::from(src), result.clone());
     });
     result
 }
