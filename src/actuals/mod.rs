@@ -41,10 +41,25 @@ fn load(
     dept: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
     if has_ext(path, "xlsx") {
+        // issue 7: the file-size limit, checked before reading the workbook.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > crate::limits::MAX_FILE_BYTES {
+                let e = std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "the file is {} bytes; the limit is {} bytes (16 MiB)",
+                        meta.len(),
+                        crate::limits::MAX_FILE_BYTES
+                    ),
+                );
+                return Err(unreadable(path, &e));
+            }
+        }
         let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| unreadable(path, &e))?;
+    // issue 7: the file-size limit applies to every actuals file.
+    let text = crate::limits::read_to_string(path).map_err(|e| unreadable(path, &e))?;
     if has_ext(path, "csv") {
         parse_actuals_csv(path, &text, department_code)
     } else {

@@ -37,3 +37,33 @@ pub struct Actuals {
     #[serde(skip)]
     pub file: PathBuf,
 }
+
+impl Actuals {
+    /// Keys in this file that the scorecard does not have: a project code, or a row id
+    /// in a project or the department. Such rows would otherwise be ignored silently and
+    /// their real rows reported as missing, so callers report them.
+    pub fn unknown_keys(&self, dept: &crate::scorecard::Department) -> Vec<String> {
+        let mut out = Vec::new();
+        for id in self.department.keys() {
+            if !dept.indicators.iter().any(|i| &i.id == id) {
+                out.push(format!(
+                    "department row `{id}` is not an indicator of {}",
+                    dept.code
+                ));
+            }
+        }
+        for (code, pa) in &self.projects {
+            match dept.projects.iter().find(|p| &p.code == code) {
+                None => out.push(format!("project `{code}` is not in the scorecard folder")),
+                Some(p) => {
+                    for id in pa.rows.keys() {
+                        if !p.indicators.iter().any(|i| &i.id == id) {
+                            out.push(format!("row `{id}` is not an indicator of project {code}"));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}

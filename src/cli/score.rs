@@ -16,7 +16,8 @@ pub const FOLDER_ACTUALS: &str = "actuals.toml";
 
 #[derive(Args, Debug)]
 pub struct ScoreArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// A department folder (`scorecards/<department>/`), or a region: a folder of
+    /// department folders, each scored with its own `actuals.toml`.
     path: PathBuf,
     /// Year-end actuals (.toml, .csv or .xlsx). Default: the folder's own `actuals.toml`.
     #[arg(long)]
@@ -40,6 +41,11 @@ pub fn run(a: ScoreArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Region (issue 7): a folder of department folders is scored by `crate::region`.
+    if crate::region::is_region(&a.path) {
+        let (actuals, output) = (a.actuals.as_deref(), a.output.as_deref());
+        return crate::region::cli_run(&a.path, actuals, &policy, a.format, output);
+    }
     let dept = match load_department(&a.path) {
         Ok((d, warnings)) => {
             eprint!("{}", render_file_diagnostics(&warnings));
@@ -55,6 +61,10 @@ pub fn run(a: ScoreArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let unknown = actuals.unknown_keys(&dept);
+    for u in &unknown {
+        eprintln!("warning: actuals: {u}; check the code or id (`jixiao template` lists them)");
+    }
     let scored = evaluate(&dept, &actuals, &policy);
     let bytes = match render_bytes(&scored, a.format) {
         Ok(b) => b,
@@ -81,6 +91,8 @@ pub fn run(a: ScoreArgs) -> u8 {
         .count();
     if failed > 0 {
         eprintln!("{failed} rows could not be scored; see their errors in the output");
+    }
+    if failed > 0 || !unknown.is_empty() {
         exit::FAILED
     } else {
         exit::OK

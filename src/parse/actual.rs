@@ -14,6 +14,16 @@ use rust_decimal::Decimal;
 /// Parses one actual cell. Text the grammar does not read becomes [`ActualValue::Text`]:
 /// whether that is acceptable depends on the target, so the scorer decides.
 pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
+    // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
+    if let Some(too_long) = crate::limits::cell_too_long(src, "actual") {
+        return Err(vec![too_long]);
+    }
+    crate::region::memo::actual(src, parse_actual_uncached)
+}
+
+/// [`parse_actual`] without the memo (and without the length limit).
+pub fn parse_actual_uncached(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
+    // ---- end issue 7 ----
     let norm = Normalized::new(src);
     let trimmed = norm.text.trim();
     let start = src.len() - src.trim_start().len();

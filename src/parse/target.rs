@@ -21,6 +21,19 @@ const EXAMPLES: &str =
 /// warnings; strict parsing turns those warnings into errors. All problems found are
 /// returned together.
 pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>, Vec<Diagnostic>> {
+    // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
+    if let Some(too_long) = crate::limits::cell_too_long(src, "target") {
+        return Err(vec![too_long]);
+    }
+    crate::region::memo::target(src, strictness, parse_target_uncached)
+}
+
+/// [`parse_target`] without the memo (and without the length limit).
+pub fn parse_target_uncached(
+    src: &str,
+    strictness: Strictness,
+) -> Result<Parsed<Target>, Vec<Diagnostic>> {
+    // ---- end issue 7 ----
     let norm = Normalized::new(src);
     let trimmed = norm.text.trim();
     if trimmed.is_empty() {

@@ -98,7 +98,8 @@ pub fn load_policy_with_origins(
 ) -> Result<(Policy, RuleOrigins), PolicyError> {
     let path = path.as_ref();
     let shown = path.display().to_string();
-    let source = match std::fs::read_to_string(path) {
+    let source = match crate::limits::read_to_string(path) {
+        // issue 7: size limit
         Ok(s) => s,
         Err(e) => {
             return Err(PolicyError {

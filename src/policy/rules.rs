@@ -177,6 +177,9 @@ pub struct RowRule {
 
 /// Reads one rule text for `subject`. Spans in the diagnostics are byte offsets into `text`.
 pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnostic>> {
+    if let Some(d) = crate::limits::rule_problem(text) {
+        return Err(vec![d]); // issue 7: length and nesting limits
+    }
     let norm = Normalized::new(text);
     let mut r = Reader {
         norm: &norm,
@@ -197,6 +200,9 @@ pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnos
 
 /// Reads a row's rule: `reverse: linear zero at 2T`, `steps on ratio: …`, `inverse`.
 pub fn parse_row_override(text: &str) -> Result<RowRule, Vec<Diagnostic>> {
+    if let Some(d) = crate::limits::rule_problem(text) {
+        return Err(vec![d]); // issue 7: length and nesting limits
+    }
     let norm = Normalized::new(text);
     let mut r = Reader {
         norm: &norm,

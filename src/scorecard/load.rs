@@ -66,7 +66,8 @@ fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> FileDiagnostic {
 /// order). All problems of all files are reported.
 pub fn load_department(dir: &Path) -> LoadResult<Department> {
     let dept_path = dir.join(DEPARTMENT_FILE);
-    let source = match std::fs::read_to_string(&dept_path) {
+    let source = match crate::limits::read_to_string(&dept_path) {
+        // issue 7: size limit
         Ok(s) => s,
         Err(e) => return Err(vec![io_problem(&dept_path, "the department file", &e)]),
     };
@@ -88,7 +89,8 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
     files.sort();
     let mut seen: BTreeMap<String, (PathBuf, usize, usize)> = BTreeMap::new();
     for f in files {
-        let src = match std::fs::read_to_string(&f) {
+        let src = match crate::limits::read_to_string(&f) {
+            // issue 7: size limit
             Ok(s) => s,
             Err(e) => {
                 diags.push(io_problem(&f, "the project file", &e));
@@ -126,7 +128,8 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
 
 /// Loads one project file.
 pub fn load_project(path: &Path) -> LoadResult<Project> {
-    let source = match std::fs::read_to_string(path) {
+    let source = match crate::limits::read_to_string(path) {
+        // issue 7: size limit
         Ok(s) => s,
         Err(e) => return Err(vec![io_problem(path, "the project file", &e)]),
     };
@@ -645,6 +648,23 @@ fn read_indicators(ctx: &mut Ctx, root: &Fields, owner: &str) -> Vec<Indicator> 
             return Vec::new();
         }
     };
+    // ---- issue 7: rows-per-project limit ----
+    if tables.len() > crate::limits::MAX_ROWS_PER_PROJECT {
+        ctx.error(
+            "scorecard::too-many-rows",
+            format!(
+                "{owner} has {} indicator rows; the limit is {}",
+                tables.len(),
+                crate::limits::MAX_ROWS_PER_PROJECT
+            ),
+            kspan,
+            "too many rows",
+            "a project table has tens of indicators; split the file or check how it was generated"
+                .to_string(),
+        );
+        return Vec::new();
+    }
+    // ---- end issue 7 ----
     let mut out = Vec::new();
     let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
     for (n, (table, at)) in tables.into_iter().enumerate() {

@@ -1,0 +1,304 @@
+//! Region scoring: a folder of department folders (as a provincial finance department
+//! receives them) scored in one run.
+//!
+//! Streaming, so memory grows with the largest department and not with the region: the
+//! departments are taken in bounded batches (2 × threads); each batch is loaded, scored and
+//! rendered in parallel (rayon), then written in folder order before the next batch is
+//! read. Only the summary figures of each department are kept. The bytes written do not
+//! depend on the number of threads (tested against a sequential run).
+//!
+//! A department with errors is reported on stderr and left out; the others are scored and
+//! the run exits 1.
+
+pub mod memo;
+mod render;
+mod sink;
+mod summary;
+
+pub use sink::AtomicFile;
+pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
+
+use crate::actuals::{load_actuals, Actuals};
+use crate::diagnostic::render_file_diagnostics;
+use crate::evaluate::evaluate;
+use crate::report::Format;
+use crate::score::{Policy, Status};
+use crate::scorecard::load::{load_department, DEPARTMENT_FILE};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The actuals file each department folder of a region carries.
+pub const FOLDER_ACTUALS: &str = "actuals.toml";
+
+/// A region is a folder without `department.toml` whose subfolders (at least one) have one.
+pub fn is_region(path: &Path) -> bool {
+    if !path.is_dir() || path.join(DEPARTMENT_FILE).exists() {
+        return false;
+    }
+    match std::fs::read_dir(path) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .any(|e| e.path().join(DEPARTMENT_FILE).is_file()),
+        Err(_) => false,
+    }
+}
+
+/// The department folders of a region, in file-name order: every subfolder holding a
+/// `department.toml`. Other entries are ignored.
+pub fn department_folders(region: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(region)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join(DEPARTMENT_FILE).is_file())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// How a region run went.
+#[derive(Debug, Default)]
+pub struct RegionOutcome {
+    pub summary: RegionSummary,
+    /// Rows that could not be scored (errors or unscorable), over all departments.
+    pub failed_rows: usize,
+}
+
+impl RegionOutcome {
+    /// Some department was left out or some row could not be scored.
+    pub fn had_errors(&self) -> bool {
+        self.failed_rows > 0 || !self.summary.broken.is_empty()
+    }
+}
+
+/// What one worker returns for one department: its rendered bytes and the figures the
+/// summary needs; the scored department itself is dropped in the worker.
+struct DeptOutcome {
+    body: Vec<u8>,
+    messages: String,
+    line: Option<DepartmentLine>,
+    lowest: Vec<LowProject>,
+    broken: Option<BrokenDepartment>,
+    failed_rows: usize,
+}
+
+fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
+    let mut messages = String::new();
+    let broken = |errors: usize, messages: String| DeptOutcome {
+        body: Vec::new(),
+        messages,
+        line: None,
+        lowest: Vec::new(),
+        broken: Some(BrokenDepartment {
+            folder: dir.display().to_string(),
+            errors,
+        }),
+        failed_rows: 0,
+    };
+    let dept = match load_department(dir) {
+        Ok((d, warnings)) => {
+            messages.push_str(&render_file_diagnostics(&warnings));
+            d
+        }
+        Err(diags) => {
+            messages.push_str(&render_file_diagnostics(&diags));
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            messages.push_str(&format!(
+                "error: the department folder `{}` has errors; it was left out and the others were scored\n",
+                dir.display()
+            ));
+            return broken(errors, messages);
+        }
+    };
+    let path = dir.join(FOLDER_ACTUALS);
+    let actuals = if path.exists() {
+        match load_actuals(&path, &dept.code) {
+            Ok(a) => a,
+            Err(diags) => {
+                messages.push_str(&render_file_diagnostics(&diags));
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                messages.push_str(&format!(
+                    "error: the actuals of `{}` have errors; the department was left out and the others were scored\n",
+                    dir.display()
+                ));
+                return broken(errors, messages);
+            }
+        }
+    } else {
+        messages.push_str(&format!(
+            "warning: `{}` does not exist; every row of this department is reported as missing\n",
+            path.display()
+        ));
+        Actuals::default()
+    };
+    let scored = evaluate(&dept, &actuals, policy);
+    drop(actuals);
+    drop(dept);
+    let failed_rows = scored
+        .projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .chain(&scored.department.indicators)
+        .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
+        .count();
+    let body = render::department(&scored, format);
+    let (line, lowest) = summary::figures(&scored, failed_rows);
+    DeptOutcome {
+        body,
+        messages,
+        line: Some(line),
+        lowest,
+        broken: None,
+        failed_rows,
+    }
+}
+
+/// Options of a region run.
+pub struct RegionRun<'a> {
+    pub policy: &'a Policy,
+    pub format: Format,
+    /// Worker threads; `0` = rayon's default (one per core). `1` scores sequentially.
+    pub threads: usize,
+    /// Shows a progress bar on stderr once the run takes over a second (TTY only).
+    pub progress: bool,
+}
+
+/// Scores every department folder in `dirs` and streams the output to `out`; messages
+/// (diagnostics, warnings) go to `messages` in folder order. Fails only when writing fails.
+pub fn score_region(
+    dirs: &[PathBuf],
+    run: &RegionRun,
+    out: &mut dyn Write,
+    messages: &mut dyn Write,
+) -> std::io::Result<RegionOutcome> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(run.threads)
+        .build()
+        .map_err(std::io::Error::other)?;
+    let threads = pool.current_num_threads().max(1);
+    let batch = 2 * threads;
+    let progress = render::Progress::new(run.progress, dirs.len());
+    let mut acc = summary::Accumulator::new(run.policy);
+    let mut writer = render::Writer::new(run.format);
+    writer.begin(out)?;
+    for chunk in dirs.chunks(batch) {
+        let outcomes: Vec<DeptOutcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|d| score_one(d, run.policy, run.format))
+                .collect()
+        });
+        for o in outcomes {
+            messages.write_all(o.messages.as_bytes())?;
+            if let Some(b) = o.broken {
+                acc.broken(b);
+                continue;
+            }
+            writer.department(out, &o.body)?;
+            if let Some(line) = o.line {
+                acc.add(line, o.lowest, o.failed_rows);
+            }
+        }
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
+    let outcome = acc.finish();
+    writer.end(out, &outcome.summary)?;
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// `jixiao score REGION`: the command-line side (`src/cli/score.rs` dispatches here).
+/// Exit codes as everywhere: 0 all scored, 1 some department or row had errors (reported),
+/// 2 unusable (unreadable region, unwritable output, `--actuals` given).
+pub fn cli_run(
+    region: &Path,
+    actuals: Option<&Path>,
+    policy: &Policy,
+    format: Format,
+    output: Option<&Path>,
+) -> u8 {
+    use crate::cli::exit;
+    use std::io::IsTerminal;
+    if matches!(format, Format::Html | Format::Xlsx) {
+        eprintln!(
+            "error: a region (`{}`) is written as table, markdown, json or csv; score one department folder for html or xlsx",
+            region.display()
+        );
+        return exit::UNUSABLE;
+    }
+    if actuals.is_some() {
+        eprintln!(
+            "error: `--actuals` cannot be used with a region (`{}`); each department folder is scored with its own `{FOLDER_ACTUALS}`",
+            region.display()
+        );
+        return exit::UNUSABLE;
+    }
+    let dirs = match department_folders(region) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot read the region `{}`: {e}", region.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let run = RegionRun {
+        policy,
+        format,
+        threads: 0,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let stderr = std::io::stderr();
+    let mut messages = stderr.lock();
+    let result = match output {
+        Some(path) => {
+            let mut file = match AtomicFile::create(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("error: cannot write `{}`: {e}", path.display());
+                    return exit::UNUSABLE;
+                }
+            };
+            score_region(&dirs, &run, &mut file, &mut messages)
+                .and_then(|o| file.commit().map(|()| o))
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            score_region(&dirs, &run, &mut out, &mut messages)
+        }
+    };
+    drop(messages);
+    match result {
+        Ok(o) => {
+            let s = &o.summary;
+            if !s.broken.is_empty() {
+                eprintln!(
+                    "{} of {} departments had errors and were left out",
+                    s.broken.len(),
+                    s.broken.len() + s.scored
+                );
+            }
+            if o.failed_rows > 0 {
+                eprintln!(
+                    "{} rows could not be scored; see their errors in the output",
+                    o.failed_rows
+                );
+            }
+            if o.had_errors() {
+                exit::FAILED
+            } else {
+                exit::OK
+            }
+        }
+        Err(e) => {
+            match output {
+                Some(p) => eprintln!(
+                    "error: cannot write `{}`: {e}; the previous file (if any) is unchanged",
+                    p.display()
+                ),
+                None => eprintln!("error: cannot write the output: {e}"),
+            }
+            exit::UNUSABLE
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Region output in every format. Each department is rendered on its own (in a worker) by
+//! the single-department renderers; the writer adds what joins them (JSON brackets and
+//! commas, the CSV header) and the summary at the end — the summary is only known once
+//! every department has been scored, so it comes last (in JSON: `"region"` after
+//! `"departments"`; key order does not matter to JSON readers).
+//!
+//! - json: `{"departments": [ {"department": …, "projects": […]}, … ], "region": {…}}`,
+//!   one department per line (compact: a region's JSON runs to hundreds of megabytes), the
+//!   region summary pretty-printed
+//! - csv: the single-department columns with a leading `department` column, then
+//!   summary lines with scope `region`
+//! - table / markdown: each department's 自评表, then the region summary tables
+
+use super::summary::RegionSummary;
+use crate::evaluate::ScoredDepartment;
+use crate::report::{render, Format};
+use crate::score::formula::fixed;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// The rendered body of one department, ready to be written in place.
+pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
+    match format {
+        Format::Json => {
+            let mut out = Vec::with_capacity(96 * 1024);
+            if serde_json::to_writer(&mut out, s).is_err() {
+                out.clear();
+                out.extend_from_slice(b"null");
+            }
+            out
+        }
+        Format::Csv => csv_body(s),
+        Format::Table => {
+            let d = &s.department;
+            let mut out = format!(
+                "════ {} {}（{}年度）════\n\n",
+                d.code, d.name, d.fiscal_year
+            );
+            out.push_str(&render(s, format));
+            out.push('\n');
+            out.into_bytes()
+        }
+        Format::Markdown => {
+            let mut out = render(s, format);
+            out.push_str("\n---\n\n");
+            out.into_bytes()
+        }
+        // Refused by `cli_run` before any department is read.
+        Format::Html | Format::Xlsx => Vec::new(),
+    }
+}
+
+const CSV_REGION_HEADER: &str = "department,scope,project_code,project_name,row,id,level1,level2,name,target,actual,points,score,achieved,grade,flags,reason,error\n";
+
+/// The department's CSV lines (header dropped), each with the department code in front.
+fn csv_body(s: &ScoredDepartment) -> Vec<u8> {
+    let text = render(s, Format::Csv);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(text.len() + 64 * 1024));
+    let code = s.department.code.as_str();
+    for rec in reader.records().flatten() {
+        let _ = w.write_record(std::iter::once(code).chain(rec.iter()));
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Writes the parts around the departments, in order.
+pub struct Writer {
+    format: Format,
+    first: bool,
+}
+
+impl Writer {
+    pub fn new(format: Format) -> Writer {
+        Writer {
+            format,
+            first: true,
+        }
+    }
+
+    pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => out.write_all(b"{\"departments\": ["),
+            Format::Csv => out.write_all(CSV_REGION_HEADER.as_bytes()),
+            Format::Table | Format::Markdown | Format::Html | Format::Xlsx => Ok(()),
+        }
+    }
+
+    pub fn department(&mut self, out: &mut dyn Write, body: &[u8]) -> std::io::Result<()> {
+        if self.format == Format::Json {
+            out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        }
+        self.first = false;
+        out.write_all(body)
+    }
+
+    pub fn end(&mut self, out: &mut dyn Write, s: &RegionSummary) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                out.write_all(if self.first { b"],\n" } else { b"\n],\n" })?;
+                out.write_all(b"\"region\": ")?;
+                let buf = serde_json::to_vec_pretty(s).map_err(std::io::Error::other)?;
+                out.write_all(&buf)?;
+                out.write_all(b"\n}\n")
+            }
+            Format::Csv => out.write_all(&csv_summary(s)),
+            Format::Table => out.write_all(table_summary(s).as_bytes()),
+            Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
+            Format::Html | Format::Xlsx => Ok(()),
+        }
+    }
+}
+
+fn csv_summary(s: &RegionSummary) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let empty = "";
+    // department,scope,project_code,project_name,row,id,level1,level2,name,target,actual,
+    // points,score,achieved,grade,flags,reason,error
+    for g in &s.by_grade {
+        let count = g.count.to_string();
+        let _ = w.write_record([
+            empty, "region", empty, empty, "grade", empty, empty, empty, &g.grade, empty, empty,
+            empty, &count, empty, &g.grade, empty, empty, empty,
+        ]);
+    }
+    for d in &s.departments {
+        let score = fixed(d.score, 2);
+        let missing = format!("missing_actuals={}", d.missing_actuals);
+        let failed = if d.failed_rows > 0 {
+            format!("{} rows could not be scored", d.failed_rows)
+        } else {
+            String::new()
+        };
+        let _ = w.write_record([
+            &d.code,
+            "region",
+            empty,
+            empty,
+            "department",
+            empty,
+            empty,
+            empty,
+            &d.name,
+            empty,
+            empty,
+            empty,
+            &score,
+            empty,
+            &d.grade,
+            &missing,
+            empty,
+            &failed,
+        ]);
+    }
+    for p in &s.lowest_projects {
+        let score = fixed(p.score, 2);
+        let _ = w.write_record([
+            &p.department,
+            "region",
+            &p.code,
+            &p.name,
+            "lowest-project",
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            &score,
+            empty,
+            &p.grade,
+            empty,
+            empty,
+            empty,
+        ]);
+    }
+    for b in &s.broken {
+        let msg = format!("{} errors; left out", b.errors);
+        let _ = w.write_record([
+            empty, "region", empty, empty, "broken", empty, empty, empty, &b.folder, empty, empty,
+            empty, empty, empty, empty, empty, empty, &msg,
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn totals_line(s: &RegionSummary) -> String {
+    format!(
+        "departments scored: {} · left out: {} · projects: {} · rows: {} · missing actuals: {} · rows not scorable: {}",
+        s.scored,
+        s.broken.len(),
+        s.projects,
+        s.rows,
+        s.missing_actuals,
+        s.failed_rows
+    )
+}
+
+fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    t.to_string()
+}
+
+const GRADE_HEADER: [&str; 3] = ["等级", "部门数", "部门"];
+const DEPT_HEADER: [&str; 7] = [
+    "部门编码",
+    "部门",
+    "得分",
+    "等级",
+    "项目数",
+    "缺少实际值的行",
+    "无法评分的行",
+];
+const LOW_HEADER: [&str; 5] = ["部门编码", "项目编码", "项目", "得分", "等级"];
+
+fn grade_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+    s.by_grade
+        .iter()
+        .map(|g| {
+            vec![
+                g.grade.clone(),
+                g.count.to_string(),
+                g.departments.join(" "),
+            ]
+        })
+        .collect()
+}
+
+fn dept_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+    s.departments
+        .iter()
+        .map(|d| {
+            vec![
+                d.code.clone(),
+                d.name.clone(),
+                fixed(d.score, 2),
+                d.grade.clone(),
+                d.projects.to_string(),
+                d.missing_actuals.to_string(),
+                d.failed_rows.to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn low_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+    s.lowest_projects
+        .iter()
+        .map(|p| {
+            vec![
+                p.department.clone(),
+                p.code.clone(),
+                p.name.clone(),
+                fixed(p.score, 2),
+                p.grade.clone(),
+            ]
+        })
+        .collect()
+}
+
+fn table_summary(s: &RegionSummary) -> String {
+    let mut out = String::from("════ 区域汇总 ════\n");
+    out.push_str(&totals_line(s));
+    out.push_str("\n\n部门等级分布\n");
+    out.push_str(&grid(&GRADE_HEADER, grade_rows(s)));
+    out.push_str("\n\n得分最低的项目\n");
+    out.push_str(&grid(&LOW_HEADER, low_rows(s)));
+    out.push_str("\n\n各部门得分与缺少实际值的行\n");
+    out.push_str(&grid(&DEPT_HEADER, dept_rows(s)));
+    out.push('\n');
+    if !s.broken.is_empty() {
+        out.push_str("\n有错误未评分的部门（见标准错误输出）\n");
+        for b in &s.broken {
+            out.push_str(&format!("  {}（{} 个错误）\n", b.folder, b.errors));
+        }
+    }
+    out
+}
+
+fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
+    let mut out = format!("| {} |\n", header.join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+fn markdown_summary(s: &RegionSummary) -> String {
+    let mut out = String::from("# 区域汇总\n\n");
+    out.push_str(&totals_line(s));
+    out.push_str("\n\n## 部门等级分布\n\n");
+    out.push_str(&md_table(&GRADE_HEADER, &grade_rows(s)));
+    out.push_str("\n## 得分最低的项目\n\n");
+    out.push_str(&md_table(&LOW_HEADER, &low_rows(s)));
+    out.push_str("\n## 各部门得分与缺少实际值的行\n\n");
+    out.push_str(&md_table(&DEPT_HEADER, &dept_rows(s)));
+    if !s.broken.is_empty() {
+        out.push_str("\n## 有错误未评分的部门\n\n");
+        for b in &s.broken {
+            out.push_str(&format!("- `{}`（{} 个错误）\n", b.folder, b.errors));
+        }
+    }
+    out
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and the run has taken
+/// over a second.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: Instant,
+    shown: std::cell::Cell<bool>,
+}
+
+impl Progress {
+    pub fn new(enabled: bool, total: usize) -> Progress {
+        let bar = enabled.then(|| {
+            let b = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} departments · {elapsed} · eta {eta}",
+            ) {
+                b.set_style(style);
+            }
+            b
+        });
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: std::cell::Cell::new(false),
+        }
+    }
+
+    pub fn inc(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.inc(n);
+            if !self.shown.get() && self.start.elapsed() > Duration::from_secs(1) {
+                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                self.shown.set(true);
+            }
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}

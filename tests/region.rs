@@ -1,0 +1,339 @@
+//! Region scoring (issue 7): parallel output == sequential output in every format, a
+//! broken department is left out and reported, the parser memo equals a fresh parse, the
+//! limits hold at and past their values, and a failed or killed run leaves the previous
+//! output intact.
+
+use jixiao::limits::{
+    MAX_CELL_BYTES, MAX_FILE_BYTES, MAX_ROWS_PER_PROJECT, MAX_RULE_BYTES, MAX_RULE_NESTING,
+};
+use jixiao::parse::{
+    parse_actual, parse_actual_uncached, parse_target, parse_target_uncached, Strictness,
+};
+use jixiao::policy::{builtin_policy, parse_row_override};
+use jixiao::region::{department_folders, is_region, score_region, AtomicFile, RegionRun};
+use jixiao::report::Format;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SEED: &str = "scorecards/zunhua-sfj-2022";
+
+fn copy_dir(from: &Path, to: &Path, edit: &dyn Fn(&str) -> String) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(name), edit);
+        } else {
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(to.join(name), edit(&text)).unwrap();
+        }
+    }
+}
+
+/// `n` copies of the seed with unique codes (and varied actuals), plus one broken
+/// department when `broken`.
+fn region(n: usize, broken: bool) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        let suffix = format!("-{i:03}");
+        let edit = move |t: &str| {
+            // Unique department and project codes: every quoted code gets the suffix.
+            let mut out = t.replace("\"315001\"", &format!("\"315001{suffix}\""));
+            for code in [
+                "13028122P00306510001A",
+                "13028122P00263410001T",
+                "13028122P002633100015",
+                "13028122P002630100014",
+                "13028122P00263110001R",
+                "13028122P00262810001A",
+                "13028122P00246610001C",
+                "13028122P003070100015",
+                "13028122P00306310001Y",
+                "13028122P00306410001L",
+                "13028122P003066100010",
+                "13028122P003069100011",
+                "13028122P00307110001T",
+                "13028122P003062100019",
+            ] {
+                out = out.replace(&format!("\"{code}\""), &format!("\"{code}{suffix}\""));
+            }
+            // Vary the scores a little between copies.
+            out.replace("\"9.86\"", &format!("\"{}.{:02}\"", 5 + i % 5, i % 100))
+        };
+        copy_dir(Path::new(SEED), &tmp.path().join(format!("d{i:03}")), &edit);
+    }
+    if broken {
+        let b = tmp.path().join("d001-broken");
+        copy_dir(Path::new(SEED), &b, &|t: &str| {
+            t.replace("budget = \"10.00\"", "budget = \"十万\"")
+        });
+    }
+    tmp
+}
+
+fn run(dirs: &[PathBuf], format: Format, threads: usize) -> (Vec<u8>, String, bool) {
+    let policy = builtin_policy();
+    let r = RegionRun {
+        policy: &policy,
+        format,
+        threads,
+        progress: false,
+    };
+    let mut out = Vec::new();
+    let mut msgs = Vec::new();
+    let outcome = score_region(dirs, &r, &mut out, &mut msgs).unwrap();
+    (out, String::from_utf8(msgs).unwrap(), outcome.had_errors())
+}
+
+#[test]
+fn parallel_output_is_byte_identical_to_sequential() {
+    let tmp = region(9, true);
+    assert!(is_region(tmp.path()));
+    assert!(!is_region(Path::new(SEED)));
+    let dirs = department_folders(tmp.path()).unwrap();
+    assert_eq!(dirs.len(), 10);
+    for format in [Format::Json, Format::Csv, Format::Table, Format::Markdown] {
+        let (seq, seq_msgs, seq_err) = run(&dirs, format, 1);
+        for threads in [2, 3, 4] {
+            let (par, par_msgs, par_err) = run(&dirs, format, threads);
+            assert!(seq == par, "{format:?} differs with {threads} threads");
+            assert_eq!(seq_msgs, par_msgs);
+            assert_eq!(seq_err, par_err);
+        }
+        assert!(seq_err, "the broken department makes the run fail");
+        assert!(seq_msgs.contains("d001-broken"), "{seq_msgs}");
+    }
+}
+
+#[test]
+fn json_has_every_department_and_the_summary() {
+    let tmp = region(3, true);
+    let dirs = department_folders(tmp.path()).unwrap();
+    let (json, _, _) = run(&dirs, Format::Json, 2);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let depts = v["departments"].as_array().unwrap();
+    assert_eq!(depts.len(), 3);
+    assert_eq!(depts[1]["department"]["code"], "315001-001");
+    assert_eq!(depts[0]["projects"].as_array().unwrap().len(), 14);
+    let r = &v["region"];
+    assert_eq!(r["scored"], 3);
+    assert_eq!(r["rows"], 3 * (126 + 14));
+    assert!(r["broken"][0]["folder"]
+        .as_str()
+        .unwrap()
+        .ends_with("d001-broken"));
+    assert_eq!(r["lowest_projects"].as_array().unwrap().len(), 10);
+    let grades: u64 = r["by_grade"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(grades, 3);
+    // Each department equals the single-department JSON.
+    let single = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["score", "--format", "json"])
+        .arg(&dirs[0])
+        .output()
+        .unwrap();
+    let one: serde_json::Value = serde_json::from_slice(&single.stdout).unwrap();
+    assert_eq!(one, depts[0]);
+}
+
+#[test]
+fn binary_scores_a_region_and_exits_1_on_a_broken_department() {
+    let tmp = region(2, true);
+    let out = tmp.path().join("out.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("score")
+        .arg(tmp.path())
+        .args(["--format", "csv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("1 of 3 departments had errors"), "{stderr}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("315001-000,department"));
+    assert!(csv.contains("315001-001,department"));
+}
+
+#[test]
+fn memo_equals_a_fresh_parse() {
+    let cells = std::fs::read_to_string("tests/cases/seed_kinds.csv").unwrap();
+    let actuals = std::fs::read_to_string(format!("{SEED}/actuals.toml")).unwrap();
+    for _ in 0..2 {
+        for line in cells.lines().chain(actuals.lines()) {
+            for cell in line.split([',', '"']) {
+                for st in [Strictness::Lenient, Strictness::Strict] {
+                    assert_eq!(
+                        format!("{:?}", parse_target(cell, st)),
+                        format!("{:?}", parse_target_uncached(cell, st)),
+                        "{cell}"
+                    );
+                }
+                assert_eq!(
+                    format!("{:?}", parse_actual(cell)),
+                    format!("{:?}", parse_actual_uncached(cell)),
+                    "{cell}"
+                );
+            }
+        }
+    }
+}
+
+fn codes<T>(r: Result<T, Vec<jixiao::diagnostic::Diagnostic>>) -> Vec<&'static str> {
+    match r {
+        Ok(_) => Vec::new(),
+        Err(d) => d.iter().map(|d| d.code).collect(),
+    }
+}
+
+#[test]
+fn cell_limit_at_and_past() {
+    let at = format!("{}份", "9".repeat(MAX_CELL_BYTES - "份".len()));
+    assert_eq!(at.len(), MAX_CELL_BYTES);
+    assert!(!codes(parse_target(&at, Strictness::Lenient)).contains(&"target::too-long"));
+    assert!(!codes(parse_actual(&at)).contains(&"actual::too-long"));
+    let past = format!("9{at}");
+    assert_eq!(
+        codes(parse_target(&past, Strictness::Lenient)),
+        ["target::too-long"]
+    );
+    assert_eq!(codes(parse_actual(&past)), ["actual::too-long"]);
+    // A 10 MB cell: an error at once, not a hang.
+    let huge = "≥".to_string() + &"9".repeat(10 * 1024 * 1024);
+    let t = std::time::Instant::now();
+    assert_eq!(
+        codes(parse_target(&huge, Strictness::Lenient)),
+        ["target::too-long"]
+    );
+    assert_eq!(codes(parse_actual(&huge)), ["actual::too-long"]);
+    assert!(t.elapsed().as_secs() < 2);
+}
+
+#[test]
+fn rule_limits_at_and_past() {
+    let nest = |n: usize| format!("{}proportional{}", "(".repeat(n), ")".repeat(n));
+    assert!(!codes(parse_row_override(&nest(MAX_RULE_NESTING))).contains(&"rule::too-deep"));
+    assert_eq!(
+        codes(parse_row_override(&nest(MAX_RULE_NESTING + 1))),
+        ["rule::too-deep"]
+    );
+    assert_eq!(codes(parse_row_override(&nest(1000))), ["rule::too-deep"]);
+    assert_eq!(
+        codes(parse_row_override(&"[".repeat(100_000))),
+        ["rule::too-long"]
+    );
+    let at = format!("proportional{}", " ".repeat(MAX_RULE_BYTES - 12));
+    assert_eq!(at.len(), MAX_RULE_BYTES);
+    assert!(codes(parse_row_override(&at)).is_empty());
+    assert_eq!(
+        codes(parse_row_override(&format!("{at} "))),
+        ["rule::too-long"]
+    );
+    for subject in jixiao::policy::Subject::ALL {
+        let r = jixiao::policy::parse_rule(subject, &nest(1000));
+        assert_eq!(codes(r), ["rule::too-deep"]);
+    }
+}
+
+fn project_with_rows(n: usize) -> String {
+    let mut s = String::from("code = \"P1\"\nname = \"x\"\nunit = \"u\"\nbudget = \"10\"\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "[[indicators]]\nid = \"q{i}\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"n\"\ndescription = \"d\"\ntarget = \"≥2000份\"\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn rows_per_project_at_and_past() {
+    use jixiao::scorecard::load::load_project_str;
+    let file_codes = |n: usize| -> Vec<&'static str> {
+        match load_project_str(Path::new("p.toml"), &project_with_rows(n)) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().map(|d| d.diagnostic.code).collect(),
+        }
+    };
+    assert!(file_codes(MAX_ROWS_PER_PROJECT).is_empty());
+    assert_eq!(
+        file_codes(MAX_ROWS_PER_PROJECT + 1),
+        ["scorecard::too-many-rows"]
+    );
+    assert_eq!(file_codes(100_000), ["scorecard::too-many-rows"]);
+}
+
+#[test]
+fn file_size_at_and_past() {
+    let tmp = tempfile::tempdir().unwrap();
+    let head = "code = \"P1\"\nname = \"x\"\nunit = \"u\"\nbudget = \"10\"\n#";
+    let at = format!(
+        "{head}{}\n",
+        "x".repeat(MAX_FILE_BYTES as usize - head.len() - 1)
+    );
+    assert_eq!(at.len() as u64, MAX_FILE_BYTES);
+    let p = tmp.path().join("at.toml");
+    std::fs::write(&p, &at).unwrap();
+    assert!(jixiao::limits::read_to_string(&p).is_ok());
+    assert!(jixiao::scorecard::load::load_project(&p).is_ok());
+    let p2 = tmp.path().join("past.toml");
+    std::fs::write(&p2, format!("{at} ")).unwrap();
+    let e = jixiao::scorecard::load::load_project(&p2).unwrap_err();
+    assert!(
+        e[0].diagnostic.message.contains("the limit is"),
+        "{:?}",
+        e[0]
+    );
+    let e = jixiao::actuals::load_actuals(&p2, "x").unwrap_err();
+    assert!(e[0].diagnostic.message.contains("the limit is"));
+    let e = jixiao::policy::load_policy(&p2).unwrap_err();
+    assert!(e.render().contains("the limit is"));
+}
+
+#[test]
+fn a_failed_write_leaves_the_previous_output_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("out.json");
+    std::fs::write(&target, "previous").unwrap();
+    {
+        let mut f = AtomicFile::create(&target).unwrap();
+        use std::io::Write;
+        f.write_all(b"half of a new ").unwrap();
+        // Rendering fails here: dropped without commit.
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "the temporary file is removed");
+    let mut f = AtomicFile::create(&target).unwrap();
+    std::io::Write::write_all(&mut f, b"new").unwrap();
+    f.commit().unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_previous_output_intact() {
+    // The shell's file-size limit kills jixiao (SIGXFSZ) in the middle of writing.
+    let reg = region(4, false);
+    let target = reg.path().join("out.json");
+    std::fs::write(&target, "previous").unwrap();
+    for dir in [reg.path().to_path_buf(), PathBuf::from(SEED)] {
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -f 64; exec \"$0\" score \"$1\" --format json -o \"$2\"")
+            .arg(env!("CARGO_BIN_EXE_jixiao"))
+            .arg(&dir)
+            .arg(&target)
+            .status()
+            .unwrap();
+        assert!(
+            !status.success(),
+            "the run must fail for this test to mean anything"
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+    }
+}
