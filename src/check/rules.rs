@@ -105,41 +105,8 @@ impl Claim {
     }
 }
 
-/// Units a bracket in a name may state.
-const NAME_UNITS: &[&str] = &[
-    "份",
-    "次",
-    "个",
-    "套",
-    "人",
-    "件",
-    "项",
-    "户",
-    "场",
-    "期",
-    "家",
-    "所",
-    "台",
-    "辆",
-    "册",
-    "篇",
-    "条",
-    "批",
-    "本",
-    "处",
-    "座",
-    "人次",
-    "元",
-    "万元",
-    "天",
-    "日",
-    "工作日",
-    "月",
-    "年",
-    "小时",
-    "场次",
-    "册数",
-];
+/// Units a bracket in a name may state (percent signs are a rate, handled apart).
+const NAME_UNITS: &[&str] = crate::model::quantity::UNIT_WORDS;
 
 const PERCENT_WORDS: &[&str] = &["%", "％", "百分比", "百分率"];
 

@@ -46,6 +46,48 @@ impl Magnitude {
     }
 }
 
+/// The unit words of DESIGN §3 that text outside the target grammar (prose sentences,
+/// brackets in indicator names) is matched against, longest first so that `人次` wins over
+/// `人`. The grammar (`grammar/common.pest`) knows more; these are the common ones.
+pub const UNIT_WORDS: &[&str] = &[
+    "个百分点",
+    "工作日",
+    "人次",
+    "场次",
+    "小时",
+    "万元",
+    "册数",
+    "%",
+    "％",
+    "‰",
+    "份",
+    "次",
+    "个",
+    "套",
+    "人",
+    "件",
+    "项",
+    "户",
+    "场",
+    "期",
+    "家",
+    "所",
+    "台",
+    "辆",
+    "册",
+    "篇",
+    "条",
+    "批",
+    "本",
+    "处",
+    "座",
+    "天",
+    "日",
+    "月",
+    "年",
+    "元",
+];
+
 /// A unit as written, after normalisation (`百分比` → `%`). Compound units (`元/人`,
 /// `期/月`) are plain units whose name contains `/`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

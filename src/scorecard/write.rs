@@ -7,7 +7,6 @@ use super::load::{DEPARTMENT_FILE, PROJECTS_DIR};
 use super::model::{Department, Indicator, Project};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// A TOML basic string (one line) or multi-line basic string (text with newlines).
@@ -75,32 +74,13 @@ pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>>
     let mut written = Vec::new();
     for (rel, text) in folder_files(d) {
         let path = dir.join(&rel);
-        write_atomic(&path, text.as_bytes())?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        crate::output::write_atomic(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".to_string());
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 const INDICATOR_HELP: &str = "\

@@ -64,40 +64,7 @@ const LEAD_WORDS: &[&str] = &[
 const CHANGE_WORDS: &[&str] = &["增长", "减少", "下降", "提高"];
 
 /// Units after a number, longest first.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "工作日",
-    "人次",
-    "小时",
-    "万元",
-    "%",
-    "％",
-    "‰",
-    "份",
-    "次",
-    "个",
-    "套",
-    "人",
-    "件",
-    "项",
-    "户",
-    "场",
-    "期",
-    "家",
-    "所",
-    "台",
-    "辆",
-    "册",
-    "篇",
-    "条",
-    "批",
-    "本",
-    "处",
-    "座",
-    "天",
-    "日",
-    "元",
-];
+const UNITS: &[&str] = crate::model::quantity::UNIT_WORDS;
 
 const SUFFIXES: &[&str] = &["及以上", "及以下", "以上", "以下", "以内"];
 
