@@ -24,6 +24,57 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
 /// [`parse_actual`] without the memo (and without the length limit).
 pub fn parse_actual_uncached(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     // ---- end issue 7 ----
+    if let Some(quick) = plain_number(src) {
+        return Ok(quick);
+    }
+    parse_actual_grammar(src)
+}
+
+/// Units a plain-number actual may carry on the fast path: each is read by the grammar as
+/// a plain unit (no magnitude word, no date), so both paths agree (tested by
+/// `tests/actual_fast_path.rs` against [`parse_actual_grammar`]).
+const FAST_UNITS: &[&str] = &[
+    "%", "份", "次", "个", "件", "人", "套", "元", "天", "项", "户", "场", "期", "小时", "分钟",
+];
+
+/// The most common actual, `2300份` / `92.5%` / `85`, read without the grammar: ASCII
+/// digits, an optional fraction, an optional unit from [`FAST_UNITS`]. Anything else —
+/// full-width digits, signs, separators, dates, words — goes to the grammar.
+fn plain_number(src: &str) -> Option<Parsed<Actual>> {
+    let t = src.trim_matches([' ', '\t']);
+    let start = src.len() - src.trim_start_matches([' ', '\t']).len();
+    let digits_end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map(|(i, _)| i)
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits_end);
+    let mut parts = num.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if int.is_empty() || parts.next().is_some() || frac.is_some_and(str::is_empty) {
+        return None;
+    }
+    if !unit.is_empty() && !FAST_UNITS.contains(&unit) {
+        return None;
+    }
+    let value: Decimal = num.parse().ok()?;
+    let quantity = Quantity::new(
+        value,
+        (!unit.is_empty()).then(|| crate::model::Unit::new(unit)),
+    );
+    Some(Parsed {
+        value: Actual {
+            value: ActualValue::Number { quantity },
+            span: Span::new(start, start + t.len()),
+        },
+        warnings: Vec::new(),
+    })
+}
+
+/// The grammar path of [`parse_actual`], for everything (public so that the fast path
+/// can be tested against it).
+pub fn parse_actual_grammar(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     let norm = Normalized::new(src);
     let trimmed = norm.text.trim();
     let start = src.len() - src.trim_start().len();

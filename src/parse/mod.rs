@@ -7,7 +7,7 @@ pub mod grammar;
 pub mod normalize;
 mod target;
 
-pub use actual::{parse_actual, parse_actual_uncached}; // issue 7: uncached = without memo
+pub use actual::{parse_actual, parse_actual_grammar, parse_actual_uncached}; // issue 7: uncached = without memo
 pub use target::{parse_target, parse_target_uncached}; // issue 7: uncached = without memo
 
 use crate::diagnostic::Diagnostic;
