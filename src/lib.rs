@@ -8,6 +8,7 @@ pub mod actuals;
 pub mod cases;
 pub mod check;
 pub mod cli;
+pub mod csv_sheet;
 pub mod diagnostic;
 pub mod eval_csv;
 pub mod eval_rows;

@@ -7,6 +7,7 @@
 //! department's code, or empty, are the department's own indicators.
 
 use super::model::{Actuals, RowActual};
+use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::Origin;
@@ -39,13 +40,8 @@ pub fn parse_actuals_csv(
             diagnostic: d,
         })
     };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom = text.len() - body.len();
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(body.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+    let mut sheet = match Sheet::open(text) {
+        Ok(sh) => sh,
         Err(e) => {
             push(
                 Diagnostic::error(
@@ -60,12 +56,8 @@ pub fn parse_actuals_csv(
             return Err(diags);
         }
     };
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| headers.iter().position(|h| h == n))
-    };
-    let first_line = Span::new(bom, bom + body.find('\n').unwrap_or(body.len()));
+    let find = |names: &[&str]| sheet.column(names);
+    let first_line = sheet.header_span();
     let (Some(pc), Some(ic), Some(ac)) = (find(PROJECT), find(INDICATOR), find(ACTUAL)) else {
         push(
             Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
@@ -81,25 +73,21 @@ pub fn parse_actuals_csv(
         ..Default::default()
     };
     let mut rec = csv::StringRecord::new();
-    loop {
-        let at = rdr.position().byte() as usize + bom;
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
+    while let Some(read) = sheet.next_record(&mut rec) {
+        let line = match read {
+            Ok(line) => line,
+            Err((at, e)) => {
                 push(
                     Diagnostic::error(
                         "actuals::csv",
                         format!("this line cannot be read as CSV: {e}"),
-                        Span::new(at, at),
+                        at,
                     )
                     .with_help("check for an unbalanced double quote"),
                 );
                 continue;
             }
-        }
-        let line_end = at + body.get(at - bom..).and_then(|s| s.find('\n')).unwrap_or(0);
-        let line = Span::new(at, line_end.max(at));
+        };
         let get = |i: Option<usize>| {
             i.and_then(|i| rec.get(i))
                 .map(str::trim)

@@ -1,6 +1,7 @@
 //! The mid-year spending file: CSV with `project` (项目编码), `spent` (累计支出, 万元) and an
 //! optional `date` (截至日期).
 
+use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use chrono::NaiveDate;
@@ -29,13 +30,8 @@ pub fn parse_spending_csv(
             diagnostic: d,
         })
     };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom = text.len() - body.len();
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(body.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+    let mut sheet = match Sheet::open(text) {
+        Ok(sh) => sh,
         Err(e) => {
             push(Diagnostic::error(
                 "spending::csv",
@@ -45,15 +41,11 @@ pub fn parse_spending_csv(
             return Err(diags);
         }
     };
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| headers.iter().position(|h| h == n))
-    };
+    let find = |names: &[&str]| sheet.column(names);
     let (Some(pc), Some(sc)) = (find(&["project", "项目编码"]), find(&["spent", "累计支出"]))
     else {
         push(
-            Diagnostic::error("spending::columns", "the header row lacks `project` or `spent`", Span::new(bom, bom + body.find('\n').unwrap_or(body.len())))
+            Diagnostic::error("spending::columns", "the header row lacks `project` or `spent`", sheet.header_span())
                 .with_label("header row")
                 .with_help("name the columns `project` (项目编码) and `spent` (累计支出, 万元); `date` (截至日期) is optional"),
         );
@@ -62,22 +54,18 @@ pub fn parse_spending_csv(
     let dc = find(&["date", "截至日期", "日期"]);
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
-    loop {
-        let at = rdr.position().byte() as usize + bom;
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
+    while let Some(read) = sheet.next_record(&mut rec) {
+        let line = match read {
+            Ok(line) => line,
+            Err((at, e)) => {
                 push(Diagnostic::error(
                     "spending::csv",
                     format!("this line cannot be read as CSV: {e}"),
-                    Span::new(at, at),
+                    at,
                 ));
                 continue;
             }
-        }
-        let end = at + body.get(at - bom..).and_then(|s| s.find('\n')).unwrap_or(0);
-        let line = Span::new(at, end.max(at));
+        };
         let project = rec.get(pc).unwrap_or("").trim().to_string();
         let spent_text = rec.get(sc).unwrap_or("").trim();
         if project.is_empty() && spent_text.is_empty() {
