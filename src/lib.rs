@@ -23,3 +23,4 @@ pub mod region;
 pub mod report;
 pub mod score;
 pub mod scorecard;
+pub mod toml_tree;

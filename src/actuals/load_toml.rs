@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{ImDocument, Item, Table, Value};
+use toml_edit::{Document, Item, Table, Value};
 
 struct Ctx<'a> {
     path: &'a Path,
@@ -181,7 +181,7 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
         source: source.clone(),
         diags: Vec::new(),
     };
-    let doc = match ImDocument::parse(text.to_string()) {
+    let doc = match Document::parse(text.to_string()) {
         Ok(d) => d,
         Err(e) => {
             let span = span_of(e.span());

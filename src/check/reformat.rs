@@ -8,7 +8,7 @@ use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use toml_edit::{DocumentMut, ImDocument, Item, Value};
+use toml_edit::{DocumentMut, Document, Item, Value};
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 /// The canonical text of a scorecard file and the changes that make it, or the TOML
 /// syntax error.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
-    let spans = ImDocument::parse(text.to_string()).map_err(|e| syntax_message(&e))?;
+    let spans = Document::parse(text.to_string()).map_err(|e| syntax_message(&e))?;
     let mut doc: DocumentMut = text.parse().map_err(|e| syntax_message(&e))?;
     // Where each indicator's target is written, by position in the array.
     let positions: Vec<Option<(usize, usize)>> = targets(spans.as_table().get("indicators"))

@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{ImDocument, Item, TableLike, Value};
+use toml_edit::{Document, Item, TableLike, Value};
 
 /// The department file's name inside a scorecard folder.
 pub const DEPARTMENT_FILE: &str = "department.toml";
@@ -553,8 +553,8 @@ pub fn read_decimal(raw: &str) -> Option<Decimal> {
 }
 
 /// Parses the TOML text; on a syntax error reports it and returns `None`.
-fn parse_toml(ctx: &mut Ctx) -> Option<ImDocument<String>> {
-    match ImDocument::parse(ctx.src.to_string()) {
+fn parse_toml(ctx: &mut Ctx) -> Option<Document<String>> {
+    match Document::parse(ctx.src.to_string()) {
         Ok(doc) => Some(doc),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);

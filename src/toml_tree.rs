@@ -1,0 +1,539 @@
+//! A light TOML tree that keeps what the loaders need — values and the byte span of every
+//! key and value — and nothing else.
+//!
+//! Why not `toml_edit` directly: it builds a format-preserving document (decor, raw
+//! representations, an index map per table), which made reading the 21,000 files of a
+//! 1,000-department region cost more than scoring them. This tree is built straight from
+//! `toml_parser` events (the lexer and parser underneath `toml_edit` and `toml`), borrowing
+//! strings from the source where they have no escapes.
+//!
+//! The fast builder handles the shapes scorecards and actuals are written in: plain keys,
+//! `[table]` and `[[array]]` headers (dotted and quoted), arrays, inline tables, strings,
+//! integers, booleans and plain decimal floats. Anything else — dotted keys on the left of
+//! `=`, date-times, exponents, any syntax error, duplicate keys or redefined tables — makes
+//! it give up, and the file is read again by `toml_edit`, whose document is converted to
+//! this tree (or whose error is reported). So every edge case of TOML and every syntax
+//! message still comes from the well-tested crate; `tests/toml_tree.rs` checks that both
+//! roads give equal trees.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
+use toml_parser::Source;
+
+/// Deeper nesting than this goes to `toml_edit`, which has its own limit and message.
+const MAX_DEPTH: u32 = 64;
+
+/// A value in the tree. Spans are byte ranges into the source (`None` only for tables
+/// that exist because a header named a path through them, as in `toml_edit`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'s> {
+    String {
+        value: Cow<'s, str>,
+        span: Option<Range<usize>>,
+    },
+    Integer {
+        value: i64,
+        span: Option<Range<usize>>,
+    },
+    /// Decimal readers take the digits from the source text, never from a binary float.
+    Float { span: Option<Range<usize>> },
+    Boolean {
+        value: bool,
+        span: Option<Range<usize>>,
+    },
+    Datetime { span: Option<Range<usize>> },
+    Array {
+        items: Vec<Node<'s>>,
+        span: Option<Range<usize>>,
+    },
+    /// `[[name]]` sections.
+    ArrayOfTables {
+        tables: Vec<Table<'s>>,
+        span: Option<Range<usize>>,
+    },
+    Table(Table<'s>),
+}
+
+/// A table: a `[header]` section, an inline `{ … }` table, or the document root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<'s> {
+    pub entries: Vec<Entry<'s>>,
+    pub span: Option<Range<usize>>,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<'s> {
+    pub key: Cow<'s, str>,
+    pub key_span: Option<Range<usize>>,
+    pub node: Node<'s>,
+}
+
+impl<'s> Table<'s> {
+    fn new(span: Option<Range<usize>>, inline: bool) -> Table<'s> {
+        Table {
+            entries: Vec::new(),
+            span,
+            inline,
+        }
+    }
+
+    /// The entry named `key`: its key span and value. Tables are small (a dozen keys), so
+    /// a scan beats hashing.
+    pub fn get(&self, key: &str) -> Option<(Option<Range<usize>>, &Node<'s>)> {
+        self.entries
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| (e.key_span.clone(), &e.node))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry<'s>> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.key == key)
+    }
+}
+
+impl<'s> Node<'s> {
+    pub fn span(&self) -> Option<Range<usize>> {
+        match self {
+            Node::String { span, .. }
+            | Node::Integer { span, .. }
+            | Node::Float { span }
+            | Node::Boolean { span, .. }
+            | Node::Datetime { span }
+            | Node::Array { span, .. }
+            | Node::ArrayOfTables { span, .. } => span.clone(),
+            Node::Table(t) => t.span.clone(),
+        }
+    }
+
+    /// What the value is, for messages ("expected a string, found an integer").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Node::String { .. } => "a string",
+            Node::Integer { .. } => "an integer",
+            Node::Float { .. } => "a float",
+            Node::Boolean { .. } => "a boolean",
+            Node::Datetime { .. } => "a date-time",
+            Node::Array { .. } => "an array",
+            Node::ArrayOfTables { .. } => "an array of tables",
+            Node::Table(t) if t.inline => "an inline table",
+            Node::Table(_) => "a table",
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Header and inline tables alike.
+    pub fn as_table(&self) -> Option<&Table<'s>> {
+        match self {
+            Node::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self, Node::Integer { .. } | Node::Float { .. })
+    }
+}
+
+/// Parses a whole file. The error is `toml_edit`'s, so its message and span are the ones
+/// users have always seen.
+pub fn parse(src: &str) -> Result<Table<'_>, toml_edit::TomlError> {
+    match fast(src) {
+        Some(root) => Ok(root),
+        None => slow(src),
+    }
+}
+
+/// The `toml_edit` road only: the reference the fast road is tested against.
+pub fn slow(src: &str) -> Result<Table<'static>, toml_edit::TomlError> {
+    let doc = toml_edit::Document::parse(src)?;
+    Ok(convert_table(doc.as_table(), doc.as_table().span(), false))
+}
+
+/// The fast road only; `None` when it gave up (the file may still be valid TOML).
+pub fn fast(src: &str) -> Option<Table<'_>> {
+    let source = Source::new(src);
+    let tokens = source.lex().into_vec();
+    let mut events: Vec<Event> = Vec::with_capacity(tokens.len());
+    let mut errors: Vec<toml_parser::ParseError> = Vec::new();
+    {
+        let mut validate = ValidateWhitespace::new(&mut events, source);
+        let mut guard = RecursionGuard::new(&mut validate, MAX_DEPTH);
+        toml_parser::parser::parse_document(&tokens, &mut guard, &mut errors);
+    }
+    if !errors.is_empty() {
+        return None;
+    }
+    Builder {
+        source,
+        events: &events,
+        at: 0,
+        errors: Vec::new(),
+    }
+    .document()
+}
+
+struct Builder<'s, 'e> {
+    source: Source<'s>,
+    events: &'e [Event],
+    at: usize,
+    /// Decoder complaints; any makes the fast road give up.
+    errors: Vec<toml_parser::ParseError>,
+}
+
+fn range(e: &Event) -> Range<usize> {
+    e.span().start()..e.span().end()
+}
+
+impl<'s> Builder<'s, '_> {
+    fn peek(&self) -> Option<&Event> {
+        self.events.get(self.at)
+    }
+
+    fn next(&mut self) -> Option<Event> {
+        let e = self.events.get(self.at).copied();
+        self.at += 1;
+        e
+    }
+
+    /// Skips whitespace, and comments and newlines when `lines` (inside arrays).
+    fn skip_blank(&mut self, lines: bool) {
+        while let Some(e) = self.peek() {
+            match e.kind() {
+                EventKind::Whitespace => self.at += 1,
+                EventKind::Comment | EventKind::Newline if lines => self.at += 1,
+                _ => break,
+            }
+        }
+    }
+
+    fn key(&mut self, e: &Event) -> Option<(Cow<'s, str>, Range<usize>)> {
+        let raw = self.source.get(e)?;
+        let mut out: Cow<'s, str> = Cow::Borrowed("");
+        raw.decode_key(&mut out, &mut self.errors);
+        if !self.errors.is_empty() {
+            return None;
+        }
+        Some((out, range(e)))
+    }
+
+    /// `a.b."c"` up to (not including) the event that ends it.
+    fn key_path(&mut self) -> Option<Vec<(Cow<'s, str>, Range<usize>)>> {
+        let mut path = Vec::new();
+        loop {
+            self.skip_blank(false);
+            let e = self.next()?;
+            if e.kind() != EventKind::SimpleKey {
+                return None;
+            }
+            path.push(self.key(&e)?);
+            self.skip_blank(false);
+            match self.peek().map(Event::kind) {
+                Some(EventKind::KeySep) => self.at += 1,
+                _ => return Some(path),
+            }
+        }
+    }
+
+    fn document(mut self) -> Option<Table<'s>> {
+        let mut root = Table::new(Some(0..0), false);
+        // Where `key = value` lines go: a path of entry indices from the root.
+        let mut current: Vec<usize> = Vec::new();
+        while let Some(e) = self.next() {
+            match e.kind() {
+                EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
+                EventKind::StdTableOpen | EventKind::ArrayTableOpen => {
+                    let array = e.kind() == EventKind::ArrayTableOpen;
+                    let path = self.key_path()?;
+                    let close = self.next()?;
+                    let want = if array {
+                        EventKind::ArrayTableClose
+                    } else {
+                        EventKind::StdTableClose
+                    };
+                    if close.kind() != want {
+                        return None;
+                    }
+                    let span = e.span().start()..close.span().end();
+                    current = open_header(&mut root, path, span, array)?;
+                }
+                EventKind::SimpleKey => {
+                    self.at -= 1;
+                    let mut path = self.key_path()?;
+                    if path.len() != 1 || self.next()?.kind() != EventKind::KeyValSep {
+                        return None;
+                    }
+                    let (key, key_span) = path.pop()?;
+                    self.skip_blank(false);
+                    let node = self.value()?;
+                    let table = table_at(&mut root, &current)?;
+                    if table.position(&key).is_some() {
+                        return None;
+                    }
+                    table.entries.push(Entry {
+                        key,
+                        key_span: Some(key_span),
+                        node,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        Some(root)
+    }
+
+    fn value(&mut self) -> Option<Node<'s>> {
+        let e = self.next()?;
+        match e.kind() {
+            EventKind::Scalar => self.scalar(&e),
+            EventKind::ArrayOpen => {
+                let mut items = Vec::new();
+                loop {
+                    self.skip_blank(true);
+                    if self.peek().map(Event::kind) == Some(EventKind::ArrayClose) {
+                        let close = self.next()?;
+                        return Some(Node::Array {
+                            items,
+                            span: Some(e.span().start()..close.span().end()),
+                        });
+                    }
+                    items.push(self.value()?);
+                    self.skip_blank(true);
+                    match self.peek().map(Event::kind) {
+                        Some(EventKind::ValueSep) => self.at += 1,
+                        Some(EventKind::ArrayClose) => {}
+                        _ => return None,
+                    }
+                }
+            }
+            EventKind::InlineTableOpen => {
+                let mut table = Table::new(None, true);
+                loop {
+                    self.skip_blank(true);
+                    match self.peek().map(Event::kind) {
+                        Some(EventKind::InlineTableClose) => {
+                            let close = self.next()?;
+                            table.span = Some(e.span().start()..close.span().end());
+                            return Some(Node::Table(table));
+                        }
+                        Some(EventKind::SimpleKey) => {}
+                        _ => return None,
+                    }
+                    let mut path = self.key_path()?;
+                    if path.len() != 1 || self.next()?.kind() != EventKind::KeyValSep {
+                        return None;
+                    }
+                    let (key, key_span) = path.pop()?;
+                    self.skip_blank(false);
+                    let node = self.value()?;
+                    if table.position(&key).is_some() {
+                        return None;
+                    }
+                    table.entries.push(Entry {
+                        key,
+                        key_span: Some(key_span),
+                        node,
+                    });
+                    self.skip_blank(true);
+                    match self.peek().map(Event::kind) {
+                        Some(EventKind::ValueSep) => self.at += 1,
+                        Some(EventKind::InlineTableClose) => {}
+                        _ => return None,
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn scalar(&mut self, e: &Event) -> Option<Node<'s>> {
+        use toml_parser::decoder::ScalarKind;
+        let raw = self.source.get(e)?;
+        let mut decoded: Cow<'s, str> = Cow::Borrowed("");
+        let kind = raw.decode_scalar(&mut decoded, &mut self.errors);
+        if !self.errors.is_empty() {
+            return None;
+        }
+        let span = Some(range(e));
+        match kind {
+            ScalarKind::String => Some(Node::String {
+                value: decoded,
+                span,
+            }),
+            ScalarKind::Boolean(value) => Some(Node::Boolean { value, span }),
+            ScalarKind::Integer(radix) => i64::from_str_radix(&decoded, radix.value())
+                .ok()
+                .map(|value| Node::Integer { value, span }),
+            // Only plain decimals (`12.50`): exponents, inf/nan and very long digit runs
+            // (which could overflow) go to `toml_edit` for its checks.
+            ScalarKind::Float
+                if decoded.len() <= 300
+                    && decoded
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+')) =>
+            {
+                Some(Node::Float { span })
+            }
+            ScalarKind::Float | ScalarKind::DateTime => None,
+        }
+    }
+}
+
+/// The table at `path` (entry indices; an array of tables means its last table).
+fn table_at<'t, 's>(root: &'t mut Table<'s>, path: &[usize]) -> Option<&'t mut Table<'s>> {
+    let mut t = root;
+    for &i in path {
+        t = match &mut t.entries.get_mut(i)?.node {
+            Node::Table(inner) => inner,
+            Node::ArrayOfTables { tables, .. } => tables.last_mut()?,
+            _ => return None,
+        };
+    }
+    Some(t)
+}
+
+/// Applies a `[a.b.c]` or `[[a.b.c]]` header; returns the path of the table it opens.
+fn open_header<'s>(
+    root: &mut Table<'s>,
+    mut path: Vec<(Cow<'s, str>, Range<usize>)>,
+    span: Range<usize>,
+    array: bool,
+) -> Option<Vec<usize>> {
+    let (key, key_span) = path.pop()?;
+    let mut indices = Vec::with_capacity(path.len() + 1);
+    let mut t = root;
+    for (step, step_span) in path {
+        let i = match t.position(&step) {
+            Some(i) => i,
+            None => {
+                // `toml_edit` gives a table made by a path step the span of that key.
+                t.entries.push(Entry {
+                    key: step,
+                    key_span: Some(step_span.clone()),
+                    node: Node::Table(Table::new(Some(step_span), false)),
+                });
+                t.entries.len() - 1
+            }
+        };
+        indices.push(i);
+        t = match &mut t.entries.get_mut(i)?.node {
+            Node::Table(inner) if !inner.inline => inner,
+            Node::ArrayOfTables { tables, .. } => tables.last_mut()?,
+            _ => return None,
+        };
+    }
+    let fresh = Table::new(Some(span.clone()), false);
+    match (t.position(&key), array) {
+        (None, false) => t.entries.push(Entry {
+            key,
+            key_span: Some(key_span),
+            node: Node::Table(fresh),
+        }),
+        (None, true) => t.entries.push(Entry {
+            key,
+            key_span: Some(key_span),
+            node: Node::ArrayOfTables {
+                tables: vec![fresh],
+                span: Some(span),
+            },
+        }),
+        // Defining a table a longer header already passed through (`[a.b]`, then `[a]`)
+        // is valid, but `toml_edit` then moves the entry; leave it to that road.
+        (Some(_), false) => return None,
+        (Some(i), true) => {
+            match &mut t.entries.get_mut(i)?.node {
+                Node::ArrayOfTables {
+                    tables,
+                    span: aspan,
+                } => {
+                    let start = aspan.as_ref().map_or(span.start, |s| s.start);
+                    *aspan = Some(start..span.end);
+                    tables.push(fresh);
+                }
+                _ => return None,
+            }
+            indices.push(i);
+            return Some(indices);
+        }
+    }
+    indices.push(t.entries.len() - 1);
+    Some(indices)
+}
+
+// ---------------------------------------------------------------------------------------
+// From a `toml_edit` document (the slow road).
+
+fn convert_table<'s>(
+    t: &dyn toml_edit::TableLike,
+    span: Option<Range<usize>>,
+    inline: bool,
+) -> Table<'s> {
+    let mut out = Table::new(span, inline);
+    for (key, item) in t.iter() {
+        let key_span = t.key(key).and_then(|k| k.span());
+        out.entries.push(Entry {
+            key: Cow::Owned(key.to_string()),
+            key_span,
+            node: convert_item(item),
+        });
+    }
+    out
+}
+
+fn convert_item<'s>(item: &toml_edit::Item) -> Node<'s> {
+    match item {
+        toml_edit::Item::Value(v) => convert_value(v),
+        toml_edit::Item::Table(t) => Node::Table(convert_table(t, t.span(), false)),
+        toml_edit::Item::ArrayOfTables(a) => Node::ArrayOfTables {
+            tables: a.iter().map(|t| convert_table(t, t.span(), false)).collect(),
+            span: a.span(),
+        },
+        // Never stored in a parsed document; an empty table is the harmless reading.
+        toml_edit::Item::None => Node::Table(Table::new(None, false)),
+    }
+}
+
+fn convert_value<'s>(v: &toml_edit::Value) -> Node<'s> {
+    use toml_edit::Value as V;
+    let span = v.span();
+    match v {
+        V::String(s) => Node::String {
+            value: Cow::Owned(s.value().clone()),
+            span,
+        },
+        V::Integer(i) => Node::Integer {
+            value: *i.value(),
+            span,
+        },
+        V::Float(_) => Node::Float { span },
+        V::Boolean(b) => Node::Boolean {
+            value: *b.value(),
+            span,
+        },
+        V::Datetime(_) => Node::Datetime { span },
+        V::Array(a) => Node::Array {
+            items: a.iter().map(convert_value).collect(),
+            span,
+        },
+        V::InlineTable(t) => Node::Table(convert_table(t, t.span(), true)),
+    }
+}

@@ -1,0 +1,125 @@
+//! The fast TOML road (`toml_tree::fast`) must read every document exactly as `toml_edit`
+//! does — same keys, values and spans — or give up. Checked on hand-picked documents
+//! (tests/cases/toml_tree.toml.txt), on every TOML file in the repository, and on
+//! generated documents.
+
+use jixiao::toml_tree::{fast, parse, slow};
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Fast and slow agree; returns whether the fast road took the document.
+fn agree(name: &str, src: &str) -> bool {
+    let reference = slow(src);
+    match fast(src) {
+        Some(tree) => {
+            let Ok(reference) = reference else {
+                panic!("{name}: fast road accepted a document toml_edit refuses:\n{src}");
+            };
+            assert_eq!(tree, reference, "{name}: trees differ for\n{src}");
+            true
+        }
+        None => {
+            // Giving up is allowed; `parse` must then be the slow road.
+            match (parse(src), reference) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}"),
+                _ => panic!("{name}: parse and toml_edit disagree"),
+            }
+            false
+        }
+    }
+}
+
+#[test]
+fn case_file_documents_agree() {
+    let text = std::fs::read_to_string("tests/cases/toml_tree.toml.txt").unwrap();
+    // The first section is the explanation.
+    let docs: Vec<&str> = text.split("\n=====\n").skip(1).collect();
+    assert!(docs.len() >= 25, "{} documents", docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        let name = format!("document #{}", i + 1);
+        let want_fast = match doc.lines().next() {
+            Some("# expect: fast") => true,
+            Some("# expect: toml_edit") => false,
+            other => panic!("{name}: first line must be `# expect: …`, found {other:?}"),
+        };
+        assert_eq!(agree(&name, doc), want_fast, "{name}: wrong road for\n{doc}");
+    }
+}
+
+fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            if !path.ends_with("target") {
+                toml_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_toml_file_in_the_repository_agrees() {
+    let mut files = Vec::new();
+    for dir in ["scorecards", "tests", "examples", "fuzz/corpus"] {
+        if Path::new(dir).is_dir() {
+            toml_files(Path::new(dir), &mut files);
+        }
+    }
+    assert!(files.len() > 40, "{} files", files.len());
+    let mut fast_taken = 0;
+    for f in &files {
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue; // not UTF-8: the loaders report that before parsing
+        };
+        if agree(&f.display().to_string(), &src) {
+            fast_taken += 1;
+        }
+    }
+    // Every shipped scorecard and actuals file is read by the fast road.
+    for f in files.iter().filter(|f| f.starts_with("scorecards")) {
+        let src = std::fs::read_to_string(f).unwrap();
+        assert!(fast(&src).is_some(), "{} left the fast road", f.display());
+    }
+    assert!(fast_taken > files.len() / 2);
+}
+
+/// Small TOML fragments put together at random: valid and invalid documents alike.
+fn fragment() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "a = 1\n",
+        "a = \"x\"\n",
+        "b = 'y'\n",
+        "c = 2.50\n",
+        "d = [1, 2]\n",
+        "e = { f = \"g\" }\n",
+        "h = true\n",
+        "[t]\n",
+        "[t.u]\n",
+        "[[arr]]\n",
+        "[[t.arr]]\n",
+        "[\"q k\"]\n",
+        "x.y = 1\n",
+        "# note\n",
+        "\n",
+        "z = [\n 1,\n 2,\n]\n",
+        "bad = \n",
+        "[t\n",
+        "k = \"unterminated\n",
+        "n = 1e3\n",
+        "dt = 2022-01-01\n",
+        "s = \"\\u4e2d\\t\"\n",
+        "i = { }\n",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #[test]
+    fn generated_documents_agree(parts in prop::collection::vec(fragment(), 0..12)) {
+        let src: String = parts.concat();
+        agree("generated", &src);
+    }
+}
