@@ -91,7 +91,10 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             push(
                 Diagnostic::error(
                     "cases::syntax",
-                    format!("this is not valid TOML: {}", e.message().trim()),
+                    format!(
+                        "this is not valid TOML: {}",
+                        crate::toml_tree::syntax_message(&e, text).0
+                    ),
                     span,
                 )
                 .with_label("here")

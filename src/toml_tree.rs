@@ -37,12 +37,16 @@ pub enum Node<'s> {
         span: Option<Range<usize>>,
     },
     /// Decimal readers take the digits from the source text, never from a binary float.
-    Float { span: Option<Range<usize>> },
+    Float {
+        span: Option<Range<usize>>,
+    },
     Boolean {
         value: bool,
         span: Option<Range<usize>>,
     },
-    Datetime { span: Option<Range<usize>> },
+    Datetime {
+        span: Option<Range<usize>>,
+    },
     Array {
         items: Vec<Node<'s>>,
         span: Option<Range<usize>>,
@@ -504,7 +508,10 @@ fn convert_item<'s>(item: &toml_edit::Item) -> Node<'s> {
         toml_edit::Item::Value(v) => convert_value(v),
         toml_edit::Item::Table(t) => Node::Table(convert_table(t, t.span(), false)),
         toml_edit::Item::ArrayOfTables(a) => Node::ArrayOfTables {
-            tables: a.iter().map(|t| convert_table(t, t.span(), false)).collect(),
+            tables: a
+                .iter()
+                .map(|t| convert_table(t, t.span(), false))
+                .collect(),
             span: a.span(),
         },
         // Never stored in a parsed document; an empty table is the harmless reading.
@@ -536,4 +543,29 @@ fn convert_value<'s>(v: &toml_edit::Value) -> Node<'s> {
         },
         V::InlineTable(t) => Node::Table(convert_table(t, t.span(), true)),
     }
+}
+
+/// `toml_edit`'s message for a syntax error, as (what is wrong, further lines), tidied
+/// for our diagnostics: "duplicate key" names the key, and the ", expected …" of the first
+/// line becomes a line of its own (dropped when empty, or when it only restates that a
+/// string needs quotes — the help says how).
+pub fn syntax_message(e: &toml_edit::TomlError, src: &str) -> (String, Vec<String>) {
+    let msg = e.message().trim();
+    let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid TOML");
+    let mut detail = Vec::new();
+    let mut head = first.to_string();
+    if let Some((h, expected)) = first.split_once(", expected ") {
+        head = h.to_string();
+        if expected != "nothing" && !h.contains("must be quoted") {
+            detail.push(format!("expected {expected}"));
+        }
+    }
+    if head == "duplicate key" {
+        if let Some(key) = e.span().and_then(|s| src.get(s)) {
+            head = format!("duplicate key `{key}`");
+        }
+    }
+    detail.extend(lines.map(str::to_string));
+    (head, detail)
 }

@@ -43,7 +43,11 @@ fn case_file_documents_agree() {
             Some("# expect: toml_edit") => false,
             other => panic!("{name}: first line must be `# expect: …`, found {other:?}"),
         };
-        assert_eq!(agree(&name, doc), want_fast, "{name}: wrong road for\n{doc}");
+        assert_eq!(
+            agree(&name, doc),
+            want_fast,
+            "{name}: wrong road for\n{doc}"
+        );
     }
 }
 

@@ -18,15 +18,17 @@ use super::model::{Actuals, ProjectActuals, RowActual};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::Origin;
+use crate::toml_tree::{Entry, Node};
 use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{Document, Item, Table, Value};
 
 struct Ctx<'a> {
     path: &'a Path,
-    source: Arc<str>,
+    source: &'a str,
+    /// The source shared by the diagnostics, made at the first one (most files have none).
+    shared: Option<Arc<str>>,
     diags: Vec<FileDiagnostic>,
 }
 
@@ -36,15 +38,18 @@ fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
 
 impl Ctx<'_> {
     fn push(&mut self, d: Diagnostic) {
+        let src = self.source;
+        let source = self.shared.get_or_insert_with(|| Arc::from(src)).clone();
         self.diags.push(FileDiagnostic {
             file: self.path.to_path_buf(),
-            source: self.source.clone(),
+            source,
             diagnostic: d,
         });
     }
 
-    fn unknown_key(&mut self, table: &Table, key: &str, allowed: &[&str], what: &str) {
-        let span = span_of(table.key(key).and_then(|k| k.span()));
+    fn unknown_key(&mut self, entry: &Entry<'_>, allowed: &[&str], what: &str) {
+        let key = &entry.key;
+        let span = span_of(entry.key_span.clone());
         self.push(
             Diagnostic::error(
                 "actuals::unknown-key",
@@ -56,11 +61,11 @@ impl Ctx<'_> {
         );
     }
 
-    fn text(&mut self, item: &Item, what: &str) -> Option<String> {
-        match item.as_value() {
-            Some(Value::String(s)) => Some(s.value().to_string()),
-            Some(v @ (Value::Integer(_) | Value::Float(_))) => {
-                let span = span_of(v.span());
+    fn text(&mut self, item: &Node<'_>, what: &str) -> Option<String> {
+        match item {
+            Node::String { value, .. } => Some(value.to_string()),
+            Node::Integer { .. } | Node::Float { .. } => {
+                let span = span_of(item.span());
                 self.source
                     .get(span.start..span.end)
                     .map(|s| s.trim().to_string())
@@ -80,7 +85,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn decimal(&mut self, item: &Item, what: &str) -> Option<Decimal> {
+    fn decimal(&mut self, item: &Node<'_>, what: &str) -> Option<Decimal> {
         let span = span_of(item.span());
         let raw = self.text(item, what)?;
         let cleaned: String = raw.chars().filter(|c| *c != '_' && *c != ',').collect();
@@ -101,21 +106,21 @@ impl Ctx<'_> {
         }
     }
 
-    fn row(&mut self, item: &Item) -> Option<RowActual> {
+    fn row(&mut self, item: &Node<'_>) -> Option<RowActual> {
         let origin = |span: Span| Origin {
             file: self.path.to_path_buf(),
             start: span.start,
             end: span.end,
         };
-        if let Some(Value::String(s)) = item.as_value() {
-            let span = span_of(s.span());
+        if let Node::String { value, span } = item {
+            let span = span_of(span.clone());
             return Some(RowActual {
-                actual: Some(s.value().to_string()),
+                actual: Some(value.to_string()),
                 origin: origin(span),
                 ..Default::default()
             });
         }
-        let Some(table) = item.as_table_like() else {
+        let Some(table) = item.as_table() else {
             self.push(
                 Diagnostic::error(
                     "actuals::wrong-type",
@@ -128,8 +133,9 @@ impl Ctx<'_> {
             return None;
         };
         let mut row = RowActual::default();
-        for (key, value) in table.iter() {
-            match key {
+        for entry in table.iter() {
+            let value = &entry.node;
+            match &*entry.key {
                 "actual" => {
                     row.origin = origin(span_of(value.span()));
                     row.actual = self.text(value, "`actual`");
@@ -137,7 +143,7 @@ impl Ctx<'_> {
                 "reason" => row.reason = self.text(value, "`reason`"),
                 "baseline" => row.baseline = self.text(value, "`baseline`"),
                 other => {
-                    let span = span_of(table.key(other).and_then(|k| k.span()));
+                    let span = span_of(entry.key_span.clone());
                     self.push(
                         Diagnostic::error("actuals::unknown-key", format!("unknown key `{other}` in a row"), span)
                             .with_label("not a known key")
@@ -149,8 +155,8 @@ impl Ctx<'_> {
         Some(row)
     }
 
-    fn rows(&mut self, item: &Item, into: &mut std::collections::BTreeMap<String, RowActual>) {
-        let Some(table) = item.as_table_like() else {
+    fn rows(&mut self, item: &Node<'_>, into: &mut std::collections::BTreeMap<String, RowActual>) {
+        let Some(table) = item.as_table() else {
             self.push(
                 Diagnostic::error(
                     "actuals::wrong-type",
@@ -164,9 +170,9 @@ impl Ctx<'_> {
             );
             return;
         };
-        for (id, value) in table.iter() {
-            if let Some(r) = self.row(value) {
-                into.insert(id.to_string(), r);
+        for entry in table.iter() {
+            if let Some(r) = self.row(&entry.node) {
+                into.insert(entry.key.to_string(), r);
             }
         }
     }
@@ -175,17 +181,22 @@ impl Ctx<'_> {
 /// Reads an actuals TOML file's text. Returns the actuals and no diagnostics, or every
 /// problem found.
 pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDiagnostic>> {
-    let source: Arc<str> = Arc::from(text);
     let mut cx = Ctx {
         path,
-        source: source.clone(),
+        source: text,
+        shared: None,
         diags: Vec::new(),
     };
-    let doc = match Document::parse(text.to_string()) {
+    let doc = match crate::toml_tree::parse(text) {
         Ok(d) => d,
         Err(e) => {
             let span = span_of(e.span());
-            let msg = e.message().trim().to_lowercase();
+            let (first, detail) = crate::toml_tree::syntax_message(&e, text);
+            let msg = std::iter::once(first)
+                .chain(detail)
+                .collect::<Vec<_>>()
+                .join("; ")
+                .to_lowercase();
             cx.push(
                 Diagnostic::error(
                     "actuals::syntax",
@@ -204,11 +215,11 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
         file: path.to_path_buf(),
         ..Default::default()
     };
-    let root = doc.as_table();
-    for (key, item) in root.iter() {
-        match key {
+    for root_entry in doc.iter() {
+        let item = &root_entry.node;
+        match &*root_entry.key {
             "projects" => {
-                let Some(projects) = item.as_table_like() else {
+                let Some(projects) = item.as_table() else {
                     cx.push(
                         Diagnostic::error(
                             "actuals::wrong-type",
@@ -220,7 +231,8 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
                     );
                     continue;
                 };
-                for (code, pitem) in projects.iter() {
+                for project in projects.iter() {
+                    let (code, pitem) = (&project.key, &project.node);
                     let mut pa = ProjectActuals::default();
                     let Some(pt) = pitem.as_table() else {
                         cx.push(
@@ -234,16 +246,16 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
                         );
                         continue;
                     };
-                    for (k, v) in pt.iter() {
-                        match k {
+                    for field in pt.iter() {
+                        let v = &field.node;
+                        match &*field.key {
                             "adjusted_budget" => {
                                 pa.adjusted_budget = cx.decimal(v, "`adjusted_budget` (全年预算数)")
                             }
                             "spent" => pa.spent = cx.decimal(v, "`spent` (全年执行数)"),
                             "rows" => cx.rows(v, &mut pa.rows),
-                            other => cx.unknown_key(
-                                pt,
-                                other,
+                            _ => cx.unknown_key(
+                                field,
                                 &["adjusted_budget", "spent", "rows"],
                                 "a project",
                             ),
@@ -254,14 +266,14 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
             }
             "department" => match item.as_table() {
                 Some(t) => {
-                    for (k, v) in t.iter() {
-                        match k {
+                    for field in t.iter() {
+                        match &*field.key {
                             "rows" => {
                                 let mut rows = std::mem::take(&mut actuals.department);
-                                cx.rows(v, &mut rows);
+                                cx.rows(&field.node, &mut rows);
                                 actuals.department = rows;
                             }
-                            other => cx.unknown_key(t, other, &["rows"], "[department]"),
+                            _ => cx.unknown_key(field, &["rows"], "[department]"),
                         }
                     }
                 }
@@ -275,7 +287,7 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
                     .with_help("write [department.rows] and below it lines like d01 = \"2300份\""),
                 ),
             },
-            other => cx.unknown_key(root, other, &["projects", "department"], "the actuals file"),
+            _ => cx.unknown_key(root_entry, &["projects", "department"], "the actuals file"),
         }
     }
     if cx.diags.is_empty() {

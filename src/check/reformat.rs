@@ -8,7 +8,7 @@ use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use toml_edit::{DocumentMut, Document, Item, Value};
+use toml_edit::{Document, DocumentMut, Item, Value};
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,8 +104,8 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 /// The canonical text of a scorecard file and the changes that make it, or the TOML
 /// syntax error.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
-    let spans = Document::parse(text.to_string()).map_err(|e| syntax_message(&e))?;
-    let mut doc: DocumentMut = text.parse().map_err(|e| syntax_message(&e))?;
+    let spans = Document::parse(text.to_string()).map_err(|e| syntax_message(&e, text))?;
+    let mut doc: DocumentMut = text.parse().map_err(|e| syntax_message(&e, text))?;
     // Where each indicator's target is written, by position in the array.
     let positions: Vec<Option<(usize, usize)>> = targets(spans.as_table().get("indicators"))
         .into_iter()
@@ -155,13 +155,8 @@ pub fn canonical(text: &str) -> Option<String> {
     (again.warnings.is_empty() && again.value == parsed.value).then_some(new)
 }
 
-fn syntax_message(e: &toml_edit::TomlError) -> String {
-    e.message()
-        .lines()
-        .next()
-        .unwrap_or("invalid TOML")
-        .trim()
-        .to_string()
+fn syntax_message(e: &toml_edit::TomlError, text: &str) -> String {
+    crate::toml_tree::syntax_message(e, text).0
 }
 
 /// The `target` value of each entry of `indicators` (array of tables or inline array).

@@ -165,10 +165,7 @@ pub fn parse_policy_with_origins(
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            let msg = e.message().trim();
-            let mut lines = msg.lines();
-            let first = lines.next().unwrap_or("invalid TOML").trim().to_string();
-            let rest: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+            let (first, rest) = crate::toml_tree::syntax_message(&e, text);
             let span = span_of(e.span());
             return Err(vec![Diagnostic::error(
                 "policy::toml",

@@ -1,7 +1,7 @@
 //! Loading a scorecard folder (`department.toml` + `projects/*.toml`) into the model.
 //!
-//! Files are read with `toml_edit`, which keeps the byte span of every key and value, so
-//! each problem points at the text the user wrote. Every problem is reported, not just the
+//! Files are read into a [`toml_tree`](crate::toml_tree), which keeps the byte span of every
+//! key and value, so each problem points at the text the user wrote. Every problem is reported, not just the
 //! first: a file with five mistakes gets five messages. Decimals (amounts, shares, points)
 //! are read from the raw text of the string or number, never through binary floating point.
 //!
@@ -13,13 +13,13 @@ use super::model::{Area, Checkpoint, Department, Indicator, Origin, Project};
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{Direction, Span};
 use crate::parse::{parse_target, Strictness};
+use crate::toml_tree::{Node, Table};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{Document, Item, TableLike, Value};
 
 /// The department file's name inside a scorecard folder.
 pub const DEPARTMENT_FILE: &str = "department.toml";
@@ -158,24 +158,30 @@ pub fn load_department_file_str(path: &Path, source: &str) -> LoadResult<Departm
 // ---------------------------------------------------------------------------------------
 // Reading context
 
-struct Ctx {
+struct Ctx<'s> {
     file: PathBuf,
-    src: Arc<str>,
+    src: &'s str,
+    /// The source shared by this file's diagnostics, made at the first one: most files
+    /// have none, and copying every file would cost more than reading it.
+    shared: Option<Arc<str>>,
     diags: Vec<FileDiagnostic>,
 }
 
-impl Ctx {
-    fn new(file: &Path, src: &str) -> Ctx {
+impl<'s> Ctx<'s> {
+    fn new(file: &Path, src: &'s str) -> Ctx<'s> {
         Ctx {
             file: file.to_path_buf(),
-            src: Arc::from(src),
+            src,
+            shared: None,
             diags: Vec::new(),
         }
     }
     fn push(&mut self, d: Diagnostic) {
+        let src = self.src;
+        let source = self.shared.get_or_insert_with(|| Arc::from(src)).clone();
         self.diags.push(FileDiagnostic {
             file: self.file.clone(),
-            source: self.src.clone(),
+            source,
             diagnostic: d,
         });
     }
@@ -198,35 +204,10 @@ impl Ctx {
     }
 }
 
-fn type_name(item: &Item) -> &'static str {
-    match item {
-        Item::None => "nothing",
-        Item::Table(_) => "a table",
-        Item::ArrayOfTables(_) => "an array of tables",
-        Item::Value(v) => match v {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date-time",
-            Value::Array(_) => "an array",
-            Value::InlineTable(_) => "an inline table",
-        },
-    }
-}
-
-fn item_span(item: &Item) -> Option<Range<usize>> {
-    item.span()
-}
-
-fn value_span(v: &Value) -> Option<Range<usize>> {
-    v.span()
-}
-
 /// A table being read: its entries, where it starts, what to call it in messages, and
 /// which keys have been looked at (the rest are reported as unknown).
 struct Fields<'a> {
-    table: &'a dyn TableLike,
+    table: &'a Table<'a>,
     /// Span to point at when a field is missing.
     at: Range<usize>,
     /// e.g. "the project file", "indicator `qty1`".
@@ -235,13 +216,12 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn get(&self, key: &str) -> Option<(Range<usize>, &'a Item)> {
-        let (k, item) = self.table.get_key_value(key)?;
-        let kspan = k.span().unwrap_or_else(|| self.at.clone());
-        Some((kspan, item))
+    fn get(&self, key: &str) -> Option<(Range<usize>, &'a Node<'a>)> {
+        let (kspan, node) = self.table.get(key)?;
+        Some((kspan.unwrap_or_else(|| self.at.clone()), node))
     }
 
-    fn missing(&self, ctx: &mut Ctx, key: &str, example: &str) {
+    fn missing(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) {
         ctx.error(
             "scorecard::missing-field",
             format!("{} has no `{key}`", self.what),
@@ -253,16 +233,16 @@ impl<'a> Fields<'a> {
 
     fn wrong_type(
         &self,
-        ctx: &mut Ctx,
+        ctx: &mut Ctx<'_>,
         key: &str,
-        item: &Item,
+        item: &Node<'_>,
         kspan: &Range<usize>,
         expected: &str,
     ) {
-        let span = item_span(item).unwrap_or_else(|| kspan.clone());
+        let span = item.span().unwrap_or_else(|| kspan.clone());
         ctx.error(
             "scorecard::type",
-            format!("`{key}` must be {expected}, found {}", type_name(item)),
+            format!("`{key}` must be {expected}, found {}", item.type_name()),
             span,
             &format!("expected {expected}"),
             format!(
@@ -275,7 +255,7 @@ impl<'a> Fields<'a> {
     /// A string field: `Some((value, content span))`.
     fn string(
         &self,
-        ctx: &mut Ctx,
+        ctx: &mut Ctx<'_>,
         key: &str,
         required: bool,
         example: &str,
@@ -286,12 +266,13 @@ impl<'a> Fields<'a> {
             }
             return None;
         };
-        match item.as_value() {
-            Some(v @ Value::String(s)) => {
-                let span = value_span(v)
-                    .map(|r| string_content(&ctx.src, r))
+        match item {
+            Node::String { value, span } => {
+                let span = span
+                    .clone()
+                    .map(|r| string_content(ctx.src, r))
                     .unwrap_or(kspan);
-                Some((s.value().clone(), span))
+                Some((value.to_string(), span))
             }
             _ => {
                 self.wrong_type(ctx, key, item, &kspan, "a string");
@@ -303,7 +284,7 @@ impl<'a> Fields<'a> {
     /// A non-empty string field.
     fn text(
         &self,
-        ctx: &mut Ctx,
+        ctx: &mut Ctx<'_>,
         key: &str,
         required: bool,
         example: &str,
@@ -323,34 +304,33 @@ impl<'a> Fields<'a> {
     }
 
     /// An exact decimal, written as a string (`"10.00"`) or a TOML number (`10.00`).
-    fn decimal(&self, ctx: &mut Ctx, key: &str, required: bool) -> Option<(Decimal, Range<usize>)> {
+    fn decimal(
+        &self,
+        ctx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+    ) -> Option<(Decimal, Range<usize>)> {
         let Some((kspan, item)) = self.get(key) else {
             if required {
                 self.missing(ctx, key, "\"10.00\"");
             }
             return None;
         };
-        let Some(v) = item.as_value() else {
-            self.wrong_type(ctx, key, item, &kspan, "a decimal");
-            return None;
-        };
-        let span = value_span(v).unwrap_or(kspan.clone());
-        let raw: String = match v {
-            Value::String(s) => s.value().clone(),
-            Value::Integer(_) | Value::Float(_) => {
-                ctx.src.get(span.clone()).unwrap_or("").to_string()
-            }
+        let span = item.span().unwrap_or(kspan.clone());
+        let raw: &str = match item {
+            Node::String { value, .. } => value,
+            Node::Integer { .. } | Node::Float { .. } => ctx.src.get(span.clone()).unwrap_or(""),
             _ => {
                 self.wrong_type(ctx, key, item, &kspan, "a decimal");
                 return None;
             }
         };
-        let span = if matches!(v, Value::String(_)) {
-            string_content(&ctx.src, span)
+        let span = if item.as_str().is_some() {
+            string_content(ctx.src, span)
         } else {
             span
         };
-        match read_decimal(&raw) {
+        match read_decimal(raw) {
             Some(d) if d.is_sign_negative() && !d.is_zero() => {
                 ctx.error(
                     "scorecard::negative",
@@ -378,7 +358,7 @@ impl<'a> Fields<'a> {
 
     fn integer(
         &self,
-        ctx: &mut Ctx,
+        ctx: &mut Ctx<'_>,
         key: &str,
         required: bool,
         example: &str,
@@ -389,8 +369,8 @@ impl<'a> Fields<'a> {
             }
             return None;
         };
-        match item.as_value() {
-            Some(v @ Value::Integer(i)) => Some((*i.value(), value_span(v).unwrap_or(kspan))),
+        match item {
+            Node::Integer { value, span } => Some((*value, span.clone().unwrap_or(kspan))),
             _ => {
                 self.wrong_type(ctx, key, item, &kspan, "an integer");
                 None
@@ -399,28 +379,28 @@ impl<'a> Fields<'a> {
     }
 
     /// An array of strings.
-    fn strings(&self, ctx: &mut Ctx, key: &str, required: bool) -> Option<Vec<String>> {
+    fn strings(&self, ctx: &mut Ctx<'_>, key: &str, required: bool) -> Option<Vec<String>> {
         let Some((kspan, item)) = self.get(key) else {
             if required {
                 self.missing(ctx, key, "[\"…\"]");
             }
             return None;
         };
-        let Some(arr) = item.as_array() else {
+        let Node::Array { items, .. } = item else {
             self.wrong_type(ctx, key, item, &kspan, "an array of strings");
             return None;
         };
         let mut out = Vec::new();
-        for v in arr.iter() {
+        for v in items {
             match v {
-                Value::String(s) => out.push(s.value().clone()),
+                Node::String { value, .. } => out.push(value.to_string()),
                 other => {
-                    let span = value_span(other).unwrap_or(kspan.clone());
+                    let span = other.span().unwrap_or(kspan.clone());
                     ctx.error(
                         "scorecard::type",
                         format!(
                             "`{key}` must hold strings only, found {}",
-                            type_name(&Item::Value(other.clone()))
+                            other.type_name()
                         ),
                         span,
                         "expected a string",
@@ -433,16 +413,16 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports keys that are not in `known`.
-    fn unknown_keys(&self, ctx: &mut Ctx) {
-        for (key, item) in self.table.iter() {
+    fn unknown_keys(&self, ctx: &mut Ctx<'_>) {
+        for entry in self.table.iter() {
+            let key: &str = &entry.key;
             if self.known.contains(&key) {
                 continue;
             }
-            let span = self
-                .table
-                .get_key_value(key)
-                .and_then(|(k, _)| k.span())
-                .or_else(|| item_span(item))
+            let span = entry
+                .key_span
+                .clone()
+                .or_else(|| entry.node.span())
                 .unwrap_or_else(|| self.at.clone());
             let suggestion = closest(key, self.known)
                 .map(|k| format!("did you mean `{k}`? "))
@@ -553,29 +533,20 @@ pub fn read_decimal(raw: &str) -> Option<Decimal> {
 }
 
 /// Parses the TOML text; on a syntax error reports it and returns `None`.
-fn parse_toml(ctx: &mut Ctx) -> Option<Document<String>> {
-    match Document::parse(ctx.src.to_string()) {
+fn parse_toml<'s>(ctx: &mut Ctx<'s>) -> Option<Table<'s>> {
+    match crate::toml_tree::parse(ctx.src) {
         Ok(doc) => Some(doc),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let msg = e.message().trim().to_string();
-            let first = msg
-                .lines()
-                .next()
-                .unwrap_or("invalid TOML")
-                .trim()
-                .to_string();
+            let (first, detail) = crate::toml_tree::syntax_message(&e, ctx.src);
             let mut first = first.trim_end_matches('.').to_string();
             if let Some(c) = first.get(..1) {
                 first = format!("{}{}", c.to_lowercase(), first.get(1..).unwrap_or(""));
             }
-            let detail: Vec<&str> = msg
-                .lines()
-                .skip(1)
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            let help = if detail.is_empty() {
+            let help = if first.starts_with("duplicate key") {
+                "each key is written once per table; remove one of the two, or rename it"
+                    .to_string()
+            } else if detail.is_empty() {
                 "fix the TOML syntax here; strings need quotes, e.g. `name = \"…\"`".to_string()
             } else {
                 format!(
@@ -613,29 +584,27 @@ const INDICATOR_FIELDS: &[&str] = &[
 ];
 
 /// Reads `indicators = [[…]]`, checking ids, levels and targets.
-fn read_indicators(ctx: &mut Ctx, root: &Fields, owner: &str) -> Vec<Indicator> {
+fn read_indicators(ctx: &mut Ctx<'_>, root: &Fields, owner: &str) -> Vec<Indicator> {
     let Some((kspan, item)) = root.get("indicators") else {
         return Vec::new();
     };
-    let tables: Vec<(&dyn TableLike, Range<usize>)> = match item {
-        Item::ArrayOfTables(aot) => aot
+    let tables: Vec<(&Table<'_>, Range<usize>)> = match item {
+        Node::ArrayOfTables { tables, .. } => tables
             .iter()
-            .map(|t| (t as &dyn TableLike, t.span().unwrap_or(kspan.clone())))
+            .map(|t| (t, t.span.clone().unwrap_or(kspan.clone())))
             .collect(),
-        Item::Value(Value::Array(arr)) => {
+        Node::Array { items, .. } => {
             let mut v = Vec::new();
-            for el in arr.iter() {
+            for el in items {
                 match el {
-                    Value::InlineTable(t) => {
-                        v.push((t as &dyn TableLike, t.span().unwrap_or(kspan.clone())))
-                    }
+                    Node::Table(t) => v.push((t, t.span.clone().unwrap_or(kspan.clone()))),
                     other => ctx.error(
                         "scorecard::type",
                         format!(
                             "each entry of `indicators` must be a table, found {}",
-                            type_name(&Item::Value(other.clone()))
+                            other.type_name()
                         ),
-                        value_span(other).unwrap_or(kspan.clone()),
+                        other.span().unwrap_or(kspan.clone()),
                         "expected a table",
                         "write each indicator as a `[[indicators]]` section".to_string(),
                     ),
@@ -684,7 +653,7 @@ fn read_indicators(ctx: &mut Ctx, root: &Fields, owner: &str) -> Vec<Indicator> 
 }
 
 fn read_indicator(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     f: &Fields,
     ids: &mut BTreeMap<String, Range<usize>>,
 ) -> Option<Indicator> {
@@ -703,7 +672,7 @@ fn read_indicator(
                 "use letters, digits, `_` or `-`, e.g. `qty1`, `sat1`".to_string(),
             );
         } else if let Some(first) = ids.get(id) {
-            let (line, col) = diagnostic::line_col(&ctx.src, first.start);
+            let (line, col) = diagnostic::line_col(ctx.src, first.start);
             ctx.error(
                 "scorecard::duplicate-id",
                 format!("indicator id `{id}` is used twice"),
@@ -866,7 +835,7 @@ fn parse_project_inner(
         return (None, ctx.diags, None);
     };
     let root = Fields {
-        table: doc.as_table(),
+        table: &doc,
         at: 0..0,
         what: "the project file".to_string(),
         known: PROJECT_FIELDS,
@@ -909,11 +878,11 @@ fn parse_project_inner(
 
 /// `spending_plan = { 3 = "30%", 6 = "60%", 10 = "90%", 12 = "100%" }`: month → cumulative
 /// share of the budget (percent).
-fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
+fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
     let Some((kspan, item)) = root.get("spending_plan") else {
         return Vec::new();
     };
-    let Some(table) = item.as_table_like() else {
+    let Some(table) = item.as_table() else {
         root.wrong_type(
             ctx,
             "spending_plan",
@@ -925,11 +894,9 @@ fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
     };
     let mut out: Vec<Checkpoint> = Vec::new();
     let mut last: Option<(u8, Decimal)> = None;
-    for (key, value) in table.iter() {
-        let kspan_m = table
-            .get_key_value(key)
-            .and_then(|(k, _)| k.span())
-            .unwrap_or(kspan.clone());
+    for entry in table.iter() {
+        let (key, value): (&str, &Node<'_>) = (&entry.key, &entry.node);
+        let kspan_m = entry.key_span.clone().unwrap_or(kspan.clone());
         let month = key.trim().trim_end_matches("月底").trim_end_matches('月');
         let month = match month.parse::<u8>() {
             Ok(m) if (1..=12).contains(&m) => Some(m),
@@ -945,11 +912,11 @@ fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
                 None
             }
         };
-        let vspan = item_span(value).unwrap_or(kspan_m.clone());
-        let share = match value.as_value() {
-            Some(Value::String(s)) => {
-                let content = string_content(&ctx.src, vspan.clone());
-                let t = s.value().trim();
+        let vspan = value.span().unwrap_or(kspan_m.clone());
+        let share = match value {
+            Node::String { value: s, .. } => {
+                let content = string_content(ctx.src, vspan.clone());
+                let t = s.trim();
                 let t = t
                     .strip_suffix('%')
                     .or_else(|| t.strip_suffix('％'))
@@ -959,7 +926,7 @@ fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
                     None => {
                         ctx.error(
                             "scorecard::share",
-                            format!("`{}` is not a share", s.value()),
+                            format!("`{s}` is not a share"),
                             content,
                             "not a percentage",
                             "write the cumulative share spent by that month, e.g. `\"60%\"`"
@@ -969,7 +936,7 @@ fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
                     }
                 }
             }
-            Some(Value::Integer(_) | Value::Float(_)) => {
+            Node::Integer { .. } | Node::Float { .. } => {
                 let raw = ctx.src.get(vspan.clone()).unwrap_or("");
                 match read_decimal(raw) {
                     Some(d) => Some((d, vspan.clone())),
@@ -991,7 +958,7 @@ fn read_spending_plan(ctx: &mut Ctx, root: &Fields) -> Vec<Checkpoint> {
                     "scorecard::type",
                     format!(
                         "the share for `{key}` must be a string like \"60%\", found {}",
-                        type_name(value)
+                        value.type_name()
                     ),
                     vspan.clone(),
                     "expected a share",
@@ -1076,7 +1043,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         return (dept, ctx.diags);
     };
     let root = Fields {
-        table: doc.as_table(),
+        table: &doc,
         at: 0..0,
         what: "the department file".to_string(),
         known: DEPARTMENT_FIELDS,
@@ -1110,11 +1077,11 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         .unwrap_or_default();
     if let Some((kspan, item)) = root.get("areas") {
         match item {
-            Item::ArrayOfTables(aot) => {
-                for (n, t) in aot.iter().enumerate() {
+            Node::ArrayOfTables { tables, .. } => {
+                for (n, t) in tables.iter().enumerate() {
                     let f = Fields {
                         table: t,
-                        at: t.span().unwrap_or(kspan.clone()),
+                        at: t.span.clone().unwrap_or(kspan.clone()),
                         what: format!("area #{}", n + 1),
                         known: AREA_FIELDS,
                     };
