@@ -2,9 +2,9 @@
 //! receives them) scored in one run.
 //!
 //! Streaming, so memory grows with the largest department and not with the region: the
-//! departments are taken in bounded batches (2 × threads); each batch is loaded, scored and
-//! rendered in parallel (rayon), then written in folder order before the next batch is
-//! read. Only the summary figures of each department are kept. The bytes written do not
+//! pool's threads (rayon) load, score and render departments in folder order, while the
+//! calling thread writes the finished ones in that order; scoring runs at most 4 × threads
+//! departments ahead of writing, so a slow department holds back only a bounded queue. Only the summary figures of each department are kept. The bytes written do not
 //! depend on the number of threads (tested against a sequential run).
 //!
 //! A department with errors is reported on stderr and left out; the others are scored and
@@ -24,7 +24,9 @@ use crate::evaluate::evaluate;
 use crate::report::Format;
 use crate::score::{Policy, Status};
 use crate::scorecard::load::{load_department, DEPARTMENT_FILE};
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -176,36 +178,103 @@ pub fn score_region(
         .build()
         .map_err(std::io::Error::other)?;
     let threads = pool.current_num_threads().max(1);
-    let batch = 2 * threads;
+    // How far scoring may run ahead of writing: bounds the outcomes held in memory.
+    let window = 4 * threads;
     let progress = render::Progress::new(run.progress, dirs.len());
     let mut acc = summary::Accumulator::new(run.policy);
     let mut writer = render::Writer::new(run.format);
     writer.begin(out)?;
-    for chunk in dirs.chunks(batch) {
-        let outcomes: Vec<DeptOutcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|d| score_one(d, run.policy, run.format))
-                .collect()
-        });
-        for o in outcomes {
-            messages.write_all(o.messages.as_bytes())?;
-            if let Some(b) = o.broken {
-                acc.broken(b);
-                continue;
-            }
-            writer.department(out, &o.body)?;
-            if let Some(line) = o.line {
-                acc.add(line, o.lowest, o.failed_rows);
+    let next = AtomicUsize::new(0);
+    let written = (Mutex::new(0usize), Condvar::new());
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, DeptOutcome)>();
+    let mut result: std::io::Result<()> = Ok(());
+    pool.in_place_scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, written, stop) = (&next, &written, &stop);
+            scope.spawn(move |_| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(dir) = dirs.get(i) else { break };
+                if !wait_for_window(written, stop, i, window) {
+                    break;
+                }
+                let outcome = score_one(dir, run.policy, run.format);
+                if tx.send((i, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        // This thread writes, in folder order, while the pool scores the next departments.
+        let mut pending: BTreeMap<usize, DeptOutcome> = BTreeMap::new();
+        let mut want = 0usize;
+        'receive: for (i, o) in rx.iter() {
+            pending.insert(i, o);
+            while let Some(o) = pending.remove(&want) {
+                if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, messages) {
+                    result = Err(e);
+                    break 'receive;
+                }
+                want += 1;
+                progress.inc(1);
+                if let Ok(mut w) = written.0.lock() {
+                    *w = want;
+                }
+                written.1.notify_all();
             }
         }
-        progress.inc(chunk.len() as u64);
-    }
+        // On a write error, release the workers (they stop at their next department). The
+        // flag is set under the lock so a worker cannot miss it between check and wait.
+        if let Ok(_guard) = written.0.lock() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        written.1.notify_all();
+    });
+    result?;
     progress.finish();
     let outcome = acc.finish();
     writer.end(out, &outcome.summary)?;
     out.flush()?;
     Ok(outcome)
+}
+
+/// Blocks a worker until department `i` is within `window` of the next one to be written;
+/// `false` when the run is stopping.
+fn wait_for_window(written: &(Mutex<usize>, Condvar), stop: &AtomicBool, i: usize, window: usize) -> bool {
+    let Ok(mut w) = written.0.lock() else {
+        return false;
+    };
+    while i >= *w + window {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        w = match written.1.wait(w) {
+            Ok(w) => w,
+            Err(_) => return false,
+        };
+    }
+    !stop.load(Ordering::Relaxed)
+}
+
+/// Writes one department's messages and body and adds it to the summary.
+fn write_outcome(
+    o: DeptOutcome,
+    writer: &mut render::Writer,
+    acc: &mut summary::Accumulator,
+    out: &mut dyn Write,
+    messages: &mut dyn Write,
+) -> std::io::Result<()> {
+    messages.write_all(o.messages.as_bytes())?;
+    if let Some(b) = o.broken {
+        acc.broken(b);
+        return Ok(());
+    }
+    writer.department(out, &o.body)?;
+    if let Some(line) = o.line {
+        acc.add(line, o.lowest, o.failed_rows);
+    }
+    Ok(())
 }
 
 /// `jixiao score REGION`: the command-line side (`src/cli/score.rs` dispatches here).
