@@ -17,7 +17,9 @@
 //! roads give equal trees.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::Source;
 
@@ -175,25 +177,35 @@ pub fn slow(src: &str) -> Result<Table<'static>, toml_edit::TomlError> {
 
 /// The fast road only; `None` when it gave up (the file may still be valid TOML).
 pub fn fast(src: &str) -> Option<Table<'_>> {
-    let source = Source::new(src);
-    let tokens = source.lex().into_vec();
-    let mut events: Vec<Event> = Vec::with_capacity(tokens.len());
-    let mut errors: Vec<toml_parser::ParseError> = Vec::new();
-    {
-        let mut validate = ValidateWhitespace::new(&mut events, source);
-        let mut guard = RecursionGuard::new(&mut validate, MAX_DEPTH);
-        toml_parser::parser::parse_document(&tokens, &mut guard, &mut errors);
+    thread_local! {
+        /// Token and event buffers reused from file to file: a region run reads thousands
+        /// of files per thread, and fresh buffers each time showed up as page clearing.
+        static BUFFERS: RefCell<(Vec<Token>, Vec<Event>)> = const { RefCell::new((Vec::new(), Vec::new())) };
     }
-    if !errors.is_empty() {
-        return None;
-    }
-    Builder {
-        source,
-        events: &events,
-        at: 0,
-        errors: Vec::new(),
-    }
-    .document()
+    BUFFERS.with(|cell| {
+        let mut guard = cell.try_borrow_mut().ok()?;
+        let (tokens, events) = &mut *guard;
+        tokens.clear();
+        events.clear();
+        let source = Source::new(src);
+        tokens.extend(source.lex());
+        let mut errors: Vec<toml_parser::ParseError> = Vec::new();
+        {
+            let mut validate = ValidateWhitespace::new(events, source);
+            let mut recursion = RecursionGuard::new(&mut validate, MAX_DEPTH);
+            toml_parser::parser::parse_document(tokens, &mut recursion, &mut errors);
+        }
+        if !errors.is_empty() {
+            return None;
+        }
+        Builder {
+            source,
+            events,
+            at: 0,
+            errors: Vec::new(),
+        }
+        .document()
+    })
 }
 
 struct Builder<'s, 'e> {
@@ -240,6 +252,19 @@ impl<'s> Builder<'s, '_> {
         Some((out, range(e)))
     }
 
+    /// The key of `key = value` and the `=` after it; `None` for a dotted key (left to
+    /// `toml_edit`) or anything unexpected.
+    fn keyval_key(&mut self) -> Option<(Cow<'s, str>, Range<usize>)> {
+        self.skip_blank(false);
+        let e = self.next()?;
+        if e.kind() != EventKind::SimpleKey {
+            return None;
+        }
+        let key = self.key(&e)?;
+        self.skip_blank(false);
+        (self.next()?.kind() == EventKind::KeyValSep).then_some(key)
+    }
+
     /// `a.b."c"` up to (not including) the event that ends it.
     fn key_path(&mut self) -> Option<Vec<(Cow<'s, str>, Range<usize>)>> {
         let mut path = Vec::new();
@@ -282,11 +307,7 @@ impl<'s> Builder<'s, '_> {
                 }
                 EventKind::SimpleKey => {
                     self.at -= 1;
-                    let mut path = self.key_path()?;
-                    if path.len() != 1 || self.next()?.kind() != EventKind::KeyValSep {
-                        return None;
-                    }
-                    let (key, key_span) = path.pop()?;
+                    let (key, key_span) = self.keyval_key()?;
                     self.skip_blank(false);
                     let node = self.value()?;
                     let table = table_at(&mut root, &current)?;
@@ -342,11 +363,7 @@ impl<'s> Builder<'s, '_> {
                         Some(EventKind::SimpleKey) => {}
                         _ => return None,
                     }
-                    let mut path = self.key_path()?;
-                    if path.len() != 1 || self.next()?.kind() != EventKind::KeyValSep {
-                        return None;
-                    }
-                    let (key, key_span) = path.pop()?;
+                    let (key, key_span) = self.keyval_key()?;
                     self.skip_blank(false);
                     let node = self.value()?;
                     if table.position(&key).is_some() {

@@ -25,10 +25,10 @@ use crate::report::Format;
 use crate::score::{Policy, Status};
 use crate::scorecard::load::{load_department, DEPARTMENT_FILE};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 /// The actuals file each department folder of a region carries.
 pub const FOLDER_ACTUALS: &str = "actuals.toml";
@@ -241,7 +241,12 @@ pub fn score_region(
 
 /// Blocks a worker until department `i` is within `window` of the next one to be written;
 /// `false` when the run is stopping.
-fn wait_for_window(written: &(Mutex<usize>, Condvar), stop: &AtomicBool, i: usize, window: usize) -> bool {
+fn wait_for_window(
+    written: &(Mutex<usize>, Condvar),
+    stop: &AtomicBool,
+    i: usize,
+    window: usize,
+) -> bool {
     let Ok(mut w) = written.0.lock() else {
         return false;
     };
