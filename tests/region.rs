@@ -106,6 +106,50 @@ fn parallel_output_is_byte_identical_to_sequential() {
     }
 }
 
+/// A writer that takes `room` bytes and then fails, like a full disk.
+struct FullAfter {
+    room: usize,
+}
+
+impl std::io::Write for FullAfter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::other("no space left on device"));
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_write_error_mid_region_stops_every_thread_and_is_returned() {
+    // The pool scores ahead of the writer; when writing fails, the workers (some waiting for
+    // the writer to catch up) must all stop, and the error must come back — not a hang.
+    let tmp = region(12, false);
+    let dirs = department_folders(tmp.path()).unwrap();
+    let policy = builtin_policy();
+    for threads in [1, 2, 4] {
+        for room in [0, 10, 5_000, 200_000] {
+            let r = RegionRun {
+                policy: &policy,
+                format: Format::Json,
+                threads,
+                progress: false,
+            };
+            let mut out = FullAfter { room };
+            let mut msgs = Vec::new();
+            let err = score_region(&dirs, &r, &mut out, &mut msgs)
+                .err()
+                .unwrap_or_else(|| panic!("{threads} threads, room {room}: no error"));
+            assert!(err.to_string().contains("no space"), "{err}");
+        }
+    }
+}
+
 #[test]
 fn json_has_every_department_and_the_summary() {
     let tmp = region(3, true);
