@@ -380,4 +380,30 @@ fn a_killed_run_leaves_the_previous_output_intact() {
         );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
     }
+    // The killed runs could not remove their temporary files; the next run does.
+    let temps = || -> Vec<String> {
+        std::fs::read_dir(reg.path())
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with(".out.json.") && n.ends_with(".tmp"))
+            .collect()
+    };
+    assert!(
+        !temps().is_empty(),
+        "a killed run leaves its temporary file"
+    );
+    let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["score", SEED, "--format", "json", "-o"])
+        .arg(&target)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(
+        temps(),
+        Vec::<String>::new(),
+        "stale temporary files removed"
+    );
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("\"department\""));
 }

@@ -2,7 +2,8 @@
 //! hold in memory: bytes go to a temporary file beside the target (same naming as
 //! `write_atomic`), which is flushed, synced and renamed over the target by
 //! [`AtomicFile::commit`]. Dropped without a commit (an error, a panic), the temporary file
-//! is removed and the previous output is left intact.
+//! is removed and the previous output is left intact; one left by a killed run is removed
+//! by the next write of the same target.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -16,15 +17,8 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        crate::output::remove_stale_temps(path);
+        let tmp = crate::output::temp_path(path);
         let file = File::create(&tmp)?;
         Ok(AtomicFile {
             tmp,
