@@ -93,7 +93,13 @@ fn parallel_output_is_byte_identical_to_sequential() {
     assert!(!is_region(Path::new(SEED)));
     let dirs = department_folders(tmp.path()).unwrap();
     assert_eq!(dirs.len(), 10);
-    for format in [Format::Json, Format::Csv, Format::Table, Format::Markdown] {
+    for format in [
+        Format::Json,
+        Format::Csv,
+        Format::Table,
+        Format::Markdown,
+        Format::Html,
+    ] {
         let (seq, seq_msgs, seq_err) = run(&dirs, format, 1);
         for threads in [2, 3, 4] {
             let (par, par_msgs, par_err) = run(&dirs, format, threads);
@@ -147,6 +153,93 @@ fn a_write_error_mid_region_stops_every_thread_and_is_returned() {
                 .unwrap_or_else(|| panic!("{threads} threads, room {room}: no error"));
             assert!(err.to_string().contains("no space"), "{err}");
         }
+    }
+}
+
+/// Every cell of every sheet, as text (a workbook's bytes carry its creation time).
+fn workbook_cells(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let names = wb.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = wb.worksheet_range(&n).unwrap();
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            (n, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_region_has_a_summary_and_every_row_and_does_not_depend_on_threads() {
+    let tmp = region(5, true);
+    let dirs = department_folders(tmp.path()).unwrap();
+    let (seq, _, _) = run(&dirs, Format::Xlsx, 1);
+    let (par, _, _) = run(&dirs, Format::Xlsx, 3);
+    let cells = workbook_cells(&seq);
+    assert_eq!(cells, workbook_cells(&par));
+    let names: Vec<&str> = cells.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["汇总", "明细"]);
+    // 「明细」: the region CSV's lines, one for one, with the same scores.
+    let (csv, _, _) = run(&dirs, Format::Csv, 1);
+    let csv = String::from_utf8(csv).unwrap();
+    let csv_rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .filter(|r: &Vec<String>| r[1] != "region")
+        .collect();
+    let details = &cells[1].1;
+    assert_eq!(details[0][0], "部门编码");
+    assert_eq!(details.len() - 1, csv_rows.len());
+    for (x, c) in details[1..].iter().zip(&csv_rows) {
+        assert_eq!(x[0], c[0]);
+        assert_eq!(x[5], c[5]);
+        // 得分: a number cell equal to the CSV's decimal.
+        if !c[12].is_empty() {
+            let d: f64 = c[12].parse().unwrap();
+            assert_eq!(x[12].parse::<f64>().unwrap(), d, "{c:?}");
+        }
+    }
+    // 「汇总」: each scored department once, with its score; the broken one is listed.
+    let summary: Vec<String> = cells[0].1.iter().map(|r| r.join("|")).collect();
+    let text = summary.join("\n");
+    for i in 0..5 {
+        assert!(text.contains(&format!("315001-{i:03}|")), "{text}");
+    }
+    assert!(text.contains("d001-broken"), "{text}");
+}
+
+#[test]
+fn html_region_has_every_department_and_the_summary() {
+    let tmp = region(4, false);
+    let dirs = department_folders(tmp.path()).unwrap();
+    let (html, _, _) = run(&dirs, Format::Html, 2);
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.trim_end().ends_with("</body></html>"));
+    assert_eq!(
+        html.matches("<article class=\"department-report\"").count(),
+        4
+    );
+    assert_eq!(html.matches("<section id=\"region-summary\">").count(), 1);
+    // Header ids are unique per department; the single report's `#department` is not used.
+    assert!(!html.contains("id=\"department\""));
+    let (json, _, _) = run(&dirs, Format::Json, 1);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    for d in v["region"]["departments"].as_array().unwrap() {
+        let code = d["code"].as_str().unwrap();
+        assert!(html.contains(&format!("<header id=\"d-{code}\"")), "{code}");
+        let row = format!(
+            "<tr data-code=\"{code}\" data-score=\"{}\" data-grade=\"{}\">",
+            d["score"].as_str().unwrap(),
+            d["grade"].as_str().unwrap()
+        );
+        assert!(html.contains(&row), "{row}");
     }
 }
 

@@ -16,3 +16,9 @@ seed=scorecards/zunhua-sfj-2022
 # The template workbook comes from the library (the round-trip test writes it).
 JIXIAO_XLSX_OUT="$work" cargo test --release --quiet --test xlsx_roundtrip writes_files -- --exact >/dev/null
 python3 tests/xlsx_check.py "$work/report.json" "$work/report.xlsx" "$work/template.xlsx"
+# A region workbook (three copies of the seed): 「汇总」 and 「明细」 against the region CSV.
+cargo build --release --quiet --example gen_region
+"$target/release/examples/gen_region" --copies 3 --from "$seed" -o "$work/region" 2>/dev/null
+"$bin" score "$work/region" --format xlsx -o "$work/region.xlsx" || [ $? -eq 1 ]
+"$bin" score "$work/region" --format csv -o "$work/region.csv" || [ $? -eq 1 ]
+python3 tests/xlsx_region_check.py "$work/region.csv" "$work/region.xlsx"

@@ -10,10 +10,12 @@
 //! A department with errors is reported on stderr and left out; the others are scored and
 //! the run exits 1.
 
+mod html;
 pub mod memo;
 mod render;
 mod sink;
 mod summary;
+mod xlsx;
 
 pub use sink::AtomicFile;
 pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
@@ -294,13 +296,6 @@ pub fn cli_run(
 ) -> u8 {
     use crate::cli::exit;
     use std::io::IsTerminal;
-    if matches!(format, Format::Html | Format::Xlsx) {
-        eprintln!(
-            "error: a region (`{}`) is written as table, markdown, json or csv; score one department folder for html or xlsx",
-            region.display()
-        );
-        return exit::UNUSABLE;
-    }
     if actuals.is_some() {
         eprintln!(
             "error: `--actuals` cannot be used with a region (`{}`); each department folder is scored with its own `{FOLDER_ACTUALS}`",

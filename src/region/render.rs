@@ -45,8 +45,9 @@ pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
             out.push_str("\n---\n\n");
             out.into_bytes()
         }
-        // Refused by `cli_run` before any department is read.
-        Format::Html | Format::Xlsx => Vec::new(),
+        Format::Html => super::html::department(s),
+        // The writer turns these lines into rows of the workbook's 「明细」 sheet.
+        Format::Xlsx => csv_body(s),
     }
 }
 
@@ -72,6 +73,7 @@ fn csv_body(s: &ScoredDepartment) -> Vec<u8> {
 pub struct Writer {
     format: Format,
     first: bool,
+    xlsx: Option<super::xlsx::XlsxRegion>,
 }
 
 impl Writer {
@@ -79,6 +81,7 @@ impl Writer {
         Writer {
             format,
             first: true,
+            xlsx: None,
         }
     }
 
@@ -86,7 +89,12 @@ impl Writer {
         match self.format {
             Format::Json => out.write_all(b"{\"departments\": ["),
             Format::Csv => out.write_all(CSV_REGION_HEADER.as_bytes()),
-            Format::Table | Format::Markdown | Format::Html | Format::Xlsx => Ok(()),
+            Format::Html => out.write_all(super::html::begin().as_bytes()),
+            Format::Xlsx => {
+                self.xlsx = Some(super::xlsx::XlsxRegion::new()?);
+                Ok(())
+            }
+            Format::Table | Format::Markdown => Ok(()),
         }
     }
 
@@ -95,7 +103,10 @@ impl Writer {
             out.write_all(if self.first { b"\n" } else { b",\n" })?;
         }
         self.first = false;
-        out.write_all(body)
+        match &mut self.xlsx {
+            Some(book) => book.department(body),
+            None => out.write_all(body),
+        }
     }
 
     pub fn end(&mut self, out: &mut dyn Write, s: &RegionSummary) -> std::io::Result<()> {
@@ -110,7 +121,11 @@ impl Writer {
             Format::Csv => out.write_all(&csv_summary(s)),
             Format::Table => out.write_all(table_summary(s).as_bytes()),
             Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
-            Format::Html | Format::Xlsx => Ok(()),
+            Format::Html => out.write_all(super::html::end(s).as_bytes()),
+            Format::Xlsx => match self.xlsx.take() {
+                Some(book) => out.write_all(&book.finish(s)?),
+                None => Err(std::io::Error::other("the workbook was not started")),
+            },
         }
     }
 }
@@ -215,8 +230,8 @@ fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
     t.to_string()
 }
 
-const GRADE_HEADER: [&str; 3] = ["等级", "部门数", "部门"];
-const DEPT_HEADER: [&str; 7] = [
+pub(super) const GRADE_HEADER: [&str; 3] = ["等级", "部门数", "部门"];
+pub(super) const DEPT_HEADER: [&str; 7] = [
     "部门编码",
     "部门",
     "得分",
@@ -225,9 +240,9 @@ const DEPT_HEADER: [&str; 7] = [
     "缺少实际值的行",
     "无法评分的行",
 ];
-const LOW_HEADER: [&str; 5] = ["部门编码", "项目编码", "项目", "得分", "等级"];
+pub(super) const LOW_HEADER: [&str; 5] = ["部门编码", "项目编码", "项目", "得分", "等级"];
 
-fn grade_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+pub(super) fn grade_rows(s: &RegionSummary) -> Vec<Vec<String>> {
     s.by_grade
         .iter()
         .map(|g| {
@@ -240,7 +255,7 @@ fn grade_rows(s: &RegionSummary) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn dept_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+pub(super) fn dept_rows(s: &RegionSummary) -> Vec<Vec<String>> {
     s.departments
         .iter()
         .map(|d| {
@@ -257,7 +272,7 @@ fn dept_rows(s: &RegionSummary) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn low_rows(s: &RegionSummary) -> Vec<Vec<String>> {
+pub(super) fn low_rows(s: &RegionSummary) -> Vec<Vec<String>> {
     s.lowest_projects
         .iter()
         .map(|p| {

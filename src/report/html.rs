@@ -338,17 +338,36 @@ fn chart(out: &mut String, s: &ScoredDepartment) {
 
 pub fn render(s: &ScoredDepartment) -> String {
     let d = &s.department;
-    let places = s.rounding_places;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} {}年度 绩效自评报告</title><style>{CSS}</style></head><body>",
-        esc(&d.name),
-        d.fiscal_year
+    let mut out = head(
+        &format!("{} {}年度 绩效自评报告", d.name, d.fiscal_year),
+        "",
     );
+    department_body(&mut out, s, "department");
+    out.push_str(FOOTER);
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The document start up to `<body>`: the report styles plus `extra_css`.
+pub fn head(title: &str, extra_css: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{CSS}{extra_css}</style></head><body>",
+        esc(title)
+    )
+}
+
+/// The closing note of every report.
+pub const FOOTER: &str = "<footer>注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。橙色行为未达到指标值或未能计分的指标。由 jixiao 生成。</footer>";
+
+/// One department's report, from its header to its last project; `header_id` is the id of
+/// the header (`department` in a single report; unique per department in a region).
+pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) {
+    let d = &s.department;
+    let places = s.rounding_places;
     let _ = write!(
         out,
-        "<header id=\"department\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h1>{} · {}年度绩效自评报告</h1><div class=\"muted\">部门编码 {} · 评分规则：{}</div>",
+        "<header id=\"{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h1>{} · {}年度绩效自评报告</h1><div class=\"muted\">部门编码 {} · 评分规则：{}</div>",
+        esc(header_id),
         esc(&d.code),
         fixed(d.score, places),
         esc(&d.grade),
@@ -375,7 +394,7 @@ pub fn render(s: &ScoredDepartment) -> String {
         d.missing.len(),
     );
     out.push_str("<h2>项目得分</h2>");
-    chart(&mut out, s);
+    chart(out, s);
     out.push_str("<table class=\"projects\"><thead><tr><th>#</th><th>项目编码</th><th>项目名称</th><th>全年预算数</th><th>执行率</th><th>得分</th><th>等级</th></tr></thead><tbody>");
     for (i, p) in s.projects.iter().enumerate() {
         let e = &p.execution;
@@ -395,9 +414,9 @@ pub fn render(s: &ScoredDepartment) -> String {
     out.push_str("</tbody></table>");
 
     out.push_str("<h2>部门整体绩效</h2>");
-    budget_table(&mut out, &d.execution, places);
+    budget_table(out, &d.execution, places);
     let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
-    indicator_table(&mut out, &d.indicators, places, full, d.score, &d.grade);
+    indicator_table(out, &d.indicators, places, full, d.score, &d.grade);
     if !d.missing.is_empty() {
         let _ = write!(
             out,
@@ -433,9 +452,9 @@ pub fn render(s: &ScoredDepartment) -> String {
             esc(&p.unit),
             esc(&d.name),
         );
-        budget_table(&mut out, &p.execution, places);
+        budget_table(out, &p.execution, places);
         indicator_table(
-            &mut out,
+            out,
             &p.indicators,
             places,
             project_full_points(p),
@@ -444,8 +463,6 @@ pub fn render(s: &ScoredDepartment) -> String {
         );
         out.push_str("</section>");
     }
-    out.push_str("<footer>注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。橙色行为未达到指标值或未能计分的指标。由 jixiao 生成。</footer></body></html>\n");
-    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 mod csv_out;
 pub mod diff;
 pub mod explain;
-mod html;
+pub mod html;
 mod layout;
 mod markdown;
 pub mod snapshot;
