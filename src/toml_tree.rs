@@ -106,6 +106,16 @@ impl<'s> Table<'s> {
         self.entries.is_empty()
     }
 
+    /// Adds an entry; `None` when the key is already there (a TOML error, left to
+    /// `toml_edit` to report).
+    fn insert(&mut self, entry: Entry<'s>) -> Option<()> {
+        if self.position(&entry.key).is_some() {
+            return None;
+        }
+        self.entries.push(entry);
+        Some(())
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.key == key)
     }
@@ -252,6 +262,18 @@ impl<'s> Builder<'s, '_> {
         Some((out, range(e)))
     }
 
+    /// A whole `key = value`.
+    fn keyval(&mut self) -> Option<Entry<'s>> {
+        let (key, key_span) = self.keyval_key()?;
+        self.skip_blank(false);
+        let node = self.value()?;
+        Some(Entry {
+            key,
+            key_span: Some(key_span),
+            node,
+        })
+    }
+
     /// The key of `key = value` and the `=` after it; `None` for a dotted key (left to
     /// `toml_edit`) or anything unexpected.
     fn keyval_key(&mut self) -> Option<(Cow<'s, str>, Range<usize>)> {
@@ -307,18 +329,8 @@ impl<'s> Builder<'s, '_> {
                 }
                 EventKind::SimpleKey => {
                     self.at -= 1;
-                    let (key, key_span) = self.keyval_key()?;
-                    self.skip_blank(false);
-                    let node = self.value()?;
-                    let table = table_at(&mut root, &current)?;
-                    if table.position(&key).is_some() {
-                        return None;
-                    }
-                    table.entries.push(Entry {
-                        key,
-                        key_span: Some(key_span),
-                        node,
-                    });
+                    let entry = self.keyval()?;
+                    table_at(&mut root, &current)?.insert(entry)?;
                 }
                 _ => return None,
             }
@@ -363,17 +375,8 @@ impl<'s> Builder<'s, '_> {
                         Some(EventKind::SimpleKey) => {}
                         _ => return None,
                     }
-                    let (key, key_span) = self.keyval_key()?;
-                    self.skip_blank(false);
-                    let node = self.value()?;
-                    if table.position(&key).is_some() {
-                        return None;
-                    }
-                    table.entries.push(Entry {
-                        key,
-                        key_span: Some(key_span),
-                        node,
-                    });
+                    let entry = self.keyval()?;
+                    table.insert(entry)?;
                     self.skip_blank(true);
                     match self.peek().map(Event::kind) {
                         Some(EventKind::ValueSep) => self.at += 1,

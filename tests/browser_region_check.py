@@ -6,6 +6,8 @@ usage: browser_region_check.py region.json dom.html
 """
 import json
 import sys
+
+from checklib import Checks
 from html.parser import HTMLParser
 
 
@@ -40,14 +42,8 @@ def main():
     dom = Dom()
     with open(dom_path, encoding="utf-8") as f:
         dom.feed(f.read())
-    failures = []
-    checks = 0
-
-    def check(what, got, want):
-        nonlocal checks
-        checks += 1
-        if got != want:
-            failures.append(f"{what}: page shows {got!r}, JSON says {want!r}")
+    checks = Checks("JSON")
+    check = checks.check
 
     depts = data["departments"]
     check("departments on the page", dom.articles, [d["department"]["code"] for d in depts])
@@ -63,10 +59,7 @@ def main():
     rows = [(r.get("data-code"), r.get("data-score"), r.get("data-grade")) for r in dom.summary_rows]
     want = [(x["code"], x["score"], x["grade"]) for x in data["region"]["departments"]]
     check("summary rows", rows, want)
-    if failures:
-        print("\n".join(failures))
-        sys.exit(1)
-    print(f"region page: {checks} checks passed ({len(depts)} departments)")
+    checks.finish(f"region page ({len(depts)} departments)")
 
 
 if __name__ == "__main__":

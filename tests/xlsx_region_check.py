@@ -6,6 +6,8 @@ usage: xlsx_region_check.py region.csv region.xlsx
 """
 import csv
 import sys
+
+from checklib import Checks
 from decimal import Decimal
 
 import openpyxl
@@ -18,14 +20,8 @@ def main():
     lines = [r for r in rows if r["scope"] != "region"]
     depts = [r for r in rows if r["scope"] == "region" and r["row"] == "department"]
     wb = openpyxl.load_workbook(xlsx_path)
-    failures = []
-    checks = 0
-
-    def check(what, got, want):
-        nonlocal checks
-        checks += 1
-        if got != want:
-            failures.append(f"{what}: workbook has {got!r}, CSV says {want!r}")
+    checks = Checks("the CSV")
+    check = checks.check
 
     check("sheets", wb.sheetnames, ["汇总", "明细"])
     ws = wb["明细"]
@@ -45,10 +41,7 @@ def main():
     codes = {r[0] for r in summary if r and r[0]}
     for d in depts:
         check(f"汇总 lists {d['department']}", d["department"] in codes, True)
-    if failures:
-        print("\n".join(failures[:50]))
-        sys.exit(1)
-    print(f"region workbook: {checks} checks passed ({len(lines)} rows, {len(depts)} departments)")
+    checks.finish(f"region workbook ({len(lines)} rows, {len(depts)} departments)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@
 //! `table.departments` (one `tr[data-code][data-score][data-grade]` per department) and
 //! `table.lowest`.
 
-use super::render::{dept_rows, grade_rows, low_rows, DEPT_HEADER, GRADE_HEADER, LOW_HEADER};
+use super::render::{
+    dept_rows, grade_rows, low_rows, totals_line, DEPT_HEADER, GRADE_HEADER, LOW_HEADER,
+};
 use super::summary::RegionSummary;
 use crate::evaluate::ScoredDepartment;
 use crate::report::html::{department_body, esc, head, FOOTER};
@@ -57,16 +59,7 @@ fn table(out: &mut String, class: &str, header: &[&str], rows: &[Vec<String>]) {
 
 pub fn end(s: &RegionSummary) -> String {
     let mut out = String::from("<section id=\"region-summary\"><h1>地区汇总</h1>");
-    let _ = write!(
-        out,
-        "<p class=\"totals\">已评分部门 {} 个 · 有错误未评分 {} 个 · 项目 {} 个 · 指标行 {} 行 · 缺少实际值 {} 行 · 无法评分 {} 行</p>",
-        s.scored,
-        s.broken.len(),
-        s.projects,
-        s.rows,
-        s.missing_actuals,
-        s.failed_rows
-    );
+    let _ = write!(out, "<p class=\"totals\">{}</p>", esc(&totals_line(s)));
     out.push_str("<h2>部门等级分布</h2>");
     table(&mut out, "grades", &GRADE_HEADER, &grade_rows(s));
     out.push_str("<h2>得分最低的项目</h2>");

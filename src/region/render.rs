@@ -206,9 +206,9 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn totals_line(s: &RegionSummary) -> String {
+pub(super) fn totals_line(s: &RegionSummary) -> String {
     format!(
-        "departments scored: {} · left out: {} · projects: {} · rows: {} · missing actuals: {} · rows not scorable: {}",
+        "已评分部门 {} 个 · 有错误未评分 {} 个 · 项目 {} 个 · 指标行 {} 行 · 缺少实际值 {} 行 · 无法评分 {} 行",
         s.scored,
         s.broken.len(),
         s.projects,

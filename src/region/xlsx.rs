@@ -7,7 +7,9 @@
 //! Its lines are the region CSV's (`department` … `error`), decoded from the CSV each worker
 //! rendered; points and scores are number cells.
 
-use super::render::{dept_rows, grade_rows, low_rows, DEPT_HEADER, GRADE_HEADER, LOW_HEADER};
+use super::render::{
+    dept_rows, grade_rows, low_rows, totals_line, DEPT_HEADER, GRADE_HEADER, LOW_HEADER,
+};
 use super::summary::RegionSummary;
 use crate::report::xlsx::cell_number;
 use rust_decimal::Decimal;
@@ -153,15 +155,7 @@ impl XlsxRegion {
         }
         ws.write_string_with_format(0, 0, "地区绩效自评汇总", &title)
             .map_err(io)?;
-        let totals = format!(
-            "已评分部门 {} 个 · 有错误未评分 {} 个 · 项目 {} 个 · 指标行 {} 行 · 缺少实际值 {} 行 · 无法评分 {} 行（逐行结果见「明细」）",
-            s.scored,
-            s.broken.len(),
-            s.projects,
-            s.rows,
-            s.missing_actuals,
-            s.failed_rows
-        );
+        let totals = format!("{}（逐行结果见「明细」）", totals_line(s));
         ws.write_string(1, 0, totals).map_err(io)?;
         let mut r = 3u32;
         let sections: [Section; 3] = [
