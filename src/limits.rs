@@ -51,14 +51,28 @@ pub fn cell_too_long(src: &str, what: &'static str) -> Option<Diagnostic> {
 /// `std::fs::read_to_string`, refusing files over [`MAX_FILE_BYTES`] before reading them
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
-    let len = std::fs::metadata(path)?.len();
+    use std::io::Read;
+    // One open: the size comes from the open file (a region run reads tens of thousands).
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
     if len > MAX_FILE_BYTES {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!("the file is {len} bytes; the limit is {MAX_FILE_BYTES} bytes (16 MiB)"),
         ));
     }
-    std::fs::read_to_string(path)
+    // A file that grows while it is read is still cut at the limit (+1 to notice it).
+    let mut text = String::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while it was read"
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than
