@@ -127,3 +127,10 @@ proptest! {
         agree("generated", &src);
     }
 }
+
+#[test]
+fn byte_order_mark_and_crlf_take_the_fast_road() {
+    // Files saved by Windows editors: a BOM and CRLF line ends.
+    let src = "\u{feff}code = \"1\"\r\nname = \"名称\"\r\n\r\n[[indicators]]\r\nid = \"qty1\"\r\n";
+    assert!(agree("bom+crlf", src), "left the fast road");
+}
