@@ -86,6 +86,33 @@ struct DeptOutcome {
     failed_rows: usize,
 }
 
+/// Runs `score` (a [`score_one`]) with a panic — a bug: every input problem is a
+/// diagnostic, and the loaders and parsers are fuzzed — turned into a left-out department.
+/// A worker that died would leave the writer waiting for its department forever.
+fn guarded(dir: &Path, score: impl FnOnce() -> DeptOutcome) -> DeptOutcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(score)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        DeptOutcome {
+            body: Vec::new(),
+            messages: format!(
+                "error: internal error while scoring `{}`: {what}; the department was left out. This is a bug in jixiao — please report it with this folder\n",
+                dir.display()
+            ),
+            line: None,
+            lowest: Vec::new(),
+            broken: Some(BrokenDepartment {
+                folder: dir.display().to_string(),
+                errors: 1,
+            }),
+            failed_rows: 0,
+        }
+    })
+}
+
 fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
     let mut messages = String::new();
     let broken = |errors: usize, messages: String| DeptOutcome {
@@ -201,7 +228,7 @@ pub fn score_region(
                 if !wait_for_window(written, stop, i, window) {
                     break;
                 }
-                let outcome = score_one(dir, run.policy, run.format);
+                let outcome = guarded(dir, || score_one(dir, run.policy, run.format));
                 if tx.send((i, outcome)).is_err() {
                     break;
                 }
@@ -369,5 +396,21 @@ pub fn cli_run(
             }
             exit::UNUSABLE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_scoring_leaves_the_department_out_instead_of_hanging() {
+        let dir = Path::new("region/d-007");
+        let o = guarded(dir, || panic!("index out of bounds"));
+        assert!(o.body.is_empty() && o.line.is_none());
+        let b = o.broken.as_ref().map(|b| (b.folder.as_str(), b.errors));
+        assert_eq!(b, Some(("region/d-007", 1)));
+        assert!(o.messages.contains("internal error"), "{}", o.messages);
+        assert!(o.messages.contains("index out of bounds"), "{}", o.messages);
     }
 }
