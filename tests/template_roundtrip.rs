@@ -21,14 +21,19 @@ fn csv_blank_sheet_shape() {
     let text = template_csv(&dept, false);
     let mut lines = text.split("\r\n");
     assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
-    // 126 project rows + 2 budget rows per project + 14 department rows, and the header.
+    // 126 project rows + 2 budget rows and a 实际完成情况 row per project + 14 department
+    // rows, and the header.
     let rows = text.trim_end().split("\r\n").count();
-    assert_eq!(rows, 1 + 126 + 2 * 14 + 14);
+    assert_eq!(rows, 1 + 126 + 3 * 14 + 14);
     assert!(text.contains(
         "13028122P00263110001R,冀财政法【2021】63号河北省财政厅关于提前下达2022年省级基层公检法司转移支付资金的通知（法援）,soc1,效益指标,社会效益指标,提供法律咨询数量（件）,≥80%,,,\r\n"
     ));
     assert!(text.contains(",adjusted_budget,预算执行,,全年预算数（万元）,年初预算数 10.00,,,\r\n"));
     assert!(text.contains(",spent,预算执行,,全年执行数（万元）,,,,\r\n"));
+    // The 实际完成情况 row shows the 预期目标 where a target would be.
+    assert!(text.contains(
+        ",summary,年度总体目标,,实际完成情况,1.单位人员工资发放 2.单位人员各项保险缴纳,,,\r\n"
+    ));
     assert!(text.contains(
         "315001,遵化市司法局,qty2,产出指标,数量指标,印制各种法律宣传资料数量,大于等于2000份,,,\r\n"
     ));
@@ -160,4 +165,24 @@ fn cli_writes_files() {
         .status()
         .expect("runs");
     assert_eq!(status.code(), Some(2), "--bom is for csv");
+}
+
+#[test]
+fn summary_rows_carry_the_projects_achievement_in_every_format() {
+    let dept = seed();
+    let code = "13028122P00306510001A";
+    let csv = format!(
+        "project,indicator,actual\r\n{code},summary,按计划完成化解任务。\r\n{code},spent,9.86\r\n"
+    );
+    let a = parse_actuals_csv(Path::new("a.csv"), &csv, &dept.code).expect("reads");
+    let p = &a.projects[code];
+    assert_eq!(p.summary.as_deref(), Some("按计划完成化解任务。"));
+    assert_eq!(p.spent.map(|d| d.to_string()).as_deref(), Some("9.86"));
+    // TOML: `summary` next to `spent`.
+    let toml = format!("[projects.\"{code}\"]\nsummary = \"按计划完成化解任务。\"\n");
+    let a = jixiao::actuals::parse_actuals_toml(Path::new("a.toml"), &toml).expect("reads");
+    assert_eq!(
+        a.projects[code].summary.as_deref(),
+        Some("按计划完成化解任务。")
+    );
 }

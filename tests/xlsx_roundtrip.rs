@@ -82,6 +82,7 @@ fn fill_template(template: &[u8], a: &Actuals, dept_code: &str) -> Vec<u8> {
                 match id {
                     "adjusted_budget" => (p.adjusted_budget.map(|d| d.to_string()), None, None),
                     "spent" => (p.spent.map(|d| d.to_string()), None, None),
+                    "summary" => (p.summary.clone(), None, None),
                     _ => match p.rows.get(id) {
                         Some(x) => (x.actual.clone(), x.reason.clone(), x.baseline.clone()),
                         None => continue,
@@ -190,6 +191,21 @@ fn template_filled_scores_like_toml_and_xlsx_report_matches_json() {
                 None => assert!(matches!(row[7], Data::String(_))),
             }
         }
+        // 年度总体目标: 预期目标 (B) and 实际完成情况 (F) on the row below the labels.
+        let labels = rows
+            .iter()
+            .position(|r| cell_text(&r[0]) == "年度总体目标")
+            .expect("年度总体目标 row");
+        let goals: Vec<&str> = p["goals"]
+            .as_array()
+            .expect("goals")
+            .iter()
+            .filter_map(|g| g.as_str())
+            .collect();
+        let below = rows[labels + 1];
+        assert_eq!(cell_text(&below[1]), goals.join("\n"), "{}", names[i + 1]);
+        let summary = p["summary"].as_str().unwrap_or("（未填写）");
+        assert_eq!(cell_text(&below[5]), summary, "{}", names[i + 1]);
         // Budget block: the 年度资金总额 row; 执行率 numeric (a fraction) and 得分.
         let money = rows
             .iter()

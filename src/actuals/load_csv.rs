@@ -3,8 +3,9 @@
 //! Columns (English or Chinese; others, such as names and targets, are ignored):
 //! `project` (项目编码), `indicator` (指标编码), `actual` (实际完成值), `reason`
 //! (偏差原因), `baseline` (基期值). Budget figures are rows whose indicator is
-//! `adjusted_budget` (全年预算数) or `spent` (全年执行数). Rows whose project is the
-//! department's code, or empty, are the department's own indicators.
+//! `adjusted_budget` (全年预算数) or `spent` (全年执行数); the row whose indicator is
+//! `summary` carries the project's 实际完成情况 (text) in `actual`. Rows whose project is
+//! the department's code, or empty, are the department's own indicators.
 
 use super::model::{Actuals, RowActual};
 use crate::csv_sheet::Sheet;
@@ -25,6 +26,8 @@ pub const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
 /// Indicator ids that carry the project's budget figures instead of a row's actual.
 pub const ADJUSTED_BUDGET_ID: &str = "adjusted_budget";
 pub const SPENT_ID: &str = "spent";
+/// The indicator id of the row carrying the project's 实际完成情况 (text, not scored).
+pub const SUMMARY_ID: &str = "summary";
 
 pub fn parse_actuals_csv(
     path: &Path,
@@ -106,6 +109,12 @@ pub fn parse_actuals_csv(
             continue;
         };
         let actual = get(Some(ac));
+        if id == SUMMARY_ID {
+            if let Some(text) = actual {
+                actuals.projects.entry(project).or_default().summary = Some(text);
+            }
+            continue;
+        }
         if id == ADJUSTED_BUDGET_ID || id == SPENT_ID {
             let Some(v) = actual else { continue };
             let amount = match Decimal::from_str(&v) {

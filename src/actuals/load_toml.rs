@@ -5,6 +5,7 @@
 //! [projects."13028122P00306510001A"]
 //! adjusted_budget = "10.00"   # 全年预算数（万元），可省略
 //! spent = "9.50"              # 全年执行数（万元）
+//! summary = "完成化解任务。"    # 实际完成情况（对照年度总体目标），可省略
 //!
 //! [projects."13028122P00306510001A".rows]
 //! qty1 = "4个"                                           # 只填实际完成值
@@ -253,10 +254,11 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
                                 pa.adjusted_budget = cx.decimal(v, "`adjusted_budget` (全年预算数)")
                             }
                             "spent" => pa.spent = cx.decimal(v, "`spent` (全年执行数)"),
+                            "summary" => pa.summary = cx.text(v, "`summary` (实际完成情况)"),
                             "rows" => cx.rows(v, &mut pa.rows),
                             _ => cx.unknown_key(
                                 field,
-                                &["adjusted_budget", "spent", "rows"],
+                                &["adjusted_budget", "spent", "summary", "rows"],
                                 "a project",
                             ),
                         }

@@ -2,7 +2,8 @@
 //!
 //! 1. the workbook `jixiao template --format xlsx` writes, filled in: a header row with
 //!    项目编码, 指标编码, …, 实际完成值, 偏差原因, 基期值; rows keyed by 项目编码 + 指标编码,
-//!    the budget figures as rows whose 指标编码 is `adjusted_budget` / `spent` (as in CSV);
+//!    the budget figures as rows whose 指标编码 is `adjusted_budget` / `spent` (as in CSV),
+//!    and the project's 实际完成情况 as the row whose 指标编码 is `summary`;
 //! 2. a plain sheet typed by a person, with the Chinese headers 项目编码, 二级指标, 三级指标,
 //!    实际完成值 and optionally 偏差原因 (or 偏差原因分析及改进措施) and 基期值 — keyed by
 //!    项目编码 + 二级指标 + 三级指标, resolved against the scorecard (DESIGN §5). A row whose
@@ -30,7 +31,7 @@
 //!
 //! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
 
-use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
+use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use super::model::{Actuals, RowActual};
 use super::xlsx_percent::{percent_cells, PercentCells};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
@@ -153,6 +154,7 @@ fn budget_id(name: &str) -> Option<&'static str> {
     match n {
         "全年预算数" | "调整后预算数" => Some(ADJUSTED_BUDGET_ID),
         "全年执行数" | "实际支出数" => Some(SPENT_ID),
+        "实际完成情况" | "年度总体目标实际完成情况" => Some(SUMMARY_ID),
         _ => None,
     }
 }
@@ -462,13 +464,13 @@ fn read_sheet(
         let is_dept = project.is_empty() || project == department_code;
         let key_text = id_cell.clone().or(name.clone()).unwrap_or_default();
 
-        // Budget figures.
+        // Budget figures and the 实际完成情况 text.
         let budget = match &id_cell {
-            Some(id) if id == ADJUSTED_BUDGET_ID || id == SPENT_ID => Some(if id == SPENT_ID {
-                SPENT_ID
-            } else {
-                ADJUSTED_BUDGET_ID
-            }),
+            Some(id) if id == ADJUSTED_BUDGET_ID || id == SPENT_ID || id == SUMMARY_ID => {
+                [SPENT_ID, ADJUSTED_BUDGET_ID, SUMMARY_ID]
+                    .into_iter()
+                    .find(|known| known == id)
+            }
             Some(_) => None,
             None => name.as_deref().and_then(budget_id),
         };
@@ -480,7 +482,8 @@ fn read_sheet(
                     (r, cols.project),
                     &project,
                     "actuals::xlsx-key",
-                    "budget figures belong to a project; this row names none".into(),
+                    "budget figures and 实际完成情况 belong to a project; this row names none"
+                        .into(),
                     "fill 项目编码 with the project's code",
                 );
                 continue;
@@ -497,6 +500,10 @@ fn read_sheet(
                     );
                     continue;
                 }
+            }
+            if which == SUMMARY_ID {
+                actuals.projects.entry(project.clone()).or_default().summary = Some(v);
+                continue;
             }
             let amount = match Decimal::from_str(v.trim_end_matches("万元").trim()) {
                 Ok(d) if d >= Decimal::ZERO => d,

@@ -6,7 +6,7 @@ mod load_xlsx;
 pub mod model;
 mod xlsx_percent;
 
-pub use load_csv::{parse_actuals_csv, ADJUSTED_BUDGET_ID, SPENT_ID};
+pub use load_csv::{parse_actuals_csv, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 pub use load_toml::parse_actuals_toml;
 pub use load_xlsx::{a1, float_text, parse_actuals_xlsx};
 pub use model::{Actuals, ProjectActuals, RowActual};

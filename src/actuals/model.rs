@@ -26,6 +26,8 @@ pub struct ProjectActuals {
     pub adjusted_budget: Option<Decimal>,
     /// 全年执行数 (万元).
     pub spent: Option<Decimal>,
+    /// 实际完成情况: what the project achieved against its 年度总体目标, in words.
+    pub summary: Option<String>,
     pub rows: BTreeMap<String, RowActual>,
 }
 

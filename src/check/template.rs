@@ -3,7 +3,7 @@
 //! (`load_toml.rs`) for editing by hand. Filled in, either reads back with
 //! [`crate::actuals::parse_actuals_csv`] / [`crate::actuals::parse_actuals_toml`].
 
-use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID};
+use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use crate::model::TargetKind;
 use crate::scorecard::{Department, Indicator, Project};
 
@@ -46,6 +46,7 @@ pub fn template_csv(dept: &Department, bom: bool) -> String {
             format!("年初预算数 {}", p.budget),
         ));
         rows.push(budget_row(p, SPENT_ID, "全年执行数（万元）", String::new()));
+        rows.push(summary_row(p));
     }
     for ind in &dept.indicators {
         rows.push(csv_row(&dept.code, &dept.name, ind));
@@ -92,6 +93,13 @@ fn budget_row(p: &Project, id: &str, name: &str, target: String) -> [String; 10]
         String::new(),
         String::new(),
     ]
+}
+
+/// The row for the project's 实际完成情况; its target column shows the 预期目标.
+fn summary_row(p: &Project) -> [String; 10] {
+    let mut row = budget_row(p, SUMMARY_ID, "实际完成情况", p.goals.join(" "));
+    row[3] = "年度总体目标".to_string();
+    row
 }
 
 /// A TOML basic string (quoted, escaped).
@@ -150,6 +158,7 @@ pub fn template_toml(dept: &Department) -> String {
     out.push_str("# 改进措施); change targets also take `baseline` (上年值). Rows left empty count as missing.\n");
     out.push_str("# Budget figures are in 万元: remove the leading `#` of `spent` (全年执行数) and, if the\n");
     out.push_str("# budget was adjusted, of `adjusted_budget` (全年预算数), and fill them in.\n");
+    out.push_str("# `summary` (实际完成情况) says in words what the project achieved against its 年度总体目标.\n");
     out.push_str("# Score with: jixiao score FOLDER --actuals THIS_FILE\n");
     for (n, p) in dept.projects.iter().enumerate() {
         out.push('\n');
@@ -160,6 +169,7 @@ pub fn template_toml(dept: &Department) -> String {
             p.budget
         ));
         out.push_str("# spent = \"\"  # 全年执行数（万元）\n");
+        out.push_str("# summary = \"\"  # 实际完成情况（对照年度总体目标，文字）\n");
         out.push('\n');
         out.push_str(&format!("[projects.{}.rows]\n", quoted(&p.code)));
         for ind in &p.indicators {

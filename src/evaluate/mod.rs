@@ -53,6 +53,8 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
             budget: p.budget,
             grade: policy.grade_for(score).to_string(),
             score,
+            goals: p.goals.clone(),
+            summary: pa.summary.clone(),
             execution,
             indicators: rows.results,
             missing: rows.missing,

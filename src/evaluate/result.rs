@@ -76,6 +76,10 @@ pub struct ProjectResult {
     #[serde(with = "rust_decimal::serde::str")]
     pub score: Decimal,
     pub grade: String,
+    /// 年度总体目标 · 预期目标 (from the scorecard), one entry per paragraph.
+    pub goals: Vec<String>,
+    /// 年度总体目标 · 实际完成情况 (from the actuals), when given.
+    pub summary: Option<String>,
     pub execution: Execution,
     pub indicators: Vec<IndicatorResult>,
     /// Rows without an actual: the total is incomplete while this is not empty.

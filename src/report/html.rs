@@ -8,7 +8,7 @@
 //! `section.project[data-code][data-score][data-grade]` with `.p-code`, `.p-name`,
 //! `.p-score`, `.p-grade` inside.
 
-use super::layout::{fmt_amount, fmt_rate, project_full_points};
+use super::layout::{fmt_amount, fmt_rate, goals_block, project_full_points};
 use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
 use crate::score::formula::fixed;
 use crate::score::Status;
@@ -453,6 +453,15 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
             esc(&d.name),
         );
         budget_table(out, &p.execution, places);
+        if let Some((expected, achieved)) = goals_block(p) {
+            let expected: Vec<String> = expected.iter().map(|g| esc(g)).collect();
+            let _ = write!(
+                out,
+                "<table class=\"goals\"><thead><tr><th>年度总体目标 · 预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>{}</td><td class=\"p-summary\">{}</td></tr></tbody></table>",
+                expected.join("<br>"),
+                esc(&achieved)
+            );
+        }
         indicator_table(
             out,
             &p.indicators,

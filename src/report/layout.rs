@@ -136,6 +136,24 @@ pub fn project_title(s: &ScoredDepartment, p: &ProjectResult) -> Vec<String> {
     ]
 }
 
+/// The 年度总体目标 block of the form: (预期目标 paragraphs, 实际完成情况), or `None` when
+/// the scorecard has no goals and the actuals no summary.
+pub fn goals_block(p: &ProjectResult) -> Option<(Vec<String>, String)> {
+    if p.goals.is_empty() && p.summary.is_none() {
+        return None;
+    }
+    let expected = if p.goals.is_empty() {
+        vec!["—".to_string()]
+    } else {
+        p.goals.clone()
+    };
+    let achieved = p
+        .summary
+        .clone()
+        .unwrap_or_else(|| "（未填写）".to_string());
+    Some((expected, achieved))
+}
+
 pub fn project_full_points(p: &ProjectResult) -> Decimal {
     p.indicators.iter().map(|r| r.points).sum::<Decimal>() + p.execution.points
 }

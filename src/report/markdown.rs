@@ -54,6 +54,14 @@ pub fn render(s: &ScoredDepartment) -> String {
         out.push('\n');
         out.push_str(&table(&BUDGET_HEADER, &[budget_row(&p.execution, places)]));
         out.push('\n');
+        if let Some((expected, achieved)) = goals_block(p) {
+            let expected: Vec<String> = expected.iter().map(|g| cell(g)).collect();
+            out.push_str(&format!(
+                "**年度总体目标（预期目标）**：{}  \n**实际完成情况**：{}\n\n",
+                expected.join("<br>"),
+                cell(&achieved)
+            ));
+        }
         let mut rows = indicator_rows(&p.indicators, places);
         rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
         out.push_str(&table(&INDICATOR_HEADER, &rows));

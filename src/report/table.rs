@@ -28,6 +28,13 @@ pub fn render(s: &ScoredDepartment) -> String {
             vec![budget_row(&p.execution, places)],
         ));
         out.push('\n');
+        if let Some((expected, achieved)) = goals_block(p) {
+            out.push_str("年度总体目标（预期目标）：\n");
+            for g in expected {
+                out.push_str(&format!("  {g}\n"));
+            }
+            out.push_str(&format!("实际完成情况：{achieved}\n"));
+        }
         let mut rows = indicator_rows(&p.indicators, places);
         rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
         out.push_str(&grid(&INDICATOR_HEADER, rows));

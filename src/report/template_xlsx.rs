@@ -10,7 +10,7 @@
 //! yes/no target), as a warning only, so `部分达成 75%` can still be typed.
 
 use super::xlsx::sheet_name;
-use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID};
+use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use crate::model::target::TargetKind;
 use crate::scorecard::{Department, Indicator};
 use rust_xlsxwriter::{
@@ -204,6 +204,17 @@ pub fn template_xlsx(dept: &Department) -> Result<Vec<u8>, XlsxError> {
                     "".into(),
                     "全年执行数（万元）".into(),
                     String::new(),
+                ],
+                list: None,
+            },
+            Line {
+                cells: [
+                    p.code.clone(),
+                    SUMMARY_ID.into(),
+                    "年度总体目标".into(),
+                    "".into(),
+                    "实际完成情况".into(),
+                    p.goals.join(" "),
                 ],
                 list: None,
             },

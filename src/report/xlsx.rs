@@ -392,9 +392,14 @@ fn project_sheet(
     put(ws, r, 0, r + 1, 0, "年度总体目标", &f.label)?;
     put(ws, r, 1, r, 4, "预期目标", &f.label)?;
     put(ws, r, 5, r, 8, "实际完成情况", &f.label)?;
-    put(ws, r + 1, 1, r + 1, 4, "", &f.text)?;
-    put(ws, r + 1, 5, r + 1, 8, "", &f.text)?;
-    ws.set_row_height(r + 1, 40)?;
+    let (expected, achieved) = super::layout::goals_block(p)
+        .map(|(e, a)| (e.join("\n"), a))
+        .unwrap_or_default();
+    put(ws, r + 1, 1, r + 1, 4, &expected, &f.text)?;
+    put(ws, r + 1, 5, r + 1, 8, &achieved, &f.text)?;
+    // Tall enough for the paragraphs: about 30 characters a line in the merged cells.
+    let lines = expected.chars().count().max(achieved.chars().count()) / 30 + 1;
+    ws.set_row_height(r + 1, (16 * lines).clamp(40, 400) as f64)?;
     r += 2;
     r = indicator_block(ws, r, &p.indicators, places, f, fm)?;
     r = total_block(
