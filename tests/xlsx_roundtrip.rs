@@ -191,6 +191,15 @@ fn template_filled_scores_like_toml_and_xlsx_report_matches_json() {
                 None => assert!(matches!(row[7], Data::String(_))),
             }
         }
+        // 年初预算数 其中：当年财政拨款 (C), a number when the scorecard gives it.
+        let fiscal = rows
+            .iter()
+            .find(|r| cell_text(&r[1]) == "其中：当年财政拨款")
+            .expect("财政拨款 row");
+        match p["execution"]["fiscal_funds"].as_str() {
+            Some(f) => assert_eq!(num(&fiscal[2]), Decimal::from_str(f).ok()),
+            None => assert_eq!(cell_text(&fiscal[2]), "—"),
+        }
         // 年度总体目标: 预期目标 (B) and 实际完成情况 (F) on the row below the labels.
         let labels = rows
             .iter()

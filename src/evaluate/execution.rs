@@ -72,6 +72,9 @@ fn score_execution(
     };
     Execution {
         budget,
+        // A project's split comes from its scorecard (`evaluate` fills it in).
+        fiscal_funds: None,
+        other_funds: None,
         adjusted,
         spent,
         rate,

@@ -23,7 +23,9 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
     let mut missing = Vec::new();
     for p in &dept.projects {
         let pa = actuals.projects.get(&p.code).unwrap_or(&empty);
-        let execution = execution::project_execution(p.budget, pa, policy);
+        let mut execution = execution::project_execution(p.budget, pa, policy);
+        execution.fiscal_funds = p.fiscal_funds;
+        execution.other_funds = p.other_funds;
         let rows = rows::score_rows(
             &p.indicators,
             &pa.rows,

@@ -40,6 +40,17 @@ pub struct Execution {
     /// 年初预算数.
     #[serde(with = "rust_decimal::serde::str")]
     pub budget: Decimal,
+    /// 年初预算数 其中：当年财政拨款 / 其他资金, as a project's scorecard gives them.
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fiscal_funds: Option<Decimal>,
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub other_funds: Option<Decimal>,
     /// 全年预算数 (adjusted), when given.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub adjusted: Option<Decimal>,

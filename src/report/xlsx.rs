@@ -210,13 +210,25 @@ fn budget_block(
     )?;
     put_opt(ws, r, 7, 8, e.score, &f.num, &f.center)?;
     if breakdown {
-        for (i, label) in ["其中：当年财政拨款", "上年结转资金", "其他资金"]
-            .iter()
-            .enumerate()
-        {
+        // Only the 年初预算数 split is known (from the scorecard); the rest stays `—`.
+        let split = [
+            ("其中：当年财政拨款", e.fiscal_funds),
+            ("上年结转资金", None),
+            ("其他资金", e.other_funds),
+        ];
+        for (i, (label, amount)) in split.into_iter().enumerate() {
             let r = row + 2 + i as u32;
             put(ws, r, 1, r, 1, label, &f.center)?;
-            for c in 2..=6 {
+            put_opt(
+                ws,
+                r,
+                2,
+                2,
+                amount.map(|a| a.round_dp(2)),
+                &f.num,
+                &f.center,
+            )?;
+            for c in 3..=6 {
                 put(ws, r, c, r, c, "—", &f.center)?;
             }
             put(ws, r, 7, r, 8, "—", &f.center)?;
