@@ -8,7 +8,10 @@
 //! `section.project[data-code][data-score][data-grade]` with `.p-code`, `.p-name`,
 //! `.p-score`, `.p-grade` inside.
 
-use super::layout::{fmt_amount, fmt_rate, goals_block, project_full_points};
+use super::layout::{
+    budget_row, fmt_amount, fmt_rate, goals_block, project_budget_rows, project_full_points,
+    BUDGET_HEADER,
+};
 use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
 use crate::score::formula::fixed;
 use crate::score::Status;
@@ -113,20 +116,26 @@ fn score_cell(r: &IndicatorResult, places: u32) -> String {
     }
 }
 
-fn budget_table(out: &mut String, e: &Execution, places: u32) {
-    let opt =
-        |d: Option<Decimal>, f: &dyn Fn(Decimal) -> String| d.map(f).unwrap_or_else(|| "—".into());
-    let _ = write!(
-        out,
-        "<table class=\"budget\"><thead><tr><th>项目资金（万元）</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr></thead>\
-         <tbody><tr><td>年度资金总额</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tbody></table>",
-        fmt_amount(e.budget),
-        fmt_amount(e.adjusted.unwrap_or(e.budget)),
-        opt(e.spent, &fmt_amount),
-        fixed(e.points, 2),
-        opt(e.rate, &fmt_rate),
-        opt(e.score, &|x| fixed(x, places)),
-    );
+fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
+    let rows = if project {
+        project_budget_rows(e, places)
+    } else {
+        vec![budget_row(e, places)]
+    };
+    out.push_str("<table class=\"budget\"><thead><tr>");
+    for h in BUDGET_HEADER {
+        let _ = write!(out, "<th>{h}</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, c) in row.iter().enumerate() {
+            let class = if i == 0 { "" } else { " class=\"num\"" };
+            let _ = write!(out, "<td{class}>{}</td>", esc(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
     if !e.flags.is_empty() {
         out.push_str("<p>");
         for f in &e.flags {
@@ -414,7 +423,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
     out.push_str("</tbody></table>");
 
     out.push_str("<h2>部门整体绩效</h2>");
-    budget_table(out, &d.execution, places);
+    budget_table(out, &d.execution, places, false);
     let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
     indicator_table(out, &d.indicators, places, full, d.score, &d.grade);
     if !d.missing.is_empty() {
@@ -452,7 +461,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
             esc(&p.unit),
             esc(&d.name),
         );
-        budget_table(out, &p.execution, places);
+        budget_table(out, &p.execution, places, true);
         if let Some((expected, achieved)) = goals_block(p) {
             let expected: Vec<String> = expected.iter().map(|g| esc(g)).collect();
             let _ = write!(

@@ -41,6 +41,23 @@ pub fn budget_row(e: &Execution, places: u32) -> Vec<String> {
     ]
 }
 
+/// A project's budget block: 年度资金总额, then the 其中 rows of the national form. Only
+/// the 年初预算数 split is known (from the scorecard); the other cells are `—`.
+pub fn project_budget_rows(e: &Execution, places: u32) -> Vec<Vec<String>> {
+    let mut rows = vec![budget_row(e, places)];
+    for (label, amount) in [
+        ("其中：当年财政拨款", e.fiscal_funds),
+        ("上年结转资金", None),
+        ("其他资金", e.other_funds),
+    ] {
+        let mut row = vec![label.to_string()];
+        row.push(amount.map(fmt_amount).unwrap_or_else(|| "—".into()));
+        row.extend(std::iter::repeat_n("—".to_string(), 5));
+        rows.push(row);
+    }
+    rows
+}
+
 pub const INDICATOR_HEADER: [&str; 8] = [
     "一级指标",
     "二级指标",

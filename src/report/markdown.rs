@@ -52,7 +52,10 @@ pub fn render(s: &ScoredDepartment) -> String {
             out.push_str(&format!("{}  \n", cell(line)));
         }
         out.push('\n');
-        out.push_str(&table(&BUDGET_HEADER, &[budget_row(&p.execution, places)]));
+        out.push_str(&table(
+            &BUDGET_HEADER,
+            &project_budget_rows(&p.execution, places),
+        ));
         out.push('\n');
         if let Some((expected, achieved)) = goals_block(p) {
             let expected: Vec<String> = expected.iter().map(|g| cell(g)).collect();

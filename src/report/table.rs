@@ -25,7 +25,7 @@ pub fn render(s: &ScoredDepartment) -> String {
         }
         out.push_str(&grid(
             &BUDGET_HEADER,
-            vec![budget_row(&p.execution, places)],
+            project_budget_rows(&p.execution, places),
         ));
         out.push('\n');
         if let Some((expected, achieved)) = goals_block(p) {
