@@ -190,3 +190,89 @@ fn strict_folder() {
         "{text}"
     );
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_region_is_checked_department_by_department() {
+    // Two copies of the seed and one with a broken budget: each gets its own report, in
+    // folder order, then one line for the region; any error makes the exit 1.
+    let tmp = tempfile::tempdir().unwrap();
+    let region = tmp.path();
+    copy_dir(Path::new(SEED), &region.join("a"));
+    copy_dir(Path::new(SEED), &region.join("c"));
+    copy_dir(Path::new(SEED), &region.join("b-broken"));
+    let broken = region.join("b-broken/projects");
+    let first = std::fs::read_dir(&broken)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(
+        &first,
+        text.replace("budget = \"10.00\"", "budget = \"十万\""),
+    )
+    .unwrap();
+
+    let r = region.to_str().unwrap();
+    let (code, out, _) = jixiao(&["check", r]);
+    assert_eq!(code, 1, "{out}");
+    let single = check_text(SEED, false);
+    let single_counts = single.lines().last().unwrap().split(": ").nth(1).unwrap();
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with(r)).collect();
+    let summaries: Vec<&&str> = lines.iter().filter(|l| l.contains(" in ")).collect();
+    // a, b-broken, c in order (per-file header lines also start with the path).
+    let dept_lines: Vec<String> = summaries
+        .iter()
+        .filter(|l| !l.contains(".toml"))
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(dept_lines.len(), 4, "{dept_lines:#?}");
+    assert!(
+        dept_lines[0].ends_with(&format!("/a: {single_counts}")),
+        "{}",
+        dept_lines[0]
+    );
+    assert!(
+        dept_lines[1].contains("/b-broken: 1 error"),
+        "{}",
+        dept_lines[1]
+    );
+    assert!(
+        dept_lines[2].ends_with(&format!("/c: {single_counts}")),
+        "{}",
+        dept_lines[2]
+    );
+    assert!(
+        dept_lines[3].starts_with(&format!("{r}: 3 departments (1 with errors): 1 error")),
+        "{}",
+        dept_lines[3]
+    );
+    assert!(out.contains("scorecard::decimal"), "{out}");
+
+    // JSON: one array with every finding of every department.
+    let (code, json, _) = jixiao(&["check", r, "--format", "json"]);
+    assert_eq!(code, 1);
+    let all: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (_, one, _) = jixiao(&["check", SEED, "--format", "json"]);
+    let one: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let n = one.as_array().unwrap().len();
+    let items = all.as_array().unwrap();
+    assert!(items.len() > 2 * n, "{} items", items.len());
+    assert!(items
+        .iter()
+        .any(|d| d["code"] == "scorecard::decimal"
+            && d["file"].as_str().unwrap().contains("b-broken")));
+}

@@ -7,6 +7,7 @@
 //! Also home to `jixiao template` ([`template`]) and `jixiao fmt` ([`reformat`]).
 
 pub mod reformat;
+pub mod region;
 pub mod rules;
 pub mod spans;
 pub mod template;
@@ -117,8 +118,15 @@ impl CheckReport {
 
     /// A JSON array of `{file, line, column, severity, code, message, help, snippet}`.
     pub fn render_json(&self) -> String {
-        let items: Vec<JsonDiagnostic> = self
-            .diagnostics
+        let mut s =
+            serde_json::to_string_pretty(&self.json_items()).unwrap_or_else(|_| "[]".to_string());
+        s.push('\n');
+        s
+    }
+
+    /// The items of [`Self::render_json`].
+    fn json_items(&self) -> Vec<JsonDiagnostic<'_>> {
+        self.diagnostics
             .iter()
             .map(|d| {
                 let (line, column) = d.line_col();
@@ -133,10 +141,7 @@ impl CheckReport {
                     snippet: d.snippet(),
                 }
             })
-            .collect();
-        let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
-        s.push('\n');
-        s
+            .collect()
     }
 }
 

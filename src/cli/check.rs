@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// A department folder (`scorecards/<department>/`), or a region: a folder of
+    /// department folders, each checked in turn.
     path: PathBuf,
     /// Targets that parse only leniently are errors, not warnings.
     #[arg(long)]
@@ -25,6 +26,10 @@ pub fn run(a: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let opts = CheckOptions { strict: a.strict };
+    if crate::region::is_region(&a.path) {
+        return region(&a, &policy, opts);
+    }
     if !a.path.is_dir() {
         eprintln!(
             "error: `{}` is not a scorecard folder; give the folder that holds `department.toml` and `projects/`",
@@ -32,7 +37,7 @@ pub fn run(a: CheckArgs) -> u8 {
         );
         return exit::UNUSABLE;
     }
-    let report = check_folder(&a.path, &policy, CheckOptions { strict: a.strict });
+    let report = check_folder(&a.path, &policy, opts);
     match a.format {
         TextOrJson::Text => print!("{}", report.render_text(&a.path)),
         TextOrJson::Json => print!("{}", report.render_json()),
@@ -41,5 +46,28 @@ pub fn run(a: CheckArgs) -> u8 {
         exit::FAILED
     } else {
         exit::OK
+    }
+}
+
+fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u8 {
+    let dirs = match crate::region::department_folders(&a.path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot read the region `{}`: {e}", a.path.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let json = matches!(a.format, TextOrJson::Json);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = crate::check::region::check_region(&a.path, &dirs, policy, opts, json, &mut out)
+        .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
+    match result {
+        Ok(r) if r.counts.errors > 0 => exit::FAILED,
+        Ok(_) => exit::OK,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            exit::UNUSABLE
+        }
     }
 }
