@@ -254,6 +254,16 @@ impl<'s> Builder<'s, '_> {
 
     fn key(&mut self, e: &Event) -> Option<(Cow<'s, str>, Range<usize>)> {
         let raw = self.source.get(e)?;
+        // Bare keys (`id`, `level1`) are their own text: no decoding needed.
+        let text = raw.as_str();
+        if e.encoding().is_none()
+            && !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            return Some((Cow::Borrowed(text), range(e)));
+        }
         let mut out: Cow<'s, str> = Cow::Borrowed("");
         raw.decode_key(&mut out, &mut self.errors);
         if !self.errors.is_empty() {
@@ -392,12 +402,30 @@ impl<'s> Builder<'s, '_> {
     fn scalar(&mut self, e: &Event) -> Option<Node<'s>> {
         use toml_parser::decoder::ScalarKind;
         let raw = self.source.get(e)?;
+        let span = Some(range(e));
+        // A basic string without escapes or control characters is the text between its
+        // quotes (most values of a scorecard); anything else goes through the decoder.
+        if e.encoding() == Some(toml_parser::decoder::Encoding::BasicString) {
+            let inner = raw
+                .as_str()
+                .strip_prefix('"')
+                .and_then(|t| t.strip_suffix('"'))
+                .filter(|t| {
+                    t.bytes()
+                        .all(|b| b != b'\\' && b != b'"' && b != 0x7f && (b >= 0x20 || b == b'\t'))
+                });
+            if let Some(inner) = inner {
+                return Some(Node::String {
+                    value: Cow::Borrowed(inner),
+                    span,
+                });
+            }
+        }
         let mut decoded: Cow<'s, str> = Cow::Borrowed("");
         let kind = raw.decode_scalar(&mut decoded, &mut self.errors);
         if !self.errors.is_empty() {
             return None;
         }
-        let span = Some(range(e));
         match kind {
             ScalarKind::String => Some(Node::String {
                 value: decoded,
