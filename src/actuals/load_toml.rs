@@ -254,7 +254,12 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
                                 pa.adjusted_budget = cx.decimal(v, "`adjusted_budget` (全年预算数)")
                             }
                             "spent" => pa.spent = cx.decimal(v, "`spent` (全年执行数)"),
-                            "summary" => pa.summary = cx.text(v, "`summary` (实际完成情况)"),
+                            "summary" => {
+                                // An uncommented but empty template line means "not given".
+                                pa.summary = cx
+                                    .text(v, "`summary` (实际完成情况)")
+                                    .filter(|t| !t.trim().is_empty())
+                            }
                             "rows" => cx.rows(v, &mut pa.rows),
                             _ => cx.unknown_key(
                                 field,
