@@ -32,8 +32,10 @@ pub fn check_region(
     policy: &Policy,
     opts: CheckOptions,
     json: bool,
+    progress: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<RegionCheck> {
+    let bar = crate::region::Progress::new(progress, dirs.len());
     let mut total = RegionCheck {
         departments: dirs.len(),
         ..RegionCheck::default()
@@ -60,6 +62,7 @@ pub fn check_region(
                 (text, report.counts(), report.files.len())
             })
             .collect();
+        bar.inc(chunk.len() as u64);
         for (text, counts, files) in rendered {
             total.counts.errors += counts.errors;
             total.counts.warnings += counts.warnings;
@@ -80,6 +83,7 @@ pub fn check_region(
             }
         }
     }
+    bar.finish();
     if json {
         out.write_all(b"\n]\n")?;
     } else {

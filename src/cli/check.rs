@@ -60,8 +60,10 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     let json = matches!(a.format, TextOrJson::Json);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = crate::check::region::check_region(&a.path, &dirs, policy, opts, json, &mut out)
-        .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let result =
+        crate::check::region::check_region(&a.path, &dirs, policy, opts, json, progress, &mut out)
+            .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
     match result {
         Ok(r) if r.counts.errors > 0 => exit::FAILED,
         Ok(_) => exit::OK,

@@ -17,6 +17,7 @@ mod sink;
 mod summary;
 mod xlsx;
 
+pub use render::Progress;
 pub use sink::AtomicFile;
 pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
 
