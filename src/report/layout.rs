@@ -175,6 +175,23 @@ pub fn project_full_points(p: &ProjectResult) -> Decimal {
     p.indicators.iter().map(|r| r.points).sum::<Decimal>() + p.execution.points
 }
 
+/// 未填写实际完成值的指标: a heading line, then one indented line per missing row.
+pub fn missing_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
+    if d.missing.is_empty() {
+        return vec!["未填写实际完成值的指标：无".into()];
+    }
+    let mut out = vec![format!("未填写实际完成值的指标（{}项）：", d.missing.len())];
+    for m in &d.missing {
+        out.push(format!(
+            "  {} {} {}",
+            m.project.as_deref().unwrap_or("部门"),
+            m.id,
+            m.name
+        ));
+    }
+    out
+}
+
 pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
     let d = &s.department;
     let mut out = vec![format!(
@@ -195,19 +212,7 @@ pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
         .map(|g| format!("{g} {}", d.grade_counts.get(g).copied().unwrap_or(0)))
         .collect();
     out.push(format!("项目等级分布：{}", counts.join("　")));
-    if d.missing.is_empty() {
-        out.push("未填写实际完成值的指标：无".into());
-    } else {
-        out.push(format!("未填写实际完成值的指标（{}项）：", d.missing.len()));
-        for m in &d.missing {
-            out.push(format!(
-                "  {} {} {}",
-                m.project.as_deref().unwrap_or("部门"),
-                m.id,
-                m.name
-            ));
-        }
-    }
+    out.extend(missing_lines(d));
     out.push(format!("评分规则：{}", s.policy_name));
     out
 }

@@ -565,20 +565,7 @@ fn summary_sheet(
         r += 1;
     }
     r += 1;
-    let mut lines = Vec::new();
-    if d.missing.is_empty() {
-        lines.push("未填写实际完成值的指标：无".to_string());
-    } else {
-        lines.push(format!("未填写实际完成值的指标（{}项）：", d.missing.len()));
-        for m in &d.missing {
-            lines.push(format!(
-                "  {} {} {}",
-                m.project.as_deref().unwrap_or("部门"),
-                m.id,
-                m.name
-            ));
-        }
-    }
+    let mut lines = super::layout::missing_lines(d);
     lines.extend(
         notes(&d.indicators, &d.execution)
             .into_iter()
