@@ -12,6 +12,7 @@
 
 mod html;
 pub mod memo;
+mod readahead;
 mod render;
 mod sink;
 mod summary;
@@ -219,47 +220,54 @@ pub fn score_region(
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, DeptOutcome)>();
     let mut result: std::io::Result<()> = Ok(());
-    pool.in_place_scope(|scope| {
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (next, written, stop) = (&next, &written, &stop);
-            scope.spawn(move |_| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(dir) = dirs.get(i) else { break };
-                if !wait_for_window(written, stop, i, window) {
-                    break;
-                }
-                let outcome = guarded(dir, || score_one(dir, run.policy, run.format));
-                if tx.send((i, outcome)).is_err() {
-                    break;
-                }
-            });
+    std::thread::scope(|threads_scope| {
+        if readahead::AVAILABLE && dirs.len() > 1 {
+            let (written, stop, lead) = (&written, &stop, window + READAHEAD_LEAD);
+            threads_scope
+                .spawn(move || readahead::walk(dirs, |i| wait_for_window(written, stop, i, lead)));
         }
-        drop(tx);
-        // This thread writes, in folder order, while the pool scores the next departments.
-        let mut pending: BTreeMap<usize, DeptOutcome> = BTreeMap::new();
-        let mut want = 0usize;
-        'receive: for (i, o) in rx.iter() {
-            pending.insert(i, o);
-            while let Some(o) = pending.remove(&want) {
-                if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, messages) {
-                    result = Err(e);
-                    break 'receive;
-                }
-                want += 1;
-                progress.inc(1);
-                if let Ok(mut w) = written.0.lock() {
-                    *w = want;
-                }
-                written.1.notify_all();
+        pool.in_place_scope(|scope| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (next, written, stop) = (&next, &written, &stop);
+                scope.spawn(move |_| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(dir) = dirs.get(i) else { break };
+                    if !wait_for_window(written, stop, i, window) {
+                        break;
+                    }
+                    let outcome = guarded(dir, || score_one(dir, run.policy, run.format));
+                    if tx.send((i, outcome)).is_err() {
+                        break;
+                    }
+                });
             }
-        }
-        // On a write error, release the workers (they stop at their next department). The
-        // flag is set under the lock so a worker cannot miss it between check and wait.
-        if let Ok(_guard) = written.0.lock() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        written.1.notify_all();
+            drop(tx);
+            // This thread writes, in folder order, while the pool scores the next departments.
+            let mut pending: BTreeMap<usize, DeptOutcome> = BTreeMap::new();
+            let mut want = 0usize;
+            'receive: for (i, o) in rx.iter() {
+                pending.insert(i, o);
+                while let Some(o) = pending.remove(&want) {
+                    if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, messages) {
+                        result = Err(e);
+                        break 'receive;
+                    }
+                    want += 1;
+                    progress.inc(1);
+                    if let Ok(mut w) = written.0.lock() {
+                        *w = want;
+                    }
+                    written.1.notify_all();
+                }
+            }
+            // On a write error, release the workers (they stop at their next department). The
+            // flag is set under the lock so a worker cannot miss it between check and wait.
+            if let Ok(_guard) = written.0.lock() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            written.1.notify_all();
+        });
     });
     result?;
     progress.finish();
@@ -268,6 +276,10 @@ pub fn score_region(
     out.flush()?;
     Ok(outcome)
 }
+
+/// How many departments past the scoring window the read-ahead thread may run: enough to
+/// keep the disk busy, little enough to stop promptly.
+const READAHEAD_LEAD: usize = 32;
 
 /// Blocks a worker until department `i` is within `window` of the next one to be written;
 /// `false` when the run is stopping.
