@@ -42,8 +42,23 @@ impl<'a> Sheet<'a> {
 
     /// The header row's span in the file.
     pub fn header_span(&self) -> Span {
-        let end = self.body.find('\n').unwrap_or(self.body.len());
-        Span::new(self.bom, self.bom + end)
+        self.line_span(0)
+    }
+
+    /// The span of the line starting at `start` (an offset in the body, after any BOM),
+    /// without its line ending (`\n` or `\r\n`: Excel and `template --format csv` write CRLF).
+    fn line_span(&self, start: usize) -> Span {
+        let rest = self.body.get(start..).unwrap_or("");
+        let line = rest.split('\n').next().unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Span::new(self.bom + start, self.bom + start + line.len())
+    }
+
+    /// Moves past a line break at `at`, so that a position left on the `\n` of a CRLF
+    /// ending names the next line.
+    fn skip_line_break(&self, at: usize) -> usize {
+        let rest = self.body.get(at..).unwrap_or("");
+        at + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
     }
 
     /// Reads the next record into `rec`: `None` at the end, else the span of its line, or
@@ -52,19 +67,20 @@ impl<'a> Sheet<'a> {
         &mut self,
         rec: &mut StringRecord,
     ) -> Option<Result<Span, (Span, csv::Error)>> {
-        let at = self.reader.position().byte() as usize + self.bom;
+        let at = self.reader.position().byte() as usize;
         match self.reader.read_record(rec) {
             Ok(false) => None,
+            // The csv reader leaves its position on the `\n` of a CRLF ending (it ends the
+            // record at `\r`), which would name the previous line: step over it.
             Ok(true) => {
-                let end = self
-                    .body
-                    .get(at - self.bom..)
-                    .and_then(|s| s.find('\n'))
-                    .map(|e| at + e)
-                    .unwrap_or(at);
-                Some(Ok(Span::new(at, end.max(at))))
+                let start = rec.position().map_or(at, |p| p.byte() as usize);
+                Some(Ok(self.line_span(self.skip_line_break(start))))
             }
-            Err(e) => Some(Err((Span::new(at, at), e))),
+            Err(e) => {
+                let start = e.position().map_or(at, |p| p.byte() as usize);
+                let start = self.skip_line_break(start);
+                Some(Err((Span::new(self.bom + start, self.bom + start), e)))
+            }
         }
     }
 }

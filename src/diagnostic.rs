@@ -84,8 +84,19 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_start = past_bom(source, line_start).min(offset);
     let col = source[line_start..offset].chars().count() + 1;
     (line, col)
+}
+
+/// A file saved by Excel or Notepad starts with a byte-order mark: it is not part of the
+/// first line as the user sees it, so columns and the quoted line start after it.
+fn past_bom(source: &str, line_start: usize) -> usize {
+    if line_start == 0 && source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        line_start
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -121,6 +132,7 @@ fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
     let end = floor_char_boundary(source, d.span.end.min(source.len())).max(start);
     let (line, col) = line_col(source, start);
     let line_start = source[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_start = past_bom(source, line_start).min(start);
     let line_end = source[start..]
         .find('\n')
         .map(|i| start + i)
@@ -186,4 +198,26 @@ pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line() {
+        let source = "\u{feff}project,spent\r\nP1,九万\r\n";
+        let at = source.find("spent").unwrap_or_default();
+        assert_eq!(line_col(source, at), (1, 9));
+        let shown = render(
+            &[Diagnostic::error("t", "m", Span::new(at, at + 5))],
+            "f.csv",
+            source,
+        );
+        assert!(shown.contains("--> f.csv:1:9\n"), "{shown}");
+        assert!(shown.contains("1 | project,spent\n"), "{shown}");
+        assert!(shown.contains("  |         ^^^^^"), "{shown}");
+        let second = source.find("九万").unwrap_or_default();
+        assert_eq!(line_col(source, second), (2, 4));
+    }
 }
