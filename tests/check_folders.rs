@@ -276,3 +276,30 @@ fn a_region_is_checked_department_by_department() {
         .any(|d| d["code"] == "scorecard::decimal"
             && d["file"].as_str().unwrap().contains("b-broken")));
 }
+
+/// Files a computer leaves beside the projects (macOS `._` resource forks, an editor's
+/// lock file) are not projects: score, check and fmt leave them alone.
+#[test]
+fn hidden_files_in_projects_are_not_projects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dept = tmp.path().join("d");
+    copy_dir(Path::new(SEED), &dept);
+    let projects = dept.join("projects");
+    std::fs::write(
+        projects.join("._01-13028122P00306510001A.toml"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+    )
+    .unwrap();
+    std::fs::write(projects.join(".#02-lock.toml"), "root@host.1234:1700000000").unwrap();
+    let d = dept.to_str().unwrap();
+    let (code, out, err) = jixiao(&["score", d, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["projects"].as_array().map(Vec::len), Some(14));
+    let (code, out, err) = jixiao(&["check", d]);
+    assert!(!out.contains("._01") && !err.contains("._01"), "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = jixiao(&["fmt", d, "--check"]);
+    assert!(!err.contains(".#02"), "{err}");
+    assert_ne!(code, 2, "{err}");
+}

@@ -15,7 +15,7 @@ pub mod template;
 use crate::diagnostic::{render_file_diagnostics, FileDiagnostic, Severity};
 use crate::score::Policy;
 use crate::scorecard::load::{
-    load_department, load_department_file_str, load_project, DEPARTMENT_FILE, PROJECTS_DIR,
+    load_department, load_department_file_str, load_project, project_files, DEPARTMENT_FILE,
 };
 use crate::scorecard::{Department, Indicator, Project};
 use serde::Serialize;
@@ -225,14 +225,7 @@ fn loadable_parts(dir: &Path, broken: &BTreeSet<PathBuf>) -> Parts {
             }
         }
     }
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(PROJECTS_DIR))
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
+    let paths = project_files(dir).unwrap_or_default();
     for p in paths {
         parts.files.push(p.clone());
         if broken.contains(&p) {

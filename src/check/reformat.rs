@@ -5,7 +5,7 @@
 
 use crate::diagnostic::line_col;
 use crate::parse::{parse_target, Strictness};
-use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
+use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use toml_edit::{Document, DocumentMut, Item, Value};
@@ -74,15 +74,7 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
     if dept.is_file() {
         files.push(dept);
     }
-    let mut projects: Vec<PathBuf> = std::fs::read_dir(path.join(PROJECTS_DIR))
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    projects.sort();
-    files.extend(projects);
+    files.extend(project_files(path).unwrap_or_default());
     files
 }
 

@@ -64,6 +64,26 @@ fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> FileDiagnostic {
 
 /// Loads a department folder: `department.toml` and every `projects/*.toml` (in file-name
 /// order). All problems of all files are reported.
+/// The project files of a department folder, in file-name order: the `.toml` files in
+/// `projects/`, leaving out hidden ones (a name starting with `.`: macOS `._01-x.toml`
+/// resource forks, editor lock files such as `.#01-x.toml`), which are not projects
+/// anybody wrote. No `projects/` folder means no projects.
+pub fn project_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let rd = match std::fs::read_dir(dir.join(PROJECTS_DIR)) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 pub fn load_department(dir: &Path) -> LoadResult<Department> {
     let dept_path = dir.join(DEPARTMENT_FILE);
     let source = match crate::limits::read_to_string(&dept_path) {
@@ -75,18 +95,13 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
     dept.folder = dir.to_path_buf();
 
     let proj_dir = dir.join(PROJECTS_DIR);
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&proj_dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+    let files = match project_files(dir) {
+        Ok(files) => files,
         Err(e) => {
             diags.push(io_problem(&proj_dir, "the projects folder", &e));
             Vec::new()
         }
     };
-    files.sort();
     let mut seen: BTreeMap<String, (PathBuf, usize, usize)> = BTreeMap::new();
     for f in files {
         let src = match crate::limits::read_to_string(&f) {
