@@ -297,6 +297,34 @@ fn binary_scores_a_region_and_exits_1_on_a_broken_department() {
     assert!(csv.contains("315001-001,department"));
 }
 
+/// A typo in an actuals key loses that actual: in a region, as for one department, it is
+/// warned about (file, key) and the run exits 1.
+#[test]
+fn a_region_warns_about_actuals_that_match_nothing() {
+    let tmp = region(2, false);
+    let actuals = tmp.path().join("d001").join("actuals.toml");
+    let text = std::fs::read_to_string(&actuals).unwrap();
+    std::fs::write(&actuals, text.replacen("\nqty1 = ", "\nqyt1 = ", 1)).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("score")
+        .arg(tmp.path())
+        .args(["--format", "json", "-o"])
+        .arg(tmp.path().join("out.json"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("d001/actuals.toml`: row `qyt1` is not an indicator of project 13028122P00306510001A-001"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 actuals matched no project or row"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("d000"), "{stderr}");
+}
+
 #[test]
 fn memo_equals_a_fresh_parse() {
     let cells = std::fs::read_to_string("tests/cases/seed_kinds.csv").unwrap();

@@ -68,12 +68,16 @@ pub struct RegionOutcome {
     pub summary: RegionSummary,
     /// Rows that could not be scored (errors or unscorable), over all departments.
     pub failed_rows: usize,
+    /// Keys of actuals files that match no project or row of their department (a typo in a
+    /// code or id loses that actual): warned about, and the run exits 1 as for one department.
+    pub unknown_actuals: usize,
 }
 
 impl RegionOutcome {
-    /// Some department was left out or some row could not be scored.
+    /// Some department was left out, some row could not be scored, or some actual matched
+    /// nothing.
     pub fn had_errors(&self) -> bool {
-        self.failed_rows > 0 || !self.summary.broken.is_empty()
+        self.failed_rows > 0 || !self.summary.broken.is_empty() || self.unknown_actuals > 0
     }
 }
 
@@ -86,6 +90,7 @@ struct DeptOutcome {
     lowest: Vec<LowProject>,
     broken: Option<BrokenDepartment>,
     failed_rows: usize,
+    unknown_actuals: usize,
 }
 
 /// Runs `score` (a [`score_one`]) with a panic — a bug: every input problem is a
@@ -111,6 +116,7 @@ fn guarded(dir: &Path, score: impl FnOnce() -> DeptOutcome) -> DeptOutcome {
                 errors: 1,
             }),
             failed_rows: 0,
+            unknown_actuals: 0,
         }
     })
 }
@@ -127,6 +133,7 @@ fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
             errors,
         }),
         failed_rows: 0,
+        unknown_actuals: 0,
     };
     let dept = match load_department(dir) {
         Ok((d, warnings)) => {
@@ -164,6 +171,14 @@ fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
         ));
         Actuals::default()
     };
+    let unknown = actuals.unknown_keys(&dept);
+    for u in &unknown {
+        messages.push_str(&format!(
+            "warning: `{}`: {u}; check the code or id (`jixiao template {}` lists them)\n",
+            path.display(),
+            dir.display()
+        ));
+    }
     let scored = evaluate(&dept, &actuals, policy);
     drop(actuals);
     drop(dept);
@@ -183,6 +198,7 @@ fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
         lowest,
         broken: None,
         failed_rows,
+        unknown_actuals: unknown.len(),
     }
 }
 
@@ -321,6 +337,7 @@ fn write_outcome(
     if let Some(line) = o.line {
         acc.add(line, o.lowest, o.failed_rows);
     }
+    acc.unknown_actuals(o.unknown_actuals);
     Ok(())
 }
 
@@ -391,6 +408,12 @@ pub fn cli_run(
                 eprintln!(
                     "{} rows could not be scored; see their errors in the output",
                     o.failed_rows
+                );
+            }
+            if o.unknown_actuals > 0 {
+                eprintln!(
+                    "{} actuals matched no project or row (warnings above); those rows are reported as missing",
+                    o.unknown_actuals
                 );
             }
             if o.had_errors() {

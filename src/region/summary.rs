@@ -117,6 +117,7 @@ fn keep_lowest(v: &mut Vec<LowProject>) {
 pub(super) struct Accumulator {
     summary: RegionSummary,
     failed_rows: usize,
+    unknown_actuals: usize,
     next: usize,
 }
 
@@ -136,8 +137,14 @@ impl Accumulator {
                 ..RegionSummary::default()
             },
             failed_rows: 0,
+            unknown_actuals: 0,
             next: 0,
         }
+    }
+
+    /// Keys of actuals files that name no project or row of their scorecard (warned about).
+    pub fn unknown_actuals(&mut self, n: usize) {
+        self.unknown_actuals += n;
     }
 
     pub fn add(&mut self, line: DepartmentLine, lowest: Vec<LowProject>, failed_rows: usize) {
@@ -178,6 +185,7 @@ impl Accumulator {
         RegionOutcome {
             summary: self.summary,
             failed_rows: self.failed_rows,
+            unknown_actuals: self.unknown_actuals,
         }
     }
 }
