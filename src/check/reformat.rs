@@ -1,14 +1,14 @@
 //! `jixiao fmt`: rewrites each indicator's `target` to the target's canonical form —
-//! only where the target parses without warnings and the canonical form differs. The
-//! file is edited with `toml_edit`, so comments, layout and every other value stay as
-//! they are; a target keeps its own trailing comment.
+//! only where the target parses without warnings and the canonical form differs. Only the
+//! target's quoted string is replaced (found with `toml_edit`'s spans), so comments,
+//! layout and every other byte stay as they are; a target keeps its own trailing comment.
 
 use crate::diagnostic::line_col;
 use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use toml_edit::{Document, DocumentMut, Item, Value};
+use toml_edit::{Document, Item, Value};
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,42 +94,46 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 }
 
 /// The canonical text of a scorecard file and the changes that make it, or the TOML
-/// syntax error.
+/// syntax error. Each rewritten target's quoted string is replaced in place, byte range
+/// for byte range, so everything else — comments, layout, a byte-order mark, CRLF line
+/// endings — stays exactly as the file had it.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
-    let spans = Document::parse(text.to_string()).map_err(|e| syntax_message(&e, text))?;
-    let mut doc: DocumentMut = text.parse().map_err(|e| syntax_message(&e, text))?;
-    // Where each indicator's target is written, by position in the array.
-    let positions: Vec<Option<(usize, usize)>> = targets(spans.as_table().get("indicators"))
-        .into_iter()
-        .map(|v| v.and_then(|v| v.span()).map(|r| line_col(text, r.start)))
-        .collect();
+    let doc = Document::parse(text.to_string()).map_err(|e| syntax_message(&e, text))?;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut changes = Vec::new();
-    for (n, slot) in targets_mut(doc.as_table_mut().get_mut("indicators"))
+    for value in targets(doc.as_table().get("indicators"))
         .into_iter()
-        .enumerate()
+        .flatten()
     {
-        let Some(value) = slot else { continue };
-        let Some(old) = value.as_str().map(str::to_string) else {
+        let Some(old) = value.as_str() else { continue };
+        let Some(new) = canonical(old) else { continue };
+        let Some(span) = value.span() else { continue };
+        let range = span.start..span.end;
+        if text.get(range.clone()).is_none() {
             continue;
-        };
-        let Some(new) = canonical(&old) else { continue };
-        let decor = value.decor().clone();
-        let mut replacement = Value::from(new.clone());
-        *replacement.decor_mut() = decor;
-        *value = replacement;
-        let (line, column) = positions.get(n).copied().flatten().unwrap_or((0, 0));
+        }
+        let (line, column) = line_col(text, range.start);
+        edits.push((
+            range,
+            Value::from(new.as_str()).to_string().trim().to_string(),
+        ));
         changes.push(Change {
             file: path.to_path_buf(),
             line,
             column,
-            old,
+            old: old.to_string(),
             new,
         });
     }
-    if changes.is_empty() {
-        return Ok((text.to_string(), changes));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, quoted) in &edits {
+        out.push_str(text.get(at..range.start).unwrap_or(""));
+        out.push_str(quoted);
+        at = range.end;
     }
-    Ok((doc.to_string(), changes))
+    out.push_str(text.get(at..).unwrap_or(""));
+    Ok((out, changes))
 }
 
 /// The canonical form of a target, when it parses without warnings, differs from the
@@ -161,20 +165,6 @@ fn targets(item: Option<&Item>) -> Vec<Option<&Value>> {
         Some(Item::Value(Value::Array(arr))) => arr
             .iter()
             .map(|v| v.as_inline_table().and_then(|t| t.get("target")))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn targets_mut(item: Option<&mut Item>) -> Vec<Option<&mut Value>> {
-    match item {
-        Some(Item::ArrayOfTables(aot)) => aot
-            .iter_mut()
-            .map(|t| t.get_mut("target").and_then(Item::as_value_mut))
-            .collect(),
-        Some(Item::Value(Value::Array(arr))) => arr
-            .iter_mut()
-            .map(|v| v.as_inline_table_mut().and_then(|t| t.get_mut("target")))
             .collect(),
         _ => Vec::new(),
     }
@@ -219,5 +209,22 @@ mod tests {
         );
         assert_eq!(changes.len(), 1);
         assert_eq!(changes.first().map(|c| c.line), Some(6));
+    }
+
+    /// A file saved on Windows keeps its byte-order mark and CRLF endings; only the target
+    /// text changes (inline tables too, and a literal string becomes a basic one).
+    #[test]
+    fn bom_and_crlf_stay() {
+        let text = "\u{feff}# 项目\r\ncode = \"x\"\r\n\r\n[[indicators]]\r\nid = \"a\"\r\ntarget = '大于等于2000份'   # trailing\r\n";
+        let (new, changes) = plan_text(Path::new("f.toml"), text).unwrap_or_default();
+        assert_eq!(new, text.replacen("'大于等于2000份'", "\"≥2000份\"", 1));
+        assert_eq!(changes.first().map(|c| (c.line, c.column)), Some((6, 10)));
+        let inline = "indicators = [{ id = \"a\", target = \"大于等于3个\" }, { id = \"b\", target = \"不少于5次\" }]\r\n";
+        let (new, changes) = plan_text(Path::new("f.toml"), inline).unwrap_or_default();
+        assert_eq!(
+            new,
+            "indicators = [{ id = \"a\", target = \"≥3个\" }, { id = \"b\", target = \"≥5次\" }]\r\n"
+        );
+        assert_eq!(changes.len(), 2);
     }
 }
