@@ -7,11 +7,12 @@
 //! `summary` carries the project's 实际完成情况 (text) in `actual`. Rows whose project is
 //! the department's code, or empty, are the department's own indicators.
 
+use super::keyed;
 use super::model::{Actuals, RowActual};
 use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
-use crate::scorecard::Origin;
+use crate::scorecard::{Department, Origin};
 use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
@@ -22,6 +23,9 @@ pub const INDICATOR: &[&str] = &["indicator", "指标编码", "id"];
 pub const ACTUAL: &[&str] = &["actual", "实际完成值"];
 pub const REASON: &[&str] = &["reason", "偏差原因", "偏差原因分析及改进措施"];
 pub const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
+/// Naming a row instead of 指标编码 (read only with the scorecard).
+pub const LEVEL2: &[&str] = &["二级指标", "level2"];
+pub const NAME: &[&str] = &["三级指标", "name"];
 
 /// Indicator ids that carry the project's budget figures instead of a row's actual.
 pub const ADJUSTED_BUDGET_ID: &str = "adjusted_budget";
@@ -29,10 +33,31 @@ pub const SPENT_ID: &str = "spent";
 /// The indicator id of the row carrying the project's 实际完成情况 (text, not scored).
 pub const SUMMARY_ID: &str = "summary";
 
+/// Reads an actuals CSV keyed by 指标编码 (as `jixiao template --format csv` writes it).
 pub fn parse_actuals_csv(
     path: &Path,
     text: &str,
     department_code: &str,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    parse(path, text, department_code, None)
+}
+
+/// Like [`parse_actuals_csv`], with the scorecard: rows may then be named by 二级指标 +
+/// 三级指标 instead of 指标编码 (a sheet typed by a person, DESIGN §5), and budget rows by
+/// 三级指标 `全年预算数` / `全年执行数` / `实际完成情况`.
+pub fn parse_actuals_csv_for(
+    path: &Path,
+    text: &str,
+    dept: &Department,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    parse(path, text, &dept.code, Some(dept))
+}
+
+fn parse(
+    path: &Path,
+    text: &str,
+    department_code: &str,
+    department: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
     let source: Arc<str> = Arc::from(text);
     let mut diags = Vec::new();
@@ -61,14 +86,19 @@ pub fn parse_actuals_csv(
     };
     let find = |names: &[&str]| sheet.column(names);
     let first_line = sheet.header_span();
-    let (Some(pc), Some(ic), Some(ac)) = (find(PROJECT), find(INDICATOR), find(ACTUAL)) else {
+    let ic = find(INDICATOR);
+    // Without 指标编码, rows are named by 三级指标 (and 二级指标): a sheet typed by a person.
+    let nc = find(NAME).filter(|_| ic.is_none() || department.is_some());
+    let (Some(pc), Some(ac), true) = (find(PROJECT), find(ACTUAL), ic.is_some() || nc.is_some())
+    else {
         push(
             Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
                 .with_label("header row")
-                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值); `reason` and `baseline` are optional"),
+                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"),
         );
         return Err(diags);
     };
+    let lc = find(LEVEL2);
     let rc = find(REASON);
     let bc = find(BASELINE);
     let mut actuals = Actuals {
@@ -98,15 +128,40 @@ pub fn parse_actuals_csv(
                 .map(str::to_string)
         };
         let project = get(Some(pc)).unwrap_or_default();
-        let Some(id) = get(Some(ic)) else {
-            if rec.iter().any(|c| !c.trim().is_empty()) {
-                push(
-                    Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
-                        .with_label("row without `indicator`")
-                        .with_help("fill the `indicator` column with the id from the scorecard (e.g. `qty1`)"),
-                );
+        let is_dept = project.is_empty() || project == department_code;
+        let id = match (get(ic), get(nc)) {
+            (Some(id), _) => id,
+            (None, name) if nc.is_some() => {
+                if let Some(budget) = name.as_deref().and_then(keyed::budget_id) {
+                    budget.to_string()
+                } else if get(Some(ac)).is_none() && name.is_none() {
+                    continue;
+                } else {
+                    match by_name(
+                        department,
+                        &project,
+                        is_dept,
+                        get(lc).as_deref(),
+                        name.as_deref(),
+                    ) {
+                        Ok(id) => id,
+                        Err((code, message, help)) => {
+                            push(Diagnostic::error(code, message, line).with_help(help));
+                            continue;
+                        }
+                    }
+                }
             }
-            continue;
+            (None, _) => {
+                if rec.iter().any(|c| !c.trim().is_empty()) {
+                    push(
+                        Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
+                            .with_label("row without `indicator`")
+                            .with_help("fill the `indicator` column with the id from the scorecard (e.g. `qty1`)"),
+                    );
+                }
+                continue;
+            }
         };
         let actual = get(Some(ac));
         if id == SUMMARY_ID {
@@ -150,7 +205,7 @@ pub fn parse_actuals_csv(
                 end: line.end,
             },
         };
-        let rows = if project.is_empty() || project == department_code {
+        let rows = if is_dept {
             &mut actuals.department
         } else {
             &mut actuals.projects.entry(project).or_default().rows
@@ -173,3 +228,41 @@ pub fn parse_actuals_csv(
         Err(diags)
     }
 }
+
+/// The id of the row named by 二级指标 + 三级指标 in `project` (or the department's own
+/// indicators), or the diagnostic's code, message and help.
+fn by_name(
+    department: Option<&Department>,
+    project: &str,
+    is_dept: bool,
+    level2: Option<&str>,
+    name: Option<&str>,
+) -> Result<String, (&'static str, String, &'static str)> {
+    let Some(dept) = department else {
+        return Err((
+            "actuals::csv-no-id",
+            "a row named by 三级指标 can only be read with the scorecard".into(),
+            "read the sheet through `jixiao score`, or add the `indicator` (指标编码) column",
+        ));
+    };
+    let list = if is_dept {
+        &dept.indicators
+    } else {
+        match dept.projects.iter().find(|p| p.code == project) {
+            Some(p) => &p.indicators,
+            None => {
+                return Err((
+                    CSV_KEY_CODES[0],
+                    format!("no project has the code `{project}`"),
+                    "copy 项目编码 from the scorecard (`jixiao template` writes it)",
+                ))
+            }
+        }
+    };
+    keyed::resolve(list, level2, name)
+        .map(str::to_string)
+        .map_err(|e| e.explain(&keyed::scope(project, is_dept), CSV_KEY_CODES))
+}
+
+/// The codes of key errors in a CSV sheet.
+const CSV_KEY_CODES: [&str; 2] = ["actuals::csv-key", "actuals::csv-ambiguous"];

@@ -31,6 +31,7 @@
 //!
 //! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
 
+use super::keyed::{self, budget_id, norm, scope};
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use super::model::{Actuals, RowActual};
 use super::xlsx_percent::{percent_cells, PercentCells};
@@ -50,6 +51,8 @@ const H_ID: &[&str] = &["指标编码", "indicator", "id"];
 const H_LEVEL1: &[&str] = &["一级指标"];
 const H_LEVEL2: &[&str] = &["二级指标"];
 const H_NAME: &[&str] = &["三级指标"];
+/// The codes of key errors in a workbook.
+const XLSX_KEY_CODES: [&str; 2] = ["actuals::xlsx-key", "actuals::xlsx-ambiguous"];
 const H_ACTUAL: &[&str] = &["实际完成值", "actual"];
 const H_REASON: &[&str] = &["偏差原因", "偏差原因分析及改进措施", "reason"];
 const H_BASELINE: &[&str] = &["基期值", "上年值", "baseline"];
@@ -138,25 +141,6 @@ fn is_placeholder(s: &str) -> bool {
     };
     let rest = rest.trim_end_matches([':', '：']);
     !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
-}
-
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// A budget-figure row of a plain sheet: 三级指标 `全年预算数（万元）` or `全年执行数`.
-fn budget_id(name: &str) -> Option<&'static str> {
-    let n = norm(name);
-    let n = n
-        .trim_end_matches(['）', ')'])
-        .trim_end_matches("万元")
-        .trim_end_matches(['（', '(']);
-    match n {
-        "全年预算数" | "调整后预算数" => Some(ADJUSTED_BUDGET_ID),
-        "全年执行数" | "实际支出数" => Some(SPENT_ID),
-        "实际完成情况" | "年度总体目标实际完成情况" => Some(SUMMARY_ID),
-        _ => None,
-    }
 }
 
 struct Columns {
@@ -567,61 +551,20 @@ fn read_sheet(
                 );
                 continue;
             }
-            (None, Some(list)) => {
-                let Some(n) = name.as_deref().map(norm).filter(|n| !n.is_empty()) else {
-                    ctx.error(
-                        sn,
-                        (r, key_col),
-                        "",
-                        "actuals::xlsx-key",
-                        "this row has a value but no 三级指标".into(),
-                        "name the indicator in the 三级指标 column",
-                    );
+            (None, Some(list)) => match keyed::resolve(list, level2.as_deref(), name.as_deref()) {
+                Ok(id) => id.to_string(),
+                Err(e) => {
+                    let (code, message, help) =
+                        e.explain(&scope(&project, is_dept), XLSX_KEY_CODES);
+                    let shown = if matches!(e, keyed::KeyError::NoName) {
+                        ""
+                    } else {
+                        key_text.as_str()
+                    };
+                    ctx.error(sn, (r, key_col), shown, code, message, help);
                     continue;
-                };
-                let l2 = level2.as_deref().map(norm).filter(|s| !s.is_empty());
-                let found: Vec<&Indicator> = list
-                    .iter()
-                    .filter(|i| norm(&i.name) == n)
-                    .filter(|i| l2.as_ref().is_none_or(|l| norm(&i.level2) == *l))
-                    .collect();
-                match found.as_slice() {
-                    [one] => one.id.clone(),
-                    [] => {
-                        let what = match &l2 {
-                            Some(l) => format!("{l} / {n}"),
-                            None => n.clone(),
-                        };
-                        ctx.error(
-                            sn,
-                            (r, key_col),
-                            &key_text,
-                            "actuals::xlsx-key",
-                            format!("no indicator `{what}` in {}", scope(&project, is_dept)),
-                            "write 二级指标 and 三级指标 exactly as in the scorecard",
-                        );
-                        continue;
-                    }
-                    many => {
-                        let ids: Vec<&str> = many.iter().map(|i| i.id.as_str()).collect();
-                        ctx.error(
-                            sn,
-                            (r, key_col),
-                            &key_text,
-                            "actuals::xlsx-ambiguous",
-                            format!(
-                                "the key `{}` matches {} indicators in {} ({})",
-                                n,
-                                many.len(),
-                                scope(&project, is_dept),
-                                ids.join(", ")
-                            ),
-                            "add the 二级指标, or add a 指标编码 column with the id",
-                        );
-                        continue;
-                    }
                 }
-            }
+            },
         };
         let row = RowActual {
             actual,
@@ -653,14 +596,6 @@ fn read_sheet(
         }
     }
     true
-}
-
-fn scope(project: &str, is_dept: bool) -> String {
-    if is_dept {
-        "the department's own indicators".into()
-    } else {
-        format!("project `{project}`")
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! Year-end actuals: the model, and reading it from TOML, CSV or xlsx files.
 
+mod keyed;
 mod load_csv;
 mod load_toml;
 mod load_xlsx;
 pub mod model;
 mod xlsx_percent;
 
-pub use load_csv::{parse_actuals_csv, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
+pub use load_csv::{
+    parse_actuals_csv, parse_actuals_csv_for, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID,
+};
 pub use load_toml::parse_actuals_toml;
 pub use load_xlsx::{a1, float_text, parse_actuals_xlsx};
 pub use model::{Actuals, ProjectActuals, RowActual};
@@ -61,7 +64,10 @@ fn load(
     // issue 7: the file-size limit applies to every actuals file.
     let text = crate::limits::read_to_string(path).map_err(|e| unreadable(path, &e))?;
     if has_ext(path, "csv") {
-        parse_actuals_csv(path, &text, department_code)
+        match dept {
+            Some(d) => load_csv::parse_actuals_csv_for(path, &text, d),
+            None => parse_actuals_csv(path, &text, department_code),
+        }
     } else {
         parse_actuals_toml(path, &text)
     }

@@ -1,0 +1,109 @@
+//! Rows of a sheet typed by a person, named by 二级指标 + 三级指标 instead of 指标编码
+//! (DESIGN §5): the same resolution for CSV and xlsx, so both accept the same keys and
+//! give the same messages.
+
+use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
+use crate::scorecard::Indicator;
+
+/// Text as people type it in a cell: spaces (half- and full-width) and line breaks inside a
+/// name do not make it another name.
+pub(super) fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A budget-figure or summary row of a plain sheet: 三级指标 `全年预算数（万元）`,
+/// `全年执行数` or `实际完成情况`.
+pub(super) fn budget_id(name: &str) -> Option<&'static str> {
+    let n = norm(name);
+    let n = n
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches("万元")
+        .trim_end_matches(['（', '(']);
+    match n {
+        "全年预算数" | "调整后预算数" => Some(ADJUSTED_BUDGET_ID),
+        "全年执行数" | "实际支出数" => Some(SPENT_ID),
+        "实际完成情况" | "年度总体目标实际完成情况" => Some(SUMMARY_ID),
+        _ => None,
+    }
+}
+
+/// Why a row's 二级指标 + 三级指标 name no single indicator.
+pub(super) enum KeyError {
+    /// The row has a value but no 三级指标.
+    NoName,
+    /// No indicator of that name (under that 二级指标).
+    NotFound { what: String },
+    /// Several indicators share the name: the ids that match.
+    Ambiguous { name: String, ids: Vec<String> },
+}
+
+/// The id of the one indicator of `list` named `name` (under `level2` when given).
+pub(super) fn resolve<'a>(
+    list: &'a [Indicator],
+    level2: Option<&str>,
+    name: Option<&str>,
+) -> Result<&'a str, KeyError> {
+    let Some(n) = name.map(norm).filter(|n| !n.is_empty()) else {
+        return Err(KeyError::NoName);
+    };
+    let l2 = level2.map(norm).filter(|s| !s.is_empty());
+    let found: Vec<&Indicator> = list
+        .iter()
+        .filter(|i| norm(&i.name) == n)
+        .filter(|i| l2.as_ref().is_none_or(|l| norm(&i.level2) == *l))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.id.as_str()),
+        [] => Err(KeyError::NotFound {
+            what: match &l2 {
+                Some(l) => format!("{l} / {n}"),
+                None => n,
+            },
+        }),
+        many => Err(KeyError::Ambiguous {
+            name: n,
+            ids: many.iter().map(|i| i.id.clone()).collect(),
+        }),
+    }
+}
+
+impl KeyError {
+    /// The diagnostic code (the sheet kind's `key` or `ambiguous` code), message and help,
+    /// for a row of `scope` (e.g. "project `P1`").
+    pub(super) fn explain(
+        &self,
+        scope: &str,
+        [key, ambiguous]: [&'static str; 2],
+    ) -> (&'static str, String, &'static str) {
+        match self {
+            KeyError::NoName => (
+                key,
+                "this row has a value but no 三级指标".into(),
+                "name the indicator in the 三级指标 column",
+            ),
+            KeyError::NotFound { what } => (
+                key,
+                format!("no indicator `{what}` in {scope}"),
+                "write 二级指标 and 三级指标 exactly as in the scorecard",
+            ),
+            KeyError::Ambiguous { name, ids } => (
+                ambiguous,
+                format!(
+                    "the key `{name}` matches {} indicators in {scope} ({})",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+                "add the 二级指标, or add a 指标编码 column with the id",
+            ),
+        }
+    }
+}
+
+/// How a row's scope is named in messages.
+pub(super) fn scope(project: &str, is_dept: bool) -> String {
+    if is_dept {
+        "the department's own indicators".into()
+    } else {
+        format!("project `{project}`")
+    }
+}
