@@ -5,6 +5,11 @@
 //! A run killed outright (SIGKILL, a power cut) cannot remove its temporary file; the next
 //! write of the same target removes such leftovers — `.NAME.PID.tmp` files whose process
 //! no longer exists (checked through `/proc`; where there is no `/proc`, nothing is removed).
+//!
+//! A symbolic link given as the output is followed: the file it points to is replaced (the
+//! temporary file sits beside that file) and the link stays. An output that exists and is
+//! not a regular file — `/dev/null`, a FIFO, a terminal — is written directly; nothing is
+//! ever renamed over it. [`refuse_input_as_output`] keeps `-o` from naming an input.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -56,7 +61,19 @@ pub fn remove_stale_temps(path: &Path) -> usize {
     removed
 }
 
+/// Writes `bytes` to `path` (see [`destination`]): a regular file atomically, through a
+/// temporary file beside it (symbolic links followed, so the link stays and its target is
+/// replaced); a device or FIFO directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let path = match destination(path)? {
+        Destination::Direct(p) => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(p)?;
+            f.write_all(bytes)?;
+            return f.flush();
+        }
+        Destination::Replace(p) => p,
+    };
+    let path = path.as_path();
     remove_stale_temps(path);
     let tmp = temp_path(path);
     let result = (|| {
@@ -69,4 +86,141 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Where the bytes for an output path go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A regular file (existing or not): written to a temporary file beside it and renamed
+    /// over it. The path is the file itself, symbolic links followed, so a link given
+    /// with `-o` keeps pointing at the updated file.
+    Replace(PathBuf),
+    /// Something that is not a regular file (a character device such as `/dev/null`, a
+    /// FIFO, a terminal): written directly, never renamed over.
+    Direct(PathBuf),
+}
+
+/// Where writing `path` should go; a folder is refused.
+pub fn destination(path: &Path) -> std::io::Result<Destination> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(std::io::Error::other(
+            "it is a folder; give a file name inside it",
+        )),
+        Ok(m) if m.is_file() => Ok(Destination::Replace(std::fs::canonicalize(path)?)),
+        // Opened through the path as given: the kernel follows links such as
+        // `/dev/stdout` → `/proc/self/fd/1` → a pipe, which have no real path.
+        Ok(_) => Ok(Destination::Direct(path.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(Destination::Replace(link_target(path)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `path` with every symbolic link in its last component followed (a dangling link gives
+/// the file it names, which writing creates).
+fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// Refuses an output path that is one of the command's inputs: `output`, symbolic links
+/// followed (and, on Unix, hard links too: the same file under another name), against
+/// each of `inputs`. The error is the whole message, ready to print after `error: `.
+/// An output that does not exist yet cannot be an input, so this costs one `stat` then.
+pub fn refuse_input_as_output(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    match std::fs::metadata(output) {
+        Ok(m) if m.is_file() => {}
+        _ => return Ok(()),
+    }
+    for input in inputs {
+        if is_same_file(output, input) {
+            let via = if output == input.as_path() {
+                String::new()
+            } else {
+                " (a link to it, or the same file under another name)".to_string()
+            };
+            return Err(format!(
+                "`-o {}` would overwrite the input `{}`{via}; inputs are never rewritten — write to another path, e.g. `-o {}`",
+                output.display(),
+                input.display(),
+                suggestion(output).display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `a` and `b` are the same existing regular file: the same path once symbolic links are
+/// followed, or (on Unix) the same inode — a hard link.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    if !ma.is_file() || !mb.is_file() {
+        return false;
+    }
+    if same_inode(&ma, &mb) {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// `report.html` for an output path that collided with an input: the same name with
+/// `.out` before the extension, in the current folder.
+fn suggestion(output: &Path) -> PathBuf {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    match output.extension() {
+        Some(ext) => PathBuf::from(format!("{stem}.out.{}", ext.to_string_lossy())),
+        None => PathBuf::from(format!("{stem}.out")),
+    }
+}
+
+/// The files of a department folder a command reads, or that `jixiao score` reads by
+/// default: `department.toml`, every `projects/*.toml`, and `actuals.toml`. Files that do
+/// not exist are left out.
+pub fn department_inputs(folder: &Path) -> Vec<PathBuf> {
+    use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
+    let mut files = vec![
+        folder.join(DEPARTMENT_FILE),
+        folder.join(crate::region::FOLDER_ACTUALS),
+    ];
+    if let Ok(rd) = std::fs::read_dir(folder.join(PROJECTS_DIR)) {
+        files.extend(
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml")),
+        );
+    }
+    files.retain(|p| p.exists());
+    files
 }

@@ -30,30 +30,27 @@ pub fn run(a: CheckArgs) -> u8 {
     if crate::region::is_region(&a.path) {
         return region(&a, &policy, opts);
     }
-    if !a.path.is_dir() {
-        eprintln!(
-            "error: `{}` is not a scorecard folder; give the folder that holds `department.toml` and `projects/`",
-            a.path.display()
-        );
-        return exit::UNUSABLE;
+    if let Err(code) = super::require_department_folder(&a.path, true) {
+        return code;
     }
     let report = check_folder(&a.path, &policy, opts);
-    match a.format {
-        TextOrJson::Text => print!("{}", report.render_text(&a.path)),
-        TextOrJson::Json => print!("{}", report.render_json()),
-    }
-    if report.has_errors() {
+    let text = match a.format {
+        TextOrJson::Text => report.render_text(&a.path),
+        TextOrJson::Json => report.render_json(),
+    };
+    let status = if report.has_errors() {
         exit::FAILED
     } else {
         exit::OK
-    }
+    };
+    super::emit(text, status)
 }
 
 fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u8 {
     let dirs = match crate::region::department_folders(&a.path) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: cannot read the region `{}`: {e}", a.path.display());
+            eprintln_safe!("error: cannot read the region `{}`: {e}", a.path.display());
             return exit::UNUSABLE;
         }
     };
@@ -67,9 +64,6 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     match result {
         Ok(r) if r.counts.errors > 0 => exit::FAILED,
         Ok(_) => exit::OK,
-        Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
-            exit::UNUSABLE
-        }
+        Err(e) => super::output_status(Err(e), exit::OK),
     }
 }

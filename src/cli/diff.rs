@@ -79,7 +79,7 @@ pub fn run(a: DiffArgs) -> u8 {
     let (old, new) = match sides(&a) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln_safe!("error: {msg}");
             return exit::UNUSABLE;
         }
     };
@@ -98,18 +98,17 @@ pub fn run(a: DiffArgs) -> u8 {
         return exit::UNUSABLE;
     };
     let d = diff(o, n);
-    match a.format {
+    let text = match a.format {
         DiffFormat::Text => {
             let places = o.rounding_places.max(n.rounding_places);
-            print!("{}", render_text(&d, places));
+            render_text(&d, places)
         }
-        DiffFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
-        }
-    }
-    if d.changes.is_empty() {
+        DiffFormat::Json => super::json_line(&d),
+    };
+    let status = if d.changes.is_empty() {
         exit::OK
     } else {
         exit::FAILED
-    }
+    };
+    super::emit(text, status)
 }

@@ -18,14 +18,14 @@ pub struct EvalArgs {
     /// The actual value, e.g. `2300份`, `达成`, `2022年11月20日`.
     #[arg(required_unless_present = "csv")]
     actual: Option<String>,
-    /// The row's points (分值).
-    #[arg(long, default_value = "10")]
+    /// The row's points (分值): a non-negative number.
+    #[arg(long, default_value = "10", value_parser = points_arg)]
     points: String,
     /// The baseline (上年值) for change targets.
     #[arg(long)]
     baseline: Option<String>,
-    /// Year for year-less dates.
-    #[arg(long)]
+    /// Year for year-less dates (1900–2999, as a CSV row's `fiscal_year`).
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2999))]
     fiscal_year: Option<i32>,
     /// The indicator's description; a 反向 mark in it makes the row reverse.
     #[arg(long)]
@@ -43,13 +43,24 @@ pub struct EvalArgs {
     format: TextOrJson,
 }
 
+/// `--points` as the scorer reads a row's points (`crate::eval_rows`): an exact decimal
+/// ≥ 0. A bad value is a bad argument (exit 2), not a row that failed.
+fn points_arg(s: &str) -> Result<String, String> {
+    match <rust_decimal::Decimal as std::str::FromStr>::from_str(s.trim()) {
+        Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(s.to_string()),
+        _ => Err(format!(
+            "`{s}` is not a non-negative number (e.g. `10` or `12.5`)"
+        )),
+    }
+}
+
 pub fn run(a: EvalArgs) -> u8 {
     let policy = Policy::default();
     if let Some(path) = &a.csv {
         return run_csv(path, &a, &policy);
     }
     let (Some(target), Some(actual)) = (&a.target, &a.actual) else {
-        eprintln!("error: give TARGET and ACTUAL, or --csv FILE");
+        eprintln_safe!("error: give TARGET and ACTUAL, or --csv FILE");
         return exit::UNUSABLE;
     };
     let fy = a.fiscal_year.map(|y| y.to_string());
@@ -64,6 +75,11 @@ pub fn run(a: EvalArgs) -> u8 {
     };
     let r = eval_row(&row, a.fiscal_year, &policy);
     let score = r.score.map(|s| fixed(s, policy.rounding_places));
+    let status = if r.error.is_some() {
+        exit::FAILED
+    } else {
+        exit::OK
+    };
     if a.format == TextOrJson::Json {
         let v = json!({
             "target": target,
@@ -76,13 +92,15 @@ pub fn run(a: EvalArgs) -> u8 {
             "error": r.error,
             "trace": r.detail.as_ref().map(|d| &d.trace),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        if let Err(e) = super::write_stdout(super::json_line(&v).as_bytes()) {
+            return super::output_status(Err(e), status);
+        }
     } else {
-        eprint!("{}", render(&r.warnings, "target", target));
+        eprint_safe!("{}", render(&r.warnings, "target", target));
         if let Some(d) = &r.detail {
-            println!("{}", d.trace.formula);
-            println!(
-                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({:?})",
+            let mut text = format!("{}\n", d.trace.formula);
+            text += &format!(
+                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({:?})\n",
                 score.as_deref().unwrap_or("—"),
                 d.trace.points.normalize(),
                 match r.achieved {
@@ -94,20 +112,19 @@ pub fn run(a: EvalArgs) -> u8 {
                 d.trace.direction.label(),
                 d.trace.direction_source
             );
-            println!("rule: {}", d.trace.rule);
+            text += &format!("rule: {}\n", d.trace.rule);
             for f in &d.flags {
-                println!("flag: {} — {}", f.code, f.message);
+                text += &format!("flag: {} — {}\n", f.code, f.message);
+            }
+            if let Err(e) = super::write_stdout(text.as_bytes()) {
+                return super::output_status(Err(e), status);
             }
         }
         if let Some(e) = &r.error {
-            eprintln!("error: {e}");
+            eprintln_safe!("error: {e}");
         }
     }
-    if r.error.is_some() {
-        exit::FAILED
-    } else {
-        exit::OK
-    }
+    status
 }
 
 fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
@@ -117,7 +134,7 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("error: cannot read `{path}`: {e}");
+                eprintln_safe!("error: cannot read `{path}`: {e}");
                 return exit::UNUSABLE;
             }
         }
@@ -129,15 +146,16 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
     let stdout = std::io::stdout().lock();
     match eval_csv(input, stdout, policy, opts) {
         Ok(s) if s.failed > 0 => {
-            eprintln!(
+            eprintln_safe!(
                 "{} of {} rows failed; see the `error` column",
-                s.failed, s.rows
+                s.failed,
+                s.rows
             );
             exit::FAILED
         }
         Ok(_) => exit::OK,
         Err(e) => {
-            eprintln!("error: {path}: {}", e.0);
+            eprintln_safe!("error: {path}: {}", e.0);
             exit::UNUSABLE
         }
     }

@@ -51,7 +51,7 @@ pub fn run(a: ExplainArgs) -> u8 {
     let e = match result {
         Ok(e) => e,
         Err(NotFound::Project(codes)) => {
-            eprintln!(
+            eprintln_safe!(
                 "error: `{}` is not a project of this department; the codes are: {}",
                 a.project,
                 codes.join(", ")
@@ -59,7 +59,7 @@ pub fn run(a: ExplainArgs) -> u8 {
             return exit::UNUSABLE;
         }
         Err(NotFound::Indicator(ids)) => {
-            eprintln!(
+            eprintln_safe!(
                 "error: `{}` has no indicator `{}`; its indicators are: {}",
                 a.project,
                 a.indicator.as_deref().unwrap_or(""),
@@ -68,11 +68,9 @@ pub fn run(a: ExplainArgs) -> u8 {
             return exit::UNUSABLE;
         }
     };
-    match a.format {
-        TextOrJson::Text => print!("{}", render_text(&e, policy.rounding_places)),
-        TextOrJson::Json => {
-            println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
-        }
-    }
-    exit::OK
+    let text = match a.format {
+        TextOrJson::Text => render_text(&e, policy.rounding_places),
+        TextOrJson::Json => super::json_line(&e),
+    };
+    super::emit(text, exit::OK)
 }

@@ -18,7 +18,7 @@ pub struct FmtArgs {
 pub fn run(a: FmtArgs) -> u8 {
     let files = files_of(&a.path);
     if files.is_empty() {
-        eprintln!(
+        eprintln_safe!(
             "error: no scorecard files in `{}`; give a folder with `department.toml` and `projects/`, or a .toml file",
             a.path.display()
         );
@@ -31,7 +31,7 @@ pub fn run(a: FmtArgs) -> u8 {
         let plan = match plan_file(f) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln_safe!("error: {e}");
                 failed = true;
                 continue;
             }
@@ -40,11 +40,15 @@ pub fn run(a: FmtArgs) -> u8 {
             continue;
         }
         if a.check {
+            let mut text = String::new();
             for c in &plan.changes {
-                println!("{}:{}: {} → {}", c.file.display(), c.line, c.old, c.new);
+                text += &format!("{}:{}: {} → {}\n", c.file.display(), c.line, c.old, c.new);
+            }
+            if let Err(e) = super::write_stdout(text.as_bytes()) {
+                return super::output_status(Err(e), exit::FAILED);
             }
         } else if let Err(e) = apply(&plan) {
-            eprintln!("error: {e}");
+            eprintln_safe!("error: {e}");
             failed = true;
             continue;
         }
@@ -53,14 +57,14 @@ pub fn run(a: FmtArgs) -> u8 {
     }
     if a.check {
         if changed > 0 {
-            eprintln!(
+            eprintln_safe!(
                 "{changed} targets in {files_changed} files are not in canonical form; `jixiao fmt {}` rewrites them",
                 a.path.display()
             );
             return exit::FAILED;
         }
     } else if changed > 0 {
-        eprintln!("rewrote {changed} targets in {files_changed} files");
+        eprintln_safe!("rewrote {changed} targets in {files_changed} files");
     }
     if failed {
         exit::FAILED

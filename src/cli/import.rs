@@ -23,25 +23,41 @@ pub struct ImportArgs {
 
 pub fn run(a: ImportArgs) -> u8 {
     let name = a.source.display().to_string();
+    // The files this import writes: `department.toml` and `projects/*.toml` in the folder.
+    let written_by_import = crate::output::department_inputs(&a.out)
+        .into_iter()
+        .filter(|p| !p.ends_with(crate::region::FOLDER_ACTUALS));
+    for f in written_by_import {
+        if crate::output::is_same_file(&f, &a.source) {
+            eprintln_safe!(
+                "error: `-o {}` would overwrite the source `{}` (it is `{}`); inputs are never rewritten — import into another folder",
+                a.out.display(),
+                a.source.display(),
+                f.display()
+            );
+            return exit::UNUSABLE;
+        }
+    }
     let imported = match import_file(&a.source, a.fiscal_year) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln_safe!("error: {e}");
             return exit::UNUSABLE;
         }
     };
-    eprintln!(
+    eprintln_safe!(
         "fiscal year {} ({})",
-        imported.fiscal_year.year, imported.fiscal_year.how
+        imported.fiscal_year.year,
+        imported.fiscal_year.how
     );
     for n in &imported.notes {
-        eprint!("{}", n.render(&name));
+        eprint_safe!("{}", n.render(&name));
     }
     let d = &imported.department;
     let written = match write_folder(d, &a.out) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", a.out.display());
+            eprintln_safe!("error: cannot write `{}`: {e}", a.out.display());
             return exit::UNUSABLE;
         }
     };
@@ -55,7 +71,7 @@ pub fn run(a: ImportArgs) -> u8 {
         stale.sort();
         for p in stale {
             failed = true;
-            eprintln!(
+            eprintln_safe!(
                 "warning: `{}` was not written by this import but will be loaded with the folder; remove it if it is stale",
                 p.display()
             );
@@ -63,7 +79,7 @@ pub fn run(a: ImportArgs) -> u8 {
     }
     let rows: usize = d.projects.iter().map(|p| p.indicators.len()).sum();
     let total: Decimal = d.projects.iter().map(|p| p.budget).sum();
-    eprintln!(
+    eprintln_safe!(
         "wrote {}: department file ({} department indicators), {} project files, {} indicator rows, budgets {} 万元",
         a.out.display(),
         d.indicators.len(),
@@ -73,7 +89,7 @@ pub fn run(a: ImportArgs) -> u8 {
     );
     // What was written must load.
     if let Err(diags) = load_department(&a.out) {
-        eprint!("{}", render_file_diagnostics(&diags));
+        eprint_safe!("{}", render_file_diagnostics(&diags));
         failed = true;
     }
     let problems = imported
@@ -82,7 +98,9 @@ pub fn run(a: ImportArgs) -> u8 {
         .filter(|n| n.level == NoteLevel::Problem)
         .count();
     if problems > 0 {
-        eprintln!("{problems} part(s) of the source could not be placed; see the warnings above");
+        eprintln_safe!(
+            "{problems} part(s) of the source could not be placed; see the warnings above"
+        );
     }
     if failed {
         exit::FAILED

@@ -1,5 +1,28 @@
 //! The command line: a thin shell over the library. Each subcommand lives in its own
 //! file; this one only declares them and maps outcomes to exit codes.
+//!
+//! Output goes through [`write_stdout`] / [`output_status`], never `print!`: a write that
+//! fails (a full disk, `> /dev/full`) is one line on stderr and exit 2, not a panic. A
+//! closed pipe (`| head`) ends the process through SIGPIPE (reset to its default in
+//! `main.rs`), like other Unix tools. Messages go through `eprint_safe!` /
+//! `eprintln_safe!`, which drop what stderr cannot take instead of panicking.
+
+/// `eprint!` that never panics: a message stderr cannot take (closed, full) is dropped —
+/// there is nowhere else to say it — and the exit code still tells what happened.
+macro_rules! eprint_safe {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see `eprint_safe!`).
+macro_rules! eprintln_safe {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
 
 mod check;
 mod diff;
@@ -27,9 +50,111 @@ pub fn load_policy_arg(path: Option<&Path>) -> Result<Policy, u8> {
     match path {
         None => Ok(crate::policy::builtin_policy()),
         Some(p) => crate::policy::load_policy(p).map_err(|e| {
-            eprint!("{}", e.render());
+            eprint_safe!("{}", e.render());
             exit::UNUSABLE
         }),
+    }
+}
+
+/// Writes `bytes` to standard output and flushes it; the error is the caller's to report
+/// (see [`output_status`]).
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// The exit code of a command whose output was written with `result`: its own `status`
+/// when the output was written. A closed pipe (only seen where SIGPIPE does not end the
+/// process) is the reader's choice, not an error: quietly `status`. Any other failure is
+/// one line on stderr and [`exit::UNUSABLE`].
+pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
+    match result {
+        Ok(()) => status,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
+        Err(e) => {
+            eprintln_safe!("error: cannot write the output to standard output: {e}");
+            exit::UNUSABLE
+        }
+    }
+}
+
+/// Writes `bytes` to standard output; the exit code is `status`, or as [`output_status`]
+/// says when the write fails.
+pub fn emit(bytes: impl AsRef<[u8]>, status: u8) -> u8 {
+    output_status(write_stdout(bytes.as_ref()), status)
+}
+
+/// `v` as pretty JSON and a newline.
+pub fn json_line<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Refuses (exit 2, with the message) an `-o` path that is one of `inputs`.
+pub fn refuse_input_as_output(output: &Path, inputs: &[std::path::PathBuf]) -> Result<(), u8> {
+    crate::output::refuse_input_as_output(output, inputs).map_err(|msg| {
+        eprintln_safe!("error: {msg}");
+        exit::UNUSABLE
+    })
+}
+
+/// A department folder argument that does not exist, is a file, or has no
+/// `department.toml` is unusable input (exit 2), said in one line. `region_too`: the
+/// command also takes a region (a folder of department folders), and the message says so.
+pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8> {
+    let what = if region_too {
+        "a scorecard folder (the folder that holds `department.toml` and `projects/`) or a region (a folder of such folders)"
+    } else {
+        "a scorecard folder (the folder that holds `department.toml` and `projects/`)"
+    };
+    let problem = match std::fs::metadata(path) {
+        Err(e) => format!("cannot read `{}`: {e}", path.display()),
+        Ok(m) if !m.is_dir() => format!("`{}` is a file, not a folder", path.display()),
+        Ok(_) if !path.join(crate::scorecard::load::DEPARTMENT_FILE).exists() => {
+            format!("`{}` has no `department.toml`", path.display())
+        }
+        Ok(_) => return Ok(()),
+    };
+    eprintln_safe!("error: {problem}; give {what}");
+    Err(exit::UNUSABLE)
+}
+
+/// An `--actuals` file that does not exist or is a folder is unusable input (exit 2),
+/// said in one line.
+pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
+    let problem = match std::fs::metadata(path) {
+        Err(e) => format!("cannot read the actuals `{}`: {e}", path.display()),
+        Ok(m) if m.is_dir() => format!("the actuals `{}` is a folder", path.display()),
+        Ok(_) => return Ok(()),
+    };
+    eprintln_safe!(
+        "error: {problem}; give the filled actuals sheet (.toml, .csv or .xlsx; `jixiao template` writes a blank one)"
+    );
+    Err(exit::UNUSABLE)
+}
+
+/// Diagnostic codes of an actuals file that cannot be used at all: it cannot be read (or
+/// is a folder), or its header lacks the required columns. Exit 2, not 1.
+pub const UNUSABLE_ACTUALS: &[&str] = &[
+    "actuals::unreadable",
+    "actuals::csv-columns",
+    "actuals::xlsx",
+    "actuals::xlsx-columns",
+];
+
+/// The exit code for actuals that failed to load with `diags`: [`exit::UNUSABLE`] when the
+/// file is unusable as a whole (see [`UNUSABLE_ACTUALS`]), else `otherwise`.
+pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) -> u8 {
+    if diags
+        .iter()
+        .any(|d| UNUSABLE_ACTUALS.contains(&d.diagnostic.code))
+    {
+        exit::UNUSABLE
+    } else {
+        otherwise
     }
 }
 
@@ -100,8 +225,13 @@ pub fn main() -> ExitCode {
             } else {
                 exit::OK
             };
-            let _ = e.print();
-            return ExitCode::from(code);
+            // `--help` and `--version` are output (stdout) like any other; an error
+            // message that stderr cannot take leaves the exit code to tell.
+            let printed = e.print();
+            if e.use_stderr() {
+                return ExitCode::from(code);
+            }
+            return ExitCode::from(output_status(printed, code));
         }
     };
     let code = match cli.command {

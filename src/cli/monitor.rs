@@ -45,12 +45,12 @@ pub fn run(a: MonitorArgs) -> u8 {
     };
     let dept = match load_department(&a.path) {
         Ok((d, warnings)) => {
-            eprint!("{}", render_file_diagnostics(&warnings));
+            eprint_safe!("{}", render_file_diagnostics(&warnings));
             d
         }
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
-            eprintln!(
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            eprintln_safe!(
                 "error: the scorecard folder `{}` has errors; fix them and run again",
                 a.path.display()
             );
@@ -60,27 +60,27 @@ pub fn run(a: MonitorArgs) -> u8 {
     let as_of = match parse_as_of(&a.as_of, dept.fiscal_year) {
         Ok(d) => d,
         Err(msg) => {
-            eprintln!("error: --as-of: {msg}");
+            eprintln_safe!("error: --as-of: {msg}");
             return exit::UNUSABLE;
         }
     };
     let text = match std::fs::read_to_string(&a.spending) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", a.spending.display());
+            eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
             return exit::UNUSABLE;
         }
     };
     let spending = match parse_spending_csv(&a.spending, &text) {
         Ok(s) => s,
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
+            eprint_safe!("{}", render_file_diagnostics(&diags));
             return exit::UNUSABLE;
         }
     };
     for s in &spending {
         if !dept.projects.iter().any(|p| p.code == s.project) {
-            eprintln!(
+            eprintln_safe!(
                 "warning: `{}` in `{}` is not a project of this department; ignored",
                 s.project,
                 a.spending.display()
@@ -95,9 +95,9 @@ pub fn run(a: MonitorArgs) -> u8 {
         None => None,
     };
     let report = monitor(&dept, &spending, ytd.as_ref(), as_of, &policy.monitor);
-    match a.format {
-        MonitorFormat::Table => print!("{}", render_table(&report, &policy.name)),
-        MonitorFormat::Json => print!("{}", render_json(&report)),
-    }
-    exit::OK
+    let text = match a.format {
+        MonitorFormat::Table => render_table(&report, &policy.name),
+        MonitorFormat::Json => render_json(&report),
+    };
+    super::emit(text, exit::OK)
 }

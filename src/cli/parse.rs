@@ -44,8 +44,11 @@ pub fn run(a: ParseArgs) -> u8 {
                         "warnings": p.warnings,
                     }));
                 } else {
-                    print!("{}", describe(src, &p.value, a.fiscal_year));
-                    eprint!("{}", render(&p.warnings, "target", src));
+                    let text = describe(src, &p.value, a.fiscal_year);
+                    if let Err(e) = super::write_stdout(text.as_bytes()) {
+                        return super::output_status(Err(e), status(failed));
+                    }
+                    eprint_safe!("{}", render(&p.warnings, "target", src));
                 }
             }
             Err(diags) => {
@@ -53,17 +56,18 @@ pub fn run(a: ParseArgs) -> u8 {
                 if a.format == TextOrJson::Json {
                     json_out.push(json!({ "input": src, "errors": diags }));
                 } else {
-                    eprint!("{}", render(&diags, "target", src));
+                    eprint_safe!("{}", render(&diags, "target", src));
                 }
             }
         }
     }
     if a.format == TextOrJson::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json_out).unwrap_or_default()
-        );
+        return super::emit(super::json_line(&json_out), status(failed));
     }
+    status(failed)
+}
+
+fn status(failed: bool) -> u8 {
     if failed {
         exit::FAILED
     } else {

@@ -34,7 +34,9 @@ pub struct ScoreArgs {
 
 pub fn run(a: ScoreArgs) -> u8 {
     if a.format.is_binary() && a.output.is_none() {
-        eprintln!("error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`");
+        eprintln_safe!(
+            "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
+        );
         return exit::UNUSABLE;
     }
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
@@ -44,16 +46,35 @@ pub fn run(a: ScoreArgs) -> u8 {
     // Region (issue 7): a folder of department folders is scored by `crate::region`.
     if crate::region::is_region(&a.path) {
         let (actuals, output) = (a.actuals.as_deref(), a.output.as_deref());
+        if let Some(out) = output {
+            let mut inputs: Vec<PathBuf> = a.policy.iter().cloned().collect();
+            for dir in crate::region::department_folders(&a.path).unwrap_or_default() {
+                inputs.extend(crate::output::department_inputs(&dir));
+            }
+            if let Err(code) = super::refuse_input_as_output(out, &inputs) {
+                return code;
+            }
+        }
         return crate::region::cli_run(&a.path, actuals, &policy, a.format, output);
+    }
+    if let Err(code) = super::require_department_folder(&a.path, true) {
+        return code;
+    }
+    if let Some(out) = &a.output {
+        let mut inputs = crate::output::department_inputs(&a.path);
+        inputs.extend(a.actuals.iter().chain(&a.policy).cloned());
+        if let Err(code) = super::refuse_input_as_output(out, &inputs) {
+            return code;
+        }
     }
     let dept = match load_department(&a.path) {
         Ok((d, warnings)) => {
-            eprint!("{}", render_file_diagnostics(&warnings));
+            eprint_safe!("{}", render_file_diagnostics(&warnings));
             d
         }
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
-            eprintln!("error: the scorecard folder `{}` has errors; fix them and run again (`jixiao check` lists them)", a.path.display());
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            eprintln_safe!("error: the scorecard folder `{}` has errors; fix them and run again (`jixiao check` lists them)", a.path.display());
             return exit::FAILED;
         }
     };
@@ -63,24 +84,30 @@ pub fn run(a: ScoreArgs) -> u8 {
     };
     let unknown = actuals.unknown_keys(&dept);
     for u in &unknown {
-        eprintln!("warning: actuals: {u}; check the code or id (`jixiao template` lists them)");
+        eprintln_safe!(
+            "warning: actuals: {u}; check the code or id (`jixiao template` lists them)"
+        );
     }
     let scored = evaluate(&dept, &actuals, &policy);
     let bytes = match render_bytes(&scored, a.format) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln_safe!("error: {e}");
             return exit::UNUSABLE;
         }
     };
     match &a.output {
         Some(path) => {
             if let Err(e) = crate::output::write_atomic(path, &bytes) {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
+                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
                 return exit::UNUSABLE;
             }
         }
-        None => print!("{}", String::from_utf8_lossy(&bytes)),
+        None => {
+            if let Err(e) = super::write_stdout(&bytes) {
+                return super::output_status(Err(e), exit::OK);
+            }
+        }
     }
     let failed = scored
         .projects
@@ -90,7 +117,7 @@ pub fn run(a: ScoreArgs) -> u8 {
         .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
         .count();
     if failed > 0 {
-        eprintln!("{failed} rows could not be scored; see their errors in the output");
+        eprintln_safe!("{failed} rows could not be scored; see their errors in the output");
     }
     if failed > 0 || !unknown.is_empty() {
         exit::FAILED
@@ -101,11 +128,14 @@ pub fn run(a: ScoreArgs) -> u8 {
 
 fn read_actuals(folder: &Path, given: Option<&Path>, dept: &Department) -> Result<Actuals, u8> {
     let path = match given {
-        Some(p) => p.to_path_buf(),
+        Some(p) => {
+            super::require_actuals_file(p)?;
+            p.to_path_buf()
+        }
         None => {
             let p = folder.join(FOLDER_ACTUALS);
             if !p.exists() {
-                eprintln!(
+                eprintln_safe!(
                     "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
                     p.display()
                 );
@@ -115,7 +145,7 @@ fn read_actuals(folder: &Path, given: Option<&Path>, dept: &Department) -> Resul
         }
     };
     load_actuals_for(&path, dept).map_err(|diags| {
-        eprint!("{}", render_file_diagnostics(&diags));
-        exit::FAILED
+        eprint_safe!("{}", render_file_diagnostics(&diags));
+        super::actuals_exit(&diags, exit::FAILED)
     })
 }

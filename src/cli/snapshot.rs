@@ -46,7 +46,7 @@ pub(super) fn policy_with_origins(path: Option<&Path>) -> Result<(Policy, RuleOr
     match path {
         None => Ok(crate::policy::builtin_policy_with_origins()),
         Some(p) => crate::policy::load_policy_with_origins(p).map_err(|e| {
-            eprint!("{}", e.render());
+            eprint_safe!("{}", e.render());
             exit::UNUSABLE
         }),
     }
@@ -61,12 +61,12 @@ pub(super) fn load_and_score(
 ) -> Result<Loaded, u8> {
     let dept = match load_department(folder) {
         Ok((d, warnings)) => {
-            eprint!("{}", render_file_diagnostics(&warnings));
+            eprint_safe!("{}", render_file_diagnostics(&warnings));
             d
         }
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
-            eprintln!(
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            eprintln_safe!(
                 "error: the scorecard folder `{}` has errors; fix them and run again",
                 folder.display()
             );
@@ -89,11 +89,14 @@ pub(super) fn read_actuals(
     dept_code: &str,
 ) -> Result<Actuals, u8> {
     let path = match given {
-        Some(p) => p.to_path_buf(),
+        Some(p) => {
+            super::require_actuals_file(p)?;
+            p.to_path_buf()
+        }
         None => {
             let p = folder.join(super::score::FOLDER_ACTUALS);
             if !p.exists() {
-                eprintln!(
+                eprintln_safe!(
                     "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
                     p.display()
                 );
@@ -103,12 +106,22 @@ pub(super) fn read_actuals(
         }
     };
     load_actuals(&path, dept_code).map_err(|diags| {
-        eprint!("{}", render_file_diagnostics(&diags));
+        eprint_safe!("{}", render_file_diagnostics(&diags));
         exit::UNUSABLE
     })
 }
 
 pub fn run(a: SnapshotArgs) -> u8 {
+    if let Err(code) = super::require_department_folder(&a.path, false) {
+        return code;
+    }
+    if let Some(out) = &a.output {
+        let mut inputs = crate::output::department_inputs(&a.path);
+        inputs.extend(a.actuals.iter().chain(&a.policy).cloned());
+        if let Err(code) = super::refuse_input_as_output(out, &inputs) {
+            return code;
+        }
+    }
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
         Ok(p) => p,
         Err(code) => return code,
@@ -122,26 +135,28 @@ pub fn run(a: SnapshotArgs) -> u8 {
         let old = match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("error: cannot read the snapshot `{}`: {e}", file.display());
+                eprintln_safe!("error: cannot read the snapshot `{}`: {e}", file.display());
                 return exit::UNUSABLE;
             }
         };
         if old == text {
-            eprintln!("snapshot `{}` matches", file.display());
+            eprintln_safe!("snapshot `{}` matches", file.display());
             return exit::OK;
         }
         let diff = similar::TextDiff::from_lines(old.as_str(), text.as_str());
-        print!(
-            "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&file.display().to_string(), "re-scored now")
-        );
+        let unified = diff
+            .unified_diff()
+            .context_radius(2)
+            .header(&file.display().to_string(), "re-scored now")
+            .to_string();
+        if let Err(e) = super::write_stdout(unified.as_bytes()) {
+            return super::output_status(Err(e), exit::FAILED);
+        }
         let changed = diff
             .iter_all_changes()
             .filter(|c| c.tag() == similar::ChangeTag::Insert)
             .count();
-        eprintln!(
+        eprintln_safe!(
             "snapshot `{}` differs: {changed} lines changed; if the change is intended, rewrite it with `jixiao snapshot {} -o {}`",
             file.display(),
             a.path.display(),
@@ -152,12 +167,12 @@ pub fn run(a: SnapshotArgs) -> u8 {
     match &a.output {
         Some(path) => {
             if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
+                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
                 return exit::UNUSABLE;
             }
-            eprintln!("wrote `{}`", path.display());
+            eprintln_safe!("wrote `{}`", path.display());
         }
-        None => print!("{text}"),
+        None => return super::emit(text, exit::OK),
     }
     exit::OK
 }

@@ -30,18 +30,29 @@ pub struct TemplateArgs {
 }
 
 pub fn run(a: TemplateArgs) -> u8 {
+    if let Err(code) = super::require_department_folder(&a.path, false) {
+        return code;
+    }
+    if let Some(out) = &a.output {
+        let inputs = crate::output::department_inputs(&a.path);
+        if let Err(code) = super::refuse_input_as_output(out, &inputs) {
+            return code;
+        }
+    }
     if a.format == TemplateFormat::Xlsx {
         return super::template_xlsx::run_xlsx(&a.path, a.output.as_deref());
     }
     if a.bom && a.format != TemplateFormat::Csv {
-        eprintln!("error: `--bom` is for `--format csv`; a TOML file needs no byte-order mark");
+        eprintln_safe!(
+            "error: `--bom` is for `--format csv`; a TOML file needs no byte-order mark"
+        );
         return exit::UNUSABLE;
     }
     let dept = match load_department(&a.path) {
         Ok((d, _)) => d,
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
-            eprintln!(
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            eprintln_safe!(
                 "error: the scorecard folder `{}` has errors; fix them first (`jixiao check` lists them)",
                 a.path.display()
             );
@@ -55,7 +66,7 @@ pub fn run(a: TemplateArgs) -> u8 {
     match &a.output {
         Some(path) => {
             if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
+                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
                 return exit::UNUSABLE;
             }
             let rows = dept.indicators.len()
@@ -64,13 +75,13 @@ pub fn run(a: TemplateArgs) -> u8 {
                     .iter()
                     .map(|p| p.indicators.len())
                     .sum::<usize>();
-            eprintln!(
+            eprintln_safe!(
                 "wrote `{}`: {} projects, {rows} indicator rows to fill in",
                 path.display(),
                 dept.projects.len()
             );
         }
-        None => print!("{text}"),
+        None => return super::emit(text, exit::OK),
     }
     exit::OK
 }

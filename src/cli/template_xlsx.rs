@@ -11,17 +11,19 @@ use std::path::Path;
 /// binary, so `out` is required: without it this refuses (exit 2).
 pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
     let Some(out) = out else {
-        eprintln!("error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`");
+        eprintln_safe!(
+            "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
+        );
         return exit::UNUSABLE;
     };
     let dept = match load_department(path) {
         Ok((d, warnings)) => {
-            eprint!("{}", render_file_diagnostics(&warnings));
+            eprint_safe!("{}", render_file_diagnostics(&warnings));
             d
         }
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
-            eprintln!(
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            eprintln_safe!(
                 "error: the scorecard folder `{}` has errors; fix them and run again",
                 path.display()
             );
@@ -31,15 +33,15 @@ pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
     let bytes = match template_xlsx(&dept) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot build the workbook: {e}");
+            eprintln_safe!("error: cannot build the workbook: {e}");
             return exit::UNUSABLE;
         }
     };
     if let Err(e) = crate::output::write_atomic(out, &bytes) {
-        eprintln!("error: cannot write `{}`: {e}", out.display());
+        eprintln_safe!("error: cannot write `{}`: {e}", out.display());
         return exit::UNUSABLE;
     }
-    eprintln!(
+    eprintln_safe!(
         "wrote `{}`: {} sheets (部门整体指标 + {} projects); fill the white columns and run `jixiao score {} --actuals {}`",
         out.display(),
         dept.projects.len() + 1,

@@ -25,7 +25,7 @@ pub fn run(a: TestArgs) -> u8 {
     let text = match std::fs::read_to_string(&a.cases) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", a.cases.display());
+            eprintln_safe!("error: cannot read `{}`: {e}", a.cases.display());
             return exit::UNUSABLE;
         }
     };
@@ -45,7 +45,7 @@ pub fn run(a: TestArgs) -> u8 {
     let cases = match parse_cases(&a.cases, &text) {
         Ok(c) => c,
         Err(diags) => {
-            eprint!("{}", render_file_diagnostics(&diags));
+            eprint_safe!("{}", render_file_diagnostics(&diags));
             return exit::UNUSABLE;
         }
     };
@@ -61,10 +61,10 @@ pub fn run(a: TestArgs) -> u8 {
         }
     };
     let outcome = run_cases(&cases, &policy_for);
-    print!("{}", render_failures(&a.cases, &outcome));
-    if outcome.failures.is_empty() {
+    let status = if outcome.failures.is_empty() {
         exit::OK
     } else {
         exit::FAILED
-    }
+    };
+    super::emit(render_failures(&a.cases, &outcome), status)
 }

@@ -3,31 +3,47 @@
 //! `write_atomic`), which is flushed, synced and renamed over the target by
 //! [`AtomicFile::commit`]. Dropped without a commit (an error, a panic), the temporary file
 //! is removed and the previous output is left intact; one left by a killed run is removed
-//! by the next write of the same target.
+//! by the next write of the same target. A symbolic link is followed and a device or FIFO
+//! written directly, as by `write_atomic`.
 
+use crate::output::Destination;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub struct AtomicFile {
-    tmp: PathBuf,
+    /// The temporary file renamed over `target` on commit; `None` when the output is not a
+    /// regular file (a device, a FIFO), which is written directly.
+    tmp: Option<PathBuf>,
     target: PathBuf,
     file: Option<BufWriter<File>>,
 }
 
 impl AtomicFile {
+    /// Like [`crate::output::write_atomic`]: a symbolic link is followed (its target is
+    /// replaced, the link stays); a device or FIFO is opened and written directly.
     pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        crate::output::remove_stale_temps(path);
-        let tmp = crate::output::temp_path(path);
-        let file = File::create(&tmp)?;
+        let (tmp, target, file) = match crate::output::destination(path)? {
+            Destination::Direct(p) => {
+                let file = std::fs::OpenOptions::new().write(true).open(&p)?;
+                (None, p, file)
+            }
+            Destination::Replace(p) => {
+                crate::output::remove_stale_temps(&p);
+                let tmp = crate::output::temp_path(&p);
+                let file = File::create(&tmp)?;
+                (Some(tmp), p, file)
+            }
+        };
         Ok(AtomicFile {
             tmp,
-            target: path.to_path_buf(),
+            target,
             file: Some(BufWriter::with_capacity(1 << 20, file)),
         })
     }
 
-    /// Flushes, syncs and renames the temporary file over the target.
+    /// Flushes, syncs and renames the temporary file over the target (a device or FIFO:
+    /// flushes).
     pub fn commit(mut self) -> std::io::Result<()> {
         let result = (|| {
             let w = self
@@ -35,14 +51,23 @@ impl AtomicFile {
                 .take()
                 .ok_or_else(|| std::io::Error::other("output already committed"))?;
             let f = w.into_inner().map_err(|e| e.into_error())?;
+            let Some(tmp) = &self.tmp else {
+                return Ok(());
+            };
             f.sync_all()?;
             drop(f);
-            std::fs::rename(&self.tmp, &self.target)
+            std::fs::rename(tmp, &self.target)
         })();
         if result.is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
+            self.remove_tmp();
         }
         result
+    }
+
+    fn remove_tmp(&self) {
+        if let Some(tmp) = &self.tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
     }
 }
 
@@ -70,7 +95,7 @@ impl Write for AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
+            self.remove_tmp();
         }
     }
 }
