@@ -80,3 +80,17 @@ proptest! {
         same(&s)?;
     }
 }
+
+/// A number `Decimal` cannot hold exactly (over 28 digits) is an error on both paths,
+/// never silently rounded (`0.000…01份` read as 0).
+#[test]
+fn too_precise_numbers_are_errors_on_both_paths() {
+    for s in [
+        "0.0000000000000000000000000000000001份",
+        "1.00000000000000000000000000001",
+        "12345678901234567890123456789012%",
+    ] {
+        same(s).unwrap();
+        assert!(parse_actual_uncached(s).is_err(), "{s}");
+    }
+}

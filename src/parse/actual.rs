@@ -58,7 +58,11 @@ fn plain_number(src: &str) -> Option<Parsed<Actual>> {
     if !unit.is_empty() && !FAST_UNITS.contains(&unit) {
         return None;
     }
-    let value: Decimal = num.parse().ok()?;
+    // A number `Decimal` would round (over 28 digits) goes to the grammar, which refuses it.
+    let value: Decimal = num
+        .parse()
+        .ok()
+        .filter(|d| super::build::same_number(num, *d))?;
     let quantity = Quantity::new(
         value,
         (!unit.is_empty()).then(|| crate::model::Unit::new(unit)),

@@ -35,8 +35,10 @@ impl<'a> Builder<'a> {
     pub fn number(&mut self, pair: &Pair<'_, Rule>) -> Decimal {
         let digits: String = pair.as_str().chars().filter(|c| *c != ',').collect();
         match Decimal::from_str(&digits) {
-            Ok(d) => d,
-            Err(_) => {
+            // `from_str` rounds what does not fit in 28 digits: `0.000…01` would silently
+            // become 0 (and a `≥0` target scores all-or-nothing). Exact or an error.
+            Ok(d) if same_number(&digits, d) => d,
+            _ => {
                 let code = if self.domain == "target" {
                     "target::number-too-large"
                 } else {
@@ -301,4 +303,23 @@ pub fn change_direction(pair: Pair<'_, Rule>) -> ChangeDirection {
         Some(Rule::decrease) => ChangeDirection::Decrease,
         _ => ChangeDirection::Increase,
     }
+}
+
+/// Whether `d` is exactly the decimal written as `digits` (digits and at most one `.`).
+pub(crate) fn same_number(digits: &str, d: Decimal) -> bool {
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let written = match (int.is_empty(), frac.is_empty()) {
+        (_, true) => {
+            if int.is_empty() {
+                "0".to_string()
+            } else {
+                int.to_string()
+            }
+        }
+        (true, false) => format!("0.{frac}"),
+        (false, false) => format!("{int}.{frac}"),
+    };
+    d.normalize().to_string() == written
 }
