@@ -88,7 +88,7 @@ pub fn run(a: MonitorArgs) -> u8 {
         }
     }
     let ytd = match &a.actuals {
-        Some(p) => match read_actuals(&a.path, Some(p), &dept.code) {
+        Some(p) => match read_actuals(&a.path, Some(p), &dept, exit::UNUSABLE) {
             Ok(x) => Some(x),
             Err(code) => return code,
         },

@@ -1,15 +1,14 @@
 //! `jixiao score PATH [--actuals FILE] [--policy FILE] [--format …] [-o FILE]`
 
 use super::exit;
-use crate::actuals::{load_actuals_for, Actuals};
+use super::snapshot::read_actuals;
 use crate::diagnostic::render_file_diagnostics;
 use crate::evaluate::evaluate;
 use crate::report::{render_bytes, Format};
 use crate::score::Status;
 use crate::scorecard::load::load_department;
-use crate::scorecard::Department;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The example actuals a department folder may carry; used when `--actuals` is not given.
 pub const FOLDER_ACTUALS: &str = "actuals.toml";
@@ -78,14 +77,16 @@ pub fn run(a: ScoreArgs) -> u8 {
             return exit::FAILED;
         }
     };
-    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept) {
+    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept, exit::FAILED) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let unknown = actuals.unknown_keys(&dept);
     for u in &unknown {
         eprintln_safe!(
-            "warning: actuals: {u}; check the code or id (`jixiao template` lists them)"
+            "warning: `{}`: {u}; check the code or id (`jixiao template {}` lists them)",
+            actuals.file.display(),
+            a.path.display()
         );
     }
     let scored = evaluate(&dept, &actuals, &policy);
@@ -124,28 +125,4 @@ pub fn run(a: ScoreArgs) -> u8 {
     } else {
         exit::OK
     }
-}
-
-fn read_actuals(folder: &Path, given: Option<&Path>, dept: &Department) -> Result<Actuals, u8> {
-    let path = match given {
-        Some(p) => {
-            super::require_actuals_file(p)?;
-            p.to_path_buf()
-        }
-        None => {
-            let p = folder.join(FOLDER_ACTUALS);
-            if !p.exists() {
-                eprintln_safe!(
-                    "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
-                    p.display()
-                );
-                return Ok(Actuals::default());
-            }
-            p
-        }
-    };
-    load_actuals_for(&path, dept).map_err(|diags| {
-        eprint_safe!("{}", render_file_diagnostics(&diags));
-        super::actuals_exit(&diags, exit::FAILED)
-    })
 }

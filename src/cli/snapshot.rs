@@ -4,7 +4,7 @@
 //! and exit 1 when it does not). Also the loading shared by `diff` and `explain`.
 
 use super::exit;
-use crate::actuals::{load_actuals, Actuals};
+use crate::actuals::{load_actuals_for, Actuals};
 use crate::diagnostic::render_file_diagnostics;
 use crate::evaluate::{evaluate, ScoredDepartment};
 use crate::policy::RuleOrigins;
@@ -73,7 +73,7 @@ pub(super) fn load_and_score(
             return Err(exit::UNUSABLE);
         }
     };
-    let actuals = read_actuals(folder, actuals, &dept.code)?;
+    let actuals = read_actuals(folder, actuals, &dept, exit::UNUSABLE)?;
     let scored = evaluate(&dept, &actuals, policy);
     Ok(Loaded {
         dept,
@@ -82,11 +82,14 @@ pub(super) fn load_and_score(
     })
 }
 
-/// The actuals file given, or the folder's `actuals.toml` (none: every row missing).
+/// The actuals file given, or the folder's `actuals.toml` (none: every row missing), read
+/// against the scorecard (so hand-typed sheets keyed by 二级指标 + 三级指标 resolve). Errors
+/// are printed; the exit code is 2 for an unusable file, else `on_errors`.
 pub(super) fn read_actuals(
     folder: &Path,
     given: Option<&Path>,
-    dept_code: &str,
+    dept: &Department,
+    on_errors: u8,
 ) -> Result<Actuals, u8> {
     let path = match given {
         Some(p) => {
@@ -105,9 +108,9 @@ pub(super) fn read_actuals(
             p
         }
     };
-    load_actuals(&path, dept_code).map_err(|diags| {
+    load_actuals_for(&path, dept).map_err(|diags| {
         eprint_safe!("{}", render_file_diagnostics(&diags));
-        exit::UNUSABLE
+        super::actuals_exit(&diags, on_errors)
     })
 }
 
