@@ -323,6 +323,19 @@ fn a_region_warns_about_actuals_that_match_nothing() {
         "{stderr}"
     );
     assert!(!stderr.contains("d000"), "{stderr}");
+    // The department alone says the same, naming the file.
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("score")
+        .arg(tmp.path().join("d001"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("d001/actuals.toml`: row `qyt1` is not an indicator of project 13028122P00306510001A-001"),
+        "{stderr}"
+    );
 }
 
 #[test]
