@@ -100,7 +100,7 @@ pub fn run(a: EvalArgs) -> u8 {
         if let Some(d) = &r.detail {
             let mut text = format!("{}\n", d.trace.formula);
             text += &format!(
-                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({:?})\n",
+                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({})\n",
                 score.as_deref().unwrap_or("—"),
                 d.trace.points.normalize(),
                 match r.achieved {
@@ -110,7 +110,7 @@ pub fn run(a: EvalArgs) -> u8 {
                 },
                 d.trace.kind,
                 d.trace.direction.label(),
-                d.trace.direction_source
+                d.trace.direction_source.describe()
             );
             text += &format!("rule: {}\n", d.trace.rule);
             for f in &d.flags {

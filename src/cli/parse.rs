@@ -127,6 +127,10 @@ pub fn describe(src: &str, t: &Target, fy: Option<i32>) -> String {
             out += &format!("  text:      {}\n", q.text);
         }
     }
-    out += &format!("  direction: {} ({why:?})\n  canonical: {t}\n", dir.code());
+    out += &format!(
+        "  direction: {} ({})\n  canonical: {t}\n",
+        dir.code(),
+        why.describe()
+    );
     out
 }

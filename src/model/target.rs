@@ -78,6 +78,18 @@ pub enum DirectionSource {
     Override,
 }
 
+impl DirectionSource {
+    /// Why the row has its direction, in the words of the command-line output.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DirectionSource::TargetMark => "marked 反向 in the target",
+            DirectionSource::DescriptionMark => "marked 反向 in the description",
+            DirectionSource::Operator => "by the form of the target",
+            DirectionSource::Override => "set by the scorecard row",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TargetKind {
