@@ -11,6 +11,7 @@
 use super::levels;
 use super::model::{Area, Checkpoint, Department, Indicator, Origin, Project};
 use crate::diagnostic::{self, Diagnostic};
+use crate::limits::NumberKind;
 use crate::model::{Direction, Span};
 use crate::parse::{parse_target, Strictness};
 use crate::toml_tree::{Node, Table};
@@ -304,11 +305,14 @@ impl<'a> Fields<'a> {
     }
 
     /// An exact decimal, written as a string (`"10.00"`) or a TOML number (`10.00`).
+    /// Digits too many for a `Decimal` are reported as over `kind`'s limit rather than as
+    /// "not a decimal" (the limit itself is checked by [`Fields::bounded`]).
     fn decimal(
         &self,
         ctx: &mut Ctx<'_>,
         key: &str,
         required: bool,
+        kind: NumberKind,
     ) -> Option<(Decimal, Range<usize>)> {
         let Some((kspan, item)) = self.get(key) else {
             if required {
@@ -342,6 +346,16 @@ impl<'a> Fields<'a> {
                 None
             }
             Some(d) => Some((d, span)),
+            None if crate::limits::looks_like_decimal(raw) => {
+                ctx.push(crate::limits::too_large(
+                    raw,
+                    kind,
+                    "scorecard::too-large",
+                    &format!("`{key}`"),
+                    Span::new(span.start, span.end),
+                ));
+                None
+            }
             None => {
                 ctx.error(
                     "scorecard::decimal",
@@ -354,6 +368,29 @@ impl<'a> Fields<'a> {
                 None
             }
         }
+    }
+
+    /// A decimal at most `kind.max()` ([`crate::limits::MAX_AMOUNT_WAN`] for amounts,
+    /// [`crate::limits::MAX_POINTS`] for points): larger values are reported at their text.
+    fn bounded(
+        &self,
+        ctx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+        kind: crate::limits::NumberKind,
+    ) -> Option<(Decimal, Range<usize>)> {
+        let (d, span) = self.decimal(ctx, key, required, kind)?;
+        if let Some(diag) = crate::limits::number_too_large(
+            d,
+            kind,
+            "scorecard::too-large",
+            &format!("`{key}`"),
+            Span::new(span.start, span.end),
+        ) {
+            ctx.push(diag);
+            return None;
+        }
+        Some((d, span))
     }
 
     fn integer(
@@ -722,7 +759,7 @@ fn read_indicator(
     let basis = f.string(ctx, "basis", false, "\"…\"");
     let area = f.string(ctx, "area", false, "\"…\"");
     let rule = f.string(ctx, "rule", false, "\"…\"");
-    let points = f.decimal(ctx, "points", false);
+    let points = f.bounded(ctx, "points", false, NumberKind::Points);
     let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
         Some((d, span)) => match d.trim() {
             "reverse" | "反向" => Some(Direction::Reverse),
@@ -843,10 +880,10 @@ fn parse_project_inner(
     let code = root.text(&mut ctx, "code", true, "\"13028122P00306510001A\"");
     let name = root.text(&mut ctx, "name", true, "\"司法局化解办经费\"");
     let unit = root.string(&mut ctx, "unit", true, "\"315001遵化市司法局本级\"");
-    let budget = root.decimal(&mut ctx, "budget", true);
-    let adjusted = root.decimal(&mut ctx, "adjusted_budget", false);
-    let fiscal = root.decimal(&mut ctx, "fiscal_funds", false);
-    let other = root.decimal(&mut ctx, "other_funds", false);
+    let budget = root.bounded(&mut ctx, "budget", true, NumberKind::Amount);
+    let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
+    let fiscal = root.bounded(&mut ctx, "fiscal_funds", false, NumberKind::Amount);
+    let other = root.bounded(&mut ctx, "other_funds", false, NumberKind::Amount);
     let purpose = root.string(&mut ctx, "purpose", false, "\"…\"");
     let plan = read_spending_plan(&mut ctx, &root);
     let goals = root.strings(&mut ctx, "goals", false);
