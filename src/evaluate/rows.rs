@@ -213,7 +213,16 @@ pub fn score_rows(
         // the policy for this row; a direction in it beats marks and operators.
         let row_rule = match ind.rule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             None => None,
-            Some(text) => match crate::policy::parse_row_override(text) {
+            // Checked against this row as the loader does (a model built by hand gets the
+            // same error as a file).
+            Some(text) => match crate::policy::parse_row_override_in(text, |stated| {
+                let base = ind.direction.unwrap_or_else(|| {
+                    target
+                        .direction(description_marks_reverse(&ind.description))
+                        .0
+                });
+                crate::score::row_formula_context(target, stated.unwrap_or(base))
+            }) {
                 Ok(r) => Some(r),
                 Err(diags) => {
                     let msgs: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();

@@ -818,6 +818,10 @@ fn read_indicator(
             }
         }
     }
+    if let (Some((text, span)), Some(target)) = (&rule, &parsed) {
+        let desc = description.as_ref().map(|d| d.0.as_str()).unwrap_or("");
+        check_row_rule(ctx, text, span, target, direction, desc);
+    }
     let after = ctx.diags.iter().filter(|d| d.is_error()).count();
     if after > before {
         return None;
@@ -843,6 +847,55 @@ fn read_indicator(
             end: tspan.end,
         },
     })
+}
+
+/// A row's own `rule`, read as the scorer will use it: the formula is checked against the
+/// way this row is scored (its direction from the rule, `direction`, a 反向 mark or the
+/// operator; a target of zero; a change's bound), exactly as a policy rule is checked
+/// against its subject. So `linear zero at 2T` on `≥100份` is `rule::zero-point` here, at
+/// the zero point in the file, for `check` and `score` alike.
+fn check_row_rule(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    span: &Range<usize>,
+    target: &crate::model::Target,
+    direction: Option<Direction>,
+    description: &str,
+) {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return; // an empty rule is no rule (the scorer ignores it too)
+    }
+    let base = direction.unwrap_or_else(|| {
+        target
+            .direction(crate::eval_rows::description_marks_reverse(description))
+            .0
+    });
+    let result = crate::policy::parse_row_override_in(trimmed, |stated| {
+        crate::score::row_formula_context(target, stated.unwrap_or(base))
+    });
+    let Err(diags) = result else {
+        return;
+    };
+    // Spans are into the trimmed text: move them into the file when the string is
+    // written as is (no escapes), else underline the whole value.
+    let lead = text.len() - text.trim_start().len();
+    let raw_matches = ctx.src.get(span.clone()) == Some(text);
+    for d in diags {
+        let mut d = if raw_matches {
+            d.offset(span.start + lead)
+        } else {
+            let mut d = d;
+            d.span = Span::new(span.start, span.end);
+            d
+        };
+        if d.help.is_none() {
+            d = d.with_help(
+                "a row's rule is a formula such as `proportional`, `linear zero at 0.5T` (positive) or `reverse: linear zero at 2T`",
+            );
+        }
+        ctx.push(d);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
