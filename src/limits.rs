@@ -102,14 +102,10 @@ pub fn number_too_large(
     (value > kind.max()).then(|| too_large(&value.normalize().to_string(), kind, code, what, span))
 }
 
-/// Whether `raw` is written like a plain decimal (digits, one optional point, `_` or `,`
-/// between digits): when such a text does not read as a `Decimal`, it is too large.
+/// Whether `raw` is written like a plain decimal (digits, one optional point, `_` between
+/// digits as TOML allows): when such a text does not read as a `Decimal`, it is too large.
 pub fn looks_like_decimal(raw: &str) -> bool {
-    let t: String = raw
-        .trim()
-        .chars()
-        .filter(|c| *c != '_' && *c != ',')
-        .collect();
+    let t: String = raw.trim().chars().filter(|c| *c != '_').collect();
     let t = t.strip_prefix('+').unwrap_or(&t);
     let (int, frac) = t.split_once('.').unwrap_or((t, "0"));
     !int.is_empty()
