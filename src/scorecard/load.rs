@@ -1194,6 +1194,27 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         }
     }
     dept.indicators = read_indicators(&mut ctx, &root, "department");
+    if dept.indicators.is_empty() && !ctx.had_errors() {
+        // The 部门整体 score is the department's own indicators (90) plus its execution
+        // (10): without indicators it cannot be computed. Projects still score, so this
+        // is a warning; `score` shows the department as 不评级 with the reason.
+        let at = root
+            .get("indicators")
+            .map(|(k, _)| k)
+            .or_else(|| root.get("code").and_then(|(_, n)| n.span()))
+            .unwrap_or(0..0);
+        ctx.push(
+            Diagnostic::warning(
+                "scorecard::no-department-indicators",
+                "the department has no indicators of its own, so its 部门整体 score cannot be computed",
+                Span::new(at.start, at.end),
+            )
+            .with_label("no `[[indicators]]` in this file")
+            .with_help(
+                "add the department's own indicators as `[[indicators]]` (`jixiao import` takes them from the 分项绩效目标); until then its projects are scored and the department is shown as 不评级",
+            ),
+        );
+    }
     root.unknown_keys(&mut ctx);
     (dept, ctx.diags)
 }
