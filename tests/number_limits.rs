@@ -344,3 +344,49 @@ fn score_and_check_of_the_reviewers_folders_do_not_panic() {
         assert!(!text.contains("panicked"), "{cmd}: {text}");
     }
 }
+
+#[test]
+fn xlsx_actuals_amounts_at_and_past_the_limit() {
+    use rust_xlsxwriter::Workbook;
+    let (dept, _) = load_department(Path::new("scorecards/zunhua-sfj-2022")).unwrap();
+    let sheet = |spent: &[(&str, &str)]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("实际完成值").unwrap();
+        for (c, h) in ["项目编码", "二级指标", "三级指标", "实际完成值"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, (code, amount)) in spent.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, *code).unwrap();
+            ws.write_string(r, 2, "全年执行数（万元）").unwrap();
+            ws.write_string(r, 3, *amount).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let (a, b) = (&dept.projects[0].code, &dept.projects[1].code);
+    let at = sheet(&[(a, "1000000000000"), (b, "1000000000000.00")]);
+    let read =
+        jixiao::actuals::parse_actuals_xlsx(Path::new("a.xlsx"), &at, &dept.code, Some(&dept))
+            .unwrap();
+    assert_eq!(read.projects[a].spent, Some(MAX_AMOUNT_WAN));
+    let past = sheet(&[(a, "1000000000000"), (b, "1000000000000.01")]);
+    let err =
+        jixiao::actuals::parse_actuals_xlsx(Path::new("a.xlsx"), &past, &dept.code, Some(&dept))
+            .unwrap_err();
+    let found: Vec<(&str, &str)> = err
+        .iter()
+        .map(|d| (d.diagnostic.code, d.diagnostic.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "actuals::too-large");
+    assert!(
+        found[0]
+            .1
+            .starts_with("实际完成值!D3: `1000000000000.01` 万元 is more than the limit"),
+        "{found:?}"
+    );
+}
