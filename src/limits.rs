@@ -13,6 +13,28 @@ pub const MAX_RULE_NESTING: usize = 32;
 pub const MAX_ROWS_PER_PROJECT: usize = 10_000;
 /// Largest input file (scorecard, actuals, policy), in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest amount of money, in 万元: a project's 预算数 (`budget`, `adjusted_budget`,
+/// `fiscal_funds`, `other_funds`) and the actuals' 全年预算数 / 全年执行数.
+///
+/// 10^12 万元 is 10^16 元, several hundred times the whole national general public budget
+/// expenditure of China (about 2.6 × 10^9 万元 in 2022), so no real amount comes near it,
+/// while sums of amounts stay far inside `Decimal`'s range (about 7.9 × 10^28): the
+/// department's Σ 全年预算数 would need 79 million billion projects at the limit to
+/// overflow, and Σ(score × 全年预算数) of the 项目支出综合得分 stays below 10^14 per project.
+pub const MAX_AMOUNT_WAN: rust_decimal::Decimal = rust_decimal::Decimal::from_parts(
+    0xD4A5_1000, // 10^12 = 0xE8_D4A5_1000
+    0xE8,
+    0,
+    false,
+    0,
+);
+/// Largest explicit `points` (分值) of one indicator row.
+///
+/// A policy's level weights and 预算执行率 add up to 100 (the policy loader insists), so no
+/// row can carry more than 100 points under any policy: a larger value is always a
+/// mistake. Σ points over [`MAX_ROWS_PER_PROJECT`] rows then stays below 10^6.
+pub const MAX_POINTS: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(100, 0, 0, false, 0);
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Span;
@@ -46,6 +68,82 @@ pub fn cell_too_long(src: &str, what: &'static str) -> Option<Diagnostic> {
             "{} cell is a short value such as `≥2000份`; put explanations in the description or the reason", if what == "actual" { "an actual" } else { "a target" }
         )),
     )
+}
+
+/// What a decimal field holds, for [`number_too_large`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// An amount of money in 万元, at most [`MAX_AMOUNT_WAN`].
+    Amount,
+    /// A row's points, at most [`MAX_POINTS`].
+    Points,
+}
+
+impl NumberKind {
+    /// The largest value allowed.
+    pub fn max(self) -> rust_decimal::Decimal {
+        match self {
+            NumberKind::Amount => MAX_AMOUNT_WAN,
+            NumberKind::Points => MAX_POINTS,
+        }
+    }
+}
+
+/// The error for an amount over [`MAX_AMOUNT_WAN`] or points over [`MAX_POINTS`]
+/// (`code` is the reader's, e.g. `scorecard::too-large`); the span is the value's text.
+/// `what` names the field in the message, e.g. "`budget`".
+pub fn number_too_large(
+    value: rust_decimal::Decimal,
+    kind: NumberKind,
+    code: &'static str,
+    what: &str,
+    span: Span,
+) -> Option<Diagnostic> {
+    (value > kind.max()).then(|| too_large(&value.normalize().to_string(), kind, code, what, span))
+}
+
+/// Whether `raw` is written like a plain decimal (digits, one optional point, `_` between
+/// digits as TOML allows): when such a text does not read as a `Decimal`, it is too large.
+pub fn looks_like_decimal(raw: &str) -> bool {
+    let t: String = raw.trim().chars().filter(|c| *c != '_').collect();
+    let t = t.strip_prefix('+').unwrap_or(&t);
+    let (int, frac) = t.split_once('.').unwrap_or((t, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The error of [`number_too_large`] for a value shown as `shown` (a number written with
+/// more digits than a `Decimal` holds is shown as written).
+pub fn too_large(
+    shown: &str,
+    kind: NumberKind,
+    code: &'static str,
+    what: &str,
+    span: Span,
+) -> Diagnostic {
+    let max = kind.max();
+    let shown = shown.trim();
+    let (message, label, help) = match kind {
+        NumberKind::Amount => (
+            format!("{what} is {shown} 万元; the limit is {max} 万元"),
+            "too large an amount",
+            "amounts are in 万元 (ten thousand yuan): 1,234.5 万元 is written \"1234.5\"; \
+             check for extra digits or an amount in 元"
+                .to_string(),
+        ),
+        NumberKind::Points => (
+            format!("{what} is {shown}; the limit is {max} points"),
+            "more than the whole 100-point total",
+            "a row's points are part of its level's weight (产出 50, 效益 30, 满意度 10 by default); \
+             write e.g. `points = \"10\"`, or remove `points` to share the level equally"
+                .to_string(),
+        ),
+    };
+    Diagnostic::error(code, message, span)
+        .with_label(label)
+        .with_help(help)
 }
 
 /// `std::fs::read_to_string`, refusing files over [`MAX_FILE_BYTES`] before reading them

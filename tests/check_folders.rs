@@ -123,6 +123,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "no-department-indicators",
+        &["scorecard::no-department-indicators"],
+    ),
+    (
         "points-budget-plan",
         &[
             "check::budget-parts",

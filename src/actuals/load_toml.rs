@@ -91,7 +91,33 @@ impl Ctx<'_> {
         let raw = self.text(item, what)?;
         let cleaned: String = raw.chars().filter(|c| *c != '_' && *c != ',').collect();
         match Decimal::from_str(cleaned.trim()) {
-            Ok(d) if d >= Decimal::ZERO => Some(d),
+            Ok(d) if d >= Decimal::ZERO => {
+                let too_large = crate::limits::number_too_large(
+                    d,
+                    crate::limits::NumberKind::Amount,
+                    "actuals::too-large",
+                    what,
+                    self.content_span(item, span),
+                );
+                match too_large {
+                    Some(diag) => {
+                        self.push(diag);
+                        None
+                    }
+                    None => Some(d),
+                }
+            }
+            Err(_) if crate::limits::looks_like_decimal(&cleaned) => {
+                let span = self.content_span(item, span);
+                self.push(crate::limits::too_large(
+                    &raw,
+                    crate::limits::NumberKind::Amount,
+                    "actuals::too-large",
+                    what,
+                    span,
+                ));
+                None
+            }
             _ => {
                 self.push(
                     Diagnostic::error(
@@ -105,6 +131,20 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    /// The span of a value without its quotes (a number's span is its text).
+    fn content_span(&self, item: &Node<'_>, span: Span) -> Span {
+        let raw = self.source.get(span.start..span.end).unwrap_or("");
+        if matches!(item, Node::String { .. })
+            && raw.len() >= 2
+            && raw.starts_with('"')
+            && raw.ends_with('"')
+            && !raw.starts_with("\"\"\"")
+        {
+            return Span::new(span.start + 1, span.end - 1);
+        }
+        span
     }
 
     fn row(&mut self, item: &Node<'_>) -> Option<RowActual> {

@@ -490,6 +490,20 @@ fn read_sheet(
                 continue;
             }
             let amount = match Decimal::from_str(v.trim_end_matches("万元").trim()) {
+                Ok(d) if d > crate::limits::MAX_AMOUNT_WAN => {
+                    ctx.error(
+                        sn,
+                        (r, cols.actual),
+                        &v,
+                        "actuals::too-large",
+                        format!(
+                            "`{v}` 万元 is more than the limit of {} 万元",
+                            crate::limits::MAX_AMOUNT_WAN
+                        ),
+                        "amounts are in 万元 (ten thousand yuan); check for extra digits or an amount in 元",
+                    );
+                    continue;
+                }
                 Ok(d) if d >= Decimal::ZERO => d,
                 _ => {
                     ctx.error(

@@ -3,6 +3,7 @@
 
 use super::spans::FileIndex;
 use crate::diagnostic::Diagnostic;
+use crate::evaluate::points::{level_points, LevelPoints};
 use crate::model::{ChangeDirection, DateSpec, Op, Quantity, Span, Target, TargetKind, Unit};
 use crate::parse::{parse_target, Strictness};
 use crate::score::Policy;
@@ -456,7 +457,8 @@ fn reverse_contradicted(ind: &Indicator, target: &Target) -> Vec<Diagnostic> {
 // Points against the policy's level weights
 
 /// Explicit points that cannot add up to the level weights: a level whose rows all have
-/// points that do not sum to its weight, or explicit points beyond the weight.
+/// points that do not sum to its weight, or explicit points beyond the weight. The
+/// judgement is [`level_points`], the one `score` uses to leave such a level unscored.
 pub fn check_points(
     indicators: &[Indicator],
     index: &FileIndex,
@@ -475,88 +477,77 @@ pub fn check_points(
         let Some((last, _)) = explicit.last() else {
             continue;
         };
-        let sum: Decimal = explicit.iter().map(|(_, p)| *p).sum();
         let weight = level.points;
+        let verdict = level_points(weight, explicit.iter().map(|(_, p)| *p), rows.len());
         let at = |ind: &Indicator| {
             index
                 .row(&ind.id, "points")
                 .map(span)
                 .unwrap_or_else(|| target_span(ind))
         };
-        let all = explicit.len() == rows.len();
         let name = &level.name;
         let given: Vec<String> = explicit
             .iter()
             .map(|(i, p)| format!("{} {}", i.id, p.normalize()))
             .collect();
-        if sum > weight {
-            // Point at the row that takes the running sum past the weight.
-            let mut running = Decimal::ZERO;
-            let over = explicit
-                .iter()
-                .find(|(_, p)| {
-                    running += *p;
-                    running > weight
-                })
-                .map(|(i, _)| *i)
-                .unwrap_or(last);
-            out.push(
-                Diagnostic::error(
-                    POINTS,
-                    format!(
-                        "the points of the {name} rows add up to {}, more than the level's {}",
-                        sum.normalize(),
-                        weight.normalize()
-                    ),
-                    at(over),
-                )
-                .with_label("past the level weight")
-                .with_help(format!(
-                    "the policy gives {name} {} points; the rows say {}; lower them to sum to at most {} (rows without points share what is left)",
-                    weight.normalize(),
-                    given.join(", "),
-                    weight.normalize()
-                )),
-            );
-        } else if all && sum != weight {
-            out.push(
-                Diagnostic::error(
-                    POINTS,
-                    format!(
-                        "the points of the {name} rows add up to {}, not the level's {}",
-                        sum.normalize(),
-                        weight.normalize()
-                    ),
-                    at(last),
-                )
-                .with_label(format!("{name} total {}", sum.normalize()))
-                .with_help(format!(
-                    "every {name} row has points ({}); make them sum to {}, or remove `points` from some rows so they share the rest",
-                    given.join(", "),
-                    weight.normalize()
-                )),
-            );
-        } else if !all && sum == weight {
-            let unpointed: Vec<&str> = rows
-                .iter()
-                .filter(|i| i.points.is_none())
-                .map(|i| i.id.as_str())
-                .collect();
-            out.push(
-                Diagnostic::warning(
-                    POINTS,
-                    format!(
-                        "the explicit points of the {name} rows already reach the level's {}, so its other rows score nothing",
-                        weight.normalize()
-                    ),
-                    at(last),
-                )
-                .with_label("nothing left to share")
-                .with_help(format!(
-                    "give points to {} too, or lower the explicit points to leave them a share",
-                    unpointed.join(", ")
-                )),
-            );
+        let message = verdict.message(name, weight).unwrap_or_default();
+        match verdict {
+            LevelPoints::Over(_) => {
+                // Point at the row that takes the running sum past the weight.
+                let mut running = Some(Decimal::ZERO);
+                let over = explicit
+                    .iter()
+                    .find(|(_, p)| {
+                        running = running.and_then(|r| r.checked_add(*p));
+                        running.is_none_or(|r| r > weight)
+                    })
+                    .map(|(i, _)| *i)
+                    .unwrap_or(last);
+                out.push(
+                    Diagnostic::error(POINTS, message, at(over))
+                        .with_label("past the level weight")
+                        .with_help(format!(
+                            "the policy gives {name} {} points; the rows say {}; lower them to sum to at most {} (rows without points share what is left)",
+                            weight.normalize(),
+                            given.join(", "),
+                            weight.normalize()
+                        )),
+                );
+            }
+            LevelPoints::Short(sum) => {
+                out.push(
+                    Diagnostic::error(POINTS, message, at(last))
+                        .with_label(format!("{name} total {}", sum.normalize()))
+                        .with_help(format!(
+                            "every {name} row has points ({}); make them sum to {}, or remove `points` from some rows so they share the rest",
+                            given.join(", "),
+                            weight.normalize()
+                        )),
+                );
+            }
+            LevelPoints::Exhausted => {
+                let unpointed: Vec<&str> = rows
+                    .iter()
+                    .filter(|i| i.points.is_none())
+                    .map(|i| i.id.as_str())
+                    .collect();
+                out.push(
+                    Diagnostic::warning(
+                        POINTS,
+                        format!(
+                            "the explicit points of the {name} rows already reach the level's {}, so its other rows score nothing",
+                            weight.normalize()
+                        ),
+                        at(last),
+                    )
+                    .with_label("nothing left to share")
+                    .with_help(format!(
+                        "give points to {} too, or lower the explicit points to leave them a share",
+                        unpointed.join(", ")
+                    )),
+                );
+            }
+            LevelPoints::Fine => {}
         }
     }
     out

@@ -8,10 +8,11 @@ mod rows;
 
 pub use result::{
     DepartmentResult, Execution, IndicatorResult, MissingRow, ProjectResult, ScoredDepartment,
+    NOT_GRADED,
 };
 
 use crate::actuals::{Actuals, ProjectActuals};
-use crate::score::Policy;
+use crate::score::{Flag, Policy};
 use crate::scorecard::Department;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -63,7 +64,18 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         });
     }
 
-    let execution = execution::department_execution(dept, actuals, policy);
+    let mut execution = execution::department_execution(dept, actuals, policy);
+    // No own indicators: the 部门整体 score (own indicators 90 + execution 10) cannot be
+    // computed, so the department is not graded; the table still adds up (execution only)
+    // and says why. Projects are scored as usual.
+    let not_graded = dept.indicators.is_empty().then(|| {
+        "部门未设整体绩效指标（department.toml 无 [[indicators]]），部门整体得分无法计算，不评级；本表仅列预算执行率".to_string()
+    });
+    if let Some(reason) = &not_graded {
+        execution
+            .flags
+            .push(Flag::new("no-department-indicators", reason.clone()));
+    }
     let own = rows::score_rows(
         &dept.indicators,
         &actuals.department,
@@ -101,7 +113,11 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
             code: dept.code.clone(),
             name: dept.name.clone(),
             fiscal_year: dept.fiscal_year,
-            grade: policy.grade_for(score).to_string(),
+            grade: match &not_graded {
+                Some(_) => NOT_GRADED.to_string(),
+                None => policy.grade_for(score).to_string(),
+            },
+            not_graded,
             score,
             indicators: own.results,
             execution,

@@ -97,15 +97,24 @@ pub struct ProjectResult {
     pub missing: Vec<String>,
 }
 
+/// The grade of a department whose 部门整体 score cannot be computed.
+pub const NOT_GRADED: &str = "不评级";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DepartmentResult {
     pub code: String,
     pub name: String,
     pub fiscal_year: i32,
-    /// Own indicators (90) + department execution (10).
+    /// Own indicators (90) + department execution (10): the plain sum of the printed
+    /// rows. Without own indicators only the execution part, and not graded.
     #[serde(with = "rust_decimal::serde::str")]
     pub score: Decimal,
+    /// The policy's grade for the score, or [`NOT_GRADED`] when the department has no
+    /// indicators of its own (see `not_graded`).
     pub grade: String,
+    /// Why the department is not graded, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_graded: Option<String>,
     pub indicators: Vec<IndicatorResult>,
     pub execution: Execution,
     /// 项目支出综合得分 = Σ(score × 全年预算数) / Σ 全年预算数 over scored projects.

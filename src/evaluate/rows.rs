@@ -1,7 +1,7 @@
 //! Scoring the indicator rows of one project (or of the department): points per row
 //! from the policy's level weights, 不适用 handling, then each row through the scorer.
 
-use super::points::{split_equally, split_weighted};
+use super::points::{level_points, split_equally, split_weighted, LevelPoints};
 use super::result::IndicatorResult;
 use crate::actuals::RowActual;
 use crate::eval_rows::description_marks_reverse;
@@ -27,23 +27,39 @@ pub struct RowsOutcome {
 impl RowsOutcome {
     /// The total: the plain sum of the printed row scores plus the execution score; under
     /// the rescale policy, scaled back up to the full 100 and rounded once.
+    ///
+    /// Bounded: a row scores at most its points, and the points of the rows that score
+    /// come from the policy's level weights (a level whose explicit points do not add up is
+    /// an error, its rows unscored), so the sum is at most the policy's 100. The arithmetic
+    /// is checked all the same and saturates rather than panics.
     pub fn total(&self, execution: Option<Decimal>, policy: &Policy) -> Decimal {
-        let sum: Decimal = self
-            .results
-            .iter()
-            .filter_map(|r| r.score)
-            .chain(execution)
-            .sum();
+        let sum = checked_sum(self.results.iter().filter_map(|r| r.score).chain(execution))
+            .unwrap_or(Decimal::MAX);
         if self.removed_points > Decimal::ZERO {
-            let full: Decimal =
-                policy.levels.iter().map(|l| l.points).sum::<Decimal>() + policy.execution_points;
-            let left = full - self.removed_points;
+            let full = checked_sum(
+                policy
+                    .levels
+                    .iter()
+                    .map(|l| l.points)
+                    .chain([policy.execution_points]),
+            )
+            .unwrap_or(Decimal::MAX);
+            let left = full.checked_sub(self.removed_points).unwrap_or_default();
             if left > Decimal::ZERO {
-                return policy.round(sum * full / left);
+                if let Some(x) = sum.checked_mul(full).and_then(|x| x.checked_div(left)) {
+                    return policy.round(x);
+                }
             }
         }
         sum
     }
+}
+
+/// Σ of the values; `None` when it overflows.
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
 }
 
 /// A row named like 预算执行率 (the seed's 成本指标 rows): with no actual, it takes the
@@ -99,7 +115,12 @@ pub fn score_rows(
         .collect();
 
     // 2. Points.
-    let (points, removed_points) = allocate(indicators, &not_applicable, policy);
+    let Allocation {
+        points,
+        removed: removed_points,
+        problems,
+        left_nothing,
+    } = allocate(indicators, &not_applicable, policy);
 
     // 3. Score.
     let mut results = Vec::with_capacity(indicators.len());
@@ -137,6 +158,12 @@ pub fn score_rows(
             trace: None,
             area: ind.area.clone(),
         };
+        if left_nothing.get(i).copied().unwrap_or(false) {
+            flags.push(Flag::new(
+                "no-points-left",
+                "同级其他指标的指定分值已达本级分值，本行分值为0",
+            ));
+        }
         let Some(target) = &ind.target else {
             result.error = Some(format!(
                 "the target `{}` cannot be read; fix it in the scorecard (`jixiao check`)",
@@ -157,8 +184,7 @@ pub fn score_rows(
             None => None,
         };
         if actual.is_none() && is_execution_rate_row(ind) {
-            if let Some(rate) = execution_rate {
-                let pct = rate * Decimal::ONE_HUNDRED;
+            if let Some(pct) = execution_rate.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)) {
                 actual = Some(Actual {
                     value: ActualValue::Number {
                         quantity: Quantity::new(pct.round_dp(4), Some(Unit::percent())),
@@ -187,7 +213,16 @@ pub fn score_rows(
         // the policy for this row; a direction in it beats marks and operators.
         let row_rule = match ind.rule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             None => None,
-            Some(text) => match crate::policy::parse_row_override(text) {
+            // Checked against this row as the loader does (a model built by hand gets the
+            // same error as a file).
+            Some(text) => match crate::policy::parse_row_override_in(text, |stated| {
+                let base = ind.direction.unwrap_or_else(|| {
+                    target
+                        .direction(description_marks_reverse(&ind.description))
+                        .0
+                });
+                crate::score::row_formula_context(target, stated.unwrap_or(base))
+            }) {
                 Ok(r) => Some(r),
                 Err(diags) => {
                     let msgs: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
@@ -222,8 +257,21 @@ pub fn score_rows(
         result.achieved = scored.achieved;
         result.status = scored.status;
         result.error = scored.error.clone();
-        result.flags = flags;
         result.trace = Some(scored.trace);
+        // Points that do not add up: the row is read and traced (explain shows its
+        // target, direction and rule) but not scored.
+        if let Some(problem) = problems.get(i).cloned().flatten() {
+            // Flags about the score (none is given) do not apply.
+            flags.retain(|f| f.code != "reason-required" && f.code != "over-achieved");
+            if let Some(trace) = result.trace.as_mut() {
+                trace.formula = problem.clone();
+            }
+            result.score = None;
+            result.achieved = None;
+            result.status = Status::Error;
+            result.error = Some(problem);
+        }
+        result.flags = flags;
         results.push(result);
     }
     order_by_level(&mut results, policy, national_order);
@@ -269,18 +317,50 @@ fn order_by_level(results: &mut [IndicatorResult], policy: &Policy, national: bo
     results.sort_by_key(|r| (level1(r), level2(r)));
 }
 
+/// Points per row, and what is wrong with them.
+struct Allocation {
+    points: Vec<Decimal>,
+    /// Points of 不适用 rows that left the total (rescale policy only).
+    removed: Decimal,
+    /// Per row: why its level's explicit points cannot be used (the row is not scored).
+    problems: Vec<Option<String>>,
+    /// Per row: it shares a level whose explicit points already reach the weight, so it
+    /// gets 0 points (`check` warns about it too).
+    left_nothing: Vec<bool>,
+}
+
 /// Points per row. Explicit points are kept; the rest of a level's weight is shared
 /// equally by its other rows. Under the move-points policy, 不适用 rows get nothing and
 /// their level's points go to its applicable rows; a level with no applicable rows
 /// passes its weight to the other levels in proportion to their weights.
-fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Decimal>, Decimal) {
+///
+/// A level whose explicit points cannot add up to its weight as written (more than the
+/// weight, or every row with points summing to something else: [`level_points`], the
+/// same judgement as `jixiao check`) is not rescaled or filled up: its rows keep the
+/// points written and get a problem, so they score nothing and the total cannot pass
+/// the policy's 100.
+fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> Allocation {
     let mut points = vec![Decimal::ZERO; indicators.len()];
+    let mut problems: Vec<Option<String>> = vec![None; indicators.len()];
+    let mut left_nothing = vec![false; indicators.len()];
     let rescale = policy.not_applicable == NotApplicable::Rescale;
     let in_level = |name: &str, i: usize, applicable_only: bool| {
         indicators.get(i).is_some_and(|ind| ind.level1 == name)
             && (!applicable_only || !na.get(i).copied().unwrap_or(false))
     };
     let applicable_only = !rescale;
+    // The scorecard's explicit points against the policy's weights, before 不适用.
+    let judged: Vec<LevelPoints> = policy
+        .levels
+        .iter()
+        .map(|l| {
+            let rows = (0..indicators.len()).filter(|&i| in_level(&l.name, i, false));
+            let explicit = rows
+                .clone()
+                .filter_map(|i| indicators.get(i).and_then(|r| r.points));
+            level_points(l.points, explicit, rows.count())
+        })
+        .collect();
     // Level weights after whole-level 不适用 moves.
     let weights: Vec<Decimal> = policy.levels.iter().map(|l| l.points).collect();
     let alive: Vec<bool> = policy
@@ -288,12 +368,14 @@ fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Deci
         .iter()
         .map(|l| (0..indicators.len()).any(|i| in_level(&l.name, i, applicable_only)))
         .collect();
-    let dead_total: Decimal = weights
-        .iter()
-        .zip(&alive)
-        .filter(|(_, a)| !**a)
-        .map(|(w, _)| *w)
-        .sum();
+    let dead_total = checked_sum(
+        weights
+            .iter()
+            .zip(&alive)
+            .filter(|(_, a)| !**a)
+            .map(|(w, _)| *w),
+    )
+    .unwrap_or_default();
     let alive_weights: Vec<Decimal> = weights
         .iter()
         .zip(&alive)
@@ -301,6 +383,21 @@ fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Deci
         .collect();
     let extra = split_weighted(dead_total, &alive_weights);
     for (li, level) in policy.levels.iter().enumerate() {
+        let verdict = judged.get(li).copied().unwrap_or(LevelPoints::Fine);
+        if let Some(msg) = verdict.message(&level.name, level.points) {
+            let msg = format!(
+                "{msg}; the points are not rescaled: fix `points` in the scorecard (`jixiao check` shows where)"
+            );
+            for i in (0..indicators.len()).filter(|&i| in_level(&level.name, i, false)) {
+                if let Some(slot) = points.get_mut(i) {
+                    *slot = indicators.get(i).and_then(|r| r.points).unwrap_or_default();
+                }
+                if let Some(p) = problems.get_mut(i) {
+                    *p = Some(msg.clone());
+                }
+            }
+            continue;
+        }
         if !alive.get(li).copied().unwrap_or(false) {
             continue;
         }
@@ -308,10 +405,12 @@ fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Deci
         let rows: Vec<usize> = (0..indicators.len())
             .filter(|&i| in_level(&level.name, i, applicable_only))
             .collect();
-        let explicit: Decimal = rows
-            .iter()
-            .filter_map(|&i| indicators.get(i).and_then(|r| r.points))
-            .sum();
+        // Bounded: the level was judged above, so its explicit points are at most its weight.
+        let explicit = checked_sum(
+            rows.iter()
+                .filter_map(|&i| indicators.get(i).and_then(|r| r.points)),
+        )
+        .unwrap_or(Decimal::MAX);
         let shared: Vec<usize> = rows
             .iter()
             .copied()
@@ -324,8 +423,18 @@ fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Deci
                 *slot = p;
             }
         }
-        let rest = (weight - explicit).max(Decimal::ZERO);
-        // All rows explicit: spread what is left (e.g. moved 不适用 points) over them all.
+        let rest = weight
+            .checked_sub(explicit)
+            .unwrap_or_default()
+            .max(Decimal::ZERO);
+        if verdict == LevelPoints::Exhausted && rest.is_zero() {
+            for &i in &shared {
+                if let Some(flag) = left_nothing.get_mut(i) {
+                    *flag = true;
+                }
+            }
+        }
+        // All rows explicit: spread what is left (moved 不适用 points) over them all.
         let pool = if shared.is_empty() {
             rows.clone()
         } else {
@@ -346,14 +455,22 @@ fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> (Vec<Deci
         }
     }
     let removed = if rescale {
-        indicators
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| na.get(*i).copied().unwrap_or(false))
-            .map(|(i, _)| points.get(i).copied().unwrap_or_default())
-            .sum()
+        checked_sum(
+            indicators
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| na.get(*i).copied().unwrap_or(false))
+                .filter(|(i, _)| problems.get(*i).is_some_and(Option::is_none))
+                .map(|(i, _)| points.get(i).copied().unwrap_or_default()),
+        )
+        .unwrap_or_default()
     } else {
         Decimal::ZERO
     };
-    (points, removed)
+    Allocation {
+        points,
+        removed,
+        problems,
+        left_nothing,
+    }
 }

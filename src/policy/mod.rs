@@ -18,7 +18,10 @@ pub use file::{
     parse_policy, parse_policy_with_origins, PolicyError, RuleOrigin, RuleOrigins,
     DEFAULT_POLICY_PATH, DEFAULT_POLICY_TOML,
 };
-pub use rules::{parse_row_override, parse_rule, RowRule, RuleValue, Subject};
+pub use rules::{
+    parse_row_override, parse_row_override_in, parse_rule, FormulaContext, RowRule, RuleValue,
+    Subject,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::score::policy::{Formula, Policy};

@@ -198,8 +198,25 @@ pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnos
     }
 }
 
-/// Reads a row's rule: `reverse: linear zero at 2T`, `steps on ratio: …`, `inverse`.
+/// Reads a row's rule: `reverse: linear zero at 2T`, `steps on ratio: …`, `inverse`. The
+/// formula is checked against the direction the rule states, if any; a scorecard row's
+/// rule is checked against the row itself with [`parse_row_override_in`].
 pub fn parse_row_override(text: &str) -> Result<RowRule, Vec<Diagnostic>> {
+    parse_row_override_in(text, |d| match d {
+        Some(Direction::Positive) => Ctx::Positive,
+        Some(Direction::Reverse) => Ctx::Reverse,
+        None => Ctx::Any,
+    })
+}
+
+/// Reads a row's rule and checks its formula like a policy rule of the same kind:
+/// `context` gives, from the direction the rule states (if any), the context the formula
+/// is used in for this row (positive, reverse, target zero), so `linear zero at 2T` on a
+/// positive row is `rule::zero-point` as it is in a policy's `positive` rule.
+pub fn parse_row_override_in(
+    text: &str,
+    context: impl Fn(Option<Direction>) -> FormulaContext,
+) -> Result<RowRule, Vec<Diagnostic>> {
     if let Some(d) = crate::limits::rule_problem(text) {
         return Err(vec![d]); // issue 7: length and nesting limits
     }
@@ -216,14 +233,7 @@ pub fn parse_row_override(text: &str) -> Result<RowRule, Vec<Diagnostic>> {
                 match p.as_rule() {
                     Rule::r_dir_pos if formula.is_none() => direction = Some(Direction::Positive),
                     Rule::r_dir_rev if formula.is_none() => direction = Some(Direction::Reverse),
-                    Rule::r_formula => {
-                        let ctx = match direction {
-                            Some(Direction::Positive) => Ctx::Positive,
-                            Some(Direction::Reverse) => Ctx::Reverse,
-                            None => Ctx::Any,
-                        };
-                        formula = r.formula(p, ctx);
-                    }
+                    Rule::r_formula => formula = r.formula(p, context(direction)),
                     _ => {}
                 }
             }
@@ -240,14 +250,22 @@ pub fn parse_row_override(text: &str) -> Result<RowRule, Vec<Diagnostic>> {
     }
 }
 
-/// Where a formula is used: it decides which zero points make sense.
+/// Where a formula is used: it decides which zero points and formulas make sense. A
+/// policy rule's context is its subject; a scorecard row's is the way the row is scored
+/// (`crate::score::row_formula_context`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ctx {
+pub enum FormulaContext {
+    /// A positive row (more is better): a linear zero point below 1T.
     Positive,
+    /// A reverse row (less is better): a linear zero point above 1T.
     Reverse,
+    /// A target of zero: no ratio to the target exists.
     TargetZero,
+    /// Any row: only the zero point 1T is refused.
     Any,
 }
+
+use FormulaContext as Ctx;
 
 /// A band as written: `[low, high)`.
 #[derive(Debug, Clone)]

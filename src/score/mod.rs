@@ -7,4 +7,6 @@ pub mod row;
 pub mod units;
 
 pub use policy::{Formula, Policy};
-pub use row::{score_row, Flag, RowInput, RowScore, Status, Trace};
+pub use row::{
+    is_target_zero, row_formula_context, score_row, Flag, RowInput, RowScore, Status, Trace,
+};

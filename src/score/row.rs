@@ -116,6 +116,32 @@ enum Outcome {
     Error(String),
 }
 
+/// Whether a comparison row scores as a target of zero (`=0`, `0次`, `≤0`, or 0 on a
+/// reverse row): met only by nothing, no ratio to the target.
+pub fn is_target_zero(c: &Comparison, dir: Direction) -> bool {
+    c.quantity.scaled().is_zero()
+        && (matches!(c.op, Op::Eq | Op::Le | Op::Lt) || dir == Direction::Reverse)
+}
+
+/// The context a row's own formula (`rule` in the scorecard) is used in when the row is
+/// scored in direction `dir`: what [`score_row`] applies the formula to. Comparisons use
+/// it as a positive, reverse or target-zero formula; change rows by the change's own
+/// bound (never the row's direction); ranges, deadlines and qualitative rows have no
+/// formula to apply, so only the zero point 1T is refused there.
+pub fn row_formula_context(target: &Target, dir: Direction) -> crate::policy::FormulaContext {
+    use crate::policy::FormulaContext as C;
+    match &target.kind {
+        TargetKind::Comparison(c) if is_target_zero(c, dir) => C::TargetZero,
+        TargetKind::Comparison(_) => match dir {
+            Direction::Positive => C::Positive,
+            Direction::Reverse => C::Reverse,
+        },
+        TargetKind::Change(c) if c.op.is_some_and(Op::is_upper_bound) => C::Reverse,
+        TargetKind::Change(_) => C::Positive,
+        _ => C::Any,
+    }
+}
+
 pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
     let (dir, source) = match input.direction_override {
         Some(d) => (d, DirectionSource::Override),
@@ -387,9 +413,7 @@ impl Ctx<'_, '_> {
         let w = self.w();
 
         // Target zero: nothing is allowed (`=0`, `0次`, `≤0`).
-        if t.is_zero()
-            && (matches!(c.op, Op::Eq | Op::Le | Op::Lt) || self.dir == Direction::Reverse)
-        {
+        if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
             self.rule = format!("target zero: {}", formula_name(&f));
             let met = a <= Decimal::ZERO;

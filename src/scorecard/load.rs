@@ -11,6 +11,7 @@
 use super::levels;
 use super::model::{Area, Checkpoint, Department, Indicator, Origin, Project};
 use crate::diagnostic::{self, Diagnostic};
+use crate::limits::NumberKind;
 use crate::model::{Direction, Span};
 use crate::parse::{parse_target, Strictness};
 use crate::toml_tree::{Node, Table};
@@ -319,11 +320,14 @@ impl<'a> Fields<'a> {
     }
 
     /// An exact decimal, written as a string (`"10.00"`) or a TOML number (`10.00`).
+    /// Digits too many for a `Decimal` are reported as over `kind`'s limit rather than as
+    /// "not a decimal" (the limit itself is checked by [`Fields::bounded`]).
     fn decimal(
         &self,
         ctx: &mut Ctx<'_>,
         key: &str,
         required: bool,
+        kind: NumberKind,
     ) -> Option<(Decimal, Range<usize>)> {
         let Some((kspan, item)) = self.get(key) else {
             if required {
@@ -357,6 +361,16 @@ impl<'a> Fields<'a> {
                 None
             }
             Some(d) => Some((d, span)),
+            None if crate::limits::looks_like_decimal(raw) => {
+                ctx.push(crate::limits::too_large(
+                    raw,
+                    kind,
+                    "scorecard::too-large",
+                    &format!("`{key}`"),
+                    Span::new(span.start, span.end),
+                ));
+                None
+            }
             None => {
                 ctx.error(
                     "scorecard::decimal",
@@ -369,6 +383,29 @@ impl<'a> Fields<'a> {
                 None
             }
         }
+    }
+
+    /// A decimal at most `kind.max()` ([`crate::limits::MAX_AMOUNT_WAN`] for amounts,
+    /// [`crate::limits::MAX_POINTS`] for points): larger values are reported at their text.
+    fn bounded(
+        &self,
+        ctx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+        kind: crate::limits::NumberKind,
+    ) -> Option<(Decimal, Range<usize>)> {
+        let (d, span) = self.decimal(ctx, key, required, kind)?;
+        if let Some(diag) = crate::limits::number_too_large(
+            d,
+            kind,
+            "scorecard::too-large",
+            &format!("`{key}`"),
+            Span::new(span.start, span.end),
+        ) {
+            ctx.push(diag);
+            return None;
+        }
+        Some((d, span))
     }
 
     fn integer(
@@ -737,7 +774,7 @@ fn read_indicator(
     let basis = f.string(ctx, "basis", false, "\"…\"");
     let area = f.string(ctx, "area", false, "\"…\"");
     let rule = f.string(ctx, "rule", false, "\"…\"");
-    let points = f.decimal(ctx, "points", false);
+    let points = f.bounded(ctx, "points", false, NumberKind::Points);
     let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
         Some((d, span)) => match d.trim() {
             "reverse" | "反向" => Some(Direction::Reverse),
@@ -796,6 +833,10 @@ fn read_indicator(
             }
         }
     }
+    if let (Some((text, span)), Some(target)) = (&rule, &parsed) {
+        let desc = description.as_ref().map(|d| d.0.as_str()).unwrap_or("");
+        check_row_rule(ctx, text, span, target, direction, desc);
+    }
     let after = ctx.diags.iter().filter(|d| d.is_error()).count();
     if after > before {
         return None;
@@ -821,6 +862,55 @@ fn read_indicator(
             end: tspan.end,
         },
     })
+}
+
+/// A row's own `rule`, read as the scorer will use it: the formula is checked against the
+/// way this row is scored (its direction from the rule, `direction`, a 反向 mark or the
+/// operator; a target of zero; a change's bound), exactly as a policy rule is checked
+/// against its subject. So `linear zero at 2T` on `≥100份` is `rule::zero-point` here, at
+/// the zero point in the file, for `check` and `score` alike.
+fn check_row_rule(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    span: &Range<usize>,
+    target: &crate::model::Target,
+    direction: Option<Direction>,
+    description: &str,
+) {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return; // an empty rule is no rule (the scorer ignores it too)
+    }
+    let base = direction.unwrap_or_else(|| {
+        target
+            .direction(crate::eval_rows::description_marks_reverse(description))
+            .0
+    });
+    let result = crate::policy::parse_row_override_in(trimmed, |stated| {
+        crate::score::row_formula_context(target, stated.unwrap_or(base))
+    });
+    let Err(diags) = result else {
+        return;
+    };
+    // Spans are into the trimmed text: move them into the file when the string is
+    // written as is (no escapes), else underline the whole value.
+    let lead = text.len() - text.trim_start().len();
+    let raw_matches = ctx.src.get(span.clone()) == Some(text);
+    for d in diags {
+        let mut d = if raw_matches {
+            d.offset(span.start + lead)
+        } else {
+            let mut d = d;
+            d.span = Span::new(span.start, span.end);
+            d
+        };
+        if d.help.is_none() {
+            d = d.with_help(
+                "a row's rule is a formula such as `proportional`, `linear zero at 0.5T` (positive) or `reverse: linear zero at 2T`",
+            );
+        }
+        ctx.push(d);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -858,10 +948,10 @@ fn parse_project_inner(
     let code = root.text(&mut ctx, "code", true, "\"13028122P00306510001A\"");
     let name = root.text(&mut ctx, "name", true, "\"司法局化解办经费\"");
     let unit = root.string(&mut ctx, "unit", true, "\"315001遵化市司法局本级\"");
-    let budget = root.decimal(&mut ctx, "budget", true);
-    let adjusted = root.decimal(&mut ctx, "adjusted_budget", false);
-    let fiscal = root.decimal(&mut ctx, "fiscal_funds", false);
-    let other = root.decimal(&mut ctx, "other_funds", false);
+    let budget = root.bounded(&mut ctx, "budget", true, NumberKind::Amount);
+    let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
+    let fiscal = root.bounded(&mut ctx, "fiscal_funds", false, NumberKind::Amount);
+    let other = root.bounded(&mut ctx, "other_funds", false, NumberKind::Amount);
     let purpose = root.string(&mut ctx, "purpose", false, "\"…\"");
     let plan = read_spending_plan(&mut ctx, &root);
     let goals = root.strings(&mut ctx, "goals", false);
@@ -1119,6 +1209,27 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         }
     }
     dept.indicators = read_indicators(&mut ctx, &root, "department");
+    if dept.indicators.is_empty() && !ctx.had_errors() {
+        // The 部门整体 score is the department's own indicators (90) plus its execution
+        // (10): without indicators it cannot be computed. Projects still score, so this
+        // is a warning; `score` shows the department as 不评级 with the reason.
+        let at = root
+            .get("indicators")
+            .map(|(k, _)| k)
+            .or_else(|| root.get("code").and_then(|(_, n)| n.span()))
+            .unwrap_or(0..0);
+        ctx.push(
+            Diagnostic::warning(
+                "scorecard::no-department-indicators",
+                "the department has no indicators of its own, so its 部门整体 score cannot be computed",
+                Span::new(at.start, at.end),
+            )
+            .with_label("no `[[indicators]]` in this file")
+            .with_help(
+                "add the department's own indicators as `[[indicators]]` (`jixiao import` takes them from the 分项绩效目标); until then its projects are scored and the department is shown as 不评级",
+            ),
+        );
+    }
     root.unknown_keys(&mut ctx);
     (dept, ctx.diags)
 }
