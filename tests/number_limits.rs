@@ -4,7 +4,7 @@
 //! values across many projects and rows, values past the limits put into the model by hand,
 //! `check` on them, and `eval --points 1e400`.
 
-use jixiao::actuals::{parse_actuals_toml, Actuals, ProjectActuals, RowActual};
+use jixiao::actuals::{parse_actuals_csv, parse_actuals_toml, Actuals, ProjectActuals, RowActual};
 use jixiao::check::{check_folder, CheckOptions};
 use jixiao::diagnostic::render_file_diagnostics;
 use jixiao::evaluate::evaluate;
@@ -84,6 +84,11 @@ fn load_case(file: &str, field: &str, value: &str) -> (Vec<&'static str>, String
             let d = parse_actuals_toml(Path::new("actuals.toml"), &src).err();
             ("actuals.toml", src, d.unwrap_or_default())
         }
+        "actuals-csv" => {
+            let src = format!("project,indicator,actual\nP1,{field},{value}\n");
+            let d = parse_actuals_csv(Path::new("actuals.csv"), &src, "D1").err();
+            ("actuals.csv", src, d.unwrap_or_default())
+        }
         other => panic!("unknown file kind `{other}` in number_limits.csv"),
     };
     let _ = path;
@@ -106,7 +111,15 @@ fn number_limits_at_and_past() {
         let (codes, text, source) = load_case(file, field, value);
         let want: Vec<&str> = if code.is_empty() { vec![] } else { vec![code] };
         assert_eq!(codes, want, "case {}: {row}\n{text}", i + 1);
-        if code.ends_with("too-large") {
+        if code.ends_with("too-large") && file == "actuals-csv" {
+            // A CSV row: the diagnostic is at the row's line, which it underlines.
+            assert!(
+                text.contains("actuals.csv:2:1\n"),
+                "case {}:\n{text}",
+                i + 1
+            );
+            assert!(text.contains("the limit is"), "{text}");
+        } else if code.ends_with("too-large") {
             // At the value: `--> file:line:col` of its first digit, the digits underlined.
             let offset = source.find(&format!("\"{value}\"")).unwrap() + 1;
             let line_no = source[..offset].matches('\n').count() + 1;

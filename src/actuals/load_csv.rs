@@ -172,8 +172,35 @@ fn parse(
         }
         if id == ADJUSTED_BUDGET_ID || id == SPENT_ID {
             let Some(v) = actual else { continue };
+            let what = format!("`{id}`");
             let amount = match Decimal::from_str(&v) {
-                Ok(d) if d >= Decimal::ZERO => d,
+                Ok(d) if d >= Decimal::ZERO => {
+                    let kind = crate::limits::NumberKind::Amount;
+                    match crate::limits::number_too_large(
+                        d,
+                        kind,
+                        "actuals::too-large",
+                        &what,
+                        line,
+                    ) {
+                        Some(diag) => {
+                            push(diag);
+                            continue;
+                        }
+                        None => d,
+                    }
+                }
+                Err(_) if crate::limits::looks_like_decimal(&v) => {
+                    let kind = crate::limits::NumberKind::Amount;
+                    push(crate::limits::too_large(
+                        &v,
+                        kind,
+                        "actuals::too-large",
+                        &what,
+                        line,
+                    ));
+                    continue;
+                }
                 _ => {
                     push(
                         Diagnostic::error(
