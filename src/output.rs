@@ -139,57 +139,47 @@ fn link_target(path: &Path) -> std::io::Result<PathBuf> {
 /// Refuses an output path that is one of the command's inputs: `output`, symbolic links
 /// followed (and, on Unix, hard links too: the same file under another name), against
 /// each of `inputs`. The error is the whole message, ready to print after `error: `.
-/// An output that does not exist yet cannot be an input, so this costs one `stat` then.
+/// An output that does not exist yet cannot be an input, so this costs one `stat` then;
+/// otherwise one `stat` per input (a region has tens of thousands).
 pub fn refuse_input_as_output(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
-    match std::fs::metadata(output) {
-        Ok(m) if m.is_file() => {}
-        _ => return Ok(()),
-    }
-    for input in inputs {
-        if is_same_file(output, input) {
-            let via = if output == input.as_path() {
-                String::new()
-            } else {
-                " (a link to it, or the same file under another name)".to_string()
-            };
-            return Err(format!(
-                "`-o {}` would overwrite the input `{}`{via}; inputs are never rewritten — write to another path, e.g. `-o {}`",
-                output.display(),
-                input.display(),
-                suggestion(output).display()
-            ));
-        }
-    }
-    Ok(())
+    let Some(id) = file_id(output) else {
+        return Ok(());
+    };
+    let Some(input) = inputs.iter().find(|i| file_id(i).as_ref() == Some(&id)) else {
+        return Ok(());
+    };
+    let via = if output == input.as_path() {
+        String::new()
+    } else {
+        " (a link to it, or the same file under another name)".to_string()
+    };
+    Err(format!(
+        "`-o {}` would overwrite the input `{}`{via}; inputs are never rewritten — write to another path, e.g. `-o {}`",
+        output.display(),
+        input.display(),
+        suggestion(output).display()
+    ))
 }
 
 /// `a` and `b` are the same existing regular file: the same path once symbolic links are
 /// followed, or (on Unix) the same inode — a hard link.
 pub fn is_same_file(a: &Path, b: &Path) -> bool {
-    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
-        return false;
-    };
-    if !ma.is_file() || !mb.is_file() {
-        return false;
-    }
-    if same_inode(&ma, &mb) {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+    file_id(a).is_some_and(|x| file_id(b) == Some(x))
 }
 
+/// What makes an existing regular file itself, whatever path reaches it: its device and
+/// inode on Unix (links followed by `stat`), its canonical path elsewhere.
 #[cfg(unix)]
-fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+fn file_id(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
+    let m = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+    Some((m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    false
+fn file_id(path: &Path) -> Option<PathBuf> {
+    std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+    std::fs::canonicalize(path).ok()
 }
 
 /// `report.html` for an output path that collided with an input: the same name with
@@ -209,18 +199,12 @@ fn suggestion(output: &Path) -> PathBuf {
 /// default: `department.toml`, every `projects/*.toml`, and `actuals.toml`. Files that do
 /// not exist are left out.
 pub fn department_inputs(folder: &Path) -> Vec<PathBuf> {
-    use crate::scorecard::load::{DEPARTMENT_FILE, PROJECTS_DIR};
+    use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
     let mut files = vec![
         folder.join(DEPARTMENT_FILE),
         folder.join(crate::region::FOLDER_ACTUALS),
     ];
-    if let Ok(rd) = std::fs::read_dir(folder.join(PROJECTS_DIR)) {
-        files.extend(
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml")),
-        );
-    }
     files.retain(|p| p.exists());
+    files.extend(project_files(folder).unwrap_or_default());
     files
 }
