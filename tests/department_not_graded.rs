@@ -75,7 +75,10 @@ fn score_warns_and_prints_no_grade() {
         assert!(stderr.contains("department.toml:1:8"), "{stderr}");
         if format == "table" {
             assert!(stdout.contains("自评等级：不评级"), "{stdout}");
-            assert!(stdout.contains("等级：不评级"), "{stdout}");
+            assert!(
+                stdout.contains("部门整体自评得分：—　等级：不评级"),
+                "{stdout}"
+            );
             assert!(
                 stdout.contains("※ 预算执行率 no-department-indicators: 部门未设整体绩效指标"),
                 "{stdout}"

@@ -395,7 +395,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
         "<div class=\"summary\"><span class=\"badge {}\" title=\"自评等级\"><span class=\"d-grade\">{}</span></span><div><div class=\"muted\">部门整体自评得分</div><div class=\"big d-score\">{}</div></div><dl class=\"facts\"><dt>项目支出综合得分</dt><dd class=\"d-composite\">{}（按全年预算数加权，{}个项目）</dd><dt>部门预算执行率</dt><dd>{}</dd><dt>项目等级分布</dt><dd>{}</dd><dt>未填报的指标</dt><dd>{}项</dd></dl></div></header>",
         grade_class(s, &d.grade),
         esc(&d.grade),
-        fixed(d.score, places),
+        super::layout::department_score_text(d, places),
         d.projects_composite.map(|c| fixed(c, places)).unwrap_or_else(|| "—".into()),
         s.projects.len(),
         d.execution.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),

@@ -1,7 +1,9 @@
 //! The 自评表 grid as rows of cells, shared by the table and Markdown renderers, so both
 //! print the same figures in the same places (DESIGN §7).
 
-use crate::evaluate::{Execution, IndicatorResult, ProjectResult, ScoredDepartment};
+use crate::evaluate::{
+    DepartmentResult, Execution, IndicatorResult, ProjectResult, ScoredDepartment,
+};
 use crate::score::formula::fixed;
 use rust_decimal::Decimal;
 
@@ -192,11 +194,20 @@ pub fn missing_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
     out
 }
 
+/// The 部门整体自评得分 as printed: `—` for a department that is not graded (no
+/// indicators of its own: the figure would be the execution part alone, and read as 差).
+pub fn department_score_text(d: &DepartmentResult, places: u32) -> String {
+    match d.not_graded {
+        Some(_) => "—".into(),
+        None => fixed(d.score, places),
+    }
+}
+
 pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
     let d = &s.department;
     let mut out = vec![format!(
         "部门整体自评得分：{}　等级：{}",
-        fixed(d.score, s.rounding_places),
+        department_score_text(d, s.rounding_places),
         d.grade
     )];
     out.push(format!(

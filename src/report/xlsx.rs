@@ -7,7 +7,6 @@
 
 use super::layout::{fmt_amount, notes};
 use crate::evaluate::{Execution, IndicatorResult, ProjectResult, ScoredDepartment};
-use crate::score::formula::fixed;
 use crate::score::Status;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -582,7 +581,7 @@ fn summary_sheet(
     ));
     lines.push(format!(
         "部门整体自评得分 {}，等级 {}",
-        fixed(d.score, places),
+        super::layout::department_score_text(d, places),
         d.grade
     ));
     note_lines(ws, r, &lines, f)?;
