@@ -151,3 +151,29 @@ fn a_fitting_row_rule_still_scores() {
     // No 效益 row: 产出 takes 50 + 30 × 50/60 = 75 points; 75 × (0.75 − 0.5)/(1 − 0.5).
     assert!(text.contains("┆ 75份       ┆ 75.00  ┆ 37.50"), "{text}");
 }
+
+/// `explain` re-computes a row under its own rule, and names that rule (the scorecard's,
+/// not the policy's).
+#[test]
+fn explain_uses_the_row_rule() {
+    let row = "[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"≥100份\"\nrule = \"linear zero at 0.5T\"\n";
+    let tmp = d1(row, "75份");
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("explain")
+        .arg(tmp.path())
+        .args(["--project", "P1", "--indicator", "r1", "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let r = &v["rows"][0];
+    assert_eq!(r["score"], "37.50", "{text}");
+    let exact = r["numbers"]
+        .as_array()
+        .and_then(|n| n.iter().find(|x| x["key"] == "exact"))
+        .map(|x| x["value"].clone());
+    assert_eq!(exact, Some(serde_json::json!("37.5")), "{text}");
+    assert_eq!(r["rule_ref"]["key"], "rule", "{text}");
+    assert_eq!(r["rule_ref"]["text"], "linear zero at 0.5T", "{text}");
+}

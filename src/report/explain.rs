@@ -424,7 +424,7 @@ fn numbers(
         }
         _ => {}
     }
-    if let Some(x) = exact_of(&target.kind, &out, r, policy) {
+    if let Some(x) = exact_of(&target.kind, &out, r, policy, row_formula(ind).as_ref()) {
         out.push(num("exact", x));
     }
     out
@@ -437,6 +437,19 @@ fn get(numbers: &[Number], key: &str) -> Option<Decimal> {
         .and_then(|n| n.value.trim_end_matches('%').parse().ok())
 }
 
+/// The formula of the row's own `rule` in the scorecard, when it has one (it was checked
+/// when the scorecard was loaded).
+fn row_formula(ind: &Indicator) -> Option<Formula> {
+    let text = ind
+        .rule
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())?;
+    crate::policy::parse_row_override(text)
+        .ok()
+        .map(|r| r.formula)
+}
+
 /// The unrounded score from the numbers, by the policy's formula for the row (the same
 /// [`apply`] the scorer uses); `None` when the numbers do not determine it.
 fn exact_of(
@@ -444,7 +457,10 @@ fn exact_of(
     numbers: &[Number],
     r: &IndicatorResult,
     policy: &Policy,
+    row_formula: Option<&Formula>,
 ) -> Option<Decimal> {
+    // A row's own rule replaces the policy's formula, as in the scorer (`formula_for`).
+    let pick = |default: &'_ Formula| -> Formula { row_formula.unwrap_or(default).clone() };
     let w = get(numbers, "w")?;
     if let Some(share) = get(numbers, "share") {
         return w.checked_mul(share)?.checked_div(Decimal::ONE_HUNDRED);
@@ -455,7 +471,7 @@ fn exact_of(
         TargetKind::Comparison(_) => {
             let (t, a) = (get(numbers, "T")?, get(numbers, "A")?);
             if rule.starts_with("target zero") {
-                let f = &policy.target_zero;
+                let f = &pick(&policy.target_zero);
                 let met = a <= Decimal::ZERO;
                 if matches!(f, Formula::PerUnit { .. } | Formula::Steps { .. }) {
                     apply(f, Direction::Reverse, a, t, w, met)?.exact
@@ -465,10 +481,10 @@ fn exact_of(
                     Decimal::ZERO
                 }
             } else {
-                let f = match dir {
+                let f = &pick(match dir {
                     Direction::Positive => &policy.positive,
                     Direction::Reverse => &policy.reverse,
-                };
+                });
                 let met = match dir {
                     Direction::Positive => a >= t,
                     Direction::Reverse => a <= t,
@@ -516,7 +532,7 @@ fn exact_of(
                 } else {
                     Direction::Positive
                 };
-                apply(&policy.change, d, got, req, w, met)?.exact
+                apply(&pick(&policy.change), d, got, req, w, met)?.exact
             }
         }
         _ => return None,
@@ -645,7 +661,15 @@ fn explain_row(
         direction_why: why,
         points: r.points,
         points_why: points_why(ind, r, rows, policy, origins),
-        rule_ref: subject_of(&rule).map(|s| rule_ref(origins, s)),
+        rule_ref: match ind.and_then(|i| i.rule.as_deref().map(|t| (i, t.trim()))) {
+            // The row's own rule: its text and the scorecard file, not the policy's rule.
+            Some((i, text)) if !text.is_empty() => Some(RuleRef {
+                key: "rule".into(),
+                at: i.origin.file.display().to_string(),
+                text: text.to_string(),
+            }),
+            _ => subject_of(&rule).map(|s| rule_ref(origins, s)),
+        },
         rule,
         formula: trace
             .map(|t| t.formula.clone())
