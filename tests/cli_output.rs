@@ -190,6 +190,11 @@ fn o_never_overwrites_an_input() {
     // A region holding d1, for `score REGION -o`.
     let region = tmp.path().join("region");
     copy_dir(&d1, &region.join("d1"));
+    // `region2` holds d1 itself, through a symbolic link to its folder.
+    let region2 = tmp.path().join("region2");
+    std::fs::create_dir_all(&region2).expect("region2");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&d1, region2.join("d1")).expect("symlink");
 
     let before = (
         contents(tmp.path()),
@@ -304,6 +309,25 @@ fn o_never_overwrites_an_input() {
         vec!["score".into(), d.clone(), "-o".into(), p(&link)],
         act.clone(),
     ));
+    // A region: a project file of a department, the links to d1's files (d1 is also a
+    // department of `region2`, through a symbolic link to its folder), and a hard link.
+    let region_prj = region
+        .join("d1/projects")
+        .join(Path::new(&prj).file_name().expect("name"));
+    cases.push((
+        vec!["score".into(), p(&region), "-o".into(), p(&region_prj)],
+        p(&region_prj),
+    ));
+    #[cfg(unix)]
+    {
+        for (out, input) in [
+            (p(&link), p(&region2.join("d1/actuals.toml"))),
+            (p(&hard), p(&region2.join("d1/department.toml"))),
+            (act.clone(), p(&region2.join("d1/actuals.toml"))),
+        ] {
+            cases.push((vec!["score".into(), p(&region2), "-o".into(), out], input));
+        }
+    }
     for (args, input) in &cases {
         let out = jixiao().args(args).output().expect("run jixiao");
         let err = stderr(&out);

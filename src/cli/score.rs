@@ -46,12 +46,11 @@ pub fn run(a: ScoreArgs) -> u8 {
     if crate::region::is_region(&a.path) {
         let (actuals, output) = (a.actuals.as_deref(), a.output.as_deref());
         if let Some(out) = output {
-            let mut inputs: Vec<PathBuf> = a.policy.iter().cloned().collect();
-            for dir in crate::region::department_folders(&a.path).unwrap_or_default() {
-                inputs.extend(crate::output::department_inputs(&dir));
-            }
-            if let Err(code) = super::refuse_input_as_output(out, &inputs) {
-                return code;
+            let dirs = crate::region::department_folders(&a.path).unwrap_or_default();
+            let extra: Vec<PathBuf> = a.policy.iter().cloned().collect();
+            if let Err(e) = crate::output::refuse_region_output(out, &dirs, &extra) {
+                eprintln_safe!("error: {e}");
+                return exit::UNUSABLE;
             }
         }
         return crate::region::cli_run(&a.path, actuals, &policy, a.format, output);
