@@ -131,3 +131,33 @@ fn grade_bands_move_grades_not_scores() {
     assert_eq!(grades(&base), 13);
     assert_eq!(grades(&new), 7);
 }
+
+/// The note under every 自评表 follows the policy's level weights: the national form's own
+/// sentence under the default, the policy's levels when a bureau changes them (HTML footer
+/// and the xlsx note read it).
+#[test]
+fn the_level_note_follows_the_policy() {
+    let default = seed(DEFAULT_POLICY_TOML);
+    assert_eq!(
+        default.level_note,
+        "注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。"
+    );
+    let text = DEFAULT_POLICY_TOML.replace(
+        "levels = \"产出指标 50; 效益指标 30; 满意度指标 10; 预算执行率 10\"",
+        "levels = \"产出指标 40; 效益指标 40; 满意度指标 10; 预算执行率 10\"",
+    );
+    let changed = seed(&text);
+    assert!(
+        changed
+            .level_note
+            .contains("产出指标40分、效益指标40分、满意度指标10分、预算执行率10分"),
+        "{}",
+        changed.level_note
+    );
+    let html = String::from_utf8(
+        jixiao::report::render_bytes(&changed, jixiao::report::Format::Html).unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    assert!(html.contains("产出指标40分、效益指标40分"), "footer");
+    assert!(!html.contains("产出指标50分"), "footer");
+}

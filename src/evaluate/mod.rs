@@ -129,6 +129,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         policy_name: policy.name.clone(),
         grade_order: policy.grades.iter().map(|g| g.label.clone()).collect(),
         rounding_places: policy.rounding_places,
+        level_note: policy.level_note(),
     }
 }
 

@@ -137,4 +137,9 @@ pub struct ScoredDepartment {
     pub grade_order: Vec<String>,
     #[serde(skip)]
     pub rounding_places: u32,
+    /// The note under each 自评表 on how the 一级指标 points are set ([`Policy::level_note`]).
+    ///
+    /// [`Policy::level_note`]: crate::score::Policy::level_note
+    #[serde(skip)]
+    pub level_note: String,
 }

@@ -13,7 +13,7 @@ use super::render::{
 };
 use super::summary::RegionSummary;
 use crate::evaluate::ScoredDepartment;
-use crate::report::html::{department_body, esc, head, FOOTER};
+use crate::report::html::{department_body, esc, footer, head};
 use crate::score::formula::fixed;
 use std::fmt::Write;
 
@@ -57,7 +57,7 @@ fn table(out: &mut String, class: &str, header: &[&str], rows: &[Vec<String>]) {
     out.push_str("</tbody></table>");
 }
 
-pub fn end(s: &RegionSummary) -> String {
+pub fn end(s: &RegionSummary, level_note: &str) -> String {
     let mut out = String::from("<section id=\"region-summary\"><h1>地区汇总</h1>");
     let _ = write!(out, "<p class=\"totals\">{}</p>", esc(&totals_line(s)));
     out.push_str("<h2>部门等级分布</h2>");
@@ -95,7 +95,7 @@ pub fn end(s: &RegionSummary) -> String {
         out.push_str("</ul>");
     }
     out.push_str("</section>");
-    out.push_str(FOOTER);
+    out.push_str(&footer(level_note));
     out.push_str("</body></html>\n");
     out
 }

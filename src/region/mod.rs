@@ -229,7 +229,7 @@ pub fn score_region(
     let window = 4 * threads;
     let progress = render::Progress::new(run.progress, dirs.len());
     let mut acc = summary::Accumulator::new(run.policy);
-    let mut writer = render::Writer::new(run.format);
+    let mut writer = render::Writer::new(run.format, run.policy.level_note());
     writer.begin(out)?;
     let next = AtomicUsize::new(0);
     let written = (Mutex::new(0usize), Condvar::new());

@@ -74,14 +74,17 @@ pub struct Writer {
     format: Format,
     first: bool,
     xlsx: Option<super::xlsx::XlsxRegion>,
+    /// The policy's note on the 一级指标 points, for the HTML page's footer.
+    level_note: String,
 }
 
 impl Writer {
-    pub fn new(format: Format) -> Writer {
+    pub fn new(format: Format, level_note: String) -> Writer {
         Writer {
             format,
             first: true,
             xlsx: None,
+            level_note,
         }
     }
 
@@ -121,7 +124,7 @@ impl Writer {
             Format::Csv => out.write_all(&csv_summary(s)),
             Format::Table => out.write_all(table_summary(s).as_bytes()),
             Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
-            Format::Html => out.write_all(super::html::end(s).as_bytes()),
+            Format::Html => out.write_all(super::html::end(s, &self.level_note).as_bytes()),
             Format::Xlsx => match self.xlsx.take() {
                 Some(book) => out.write_all(&book.finish(s)?),
                 None => Err(std::io::Error::other("the workbook was not started")),

@@ -352,7 +352,7 @@ pub fn render(s: &ScoredDepartment) -> String {
         "",
     );
     department_body(&mut out, s, "department");
-    out.push_str(FOOTER);
+    out.push_str(&footer(&s.level_note));
     out.push_str("</body></html>\n");
     out
 }
@@ -365,8 +365,14 @@ pub fn head(title: &str, extra_css: &str) -> String {
     )
 }
 
-/// The closing note of every report.
-pub const FOOTER: &str = "<footer>注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。橙色行为未达到指标值或未能计分的指标。由 jixiao 生成。</footer>";
+/// The closing note of every report: how the 一级指标 points are set (the policy's
+/// [`level_note`](crate::score::Policy::level_note)), and what the colours mean.
+pub fn footer(level_note: &str) -> String {
+    format!(
+        "<footer>{}橙色行为未达到指标值或未能计分的指标。由 jixiao 生成。</footer>",
+        esc(level_note)
+    )
+}
 
 /// One department's report, from its header to its last project; `header_id` is the id of
 /// the header (`department` in a single report; unique per department in a region).

@@ -351,8 +351,6 @@ fn total_block(
     Ok(row + 1)
 }
 
-const NOTE: &str = "注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。";
-
 fn note_lines(ws: &mut Worksheet, row: u32, lines: &[String], f: &Fmts) -> Result<u32, XlsxError> {
     let mut r = row;
     for l in lines {
@@ -421,7 +419,7 @@ fn project_sheet(
         &p.grade,
         f,
     )?;
-    let mut lines = vec![NOTE.to_string()];
+    let mut lines = vec![s.level_note.clone()];
     lines.extend(
         notes(&p.indicators, &p.execution)
             .into_iter()

@@ -260,7 +260,35 @@ impl Default for Policy {
     }
 }
 
+/// The note under every 自评表 of the national form (财预〔2020〕10号).
+const OFFICIAL_LEVEL_NOTE: &str =
+    "注：一级指标分值统一设置为：产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。";
+
 impl Policy {
+    /// The note under a 自评表 saying how the 一级指标 points are set: the national form's
+    /// own sentence under the default weights, else the policy's levels as written (a
+    /// bureau that weights 产出 40 must not print 50).
+    pub fn level_note(&self) -> String {
+        let default = Policy::default();
+        if self.levels == default.levels && self.execution_points == default.execution_points {
+            return OFFICIAL_LEVEL_NOTE.to_string();
+        }
+        let parts: Vec<String> = self
+            .levels
+            .iter()
+            .map(|l| format!("{}{}分", l.name, l.points.normalize()))
+            .chain(std::iter::once(format!(
+                "预算执行率{}分",
+                self.execution_points.normalize()
+            )))
+            .collect();
+        format!(
+            "注：一级指标分值按评分规则「{}」设置为：{}。",
+            self.name,
+            parts.join("、")
+        )
+    }
+
     /// The default policy with reverse rows scored linearly (zero at 2T).
     pub fn with_linear_reverse(mut self) -> Self {
         self.reverse = Formula::Linear {
