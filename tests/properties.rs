@@ -173,13 +173,20 @@ fn deadline() -> impl Strategy<Value = TargetKind> {
         } else {
             Just(None).boxed()
         };
-        (start, end).prop_map(|(start, end)| {
-            TargetKind::Deadline(Deadline {
-                start,
-                end,
-                span: Span::default(),
+        (start, end)
+            // A period that starts after it ends is an error (`target::period-reversed`).
+            .prop_filter("a period in order", |(start, end)| {
+                start
+                    .as_ref()
+                    .is_none_or(|s| s.last_day(2000) <= end.last_day(2000))
             })
-        })
+            .prop_map(|(start, end)| {
+                TargetKind::Deadline(Deadline {
+                    start,
+                    end,
+                    span: Span::default(),
+                })
+            })
     })
 }
 

@@ -218,6 +218,26 @@ fn deadline(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
     if let (Some(s), None) = (&start, end.year) {
         end.year = s.year;
     }
+    // A period whose start falls after its end (`2022年1月-2021年11月`) has no day to meet;
+    // compared in one year when neither end names one.
+    if let Some(s) = start
+        .as_ref()
+        .filter(|s| s.year.is_some() == end.year.is_some())
+    {
+        if let (Some(a), Some(z)) = (s.last_day(2000), end.last_day(2000)) {
+            if a > z {
+                b.diags.push(
+                    Diagnostic::error(
+                        "target::period-reversed",
+                        "the period starts after it ends",
+                        span,
+                    )
+                    .with_label("reversed period")
+                    .with_help("write the earlier date first, e.g. `2022年1月-2022年11月`"),
+                );
+            }
+        }
+    }
     TargetKind::Deadline(Deadline { start, end, span })
 }
 
