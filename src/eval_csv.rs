@@ -132,6 +132,19 @@ fn unreadable_message(e: &csv::Error) -> String {
     format!("unreadable CSV row: {e}")
 }
 
+/// A row with more cells than the header names: most often a comma inside a cell that was
+/// not quoted, which shifts every later cell, so the row is not scored.
+fn overlong_message(rec: &csv::StringRecord, width: usize) -> Option<String> {
+    (rec.len() > width).then(|| {
+        let extra: Vec<&str> = rec.iter().skip(width).collect();
+        format!(
+            "this row has {} cells but the header names {width} columns (extra: `{}`); quote a cell that contains a comma",
+            rec.len(),
+            extra.join(",")
+        )
+    })
+}
+
 /// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
 /// `csv` crate's writer. It is the reference the fast path is tested against.
 fn eval_reference<R: Read, W: Write>(
@@ -167,6 +180,13 @@ fn eval_reference<R: Read, W: Write>(
             }
         }
         summary.rows += 1;
+        if let Some(msg) = overlong_message(&rec, width) {
+            summary.failed += 1;
+            let cells = rec.iter().take(width);
+            wtr.write_record(cells.chain(["", "", "", "", msg.as_str()]))
+                .map_err(io)?;
+            continue;
+        }
         let row = row_text(&rec, cols);
         let parsed = parse_target(row.target, Strictness::Lenient);
         let suffix = result_cells(
@@ -315,6 +335,19 @@ fn eval_fast<R: Read, W: Write>(
             }
         }
         summary.rows += 1;
+        if let Some(msg) = overlong_message(&rec, width) {
+            summary.failed += 1;
+            for (i, cell) in rec.iter().take(width).enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                push_field(&mut out, cell.as_bytes());
+            }
+            out.extend_from_slice(b",,,,,");
+            push_field(&mut out, msg.as_bytes());
+            out.push(b'\n');
+            continue;
+        }
         let row = row_text(&rec, cols);
         push_key(&mut key, &row);
         let computed;

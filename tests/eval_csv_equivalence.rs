@@ -218,7 +218,7 @@ fn document(rng: &mut Rng, layout: &Layout, rows: usize) -> Vec<u8> {
         match rng.below(100) {
             // A short row: the missing cells are padded in the output.
             0..=2 => cells.truncate(1 + rng.below(cells.len())),
-            // A long row: extra cells are kept.
+            // A long row: not scored; its error names the extra cells.
             3..=4 => cells.push(field(rng, "多余,的")),
             _ => {}
         }
@@ -374,5 +374,23 @@ fn empty_and_header_only_inputs() {
         "\u{feff}年度指标值,实际完成值\n≥1份,1份\n",
     ] {
         assert_same(doc.as_bytes(), None, &format!("{doc:?}"));
+    }
+}
+
+/// A row with more cells than the header (an unquoted comma shifts every later cell) is
+/// not scored: its error names the extra cells, and the columns stay aligned.
+#[test]
+fn an_overlong_row_is_not_scored() {
+    let input = "target,actual\n≥3,3,extra\n≥3,2\n".as_bytes();
+    for cache in [true, false] {
+        let (out, summary) = run(input, cache, None);
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(
+            text,
+            "target,actual,kind,score,achieved,flags,error\n\
+             ≥3,3,,,,,this row has 3 cells but the header names 2 columns (extra: `extra`); quote a cell that contains a comma\n\
+             ≥3,2,comparison,6.67,false,reason-required,\n"
+        );
+        assert_eq!((summary.rows, summary.failed), (2, 1));
     }
 }
