@@ -193,7 +193,9 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
                 }
             }
         }
-        if c.expect.is_none() && c.expect_error.is_none() {
+        // A bad `expect` is reported above; saying it is missing too would mislead.
+        let expect_written = table.contains_key("expect");
+        if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
             push(
                 Diagnostic::error("cases::no-expectation", "this case says neither `expect` nor `expect_error`", span)
                     .with_label("case without an expectation")

@@ -688,3 +688,23 @@ fn rule_origins_of_the_builtin_policy_point_into_default_toml() {
     let (q, _) = jixiao::policy::load_policy_with_origins(policy("default.toml")).expect("loads");
     assert_eq!(p, q);
 }
+
+/// A case file's mistakes each get one error: a bad `expect` is not also "no expectation";
+/// a case without any expectation is.
+#[test]
+fn case_file_errors_are_said_once() {
+    use jixiao::cases::parse_cases;
+    use std::path::Path;
+    let text = "policy = \"default.toml\"\n[[case]]\nname = \"bad\"\ntarget = \"≥3\"\nactual = \"3\"\nexpect = \"abc\"\n\n[[case]]\nname = \"none\"\ntarget = \"≥3\"\nactual = \"3\"\n";
+    let Err(diags) = parse_cases(Path::new("c.cases.toml"), text) else {
+        panic!("the cases must not load");
+    };
+    let codes: Vec<(&str, usize)> = diags
+        .iter()
+        .map(|d| (d.diagnostic.code, d.line_col().0))
+        .collect();
+    assert_eq!(
+        codes,
+        [("cases::bad-expect", 6), ("cases::no-expectation", 8)]
+    );
+}
