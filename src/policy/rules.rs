@@ -263,6 +263,9 @@ pub enum FormulaContext {
     TargetZero,
     /// Any row: only the zero point 1T is refused.
     Any,
+    /// The policy's `change` rule: it scores required increases (like a positive row) and
+    /// upper bounds on a change (like a reverse row) alike, so no linear zero point fits.
+    Change,
 }
 
 use FormulaContext as Ctx;
@@ -633,7 +636,7 @@ impl Reader<'_> {
             Subject::Positive => self.formula(body, Ctx::Positive).map(RuleValue::Formula),
             Subject::Reverse => self.formula(body, Ctx::Reverse).map(RuleValue::Formula),
             Subject::TargetZero => self.formula(body, Ctx::TargetZero).map(RuleValue::Formula),
-            Subject::Change => self.formula(body, Ctx::Any).map(RuleValue::Formula),
+            Subject::Change => self.formula(body, Ctx::Change).map(RuleValue::Formula),
             Subject::Qualitative => self.qualitative(body).map(RuleValue::Qualitative),
             Subject::Deadline => self.deadline(body).map(RuleValue::Deadline),
             Subject::Rounding => self.rounding(body).map(RuleValue::Rounding),
@@ -682,6 +685,9 @@ impl Reader<'_> {
                     ),
                     Ctx::Reverse => (z <= Decimal::ONE).then_some(
                         "a reverse row loses points above its target, so the zero point is above 1T, e.g. `linear zero at 2T`",
+                    ),
+                    Ctx::Change => Some(
+                        "the change rule scores required increases (zero point below 1T) and upper bounds on a change (above 1T) alike, so no zero point fits both; use `proportional` or `all or nothing`, or give such rows their own `rule`",
                     ),
                     _ => (z == Decimal::ONE).then_some(
                         "at 1T the line would have no length; use e.g. `2T` (reverse) or `0.5T` (positive), or `all or nothing`",
