@@ -41,7 +41,8 @@ fn row_rules_are_checked_against_the_row() {
         let text = render_file_diagnostics(&diags);
         let codes: Vec<&str> = diags
             .iter()
-            .filter(|d| d.is_error())
+            // Errors, and the rule's own warnings (`rule::no-effect`).
+            .filter(|d| d.is_error() || d.diagnostic.code.starts_with("rule::"))
             .map(|d| d.diagnostic.code)
             .collect();
         let want: Vec<&str> = if code.is_empty() { vec![] } else { vec![code] };
@@ -176,4 +177,26 @@ fn explain_uses_the_row_rule() {
     assert_eq!(exact, Some(serde_json::json!("37.5")), "{text}");
     assert_eq!(r["rule_ref"]["key"], "rule", "{text}");
     assert_eq!(r["rule_ref"]["text"], "linear zero at 0.5T", "{text}");
+}
+
+/// A rule on a row the policy's bands score (a range, a deadline, a qualitative target)
+/// would be ignored: it is a warning at the rule, and the row scores as before.
+#[test]
+fn a_rule_on_a_range_deadline_or_qualitative_row_is_a_warning() {
+    for (target, actual) in [
+        ("90%-95%", "92%"),
+        ("2022年12月底前", "2022年11月30日"),
+        ("按计划完成", "达成"),
+    ] {
+        let row = format!("[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"{target}\"\nrule = \"proportional\"\n");
+        let tmp = d1(&row, actual);
+        for cmd in ["check", "score"] {
+            let (code, text) = run(cmd, tmp.path());
+            assert_eq!(code, Some(0), "{cmd} {target}: {text}");
+            assert!(
+                text.contains("warning[rule::no-effect]: this row's rule has no effect"),
+                "{cmd} {target}: {text}"
+            );
+        }
+    }
 }

@@ -881,6 +881,26 @@ fn check_row_rule(
     if trimmed.is_empty() {
         return; // an empty rule is no rule (the scorer ignores it too)
     }
+    // Ranges, deadlines and qualitative rows are scored by the policy's own bands, which a
+    // row's formula does not replace: say so rather than ignore it silently.
+    let kind = match &target.kind {
+        crate::model::TargetKind::Range(_) => Some("a range (区间)"),
+        crate::model::TargetKind::Deadline(_) => Some("a deadline (时限)"),
+        crate::model::TargetKind::Qualitative(_) => Some("a qualitative target (定性)"),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        ctx.push(
+            Diagnostic::warning(
+                "rule::no-effect",
+                format!("this row's rule has no effect: the target is {kind}"),
+                Span::new(span.start, span.end),
+            )
+            .with_label("not used")
+            .with_help("a row's rule replaces the formula of a numeric target (≥, ≤, a change); ranges, deadlines and qualitative rows follow the policy — remove the rule"),
+        );
+        return;
+    }
     let base = direction.unwrap_or_else(|| {
         target
             .direction(crate::eval_rows::description_marks_reverse(description))
