@@ -106,6 +106,23 @@ fn monitor_snapshot() {
         "2022-06-30",
     ]);
     assert_eq!(stdout(&iso), stdout(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    // A date in another year is most likely a typo: said, with the likely date.
+    let late = run(&[
+        "monitor",
+        SEED,
+        "--spending",
+        "scorecards/zunhua-sfj-2022/spending-2022-06.csv",
+        "--as-of",
+        "2023-06-30",
+    ]);
+    assert_eq!(late.status.code(), Some(0), "{}", stderr(&late));
+    assert!(
+        stderr(&late).contains("warning: --as-of 2023-06-30 is outside the fiscal year 2022")
+            && stderr(&late).contains("did you mean 2022-06-30?"),
+        "{}",
+        stderr(&late)
+    );
 }
 
 #[test]

@@ -64,6 +64,23 @@ pub fn run(a: MonitorArgs) -> u8 {
             return exit::UNUSABLE;
         }
     };
+    {
+        use chrono::Datelike;
+        if as_of.year() != dept.fiscal_year {
+            let elapsed = if as_of.year() < dept.fiscal_year {
+                "none of the year has elapsed"
+            } else {
+                "the whole year counts as elapsed"
+            };
+            eprintln_safe!(
+                "warning: --as-of {as_of} is outside the fiscal year {} of `{}`; {elapsed} (did you mean {}-{}?)",
+                dept.fiscal_year,
+                a.path.display(),
+                dept.fiscal_year,
+                as_of.format("%m-%d")
+            );
+        }
+    }
     let text = match std::fs::read_to_string(&a.spending) {
         Ok(t) => t,
         Err(e) => {
