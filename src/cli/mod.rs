@@ -94,6 +94,22 @@ pub fn json_line<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// Refuses (exit 2, with the message) an `-o` path that is one of `inputs`.
+/// [`refuse_input_as_output`] for a command on one department folder: its files plus the
+/// `--actuals` and `--policy` files given.
+pub fn refuse_department_output(
+    folder: &Path,
+    output: Option<&Path>,
+    actuals: Option<&Path>,
+    policy: Option<&Path>,
+) -> Result<(), u8> {
+    let Some(out) = output else {
+        return Ok(());
+    };
+    let mut inputs = crate::output::department_inputs(folder);
+    inputs.extend(actuals.into_iter().chain(policy).map(Path::to_path_buf));
+    refuse_input_as_output(out, &inputs)
+}
+
 pub fn refuse_input_as_output(output: &Path, inputs: &[std::path::PathBuf]) -> Result<(), u8> {
     crate::output::refuse_input_as_output(output, inputs).map_err(|msg| {
         eprintln_safe!("error: {msg}");

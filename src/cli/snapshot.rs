@@ -118,12 +118,13 @@ pub fn run(a: SnapshotArgs) -> u8 {
     if let Err(code) = super::require_department_folder(&a.path, false) {
         return code;
     }
-    if let Some(out) = &a.output {
-        let mut inputs = crate::output::department_inputs(&a.path);
-        inputs.extend(a.actuals.iter().chain(&a.policy).cloned());
-        if let Err(code) = super::refuse_input_as_output(out, &inputs) {
-            return code;
-        }
+    if let Err(code) = super::refuse_department_output(
+        &a.path,
+        a.output.as_deref(),
+        a.actuals.as_deref(),
+        a.policy.as_deref(),
+    ) {
+        return code;
     }
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
         Ok(p) => p,
