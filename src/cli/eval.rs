@@ -98,7 +98,12 @@ pub fn run(a: EvalArgs) -> u8 {
     } else {
         eprint_safe!("{}", render(&r.warnings, "target", target));
         if let Some(d) = &r.detail {
-            let mut text = format!("{}\n", d.trace.formula);
+            // A row that could not be scored has its error on stderr; its formula line would
+            // only repeat it.
+            let mut text = match &r.error {
+                Some(_) => String::new(),
+                None => format!("{}\n", d.trace.formula),
+            };
             text += &format!(
                 "score: {} / {}   achieved: {}   kind: {}   direction: {} ({})\n",
                 score.as_deref().unwrap_or("—"),
@@ -112,7 +117,12 @@ pub fn run(a: EvalArgs) -> u8 {
                 d.trace.direction.label(),
                 d.trace.direction_source.describe()
             );
-            text += &format!("rule: {}\n", d.trace.rule);
+            let rule = if d.trace.rule.is_empty() {
+                "—"
+            } else {
+                d.trace.rule.as_str()
+            };
+            text += &format!("rule: {rule}\n");
             for f in &d.flags {
                 text += &format!("flag: {} — {}\n", f.code, f.message);
             }
