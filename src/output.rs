@@ -189,7 +189,7 @@ pub fn refuse_region_output(
             for d in departments {
                 if name == DEPARTMENT_FILE || name == crate::region::FOLDER_ACTUALS {
                     inputs.push(d.join(&name));
-                } else {
+                } else if is_project_file_name(&name) {
                     inputs.push(d.join(PROJECTS_DIR).join(&name));
                 }
             }
@@ -199,6 +199,14 @@ pub fn refuse_region_output(
             .for_each(|d| inputs.extend(department_inputs(d))),
     }
     refuse_input_as_output(output, &inputs)
+}
+
+/// Whether a file of this name in `projects/` is read as a project (`project_files`): a
+/// `.toml` file that is not hidden. A report named `out.json` is none, so a region's
+/// departments need not be looked at for it.
+fn is_project_file_name(name: &std::ffi::OsStr) -> bool {
+    let p = Path::new(name);
+    p.extension().is_some_and(|x| x == "toml") && !name.to_string_lossy().starts_with('.')
 }
 
 #[cfg(unix)]
