@@ -44,45 +44,64 @@ pub fn check_region(
     if json {
         out.write_all(b"[")?;
     }
-    for chunk in dirs.chunks(CHUNK) {
-        let rendered: Vec<(String, Counts, usize)> = chunk
-            .par_iter()
-            .map(|dir| {
-                let report = check_folder(dir, policy, opts);
-                let text = if json {
-                    report
-                        .json_items()
-                        .iter()
-                        .map(|item| serde_json::to_string_pretty(item).unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join(",\n")
-                } else {
-                    report.render_text(dir)
-                };
-                (text, report.counts(), report.files.len())
-            })
-            .collect();
-        bar.inc(chunk.len() as u64);
-        for (text, counts, files) in rendered {
-            total.counts.errors += counts.errors;
-            total.counts.warnings += counts.warnings;
-            total.counts.advice += counts.advice;
-            total.files += files;
-            if counts.errors > 0 {
-                total.with_errors += 1;
-            }
-            if json {
-                if !text.is_empty() {
-                    out.write_all(if first_item { b"\n" } else { b",\n" })?;
-                    out.write_all(text.as_bytes())?;
-                    first_item = false;
-                }
-            } else {
-                out.write_all(text.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
+    // A region on a cold disk: one thread asks the kernel to start reading the folders
+    // ahead of the checkers (as `score REGION` does); it stops with the run.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|threads| -> std::io::Result<()> {
+        if crate::region::readahead::AVAILABLE && dirs.len() > 1 {
+            let stop = &stop;
+            threads.spawn(move || {
+                crate::region::readahead::walk(dirs, |_| {
+                    !stop.load(std::sync::atomic::Ordering::Relaxed)
+                })
+            });
         }
-    }
+        let mut checked = || -> std::io::Result<()> {
+            for chunk in dirs.chunks(CHUNK) {
+                let rendered: Vec<(String, Counts, usize)> = chunk
+                    .par_iter()
+                    .map(|dir| {
+                        let report = check_folder(dir, policy, opts);
+                        let text = if json {
+                            report
+                                .json_items()
+                                .iter()
+                                .map(|item| serde_json::to_string_pretty(item).unwrap_or_default())
+                                .collect::<Vec<_>>()
+                                .join(",\n")
+                        } else {
+                            report.render_text(dir)
+                        };
+                        (text, report.counts(), report.files.len())
+                    })
+                    .collect();
+                bar.inc(chunk.len() as u64);
+                for (text, counts, files) in rendered {
+                    total.counts.errors += counts.errors;
+                    total.counts.warnings += counts.warnings;
+                    total.counts.advice += counts.advice;
+                    total.files += files;
+                    if counts.errors > 0 {
+                        total.with_errors += 1;
+                    }
+                    if json {
+                        if !text.is_empty() {
+                            out.write_all(if first_item { b"\n" } else { b",\n" })?;
+                            out.write_all(text.as_bytes())?;
+                            first_item = false;
+                        }
+                    } else {
+                        out.write_all(text.as_bytes())?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+            Ok(())
+        };
+        let result = checked();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
+    })?;
     bar.finish();
     if json {
         out.write_all(b"\n]\n")?;

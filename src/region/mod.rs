@@ -12,7 +12,7 @@
 
 mod html;
 pub mod memo;
-mod readahead;
+pub(crate) mod readahead;
 mod render;
 mod sink;
 mod summary;

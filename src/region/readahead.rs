@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// Walks the department folders in order, each once `may_go(i)` allows it (it blocks while
 /// the walk is too far ahead of the workers, and says `false` when the run stops).
-pub(super) fn walk(dirs: &[PathBuf], may_go: impl Fn(usize) -> bool) {
+pub(crate) fn walk(dirs: &[PathBuf], may_go: impl Fn(usize) -> bool) {
     for (i, dir) in dirs.iter().enumerate() {
         if !may_go(i) {
             return;
@@ -86,4 +86,4 @@ fn in_memory(path: &Path) -> bool {
 pub(super) fn department(_dir: &Path) {}
 
 /// Whether a read-ahead thread is worth starting on this platform.
-pub(super) const AVAILABLE: bool = cfg!(target_os = "linux");
+pub(crate) const AVAILABLE: bool = cfg!(target_os = "linux");
