@@ -27,6 +27,19 @@ pub(super) fn budget_id(name: &str) -> Option<&'static str> {
     }
 }
 
+/// `指标1：`, `指标2:`, `……`, `...`: rows that only hold a place in a blank form.
+pub(super) fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    if t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—')) {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix("指标") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches([':', '：']);
+    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Why a row's 二级指标 + 三级指标 name no single indicator.
 pub(super) enum KeyError {
     /// The row has a value but no 三级指标.

@@ -134,7 +134,11 @@ fn parse(
             (None, name) if nc.is_some() => {
                 if let Some(budget) = name.as_deref().and_then(keyed::budget_id) {
                     budget.to_string()
-                } else if get(Some(ac)).is_none() && name.is_none() {
+                } else if get(Some(ac)).is_none() && name.is_none()
+                    || name.as_deref().is_some_and(keyed::is_placeholder)
+                {
+                    // An empty line, or a row that only holds a place in the blank form
+                    // (`指标1：`, `……`), as in the xlsx sheet.
                     continue;
                 } else {
                     match by_name(

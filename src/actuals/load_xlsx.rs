@@ -31,7 +31,7 @@
 //!
 //! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
 
-use super::keyed::{self, budget_id, norm, scope};
+use super::keyed::{self, budget_id, is_placeholder, norm, scope};
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use super::model::{Actuals, RowActual};
 use super::xlsx_percent::{percent_cells, PercentCells};
@@ -128,19 +128,6 @@ fn cell_text(d: &Data) -> Result<Option<String>, String> {
         Data::Error(e) => return Err(format!("this cell holds the spreadsheet error `{e}`")),
     };
     Ok(if s.is_empty() { None } else { Some(s) })
-}
-
-/// `指标1：`, `指标2:`, `……`, `...`: rows that only hold a place in a blank form.
-fn is_placeholder(s: &str) -> bool {
-    let t = s.trim();
-    if t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—')) {
-        return true;
-    }
-    let Some(rest) = t.strip_prefix("指标") else {
-        return false;
-    };
-    let rest = rest.trim_end_matches([':', '：']);
-    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
 }
 
 struct Columns {
