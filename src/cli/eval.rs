@@ -46,10 +46,11 @@ pub struct EvalArgs {
 /// `--points` as the scorer reads a row's points (`crate::eval_rows`): an exact decimal
 /// ≥ 0. A bad value is a bad argument (exit 2), not a row that failed.
 fn points_arg(s: &str) -> Result<String, String> {
+    let max = crate::limits::MAX_POINTS;
     match <rust_decimal::Decimal as std::str::FromStr>::from_str(s.trim()) {
-        Ok(d) if d >= rust_decimal::Decimal::ZERO => Ok(s.to_string()),
+        Ok(d) if d >= rust_decimal::Decimal::ZERO && d <= max => Ok(s.to_string()),
         _ => Err(format!(
-            "`{s}` is not a non-negative number (e.g. `10` or `12.5`)"
+            "`{s}` is not a row's points: a number from 0 to {max} (e.g. `10` or `12.5`)"
         )),
     }
 }
