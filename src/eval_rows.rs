@@ -57,6 +57,18 @@ impl RowResult {
 }
 
 /// Whether an indicator description marks the row as reverse (`投诉率（反向指标）`).
+/// A row's points as typed (`--points`, a CSV `points` cell): an exact decimal from 0 to
+/// [`MAX_POINTS`](crate::limits::MAX_POINTS), as a scorecard's `points`.
+pub fn parse_points(text: &str) -> Result<Decimal, String> {
+    let max = crate::limits::MAX_POINTS;
+    match Decimal::from_str(text.trim()) {
+        Ok(d) if d >= Decimal::ZERO && d <= max => Ok(d),
+        _ => Err(format!(
+            "`{text}` is not a row's points: a number from 0 to {max} (e.g. `10` or `12.5`)"
+        )),
+    }
+}
+
 pub fn description_marks_reverse(description: &str) -> bool {
     description.contains("反向")
         || description.contains("逆向指标")
@@ -112,15 +124,9 @@ pub fn eval_row_with_actual<'c>(
 
     let points = match row.points.map(str::trim).filter(|s| !s.is_empty()) {
         None => Decimal::from(DEFAULT_POINTS),
-        Some(p) => match Decimal::from_str(p) {
-            Ok(d) if d >= Decimal::ZERO => d,
-            _ => {
-                return RowResult::failed(
-                    kind,
-                    format!("points: `{p}` is not a non-negative number (e.g. `10` or `12.5`)"),
-                    flags,
-                )
-            }
+        Some(p) => match parse_points(p) {
+            Ok(d) => d,
+            Err(msg) => return RowResult::failed(kind, format!("points: {msg}"), flags),
         },
     };
     let fy = match row.fiscal_year.map(str::trim).filter(|s| !s.is_empty()) {

@@ -43,16 +43,10 @@ pub struct EvalArgs {
     format: TextOrJson,
 }
 
-/// `--points` as the scorer reads a row's points (`crate::eval_rows`): an exact decimal
-/// ≥ 0. A bad value is a bad argument (exit 2), not a row that failed.
+/// `--points` as the scorer reads a row's points ([`crate::eval_rows::parse_points`]): a bad
+/// value is a bad argument (exit 2), not a row that failed.
 fn points_arg(s: &str) -> Result<String, String> {
-    let max = crate::limits::MAX_POINTS;
-    match <rust_decimal::Decimal as std::str::FromStr>::from_str(s.trim()) {
-        Ok(d) if d >= rust_decimal::Decimal::ZERO && d <= max => Ok(s.to_string()),
-        _ => Err(format!(
-            "`{s}` is not a row's points: a number from 0 to {max} (e.g. `10` or `12.5`)"
-        )),
-    }
+    crate::eval_rows::parse_points(s).map(|_| s.to_string())
 }
 
 pub fn run(a: EvalArgs) -> u8 {
