@@ -2,6 +2,8 @@
 //! `tests/cases/explicit_points.toml`), no total passes 100, and `explain` states the
 //! points the score used.
 
+mod common;
+
 use jixiao::check::{check_folder, CheckOptions};
 use jixiao::evaluate::evaluate;
 use jixiao::policy::builtin_policy;
@@ -40,14 +42,8 @@ fn row(id: &str, level1: &str, level2: &str, target: &str, points: Option<&Strin
 }
 
 fn folder(c: &Case) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::department_d1();
     let dir = tmp.path();
-    std::fs::create_dir_all(dir.join("projects")).unwrap();
-    std::fs::write(
-        dir.join("department.toml"),
-        "code = \"D1\"\nname = \"测试局\"\nfiscal_year = 2022\n",
-    )
-    .unwrap();
     let mut rows = vec![("qty1", "产出指标", "数量指标", "≥100份", "100份")];
     if c.qty2 {
         rows.push(("qty2", "产出指标", "数量指标", "≥10次", "10次"));

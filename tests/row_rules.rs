@@ -2,6 +2,8 @@
 //! scored (`tests/cases/row_rules.csv`), so `check` and `score` both report a rule that
 //! does not fit the row, at the rule's text, instead of scoring with it.
 
+mod common;
+
 use jixiao::diagnostic::render_file_diagnostics;
 use jixiao::scorecard::load::load_project_str;
 use std::path::Path;
@@ -60,14 +62,8 @@ fn row_rules_are_checked_against_the_row() {
 }
 
 fn d1(rule_row: &str, actual: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::department_d1();
     let dir = tmp.path();
-    std::fs::create_dir_all(dir.join("projects")).unwrap();
-    std::fs::write(
-        dir.join("department.toml"),
-        "code = \"D1\"\nname = \"测试局\"\nfiscal_year = 2022\n",
-    )
-    .unwrap();
     std::fs::write(
         dir.join("projects/01-P1.toml"),
         format!(

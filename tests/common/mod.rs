@@ -111,3 +111,16 @@ pub fn shape(src: &str, description_reverse: bool) -> Shape {
         },
     }
 }
+
+/// A department folder `D1 测试局` (fiscal year 2022) with an empty `projects/`, for tests
+/// that write their own project and actuals files into it.
+pub fn department_d1() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(tmp.path().join("projects")).expect("projects/");
+    std::fs::write(
+        tmp.path().join("department.toml"),
+        "code = \"D1\"\nname = \"测试局\"\nfiscal_year = 2022\n",
+    )
+    .expect("department.toml");
+    tmp
+}
