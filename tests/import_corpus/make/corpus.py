@@ -183,3 +183,14 @@ def real(rows):
 
 def count_leftovers(rows):
     return sum(1 for r in rows if r.x.get("leftover"))
+
+
+@dataclass
+class Refused:
+    """A document the importer cannot (fully) read, and what its message must name."""
+
+    source: str
+    exit: int
+    message_contains: list
+    what: str
+    make: object  # callable(path)
