@@ -18,7 +18,7 @@ PROJECTS = [
     ]),
     ("城市照明设施维护", "95.5万", "95.5", [
         Row("数量", "维护路灯", "≥3200盏", O, "数量值"),
-        Row("质量", "城区道路亮灯率", "≥98%", O, "质量值"),
+        Row("质量", "城区道路亮灯率", ">=98%", O, "质量值"),
         Row("时效", "故障修复时间", "≤48小时", O, "时效值"),
         Row("社会", "夜间出行安全", "有效保障", E, "社会效益"),
         Row("满意度", "市民满意度", "≥85%", S, "服务对象满意度"),
@@ -29,7 +29,7 @@ DOC = Doc(
     source="15-shandong-short-labels.docx",
     fiscal_year=2021,
     department_name="淄博市张店区住房和城乡建设局",
-    what="one Word table per project under numbered headings; short level labels (产出值 with 数量值/质量值/时效值/成本值, 效果指标 with 社会效益/可持续影响, 满意度 with 服务对象满意度); 指标名称 / 年度指标值 headers; 项目总投资（当年） with `612万` / `95.5万`; title `2021年部门预算项目绩效目标`",
+    what="one Word table per project under numbered headings; short level labels (产出值 with 数量值/质量值/时效值/成本值, 效果指标 with 社会效益/可持续影响, 满意度 with 服务对象满意度); 指标名称 / 年度指标值 headers; an ASCII `>=98%` target kept as written; 项目总投资（当年） with `612万` / `95.5万`; title `2021年部门预算项目绩效目标`",
     variations=[1, 3, 4, 5, 8, 10],
     projects=[Project(n, b, rows) for n, _, b, rows in PROJECTS],
 )

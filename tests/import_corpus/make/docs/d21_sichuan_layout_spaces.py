@@ -16,7 +16,7 @@ SPEC = [
     (Row("成本", "工程结算审减率", "≤5%", P), "超出不得分"),
     (Row("社会", "校舍安全隐患", "全面消除", E), "视情况评分"),
     (Row("可持续", "维修后校舍使用年限", "≥10年", E), "完成得满分"),
-    (Row("满意度", "师生满意度", "≥95%"), "按比例得分"),
+    (Row("满意度", "师生满意度", "≥95％"), "按比例得分"),
 ]
 ROWS = [s[0] for s in SPEC]
 
@@ -24,7 +24,7 @@ DOC = Doc(
     source="21-sichuan-layout-spaces.txt",
     fiscal_year=2022,
     department_name="宜宾市翠屏区教育和体育局",
-    what="PDF-to-text with layout: columns separated by runs of spaces (CJK text padded by display width), merged level cells printed once, 项目完成指标/项目效益指标, 绩效标准 column, 年初安排数 with 其中：财政拨款 and 其他资金 on one line",
+    what="PDF-to-text with layout: columns separated by runs of spaces (CJK text padded by display width), merged level cells printed once, 项目完成指标/项目效益指标, 绩效标准 column, a full-width `≥95％` kept as written, 年初安排数 with 其中：财政拨款 and 其他资金 on one line",
     variations=[1, 3, 4, 5, 8, 10],
     projects=[Project("翠屏区中小学校舍维修改造项目", "856", ROWS, fiscal_funds="856", other_funds="0")],
 )
