@@ -82,7 +82,7 @@ class Doc:
 
 
 def joined(label):
-    return "".join(part.strip() for part in label.split("\n"))
+    return "".join(part.strip() for part in label.replace("\v", "\n").split("\n"))
 
 
 def yuan_to_wan(text):

@@ -22,7 +22,7 @@ DOC = Doc(
     source="11-guangdong-template-leftovers.docx",
     fiscal_year=2021,
     department_name="化州市自然资源局",
-    what="national one-table form with template leftovers kept: `指标2：` with no target, a `……`/`……` row, `指标1：`/`（≥**%）`, and an empty row under 满意度 with only its merged level cells; each skipped with a note",
+    what="national one-table form with template leftovers kept: `指标2：` with no target, a `……`/`……` row, `指标1：`/`（≥**%）`, and an empty row under 满意度 with only its merged level cells; each skipped with a note; header `指 标 值` with spaces between the characters",
     variations=[1, 2, 9, 10],
     exit=1,
     min_notes=count_leftovers(ALL),
@@ -52,7 +52,7 @@ def build(path):
     put(t, 5, 0, "年度绩效目标")
     put(t, 5, 1, "目标1：全年开展耕地保护动态巡查24次以上，及时发现并制止违法占用耕地行为。\n目标2：\n目标3：", 5, 4)
     put(t, head, 0, "绩效指标", head + len(ALL), 0)
-    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值"], 1):
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指 标 值"], 1):
         put(t, head, c, h)
     level_cells(t, head + 1, ALL, 1, 2)
     for i, r in enumerate(ALL):

@@ -23,7 +23,7 @@ DOC = Doc(
     source="17-hebei-xlsx-leftovers.xlsx",
     fiscal_year=2022,
     department_name="玉田县教育局",
-    what="national form as .xlsx; every level label on two lines inside its cell (产出/指标, 服务对象/满意度指标), level cells merged down; template leftovers kept (`指标2：`, `……`, `指标1：`/`（≥**%）`, `……`/`……`) and skipped with notes; 年度资金总额 in 万元",
+    what="national form as .xlsx; every level label on two lines inside its cell (产出/指标, 服务对象/满意度指标), level cells merged down; template leftovers kept (`指标2：`, `……`, `指标1：`/`（≥**%）`, `……`/`……`) and skipped with notes; 年度资金总额 in 万元, `其中:财政拨款` with an ASCII colon",
     variations=[1, 2, 4, 9, 10],
     exit=1,
     min_notes=count_leftovers(ALL),
@@ -44,7 +44,7 @@ def build(path):
     put(ws, 4, 3, "实施单位")
     put(ws, 4, 4, "玉田县学生资助管理中心", 4, 5)
     put(ws, 5, 1, "项目资金\n（万元）", 7, 1)
-    for i, (label, val) in enumerate([("年度资金总额：", 200), ("其中：财政拨款", 200), ("      其他资金", None)]):
+    for i, (label, val) in enumerate([("年度资金总额：", 200), ("其中:财政拨款", 200), ("      其他资金", None)]):
         put(ws, 5 + i, 2, label, 5 + i, 3)
         put(ws, 5 + i, 4, val, 5 + i, 5)
     put(ws, 8, 1, "年度绩效目标")

@@ -5,7 +5,7 @@ and 评（扣）分标准 columns, a 三级 cell written on two paragraphs, 项�
 from corpus import Doc, Project, Row
 from docx_util import level_cells, new_document, para, put, save, table
 
-E = "项目效益\n指标"
+E = "项目效益\v指标"  # a line break inside one paragraph (Shift+Enter)
 SPEC = [
     (Row("数量", "开展食品安全监督抽检批次", "≥4800批次"), "全年抽检食品批次", "完成得10分，未完成按比例扣分"),
     (Row("数量", "快检室建设数量", "≥20个"), "农贸市场快检室", "每少1个扣1分"),
@@ -22,7 +22,7 @@ DOC = Doc(
     source="23-henan-city-coded-extra-columns.docx",
     fiscal_year=2020,
     department_name="洛阳市市场监督管理局",
-    what="项目编码 printed; indicator headers 指标内容 and 指标值（包含数字及文字描述）; 指标解释 and 评（扣）分标准 extra columns; a 三级 cell on two paragraphs (`快检室建设`/`数量` → joined); 项目效益指标 on two lines; 年初安排数 366.75 = 当年财政拨款 320.00 + 上年结转 46.75 (上年结转 is not 其他资金); fiscal year from the title only (no dated target)",
+    what="项目编码 printed; indicator headers 指标内容 and 指标值（包含数字及文字描述）; 指标解释 and 评（扣）分标准 extra columns; a 三级 cell on two paragraphs (`快检室建设`/`数量` → joined); 项目效益/指标 on two lines by a line break inside one paragraph (w:br); 年初安排数 366.75 = 当年财政拨款 320.00 + 上年结转 46.75 (上年结转 is not 其他资金); fiscal year from the title only (no dated target)",
     variations=[3, 4, 5, 8, 10],
     projects=[Project("食品安全监督抽检", "366.75", ROWS, code="410300200000010025", fiscal_funds="320")],
 )
