@@ -159,3 +159,13 @@ def as_lines(nrows, ncols, cells):
     for cell in cells:
         grid[cell.r][cell.c] = cell.text
     return grid
+
+
+def split_at_indicators(grid):
+    """Cut a national grid before its indicator block: (info grid, indicator grid), as units
+    publish the form as two Word tables."""
+    nrows, ncols, cells = grid
+    cut = next(c.r for c in cells if c.c == 0 and c.text == "绩效指标")
+    top = [c for c in cells if c.r < cut]
+    bottom = [Cell(c.r - cut, c.c, c.r2 - cut, c.c2, c.text) for c in cells if c.r >= cut]
+    return (cut, ncols, top), (nrows - cut, ncols, bottom)

@@ -36,8 +36,10 @@ def s2(x):
 
 def fmt(x):
     """A decimal as a person writes it: no trailing zeros."""
-    t = format(Decimal(x).normalize(), "f")
-    return t
+    x = Decimal(x)
+    if x != r2(x) and len(format(x.normalize(), "f").split(".")[-1]) > 4:
+        return f"{r2(x)}…"  # a survey fraction: the arithmetic keeps every digit
+    return format(x.normalize(), "f")
 
 
 def magnitude(num, rest):
@@ -58,7 +60,7 @@ def parse_target(text, reverse_mark=False):
         y, mo = int(m.group(1)), int(m.group(2))
         day = int(m.group(3)) if m.group(3) else calendar.monthrange(y, mo)[1]
         return {"kind": "deadline", "date": datetime.date(y, mo, day)}
-    m = re.fullmatch(NUM + r"(%?)\s*[-～~至—]\s*" + NUM + r"(%?)", t)
+    m = re.fullmatch(NUM + r"([^\d\-～~至—]*)\s*[-～~至—]\s*" + NUM + r"(\D*)", t)
     if m:
         return {"kind": "range", "lo": d(m.group(1)), "hi": d(m.group(3))}
     if not re.search(r"\d", t):
@@ -153,6 +155,10 @@ def rescore_row(row, w):
         out.update(verdict="无法复核", why=f"actual `{actual}` is not a number against a numeric target; {pr}")
         return out
     W = fmt(w)
+    if "/" in actual:
+        pre = f"{actual} = {fmt(a)}%; "
+    else:
+        pre = ""
     if kind == "range":
         lo, hi = tg["lo"], tg["hi"]
         if lo <= a <= hi:
@@ -188,6 +194,7 @@ def rescore_row(row, w):
         if out["over"]:
             why += f" (actual is {s2(a / t * 100)}% of target)"
     sc = r2(Decimal(sc))
+    why = pre + why
     if printed is None:
         out.update(rescored=sc, verdict="无法复核", why=why + "; 得分 blank")
         return out
