@@ -119,9 +119,16 @@ def new_workbook():
 def xlsx_put(ws, r, c, value, r2=None, c2=None, bold=False, border=True, numeric=False):
     """Write at 1-based (r, c), merging to (r2, c2). With `numeric`, a number-looking text
     goes in as a number cell, as budget systems export amounts and scores."""
+    fmt = None
     if numeric and isinstance(value, str) and re.fullmatch(r"\d+(\.\d+)?", value):
         value = float(value) if "." in value else int(value)
+    elif numeric and isinstance(value, str) and (m := re.fullmatch(r"(\d+)(?:\.(\d+))?%", value)):
+        places = len(m.group(2) or "")
+        value = round(float(value[:-1]) / 100, places + 2)
+        fmt = "0." + "0" * places + "%" if places else "0%"
     cell = ws.cell(row=r, column=c, value=value if value != "" else None)
+    if fmt:
+        cell.number_format = fmt
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     cell.alignment = WRAP
@@ -142,6 +149,17 @@ def xlsx_grid(ws, grid, top, numeric=False):
     for cell in cells:
         xlsx_put(ws, top + cell.r, 1 + cell.c, cell.text, top + cell.r2, 1 + cell.c2, numeric=numeric)
     ws.column_dimensions["D"].width = 24
+    return top + nrows
+
+
+def xls_grid(ws, grid, top, style):
+    """The same grid into a legacy .xls sheet (0-based rows), merges as write_merge."""
+    nrows, ncols, cells = grid
+    for cell in cells:
+        if cell.r2 != cell.r or cell.c2 != cell.c:
+            ws.write_merge(top + cell.r, top + cell.r2, cell.c, cell.c2, cell.text, style)
+        else:
+            ws.write(top + cell.r, cell.c, cell.text, style)
     return top + nrows
 
 

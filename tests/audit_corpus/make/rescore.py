@@ -155,7 +155,7 @@ def rescore_row(row, w):
         out.update(verdict="无法复核", why=f"actual `{actual}` is not a number against a numeric target; {pr}")
         return out
     W = fmt(w)
-    if "/" in actual:
+    if re.fullmatch(r"\d+/\d+", actual):
         pre = f"{actual} = {fmt(a)}%; "
     else:
         pre = ""
