@@ -169,3 +169,14 @@ def split_at_indicators(grid):
     top = [c for c in cells if c.r < cut]
     bottom = [Cell(c.r - cut, c.c, c.r2 - cut, c.c2, c.text) for c in cells if c.r >= cut]
     return (cut, ncols, top), (nrows - cut, ncols, bottom)
+
+
+def as_text_rows(grid):
+    """The grid as a copied web or Word table reads in text: a cell merged across appears
+    once; a cell merged down leaves an empty slot on each later line."""
+    nrows, _, cells = grid
+    rows = []
+    for r in range(nrows):
+        here = sorted((c for c in cells if c.r <= r <= c.r2), key=lambda c: c.c)
+        rows.append([c.text if c.r == r else "" for c in here])
+    return rows

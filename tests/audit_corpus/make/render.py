@@ -179,14 +179,16 @@ def pipe_lines(rows, sep=" | "):
 
 
 def spaced_lines(rows, gap=2):
-    """Columns padded by display width, as PDF-to-text with layout prints them."""
+    """Columns padded by display width, as PDF-to-text with layout prints them; the widths
+    come from the full-width (indicator) lines, and a wider cell elsewhere just pushes on."""
     ncols = max(len(r) for r in rows)
-    widths = [max(width(r[c]) if c < len(r) else 0 for r in rows) for c in range(ncols)]
+    full = [r for r in rows if len(r) == ncols]
+    widths = [max(width(r[c]) for r in full) for c in range(ncols)]
     out = []
     for cells in rows:
         line = ""
         for c, text in enumerate(cells):
-            line += text + " " * (widths[c] - width(text) + gap)
+            line += text + " " * (max(widths[c] - width(text), 0) + gap)
         out.append(line.rstrip())
     return out
 
