@@ -135,7 +135,7 @@ def rescore_row(row, w):
     actual = (row.actual or "").strip()
     pr = f"{row.score} printed" if printed is not None else "得分 blank"
     if actual == "不适用":
-        out.update(rescored=Decimal(0), verdict="一致",
+        out.update(rescored=Decimal("0.00"), verdict="一致",
                    why=f"不适用: scores nothing, its points go to the other rows of the level; {pr}")
         return out
     if actual in ("", "—", "/"):
