@@ -80,6 +80,13 @@ def parse_target(text, reverse_mark=False):
     return {"kind": "comparison", "op": op, "value": value, "reverse": rev}
 
 
+def shown(text, value):
+    """A number for the `why` text as the document writes it (`2.8亿`, `4.2万`), so the
+    arithmetic reads against the form; plain numbers print as decimals."""
+    m = re.search(NUM + r"(亿|万(?!元))", text.replace("％", "%"))
+    return m.group(0) if m else fmt(value)
+
+
 def parse_number(text):
     t = text.strip().replace("％", "%")
     m = re.fullmatch(r"(\d+)/(\d+)", t)
@@ -171,25 +178,27 @@ def rescore_row(row, w):
             why = f"{fmt(a)} above {fmt(hi)}: {W} × {fmt(hi)}/{fmt(a)} = {s2(sc)}"
     else:
         t = tg["value"]
+        A = fmt(a) if pre else shown(actual, a)
+        T = shown(row.target, t)
         if t == 0:
             sc = w if a <= 0 else Decimal(0)
-            why = f"target 0: actual {fmt(a)} → {fmt(sc)}"
+            why = f"target 0: actual {A} → {fmt(sc)}"
         elif tg["reverse"]:
             if a <= t:
-                sc, why = w, f"reverse: {fmt(a)} ≤ {fmt(t)} → {W}"
+                sc, why = w, f"reverse: {A} ≤ {T} → {W}"
             else:
                 sc = r2(w * t / a)
-                why = f"reverse: {fmt(a)} > {fmt(t)}: {W} × {fmt(t)}/{fmt(a)} = {s2(sc)}"
+                why = f"reverse: {A} > {T}: {W} × {T}/{A} = {s2(sc)}"
             out["over"] = a <= t * Decimal("0.7")
         else:
             met = a > t if tg["op"] == ">" else a >= t
             if met:
-                sc, why = w, f"{fmt(a)} ≥ {fmt(t)} → {W}"
+                sc, why = w, f"{A} ≥ {T} → {W}"
             elif a <= 0:
-                sc, why = Decimal(0), f"actual {fmt(a)} ≤ 0 → 0"
+                sc, why = Decimal(0), f"actual {A} ≤ 0 → 0"
             else:
                 sc = r2(w * a / t)
-                why = f"{fmt(a)}/{fmt(t)} × {W} = {s2(sc)}"
+                why = f"{A}/{T} × {W} = {s2(sc)}"
             out["over"] = a >= t * Decimal("1.3")
         if out["over"]:
             why += f" (actual is {s2(a / t * 100)}% of target)"

@@ -18,8 +18,8 @@ A = [
 ]
 B = [
     r("数量", "补助乡村医生人数", "≥420人", "560人", "20", "20"),
-    r("质量", "补助资金发放准确率", "100%", "100%", "10", "10"),
-    r("时效", "补助发放时间", "2023年6月30日前", "", "10", "10", meant="无法复核"),
+    r("质量", "补助资金发放准确率", "100%", "", "10", "10", meant="无法复核"),
+    r("时效", "补助发放时间", "2023年6月30日前", "2023年6月25日", "10", "10"),
     r("成本", "人均补助标准", "=5000元", "5000元", "10", "10"),
     r("社会", "村卫生站服务能力", "明显提升", "有效提升", "30", "27", "部分村卫生站设备老旧"),
     r("满意度", "村民满意度", "≥85%", "90%", "10", "10"),
@@ -29,11 +29,11 @@ T1 = Table(kind="project", name="英德红茶产业园建设", dept="英德市�
            findings=["total-mismatch"], goal="新建茶园2000亩，建设茶叶加工生产线3条。", achieved="新建茶园2150亩，建成生产线3条。")
 T2 = Table(kind="project", name="乡村医生补助资金", dept="英德市卫生健康局", unit="英德市卫生健康局", year=2023,
            budget=Budget("210", "280", "280", rate="100.00%", score="10"), rows=B, total="97", grade="优",
-           findings=["over-achieved:补助乡村医生人数", "score-without-actual:补助发放时间"],
+           findings=["over-achieved:补助乡村医生人数", "score-without-actual:补助资金发放准确率"],
            goal="对在岗乡村医生发放补助，提升村卫生站服务能力。", achieved="补助乡村医生560人，补助资金全部发放。")
 DOC = Doc(
     source="19-guangdong-tabs-two.txt",
-    what="two national forms pasted from a spreadsheet as tab-separated text, CRLF line ends, a blank line between; 总分 98.3 where the printed scores add to 99.3; `比上年增长8%` with no 上年 value; 560 of ≥420人 (133%); a deadline row with no 实际完成值 given 10; `有效提升` → 达成",
+    what="two national forms pasted from a spreadsheet as tab-separated text, CRLF line ends, a blank line between; 总分 98.3 where the printed scores add to 99.3; `比上年增长8%` with no 上年 value; 560 of ≥420人 (133%); a rate row with no 实际完成值 given 10; `有效提升` → 达成",
     tables=[T1, T2], exercises=["text-tabs", "several", "total-mismatch", "over-achieved", "score-without-actual",
                                 "change"],
 )
