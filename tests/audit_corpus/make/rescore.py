@@ -224,7 +224,7 @@ def qualitative(row, w, printed, actual, pr, out):
         return out
     if printed < blo - TOL:
         sc, v = blo, "偏低"
-    elif printed > bhi + TOL or (grade != "达成" and printed >= bhi + TOL):
+    elif printed > bhi + TOL:
         sc, v = bhi, "偏高"
     else:
         sc, v = r2(printed), "一致"
