@@ -23,6 +23,7 @@ class Opts:
     with_goal: bool = True
     money_label: str = "项目资金（万元）"
     na_score: str = ""  # what a 不适用 row prints in 得分 when its score is None
+    labels: dict = field(default_factory=dict)  # header text as printed, keyed by the CORE / money header
 
 
 @dataclass
@@ -73,8 +74,8 @@ def money_cells(t, opts, ncols, out, r):
     lines = [("年度资金总额", b.initial, b.adjusted, b.spent)] + list(b.lines)
     out.append(Cell(r, 0, r + len(lines), 0, opts.money_label))
     for c, h in enumerate(["", "年初预算数", "全年预算数", "全年执行数", opts.points_header, "执行率"], 1):
-        out.append(Cell(r, c, r, c, h))
-    out.append(Cell(r, 7, r, ncols - 1, "得分"))
+        out.append(Cell(r, c, r, c, opts.labels.get(h, h)))
+    out.append(Cell(r, 7, r, ncols - 1, opts.labels.get("得分", "得分")))
     for i, (label, a, bb, cc) in enumerate(lines, 1):
         first = i == 1
         vals = [label, a, bb, cc, b.points if first else "—", (b.rate or "") if first else "—"]
@@ -108,7 +109,7 @@ def indicator_cells(t, opts, cols, out, r):
     rows = t.rows
     out.append(Cell(r, 0, r + len(rows), 0, "绩效指标"))
     for c, (h, _) in enumerate(cols, 1):
-        out.append(Cell(r, c, r, c, h))
+        out.append(Cell(r, c, r, c, opts.labels.get(h, h)))
     r0 = r + 1
     names = [h for h, _ in cols]
     for i, row in enumerate(rows):
