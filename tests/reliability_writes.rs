@@ -94,7 +94,11 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, original) = fmt_file(dir.path());
     let fifo = dir.path().join("hook");
-    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo")
+        .success());
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(["fmt", s(&path)])
         .env("JIXIAO_TEST_BEFORE_RENAME", &fifo)
@@ -112,7 +116,10 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
         {
             Ok(f) => break f,
             Err(_) if std::time::Instant::now() < deadline => {
-                assert!(child.try_wait().expect("wait").is_none(), "fmt ended without reaching the hook");
+                assert!(
+                    child.try_wait().expect("wait").is_none(),
+                    "fmt ended without reaching the hook"
+                );
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
             Err(e) => panic!("fmt never reached the hook: {e}"),
@@ -123,8 +130,15 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
     drop(hook);
     let out = child.wait_with_output().expect("fmt ends");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("changed while it was being formatted"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), original + appended);
+    assert!(
+        stderr(&out).contains("changed while it was being formatted"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        original + appended
+    );
     assert!(temporaries(dir.path()).is_empty());
 }
 
@@ -132,7 +146,8 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
 /// `reliability_writes/fmt_metadata.csv`).
 #[test]
 fn fmt_keeps_metadata_or_refuses() {
-    let cases = std::fs::read_to_string("tests/reliability_writes/fmt_metadata.csv").expect("cases");
+    let cases =
+        std::fs::read_to_string("tests/reliability_writes/fmt_metadata.csv").expect("cases");
     for line in cases.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         let [case, mode, links, exit, mode_after, content_after, message] = f[..] else {
@@ -146,7 +161,12 @@ fn fmt_keeps_metadata_or_refuses() {
         }
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
         let out = jixiao(&["fmt", s(&path)]);
-        assert_eq!(out.status.code(), Some(exit.parse().expect("exit")), "{case}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(exit.parse().expect("exit")),
+            "{case}: {}",
+            stderr(&out)
+        );
         assert!(stderr(&out).contains(message), "{case}: {}", stderr(&out));
         let m = std::fs::metadata(&path).expect("stat");
         assert_eq!(format!("{:04o}", m.mode() & 0o7777), mode_after, "{case}");
@@ -231,7 +251,10 @@ fn long_output_names_and_honest_errors() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(!err.contains("File exists"), "{err}");
-    assert!(err.contains("设备文件") && err.contains("不是文件夹"), "{err}");
+    assert!(
+        err.contains("设备文件") && err.contains("不是文件夹"),
+        "{err}"
+    );
 }
 
 /// Every file under `dir`: path inside it → bytes.
@@ -274,7 +297,11 @@ fn reimport_is_a_transaction_that_keeps_hand_edits() {
     let before = tree(&out);
     let again = jixiao(&["import", SEED_TXT, "-o", o]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
-    assert!(stderr(&again).contains("未写入任何内容"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("未写入任何内容"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(tree(&out), before);
 
     // A hand edit and a stale project file.
@@ -286,26 +313,43 @@ fn reimport_is_a_transaction_that_keeps_hand_edits() {
     let refused = jixiao(&["import", SEED_TXT, "-o", o]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     let err = stderr(&refused);
-    assert!(err.contains("修改  ") && err.contains("01-13028122P00306510001A.toml"), "{err}");
-    assert!(err.contains("删除  ") && err.contains("99-old.toml"), "{err}");
+    assert!(
+        err.contains("修改  ") && err.contains("01-13028122P00306510001A.toml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("删除  ") && err.contains("99-old.toml"),
+        "{err}"
+    );
     assert_eq!(tree(&out), edited_tree, "nothing written");
 
     let dry = jixiao(&["import", SEED_TXT, "-o", o, "--dry-run", "--force"]);
     assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
     let listing = String::from_utf8_lossy(&dry.stdout);
-    assert!(listing.contains("修改  ") && listing.contains("不变  ") && listing.contains("删除  "), "{listing}");
+    assert!(
+        listing.contains("修改  ") && listing.contains("不变  ") && listing.contains("删除  "),
+        "{listing}"
+    );
     assert!(stderr(&dry).contains("新文件可以加载"), "{}", stderr(&dry));
     assert_eq!(tree(&out), edited_tree, "a dry run writes nothing");
 
     let forced = jixiao(&["import", SEED_TXT, "-o", o, "--force"]);
     assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
-    assert_eq!(tree(&out), before, "the import's files, and actuals.toml carried over");
+    assert_eq!(
+        tree(&out),
+        before,
+        "the import's files, and actuals.toml carried over"
+    );
     assert!(temporaries(dir.path()).is_empty());
 
     // The committed seed folder imports over a copy of itself without a change.
     let seed_copy = dir.path().join("seed");
     std::fs::create_dir(&seed_copy).expect("mkdir");
-    let cp = Command::new("cp").arg("-a").arg(format!("{SEED_FOLDER}/.")).arg(&seed_copy).status();
+    let cp = Command::new("cp")
+        .arg("-a")
+        .arg(format!("{SEED_FOLDER}/."))
+        .arg(&seed_copy)
+        .status();
     assert!(cp.expect("cp").success());
     let seed_before = tree(&seed_copy);
     let over = jixiao(&["import", SEED_TXT, "-o", s(&seed_copy)]);
@@ -334,7 +378,9 @@ fn kill_9_during_a_reimport_leaves_old_or_new() {
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut outcomes = [0usize; 2];
     for run in 0..30 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let delay = std::time::Duration::from_millis((seed >> 33) % 400);
         let src = &sources[run % 2];
         let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
@@ -349,15 +395,25 @@ fn kill_9_during_a_reimport_leaves_old_or_new() {
         let now = tree(&out);
         let which = trees.iter().position(|t| *t == now);
         let Some(which) = which else {
-            panic!("run {run} (killed after {delay:?}) left a mixed folder: {:?}", now.keys().collect::<Vec<_>>());
+            panic!(
+                "run {run} (killed after {delay:?}) left a mixed folder: {:?}",
+                now.keys().collect::<Vec<_>>()
+            );
         };
         outcomes[which] += 1;
-        assert!(jixiao::scorecard::load::load_department(&out).is_ok(), "run {run}");
+        assert!(
+            jixiao::scorecard::load::load_department(&out).is_ok(),
+            "run {run}"
+        );
     }
     let clean = jixiao(&["import", SEED_TXT, "-o", o, "--force"]);
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     assert_eq!(tree(&out), trees[0]);
-    assert!(temporaries(dir.path()).is_empty(), "{:?}", temporaries(dir.path()));
+    assert!(
+        temporaries(dir.path()).is_empty(),
+        "{:?}",
+        temporaries(dir.path())
+    );
     eprintln!("old/new after kill: {outcomes:?}");
 }
 
@@ -371,7 +427,11 @@ fn leftovers_are_ignored_then_removed() {
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
     // A leftover of a run (process 999999999 does not exist) holding a whole folder.
     let leftover = region.path().join(".dept.999999999.tmp");
-    let cp = Command::new("cp").arg("-a").arg(&out).arg(&leftover).status();
+    let cp = Command::new("cp")
+        .arg("-a")
+        .arg(&out)
+        .arg(&leftover)
+        .status();
     assert!(cp.expect("cp").success());
     let check = jixiao(&["check", s(region.path())]);
     let text = String::from_utf8_lossy(&check.stdout).into_owned() + &stderr(&check);
@@ -383,4 +443,39 @@ fn leftovers_are_ignored_then_removed() {
     let r = jixiao(&["import", SEED_TXT, "-o", s(&out), "--force"]);
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
     assert!(!leftover.exists());
+}
+
+/// `-o` over an existing output: refused if another program writes it meanwhile (size and
+/// times compared after the sync), or if it is read-only.
+#[test]
+fn o_outputs_are_checked_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.html");
+    std::fs::write(&path, "previous").expect("write");
+    let err = replace(&path, b"new report", None, &mut || {
+        std::fs::write(&path, "written by someone else meanwhile").expect("write");
+    })
+    .expect_err("refused");
+    assert!(err.to_string().contains("被其他程序修改"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "written by someone else meanwhile"
+    );
+    // A file created meanwhile where there was none is not replaced either.
+    let fresh = dir.path().join("fresh.json");
+    replace(&fresh, b"{}", None, &mut || {
+        std::fs::write(&fresh, "theirs").expect("write");
+    })
+    .expect_err("refused");
+    assert_eq!(std::fs::read_to_string(&fresh).expect("read"), "theirs");
+    assert!(temporaries(dir.path()).is_empty());
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = jixiao(&["score", SEED_FOLDER, "--format", "json", "-o", s(&path)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("只读"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "written by someone else meanwhile"
+    );
 }

@@ -113,7 +113,10 @@ impl FolderPlan {
     ) -> Result<FolderPlan, FolderError> {
         recover(target);
         let (real, exists) = match std::fs::metadata(target) {
-            Ok(m) if m.is_dir() => (std::fs::canonicalize(target).map_err(io("读取", target))?, true),
+            Ok(m) if m.is_dir() => (
+                std::fs::canonicalize(target).map_err(io("读取", target))?,
+                true,
+            ),
             Ok(m) => return Err(FolderError::NotAFolder(target.to_path_buf(), kind(&m))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (target.to_path_buf(), false),
             Err(e) => return Err(FolderError::Io("读取", target.to_path_buf(), e)),

@@ -56,7 +56,8 @@ impl From<Refusal> for std::io::Error {
 
 /// Whether an I/O error is a [`Refusal`] (the target was left alone on purpose).
 pub fn refusal(e: &std::io::Error) -> Option<&Refusal> {
-    e.get_ref().and_then(|inner| inner.downcast_ref::<Refusal>())
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<Refusal>())
 }
 
 /// What the file held when the command read it (`fmt`): compared again, byte for byte,
@@ -115,7 +116,7 @@ pub enum Begun {
     /// A device, FIFO or terminal, opened for writing.
     Direct(File),
     /// A regular file: write to the temporary file, then [`Replacement::finish`].
-    Replace(Replacement, File),
+    Replace(Box<Replacement>, File),
 }
 
 impl Replacement {
@@ -141,11 +142,11 @@ impl Replacement {
         // `create_new`: never follow a link someone planted under the temporary name.
         let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         Ok(Begun::Replace(
-            Replacement {
+            Box::new(Replacement {
                 tmp,
                 target,
                 before,
-            },
+            }),
             file,
         ))
     }

@@ -25,7 +25,7 @@ impl AtomicFile {
     pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
         let (replacement, file) = match Replacement::begin(path)? {
             Begun::Direct(file) => (None, file),
-            Begun::Replace(r, file) => (Some(r), file),
+            Begun::Replace(r, file) => (Some(*r), file),
         };
         Ok(AtomicFile {
             replacement,

@@ -5,9 +5,9 @@
 
 use super::load::{DEPARTMENT_FILE, PROJECTS_DIR};
 use super::model::{Department, Indicator, Project};
+use crate::output::folder::{FolderError, FolderPlan};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-use crate::output::folder::{FolderError, FolderPlan};
 use std::path::{Path, PathBuf};
 
 /// A TOML basic string (one line) or multi-line basic string (text with newlines).
@@ -116,7 +116,10 @@ pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>>
     if !plan.is_noop() {
         plan.commit(&mut |tmp| check_loads(tmp, dir))?;
     }
-    Ok(folder_files(d).into_iter().map(|(rel, _)| dir.join(rel)).collect())
+    Ok(folder_files(d)
+        .into_iter()
+        .map(|(rel, _)| dir.join(rel))
+        .collect())
 }
 
 /// The folder built at `tmp` loads; its errors otherwise, shown with the paths they will
