@@ -436,12 +436,13 @@ fn leftovers_are_ignored_then_removed() {
     let check = jixiao(&["check", s(region.path())]);
     let text = String::from_utf8_lossy(&check.stdout).into_owned() + &stderr(&check);
     assert!(!text.contains(".dept.999999999.tmp"), "{text}");
+    // A dry run leaves it; an import with nothing to write removes it.
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&out), "--dry-run"]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(leftover.exists());
     let r = jixiao(&["import", SEED_TXT, "-o", s(&out)]);
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
-    // A no-op leaves it; a real write cleans up.
-    std::fs::write(out.join("projects/01-13028122P00306510001A.toml"), "x").expect("edit");
-    let r = jixiao(&["import", SEED_TXT, "-o", s(&out), "--force"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(stderr(&r).contains("未写入任何内容"), "{}", stderr(&r));
     assert!(!leftover.exists());
 }
 

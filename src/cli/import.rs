@@ -67,6 +67,7 @@ pub fn run(a: ImportArgs) -> u8 {
         return dry_run(&a, &plan, d, notes_code);
     }
     if plan.is_noop() {
+        plan.remove_leftovers();
         eprintln_safe!(
             "`{}` 已与这次导入完全一致，未写入任何内容（{}）",
             a.out.display(),

@@ -149,6 +149,12 @@ impl FolderPlan {
         })
     }
 
+    /// Removes the temporary folders killed runs left beside the target; [`Self::commit`]
+    /// does it too, a run with nothing to write should.
+    pub fn remove_leftovers(&self) {
+        remove_stale_temps(&self.real);
+    }
+
     /// Whether writing would change nothing: the folder exists and holds every file as is.
     pub fn is_noop(&self) -> bool {
         self.exists && self.files.iter().all(|f| f.state == FileState::Unchanged)
@@ -168,7 +174,7 @@ impl FolderPlan {
         &self,
         check: &mut dyn FnMut(&Path) -> Result<(), String>,
     ) -> Result<(), FolderError> {
-        remove_stale_temps(&self.real);
+        self.remove_leftovers();
         let tmp = with_suffix(&self.real, "tmp");
         let result = self.build(&tmp).and_then(|()| {
             check(&tmp).map_err(FolderError::Invalid)?;
