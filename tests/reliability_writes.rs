@@ -342,6 +342,25 @@ fn reimport_is_a_transaction_that_keeps_hand_edits() {
     );
     assert!(temporaries(dir.path()).is_empty());
 
+    // A folder with files but no department.toml is not taken over without --force.
+    let foreign = dir.path().join("home");
+    std::fs::create_dir(&foreign).expect("mkdir");
+    std::fs::write(foreign.join("notes.txt"), "mine").expect("write");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&foreign)]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("没有 department.toml"),
+        "{}",
+        stderr(&r)
+    );
+    assert!(!foreign.join("department.toml").exists());
+
+    // Missing parent folders are created, as before.
+    let nested = dir.path().join("a/b/dept");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&nested)]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(nested.join("department.toml").is_file());
+
     // The committed seed folder imports over a copy of itself without a change.
     let seed_copy = dir.path().join("seed");
     std::fs::create_dir(&seed_copy).expect("mkdir");

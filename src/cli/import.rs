@@ -50,6 +50,13 @@ pub fn run(a: ImportArgs) -> u8 {
         }
     };
     report_notes(&a, &imported);
+    if !a.force && is_foreign_folder(&a.out) {
+        eprintln_safe!(
+            "error: `{}` 不是空文件夹，也不像 import 写的文件夹（没有 department.toml）；导入会把整个文件夹换掉（其中的文件会保留），所以未写入任何内容 — 请导入到新的或空的文件夹，确实要用这个文件夹时加 `--force`",
+            a.out.display()
+        );
+        return exit::UNUSABLE;
+    }
     let d = &imported.department;
     let plan = match plan_folder(d, &a.out) {
         Ok(p) => p,
@@ -121,6 +128,14 @@ fn report_notes(a: &ImportArgs, imported: &Imported) {
             "{problems} part(s) of the source could not be placed; see the warnings above"
         );
     }
+}
+
+/// A folder with files but no `department.toml` (`-o ~` by mistake): swapping it for a new
+/// folder would keep its files but move the whole tree, which nobody asked for.
+fn is_foreign_folder(out: &Path) -> bool {
+    out.is_dir()
+        && !out.join(crate::scorecard::load::DEPARTMENT_FILE).exists()
+        && std::fs::read_dir(out).is_ok_and(|mut rd| rd.next().is_some())
 }
 
 /// Lists the files writing would overwrite or remove; `true` if there are any.

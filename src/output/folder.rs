@@ -187,6 +187,9 @@ impl FolderPlan {
     }
 
     fn build(&self, tmp: &Path) -> Result<(), FolderError> {
+        if let Some(parent) = tmp.parent().filter(|_| !self.exists) {
+            std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
+        }
         std::fs::create_dir(tmp).map_err(io("创建临时文件夹", tmp))?;
         if self.exists {
             let skip: BTreeSet<&Path> = self.files.iter().map(|f| f.rel.as_path()).collect();
