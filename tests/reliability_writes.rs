@@ -499,3 +499,38 @@ fn o_outputs_are_checked_too() {
         "written by someone else meanwhile"
     );
 }
+
+/// A re-import keeps the folder's and each rewritten file's mode, and (as root) owner, so
+/// the people who edited the folder still can.
+#[test]
+fn reimport_keeps_modes_and_owners() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("dept");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&out)]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let project = out.join("projects/02-13028122P00263410001T.toml");
+    let edited = out.join("projects/01-13028122P00306510001A.toml");
+    std::fs::write(&edited, "hand edit").expect("edit");
+    let root = euid() == 0;
+    for p in [&out, &project] {
+        if root {
+            std::os::unix::fs::chown(p, Some(4321), Some(4322)).expect("chown");
+        }
+    }
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o750)).expect("chmod");
+    std::fs::set_permissions(&project, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&out), "--force"]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert_ne!(std::fs::read_to_string(&edited).expect("read"), "hand edit");
+    let (d, p) = (
+        std::fs::metadata(&out).expect("stat"),
+        std::fs::metadata(&project).expect("stat"),
+    );
+    assert_eq!((d.mode() & 0o777, p.mode() & 0o777), (0o750, 0o600));
+    if root {
+        assert_eq!(
+            (d.uid(), d.gid(), p.uid(), p.gid()),
+            (4321, 4322, 4321, 4322)
+        );
+    }
+}

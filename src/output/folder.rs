@@ -12,7 +12,7 @@
 //! into the new folder as hard links (copies where a link is impossible), so they keep
 //! their content, mode and owner.
 
-use super::replace::{sync_parent, Refusal};
+use super::replace::{keep_metadata, sync_parent, Refusal};
 use super::temp::{leftovers, process_gone, remove_any, remove_stale_temps, with_suffix};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -203,13 +203,14 @@ impl FolderPlan {
                 std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
                 dirs.insert(parent.to_path_buf());
             }
-            write_synced(&path, &f.bytes).map_err(io("写入", &path))?;
+            let old = std::fs::metadata(self.real.join(&f.rel)).ok();
+            write_synced(&path, &f.bytes, old.as_ref()).map_err(io("写入", &path))?;
             if let Some(d) = pause {
                 std::thread::sleep(d);
             }
         }
         if self.exists {
-            copy_mode(&self.real, tmp).map_err(io("设置权限", tmp))?;
+            copy_owner_and_mode(&self.real, tmp).map_err(io("设置权限", tmp))?;
         }
         for d in &dirs {
             sync_dir(d);
@@ -340,7 +341,7 @@ fn carry_over(
         if m.is_dir() {
             std::fs::create_dir(&dst).map_err(io("创建文件夹", &dst))?;
             carry_over(from, to, &r, skip)?;
-            copy_mode(&src, &dst).map_err(io("设置权限", &dst))?;
+            copy_owner_and_mode(&src, &dst).map_err(io("设置权限", &dst))?;
         } else if m.file_type().is_symlink() {
             let link = std::fs::read_link(&src).map_err(io("读取", &src))?;
             symlink(&link, &dst).map_err(io("创建链接", &dst))?;
@@ -361,17 +362,33 @@ fn symlink(link: &Path, dst: &Path) -> std::io::Result<()> {
     std::fs::copy(link, dst).map(|_| ())
 }
 
-fn copy_mode(from: &Path, to: &Path) -> std::io::Result<()> {
+/// A folder of the new tree gets the old one's mode and (where possible) owner, so the
+/// people who could add files to it still can.
+#[cfg(unix)]
+fn copy_owner_and_mode(from: &Path, to: &Path) -> std::io::Result<()> {
+    keep_metadata(&std::fs::File::open(to)?, &std::fs::metadata(from)?)
+}
+
+#[cfg(not(unix))]
+fn copy_owner_and_mode(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::set_permissions(to, std::fs::metadata(from)?.permissions())
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes a new file; one that replaces an old file (`like`) gets its mode and owner.
+fn write_synced(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)?;
     f.write_all(bytes)?;
+    if let Some(m) = like {
+        keep_metadata(&f, m)?;
+    }
     f.sync_all()
 }
 

@@ -268,7 +268,7 @@ fn may_write(_: &Path) -> bool {
 /// The target's permission mode and, where this process may set them (root, or a group it
 /// belongs to), its owner and group.
 #[cfg(unix)]
-fn keep_metadata(file: &File, m: &Metadata) -> std::io::Result<()> {
+pub(crate) fn keep_metadata(file: &File, m: &Metadata) -> std::io::Result<()> {
     use std::os::unix::fs::{fchown, MetadataExt, PermissionsExt};
     let mine = file.metadata()?;
     let mut mode = m.mode() & 0o7777;
@@ -283,7 +283,7 @@ fn keep_metadata(file: &File, m: &Metadata) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn keep_metadata(file: &File, m: &Metadata) -> std::io::Result<()> {
+pub(crate) fn keep_metadata(file: &File, m: &Metadata) -> std::io::Result<()> {
     file.set_permissions(m.permissions())
 }
 
