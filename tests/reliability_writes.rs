@@ -534,3 +534,28 @@ fn reimport_keeps_modes_and_owners() {
         );
     }
 }
+
+/// A write that fails in the middle of a re-import (here the file size limit, as a full
+/// disk would) says so, exits 2, and leaves the old folder complete with no leftovers.
+#[test]
+fn a_failed_reimport_leaves_the_old_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("dept");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&out)]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let before = tree(&out);
+    let changed = changed_source(dir.path());
+    let r = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" import \"$1\" -o \"$2\" --force")
+        .arg(env!("CARGO_BIN_EXE_jixiao"))
+        .arg(&changed)
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("File too large"), "{}", stderr(&r));
+    assert!(stderr(&r).contains("保持原样"), "{}", stderr(&r));
+    assert_eq!(tree(&out), before);
+    assert!(temporaries(dir.path()).is_empty());
+}

@@ -80,6 +80,11 @@ impl std::fmt::Display for FolderError {
                 "`{}` 已存在，但它是{what}，不是文件夹；-o 需要一个文件夹（不存在时会新建）",
                 p.display()
             ),
+            FolderError::Io(doing, p, e) if e.kind() == std::io::ErrorKind::StorageFull => write!(
+                f,
+                "{doing} `{}` 失败：{e}（磁盘已满；腾出空间后重新运行）",
+                p.display()
+            ),
             FolderError::Io(doing, p, e) => write!(f, "{doing} `{}` 失败：{e}", p.display()),
             FolderError::Invalid(msg) => f.write_str(msg),
             FolderError::Changed(p) => write!(f, "`{}`: {}", p.display(), Refusal::Changed),
@@ -91,10 +96,11 @@ impl std::error::Error for FolderError {}
 
 impl From<FolderError> for std::io::Error {
     fn from(e: FolderError) -> Self {
-        match e {
-            FolderError::Io(_, _, io) => io,
-            other => std::io::Error::other(other.to_string()),
-        }
+        let kind = match &e {
+            FolderError::Io(_, _, io) => io.kind(),
+            _ => std::io::ErrorKind::Other,
+        };
+        std::io::Error::new(kind, e)
     }
 }
 
