@@ -9,6 +9,7 @@
 //! ever renamed over it. [`refuse_input_as_output`] keeps `-o` from naming an input.
 
 pub mod folder;
+mod folder_tree;
 pub mod replace;
 pub mod temp;
 
