@@ -10,6 +10,7 @@
 
 pub mod folder;
 mod folder_tree;
+mod os_checks;
 pub mod replace;
 pub mod temp;
 

@@ -559,3 +559,40 @@ fn a_failed_reimport_leaves_the_old_folder() {
     assert_eq!(tree(&out), before);
     assert!(temporaries(dir.path()).is_empty());
 }
+
+/// 15.1 as reported: a program writes half a file, pauses with the file still open, and
+/// writes the rest. `fmt` running in the pause must not rename its copy of the half over it
+/// (the rest would go to a file without a name); it refuses, and the whole file arrives.
+#[cfg(target_os = "linux")]
+#[test]
+fn fmt_leaves_a_file_another_program_is_writing() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, original) = fmt_file(dir.path());
+    let mut writer = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open");
+    writer
+        .write_all(b"[[indicators]]\nid = \"b\"\n")
+        .expect("first half");
+    let out = jixiao(&["fmt", s(&path)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("另一个程序正打开"),
+        "{}",
+        stderr(&out)
+    );
+    writer
+        .write_all(b"target = \"\xe2\x89\xa56\xe6\xac\xa1\"\n")
+        .expect("second half");
+    drop(writer);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        original + "[[indicators]]\nid = \"b\"\ntarget = \"≥6次\"\n"
+    );
+    // Closed: formatted.
+    let out = jixiao(&["fmt", s(&path)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(temporaries(dir.path()).is_empty());
+}

@@ -1,7 +1,8 @@
 //! Replacing a regular file so that nothing is lost: the new bytes go to a temporary file
 //! beside the target, which is synced, given the target's permission mode (and owner, where
 //! the process may set it) and renamed over the target only if the target is still what it
-//! was when the command looked at it. A run that fails or is interrupted leaves the
+//! was when the command looked at it and no other program has it open for writing. A run
+//! that fails or is interrupted leaves the
 //! previous file intact; a run killed outright leaves a temporary file that the next write
 //! of the same target removes.
 //!
@@ -26,6 +27,8 @@ pub enum Refusal {
     ReadOnly(u32),
     /// The target has this many names (hard links).
     HardLinks(u64),
+    /// Another program has the target open for writing (it may be half-way through).
+    Busy,
 }
 
 impl std::fmt::Display for Refusal {
@@ -37,6 +40,9 @@ impl std::fmt::Display for Refusal {
             Refusal::ReadOnly(mode) => write!(
                 f,
                 "文件是只读的（权限 {mode:04o}）；未写入任何内容 — 如确需改写，先 `chmod u+w`，或写到另一个文件"
+            ),
+            Refusal::Busy => f.write_str(
+                "另一个程序正打开这个文件写入（可能只写了一半）；未写入任何内容 — 等它写完、关闭文件后重新运行",
             ),
             Refusal::HardLinks(n) => write!(
                 f,
@@ -199,6 +205,9 @@ impl Replacement {
         if !same {
             return Err(Refusal::Changed.into());
         }
+        if now.is_some() && super::os_checks::open_for_writing_elsewhere(&self.target) {
+            return Err(Refusal::Busy.into());
+        }
         if let (Some(exp), Some(now)) = (expected, &now) {
             let unchanged = now.modified().ok() == exp.modified
                 && now.len() == exp.content.len() as u64
@@ -231,7 +240,7 @@ fn same_inode_and_ctime(_: &Metadata, _: &Metadata) -> bool {
 fn refuse_protected(target: &Path, m: &Metadata) -> std::io::Result<()> {
     use std::os::unix::fs::MetadataExt;
     let mode = m.mode() & 0o7777;
-    if mode & 0o222 == 0 || !may_write(target) {
+    if mode & 0o222 == 0 || !super::os_checks::may_write(target) {
         return Err(Refusal::ReadOnly(mode).into());
     }
     if m.nlink() > 1 {
@@ -246,23 +255,6 @@ fn refuse_protected(_: &Path, m: &Metadata) -> std::io::Result<()> {
         return Err(Refusal::ReadOnly(0o444).into());
     }
     Ok(())
-}
-
-/// Whether this process may write the file itself (its owner, group and mode, as the kernel
-/// decides them): the folder may allow a rename over a file its owner protected.
-#[cfg(target_os = "linux")]
-fn may_write(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return true;
-    };
-    // SAFETY: `c` is a valid NUL-terminated path that outlives the call.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
-}
-
-#[cfg(all(unix, not(target_os = "linux")))]
-fn may_write(_: &Path) -> bool {
-    true
 }
 
 /// The target's permission mode and, where this process may set them (root, or a group it
