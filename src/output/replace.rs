@@ -2,9 +2,8 @@
 //! beside the target, which is synced, given the target's permission mode (and owner, where
 //! the process may set it) and renamed over the target only if the target is still what it
 //! was when the command looked at it and no other program has it open for writing. A run
-//! that fails or is interrupted leaves the
-//! previous file intact; a run killed outright leaves a temporary file that the next write
-//! of the same target removes.
+//! that fails or is interrupted leaves the previous file intact; a run killed outright
+//! leaves a temporary file that the next write of the same target removes.
 //!
 //! Refused before anything is written: a read-only target (no write bit at all, or one this
 //! process may not write) — renaming over it would bypass the protection its owner chose —
