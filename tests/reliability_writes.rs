@@ -596,3 +596,27 @@ fn fmt_leaves_a_file_another_program_is_writing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(temporaries(dir.path()).is_empty());
 }
+
+/// A re-import does not swap out a file another program is still writing.
+#[cfg(target_os = "linux")]
+#[test]
+fn reimport_waits_for_a_file_being_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("dept");
+    let r = jixiao(&["import", SEED_TXT, "-o", s(&out)]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let before = tree(&out);
+    let writer = std::fs::OpenOptions::new()
+        .append(true)
+        .open(out.join("department.toml"))
+        .expect("open");
+    let changed = changed_source(dir.path());
+    let r = jixiao(&["import", s(&changed), "-o", s(&out), "--force"]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("另一个程序正打开"), "{}", stderr(&r));
+    assert_eq!(tree(&out), before);
+    drop(writer);
+    let r = jixiao(&["import", s(&changed), "-o", s(&out), "--force"]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(temporaries(dir.path()).is_empty());
+}

@@ -72,6 +72,8 @@ pub enum FolderError {
     Invalid(String),
     /// Another program changed the old folder while the new one was being built.
     Changed(PathBuf),
+    /// Another program has this file of the old folder open for writing.
+    Busy(PathBuf),
 }
 
 impl std::fmt::Display for FolderError {
@@ -90,6 +92,7 @@ impl std::fmt::Display for FolderError {
             FolderError::Io(doing, p, e) => write!(f, "{doing} `{}` 失败：{e}", p.display()),
             FolderError::Invalid(msg) => f.write_str(msg),
             FolderError::Changed(p) => write!(f, "`{}`: {}", p.display(), Refusal::Changed),
+            FolderError::Busy(p) => write!(f, "`{}`: {}", p.display(), Refusal::Busy),
         }
     }
 }
@@ -238,6 +241,13 @@ impl FolderPlan {
         }
         if snapshot(&self.real)? != self.seen {
             return Err(FolderError::Changed(self.real.clone()));
+        }
+        let replaced = self.files.iter().filter(|f| f.state != FileState::New);
+        for f in replaced {
+            let path = self.real.join(&f.rel);
+            if super::os_checks::open_for_writing_elsewhere(&path) {
+                return Err(FolderError::Busy(path));
+            }
         }
         if exchange(tmp, &self.real).is_ok() {
             sync_parent(&self.real);
