@@ -20,6 +20,9 @@ use super::temp::{leftovers, process_gone, remove_any, remove_stale_temps, with_
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// What failed when the temporary sibling folder could not be made.
+const TEMP_FOLDER: &str = "创建临时文件夹";
+
 /// What writing the folder does to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileState {
@@ -87,6 +90,11 @@ impl std::fmt::Display for FolderError {
             FolderError::Io(doing, p, e) if e.kind() == std::io::ErrorKind::StorageFull => write!(
                 f,
                 "{doing} `{}` 失败：{e}（磁盘已满；腾出空间后重新运行）",
+                p.display()
+            ),
+            FolderError::Io(doing @ TEMP_FOLDER, p, e) => write!(
+                f,
+                "{doing} `{}` 失败：{e}（新文件夹先在旁边建好再整体换入，所以它的上级文件夹必须可写）",
                 p.display()
             ),
             FolderError::Io(doing, p, e) => write!(f, "{doing} `{}` 失败：{e}", p.display()),
@@ -204,7 +212,7 @@ impl FolderPlan {
         if let Some(parent) = tmp.parent().filter(|_| !self.exists) {
             std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
         }
-        std::fs::create_dir(tmp).map_err(io("创建临时文件夹", tmp))?;
+        std::fs::create_dir(tmp).map_err(io(TEMP_FOLDER, tmp))?;
         if self.exists {
             let skip: BTreeSet<&Path> = self.files.iter().map(|f| f.rel.as_path()).collect();
             carry_over(&self.real, tmp, Path::new(""), &skip)?;
