@@ -1,7 +1,13 @@
 //! `jixiao fmt PATH [--check]`
+//!
+//! Each file is replaced through [`crate::output::replace::replace`], which compares the file
+//! with what was read once the new copy is synced, just before the rename: a file another
+//! program wrote meanwhile is left as that program left it (exit 2), as is a read-only or
+//! hard-linked file; a failed write (a full disk) exits 2 too.
 
 use super::exit;
-use crate::check::reformat::{apply, files_of, plan_file};
+use crate::check::reformat::{files_of, plan_file, FilePlan, FmtError};
+use crate::output::replace::{replace, Expected};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -24,7 +30,7 @@ pub fn run(a: FmtArgs) -> u8 {
         );
         return exit::UNUSABLE;
     }
-    let mut failed = false;
+    let mut status = exit::OK;
     let mut changed = 0usize;
     let mut files_changed = 0usize;
     for f in &files {
@@ -32,7 +38,7 @@ pub fn run(a: FmtArgs) -> u8 {
             Ok(p) => p,
             Err(e) => {
                 eprintln_safe!("error: {e}");
-                failed = true;
+                status = status.max(exit::FAILED);
                 continue;
             }
         };
@@ -47,9 +53,9 @@ pub fn run(a: FmtArgs) -> u8 {
             if let Err(e) = super::write_stdout(text.as_bytes()) {
                 return super::output_status(Err(e), exit::FAILED);
             }
-        } else if let Err(e) = apply(&plan) {
+        } else if let Err(e) = write_plan(&plan, &mut test_hook) {
             eprintln_safe!("error: {e}");
-            failed = true;
+            status = status.max(exit::UNUSABLE);
             continue;
         }
         changed += plan.changes.len();
@@ -66,9 +72,35 @@ pub fn run(a: FmtArgs) -> u8 {
     } else if changed > 0 {
         eprintln_safe!("rewrote {changed} targets in {files_changed} files");
     }
-    if failed {
-        exit::FAILED
-    } else {
-        exit::OK
+    status
+}
+
+/// Replaces the file with the plan's new text unless it no longer holds the text the plan
+/// was made from. `before_rename` runs between the sync and that last check.
+pub fn write_plan(plan: &FilePlan, before_rename: &mut dyn FnMut()) -> Result<(), FmtError> {
+    let expected = Expected {
+        content: plan.original.as_bytes(),
+        modified: plan.modified,
+    };
+    replace(
+        &plan.path,
+        plan.new_text.as_bytes(),
+        Some(expected),
+        before_rename,
+    )
+    .map_err(|e| match crate::output::replace::refusal(&e) {
+        Some(crate::output::Refusal::Changed) => FmtError::Changed(plan.path.clone()),
+        _ => FmtError::Write(plan.path.clone(), e),
+    })
+}
+
+/// Tests only: with `JIXIAO_TEST_BEFORE_RENAME=FIFO`, each rewrite waits before its last
+/// check until a writer opens and closes that FIFO — so a test can change the file at
+/// exactly that moment, without timing.
+fn test_hook() {
+    if let Some(fifo) = std::env::var_os("JIXIAO_TEST_BEFORE_RENAME") {
+        if let Ok(mut f) = std::fs::File::open(fifo) {
+            let _ = std::io::copy(&mut f, &mut std::io::sink());
+        }
     }
 }

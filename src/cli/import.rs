@@ -1,13 +1,22 @@
-//! `jixiao import SOURCE -o DIR [--fiscal-year Y]`: a published 绩效目标表 (the text export
-//! format, or `.docx`) → a scorecard folder.
+//! `jixiao import SOURCE -o DIR [--fiscal-year Y] [--dry-run] [--force]`: a published
+//! 绩效目标表 (the text export format, or `.docx`) → a scorecard folder.
+//!
+//! Writing is one step (see [`crate::output::folder`]): the complete new folder is built
+//! beside DIR, must load, and is swapped into place, so DIR is always the complete old or
+//! the complete new folder. Files import does not own (`actuals.toml`, spending sheets,
+//! notes) are carried over. Hand edits are never overwritten silently: if DIR holds a
+//! `department.toml` or project file that differs from what import would write, or a
+//! project file import would not write, nothing is written and each is listed (exit 2)
+//! unless `--force`. Importing an unchanged source again writes nothing (exit 0).
 
 use super::exit;
-use crate::scorecard::import::{import_file, NoteLevel};
-use crate::scorecard::load::{load_department, render_file_diagnostics, PROJECTS_DIR};
-use crate::scorecard::write::write_folder;
+use crate::output::folder::{FolderError, FolderPlan};
+use crate::scorecard::import::{import_file, Imported, NoteLevel};
+use crate::scorecard::model::Department;
+use crate::scorecard::write::{check_loads, plan_folder};
 use clap::Args;
 use rust_decimal::Decimal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
@@ -19,10 +28,68 @@ pub struct ImportArgs {
     /// The budget year; by default inferred from the years in titles and deadlines.
     #[arg(long)]
     fiscal_year: Option<i32>,
+    /// Show what would be written (each file: new, changed, unchanged, removed) and whether
+    /// the new folder loads; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Overwrite hand-edited files and remove project files the new import does not write;
+    /// also write a folder that does not load, so it can be fixed by hand.
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(a: ImportArgs) -> u8 {
-    let name = a.source.display().to_string();
+    if let Some(code) = refuse_source_as_output(&a) {
+        return code;
+    }
+    let imported = match import_file(&a.source, a.fiscal_year) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln_safe!("error: {e}");
+            return exit::UNUSABLE;
+        }
+    };
+    report_notes(&a, &imported);
+    if !a.force && is_foreign_folder(&a.out) {
+        eprintln_safe!(
+            "error: `{}` 不是空文件夹，也不像 import 写的文件夹（没有 department.toml）；导入会把整个文件夹换掉（其中的文件会保留），所以未写入任何内容 — 请导入到新的或空的文件夹，确实要用这个文件夹时加 `--force`",
+            a.out.display()
+        );
+        return exit::UNUSABLE;
+    }
+    let d = &imported.department;
+    let plan = match plan_folder(d, &a.out) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln_safe!("error: cannot write `{}`: {e}", a.out.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let notes_code = if imported.has_problems() {
+        exit::FAILED
+    } else {
+        exit::OK
+    };
+    if a.dry_run {
+        return dry_run(&a, &plan, d, notes_code);
+    }
+    if plan.is_noop() {
+        plan.remove_leftovers();
+        eprintln_safe!(
+            "`{}` 已与这次导入完全一致，未写入任何内容（{}）",
+            a.out.display(),
+            summary(d)
+        );
+        return notes_code;
+    }
+    if !a.force && refuse_overwrites(&a.out, &plan) {
+        return exit::UNUSABLE;
+    }
+    write(&a, &plan, d).max(notes_code)
+}
+
+/// `-o` naming a folder whose department or project file is the source itself.
+fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
     // The files this import writes: `department.toml` and `projects/*.toml` in the folder.
     let written_by_import = crate::output::department_inputs(&a.out)
         .into_iter()
@@ -35,16 +102,14 @@ pub fn run(a: ImportArgs) -> u8 {
                 a.source.display(),
                 f.display()
             );
-            return exit::UNUSABLE;
+            return Some(exit::UNUSABLE);
         }
     }
-    let imported = match import_file(&a.source, a.fiscal_year) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln_safe!("error: {e}");
-            return exit::UNUSABLE;
-        }
-    };
+    None
+}
+
+fn report_notes(a: &ImportArgs, imported: &Imported) {
+    let name = a.source.display().to_string();
     eprintln_safe!(
         "fiscal year {} ({})",
         imported.fiscal_year.year,
@@ -52,45 +117,6 @@ pub fn run(a: ImportArgs) -> u8 {
     );
     for n in &imported.notes {
         eprint_safe!("{}", n.render(&name));
-    }
-    let d = &imported.department;
-    let written = match write_folder(d, &a.out) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln_safe!("error: cannot write `{}`: {e}", a.out.display());
-            return exit::UNUSABLE;
-        }
-    };
-    let mut failed = imported.has_problems();
-    // Project files from an earlier import that this one did not write.
-    if let Ok(rd) = std::fs::read_dir(a.out.join(PROJECTS_DIR)) {
-        let mut stale: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !written.contains(p))
-            .collect();
-        stale.sort();
-        for p in stale {
-            failed = true;
-            eprintln_safe!(
-                "warning: `{}` was not written by this import but will be loaded with the folder; remove it if it is stale",
-                p.display()
-            );
-        }
-    }
-    let rows: usize = d.projects.iter().map(|p| p.indicators.len()).sum();
-    let total: Decimal = d.projects.iter().map(|p| p.budget).sum();
-    eprintln_safe!(
-        "wrote {}: department file ({} department indicators), {} project files, {} indicator rows, budgets {} 万元",
-        a.out.display(),
-        d.indicators.len(),
-        d.projects.len(),
-        rows,
-        total
-    );
-    // What was written must load.
-    if let Err(diags) = load_department(&a.out) {
-        eprint_safe!("{}", render_file_diagnostics(&diags));
-        failed = true;
     }
     let problems = imported
         .notes
@@ -102,9 +128,151 @@ pub fn run(a: ImportArgs) -> u8 {
             "{problems} part(s) of the source could not be placed; see the warnings above"
         );
     }
-    if failed {
+}
+
+/// A folder with files but no `department.toml` (`-o ~` by mistake): swapping it for a new
+/// folder would keep its files but move the whole tree, which nobody asked for.
+fn is_foreign_folder(out: &Path) -> bool {
+    out.is_dir()
+        && !out.join(crate::scorecard::load::DEPARTMENT_FILE).exists()
+        && std::fs::read_dir(out).is_ok_and(|mut rd| rd.next().is_some())
+}
+
+/// Lists the files writing would overwrite or remove; `true` if there are any.
+fn refuse_overwrites(out: &Path, plan: &FolderPlan) -> bool {
+    let lost: Vec<_> = plan.overwrites().collect();
+    if lost.is_empty() {
+        return false;
+    }
+    eprintln_safe!(
+        "error: `{}` 中有 {} 个文件与这次导入不同，导入会覆盖或删除它们（可能有手工修改）；未写入任何内容：",
+        out.display(),
+        lost.len()
+    );
+    for f in lost {
+        eprintln_safe!("  {}  {}", f.state.label(), out.join(&f.rel).display());
+    }
+    eprintln_safe!(
+        "help: 先用 `--dry-run` 查看差异；确认要用这次导入替换它们时加 `--force`（actuals.toml 等非导入文件始终保留）"
+    );
+    true
+}
+
+fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
+    let mut forced_errors = None;
+    let result = plan.commit(&mut |tmp| match check_loads(tmp, &a.out) {
+        Err(msg) if a.force => {
+            forced_errors = Some(msg);
+            Ok(())
+        }
+        other => other,
+    });
+    match result {
+        Ok(()) => {
+            eprintln_safe!("wrote {}: {}", a.out.display(), summary(d));
+            match forced_errors {
+                Some(msg) => {
+                    eprint_safe!("{msg}");
+                    eprintln_safe!("写入的文件夹无法加载（见上面的错误）；请手工修改");
+                    exit::FAILED
+                }
+                None => exit::OK,
+            }
+        }
+        Err(FolderError::Invalid(msg)) => {
+            eprint_safe!("{msg}");
+            eprintln_safe!(
+                "error: 导入生成的文件夹无法加载（见上面的错误），`{}` 保持原样，未写入任何内容；加 `--force` 可照样写入后手工修改",
+                a.out.display()
+            );
+            exit::FAILED
+        }
+        Err(e) => {
+            eprintln_safe!(
+                "error: cannot write `{}`: {e}; `{}` 保持原样",
+                a.out.display(),
+                a.out.display()
+            );
+            exit::UNUSABLE
+        }
+    }
+}
+
+/// `--dry-run`: each file and what writing would do to it, whether the new files load, and
+/// the exit code a real run would give.
+fn dry_run(a: &ImportArgs, plan: &FolderPlan, d: &Department, notes_code: u8) -> u8 {
+    let mut text = String::new();
+    for f in &plan.files {
+        text += &format!("{}  {}\n", f.state.label(), a.out.join(&f.rel).display());
+    }
+    if let Err(e) = super::write_stdout(text.as_bytes()) {
+        return super::output_status(Err(e), exit::UNUSABLE);
+    }
+    let loads = check_in_memory(d, &a.out);
+    if let Err(msg) = &loads {
+        eprint_safe!("{msg}");
+    }
+    let refused = !a.force && plan.overwrites().next().is_some();
+    let verdict = if plan.is_noop() {
+        "无需写入：文件夹已与这次导入完全一致".to_string()
+    } else if refused {
+        "会被拒绝：有文件会被覆盖或删除（加 `--force` 才会写入）".to_string()
+    } else if loads.is_err() && !a.force {
+        "会被拒绝：新文件夹无法加载".to_string()
+    } else {
+        format!("会写入 {}", a.out.display())
+    };
+    eprintln_safe!(
+        "试运行（--dry-run），未写入任何内容：{verdict}；{}；{}",
+        if loads.is_ok() {
+            "新文件可以加载"
+        } else {
+            "新文件无法加载"
+        },
+        summary(d)
+    );
+    if refused {
+        exit::UNUSABLE
+    } else if loads.is_err() {
         exit::FAILED
     } else {
-        exit::OK
+        notes_code
     }
+}
+
+/// The new files parsed from memory, under the paths they would have: each file's errors.
+fn check_in_memory(d: &Department, out: &Path) -> Result<(), String> {
+    use crate::scorecard::load::{
+        load_department_file_str, load_project_str, render_file_diagnostics, DEPARTMENT_FILE,
+    };
+    let mut diags = Vec::new();
+    for (rel, text) in crate::scorecard::write::folder_files(d) {
+        let path = out.join(&rel);
+        let result = if rel == Path::new(DEPARTMENT_FILE) {
+            load_department_file_str(&path, &text).map(|_| ())
+        } else {
+            load_project_str(&path, &text).map(|_| ())
+        };
+        if let Err(e) = result {
+            diags.extend(e);
+        }
+    }
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(render_file_diagnostics(&diags))
+    }
+}
+
+/// `department file (N department indicators), N project files, N indicator rows, budgets N 万元`.
+fn summary(d: &Department) -> String {
+    let rows: usize = d.projects.iter().map(|p| p.indicators.len()).sum();
+    let total: Decimal = d.projects.iter().map(|p| p.budget).sum();
+    format!(
+        "department file ({} department indicators), {} project files, {} indicator rows, budgets {} 万元",
+        d.indicators.len(),
+        d.projects.len(),
+        rows,
+        total
+    )
 }

@@ -51,10 +51,12 @@ pub fn is_region(path: &Path) -> bool {
 }
 
 /// The department folders of a region, in file-name order: every subfolder holding a
-/// `department.toml`. Other entries are ignored.
+/// `department.toml`. Other entries are ignored, hidden ones too (`.dept.PID.tmp` is what a
+/// killed `import -o` leaves behind).
 pub fn department_folders(region: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(region)?
         .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.path())
         .filter(|p| p.join(DEPARTMENT_FILE).is_file())
         .collect();

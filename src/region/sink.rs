@@ -6,67 +6,56 @@
 //! by the next write of the same target. A symbolic link is followed and a device or FIFO
 //! written directly, as by `write_atomic`.
 
-use crate::output::Destination;
+use crate::output::{Begun, Replacement};
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub struct AtomicFile {
-    /// The temporary file renamed over `target` on commit; `None` when the output is not a
-    /// regular file (a device, a FIFO), which is written directly.
-    tmp: Option<PathBuf>,
-    target: PathBuf,
+    /// The temporary file renamed over the target on commit; `None` when the output is not
+    /// a regular file (a device, a FIFO), which is written directly.
+    replacement: Option<Replacement>,
     file: Option<BufWriter<File>>,
 }
 
 impl AtomicFile {
     /// Like [`crate::output::write_atomic`]: a symbolic link is followed (its target is
-    /// replaced, the link stays); a device or FIFO is opened and written directly.
+    /// replaced, the link stays); a device or FIFO is opened and written directly; a
+    /// read-only or hard-linked target is refused.
     pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let (tmp, target, file) = match crate::output::destination(path)? {
-            Destination::Direct(p) => {
-                let file = std::fs::OpenOptions::new().write(true).open(&p)?;
-                (None, p, file)
-            }
-            Destination::Replace(p) => {
-                crate::output::remove_stale_temps(&p);
-                let tmp = crate::output::temp_path(&p);
-                let file = File::create(&tmp)?;
-                (Some(tmp), p, file)
-            }
+        let (replacement, file) = match Replacement::begin(path)? {
+            Begun::Direct(file) => (None, file),
+            Begun::Replace(r, file) => (Some(*r), file),
         };
         Ok(AtomicFile {
-            tmp,
-            target,
+            replacement,
             file: Some(BufWriter::with_capacity(1 << 20, file)),
         })
     }
 
-    /// Flushes, syncs and renames the temporary file over the target (a device or FIFO:
-    /// flushes).
+    /// Flushes, syncs and renames the temporary file over the target, unless another
+    /// program changed the target meanwhile (a device or FIFO: flushes).
     pub fn commit(mut self) -> std::io::Result<()> {
-        let result = (|| {
-            let w = self
-                .file
-                .take()
-                .ok_or_else(|| std::io::Error::other("output already committed"))?;
-            let f = w.into_inner().map_err(|e| e.into_error())?;
-            let Some(tmp) = &self.tmp else {
-                return Ok(());
-            };
-            f.sync_all()?;
-            drop(f);
-            std::fs::rename(tmp, &self.target)
-        })();
-        if result.is_err() {
-            self.remove_tmp();
+        let w = self
+            .file
+            .take()
+            .ok_or_else(|| std::io::Error::other("output already committed"))?;
+        let f = match w.into_inner().map_err(|e| e.into_error()) {
+            Ok(f) => f,
+            Err(e) => {
+                self.remove_tmp();
+                return Err(e);
+            }
+        };
+        match self.replacement.take() {
+            Some(r) => r.finish(f, None, &mut || ()),
+            None => Ok(()),
         }
-        result
     }
 
     fn remove_tmp(&self) {
-        if let Some(tmp) = &self.tmp {
-            let _ = std::fs::remove_file(tmp);
+        if let Some(r) = &self.replacement {
+            r.abandon();
         }
     }
 }

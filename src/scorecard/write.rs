@@ -1,10 +1,11 @@
 //! Writing a department folder as TOML: `department.toml` and `projects/NN-<code>.toml`,
 //! with comments for the person who edits them by hand. Output depends only on the model,
-//! so writing the same department twice gives byte-identical files; each file is written
-//! to a temporary file and renamed into place.
+//! so writing the same department twice gives byte-identical files. The folder is written
+//! as one step: built complete beside the target, then swapped into place.
 
 use super::load::{DEPARTMENT_FILE, PROJECTS_DIR};
 use super::model::{Department, Indicator, Project};
+use crate::output::folder::{FolderError, FolderPlan};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -69,18 +70,66 @@ pub fn folder_files(d: &Department) -> Vec<(PathBuf, String)> {
     files
 }
 
-/// Writes the folder; each file atomically (temp file + rename). Returns the paths written.
-pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    for (rel, text) in folder_files(d) {
-        let path = dir.join(&rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        crate::output::write_atomic(&path, text.as_bytes())?;
-        written.push(path);
+/// The files of `dir` that import owns and rewrites: `department.toml` and every project
+/// file (`projects/*.toml`, as the loader reads them), as paths inside the folder. Everything
+/// else there (an `actuals.toml`, spending sheets, notes) belongs to people and is kept.
+fn owned_files(dir: &Path) -> Vec<PathBuf> {
+    let mut owned = Vec::new();
+    if dir.join(DEPARTMENT_FILE).exists() {
+        owned.push(PathBuf::from(DEPARTMENT_FILE));
     }
-    Ok(written)
+    owned.extend(
+        super::load::project_files(dir)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)),
+    );
+    owned
+}
+
+/// What writing `d` into `dir` would do to each file (see [`FolderPlan`]).
+pub fn plan_folder(d: &Department, dir: &Path) -> Result<FolderPlan, FolderError> {
+    let files = folder_files(d)
+        .into_iter()
+        .map(|(rel, text)| (rel, text.into_bytes()))
+        .collect();
+    FolderPlan::new(dir, files, &owned_files(dir))
+}
+
+/// Writes the folder as one step: the new folder is built beside `dir`, must load, and is
+/// then swapped into place (see [`crate::output::folder`]); a folder that already holds
+/// exactly these files is left alone. Refused, with nothing written, if that would change
+/// or remove a file already there (hand edits; `jixiao import --force` overrides). Returns
+/// the paths of the department's files.
+pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let plan = plan_folder(d, dir)?;
+    let lost: Vec<String> = plan
+        .overwrites()
+        .map(|f| format!("{}（{}）", dir.join(&f.rel).display(), f.state.label()))
+        .collect();
+    if !lost.is_empty() {
+        return Err(std::io::Error::other(format!(
+            "会覆盖或删除已有文件：{}",
+            lost.join("、")
+        )));
+    }
+    if !plan.is_noop() {
+        plan.commit(&mut |tmp| check_loads(tmp, dir))?;
+    }
+    Ok(folder_files(d)
+        .into_iter()
+        .map(|(rel, _)| dir.join(rel))
+        .collect())
+}
+
+/// The folder built at `tmp` loads; its errors otherwise, shown with the paths they will
+/// have under `dir`.
+pub fn check_loads(tmp: &Path, dir: &Path) -> Result<(), String> {
+    match super::load::load_department(tmp) {
+        Ok(_) => Ok(()),
+        Err(diags) => Err(super::load::render_file_diagnostics(&diags)
+            .replace(&tmp.display().to_string(), &dir.display().to_string())),
+    }
 }
 
 const INDICATOR_HELP: &str = "\
