@@ -46,9 +46,11 @@ impl Magnitude {
     }
 }
 
-/// The unit words of DESIGN §3 that text outside the target grammar (prose sentences,
-/// brackets in indicator names) is matched against, longest first so that `人次` wins over
-/// `人`. The grammar (`grammar/common.pest`) knows more; these are the common ones.
+/// The unit words that text outside the target grammar (prose sentences, brackets in
+/// indicator names) is matched against, longest first so that `人次` wins over `人`. A
+/// constant for the importer; every word is a known unit of the vocabulary
+/// (`scorecards/policies/vocabulary.toml`, tested), which knows more:
+/// [`super::vocabulary::Vocabulary::known_units`].
 pub const UNIT_WORDS: &[&str] = &[
     "个百分点",
     "工作日",
@@ -94,38 +96,6 @@ pub const UNIT_WORDS: &[&str] = &[
 #[serde(transparent)]
 pub struct Unit(pub String);
 
-/// Units that convert into one another: (unit, base unit, how many base units one is).
-/// Only conversions that are exact and unambiguous are listed; 工作日 and 亩 are not.
-const CONVERSIONS: &[(&str, &str, i64, u32)] = &[
-    // (unit, base, mantissa, scale) → factor = mantissa × 10^-scale
-    ("%", "%", 1, 0),
-    ("‰", "%", 1, 1),
-    ("个百分点", "%", 1, 0),
-    ("百分点", "%", 1, 0),
-    ("秒", "秒", 1, 0),
-    ("分钟", "秒", 60, 0),
-    ("小时", "秒", 3_600, 0),
-    ("天", "秒", 86_400, 0),
-    ("日", "秒", 86_400, 0),
-    ("自然日", "秒", 86_400, 0),
-    ("周", "秒", 604_800, 0),
-    ("月", "月", 1, 0),
-    ("个月", "月", 1, 0),
-    ("年", "月", 12, 0),
-    ("米", "米", 1, 0),
-    ("公里", "米", 1_000, 0),
-    ("km", "米", 1_000, 0),
-    ("克", "克", 1, 0),
-    ("公斤", "克", 1_000, 0),
-    ("kg", "克", 1_000, 0),
-    ("吨", "克", 1_000_000, 0),
-    ("平方米", "平方米", 1, 0),
-    ("公顷", "平方米", 10_000, 0),
-    ("平方公里", "平方米", 1_000_000, 0),
-    ("岁", "岁", 1, 0),
-    ("周岁", "岁", 1, 0),
-];
-
 impl Unit {
     pub fn new(s: impl Into<String>) -> Unit {
         Unit(s.into())
@@ -137,19 +107,15 @@ impl Unit {
         &self.0
     }
     pub fn is_percent_like(&self) -> bool {
-        self.base().0 == "%"
+        &*self.base().0 == "%"
     }
     pub fn is_percentage_points(&self) -> bool {
         matches!(self.0.as_str(), "个百分点" | "百分点")
     }
-    /// The base unit and the factor that converts one of this unit into it.
-    pub fn base(&self) -> (&str, Decimal) {
-        for (u, base, m, s) in CONVERSIONS {
-            if *u == self.0 {
-                return (base, Decimal::new(*m, *s));
-            }
-        }
-        (self.0.as_str(), Decimal::ONE)
+    /// The base unit and the factor that converts one of this unit into it, from the
+    /// vocabulary in force (an alias resolved; an unknown unit is its own base).
+    pub fn base(&self) -> (std::sync::Arc<str>, Decimal) {
+        super::vocabulary::active().base(&self.0)
     }
 }
 
@@ -220,8 +186,9 @@ pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitE
         (None, _) | (_, None) => Ok(a),
         (Some(au), Some(tu)) if au == tu => Ok(a),
         (Some(au), Some(tu)) => {
-            let (ab, af) = au.base();
-            let (tb, tf) = tu.base();
+            let vocab = super::vocabulary::active();
+            let (ab, af) = vocab.base(au.as_str());
+            let (tb, tf) = vocab.base(tu.as_str());
             if ab == tb && !tf.is_zero() {
                 a.checked_mul(af)
                     .and_then(|x| x.checked_div(tf))
