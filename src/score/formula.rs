@@ -5,9 +5,28 @@ use super::policy::{Formula, StepBasis};
 use crate::model::Direction;
 use rust_decimal::Decimal;
 
-/// Plain display of an exact decimal: no trailing zeros.
+/// Plain display of an exact decimal: no trailing zeros, and no more than a reader can
+/// use: a value with over 4 decimals (a converted unit, `50小时` = 2.0833…天) shows 2
+/// decimals, or 3 significant digits when it is below 1. Display only: the exact value is
+/// what is scored.
 pub fn d(x: Decimal) -> String {
-    x.normalize().to_string()
+    let n = x.normalize();
+    if n.scale() <= 4 {
+        return n.to_string();
+    }
+    let places = if n.abs() >= Decimal::ONE {
+        2
+    } else {
+        // 0.000416… → 0.000417: the leading zeros after the point, then 3 digits.
+        let mut zeros = 0u32;
+        let mut v = n.abs();
+        while v < Decimal::new(1, 1) && zeros < 24 {
+            v *= Decimal::TEN;
+            zeros += 1;
+        }
+        zeros + 3
+    };
+    n.round_dp(places).normalize().to_string()
 }
 
 /// Display with exactly `places` decimals (already rounded values).
