@@ -1,6 +1,6 @@
 //! The vocabulary of the target and actual languages as data: known units, their aliases
-//! and exact conversions, measure words that are not units, and the operator and grade
-//! words a policy adds to the built-in ones.
+//! and exact conversions, and the operator and grade words a policy adds to the built-in
+//! ones.
 //!
 //! The grammar reads any run of letters as a unit, so the vocabulary never decides whether
 //! a cell parses; it decides what a unit converts to (scoring), whether a unit is known
@@ -36,8 +36,6 @@ pub struct VocabularyFile {
     pub aliases: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub known: Vec<String>,
-    #[serde(default)]
-    pub measure_words: Vec<String>,
     #[serde(default)]
     pub operators: OperatorWords,
     #[serde(default)]
@@ -76,7 +74,6 @@ pub struct Vocabulary {
     conversions: FxHashMap<String, (Arc<str>, Decimal)>,
     aliases: FxHashMap<String, String>,
     known: FxHashSet<String>,
-    measure_words: Vec<String>,
     /// Extra words rewritten before parsing (word → what the grammar reads), longest first.
     rewrites: Vec<(String, &'static str)>,
 }
@@ -113,11 +110,6 @@ impl Vocabulary {
             self.known.insert(alias.clone());
         }
         self.known.extend(file.known.iter().cloned());
-        for w in &file.measure_words {
-            if !self.measure_words.contains(w) {
-                self.measure_words.push(w.clone());
-            }
-        }
         let ops = &file.operators;
         for (words, symbol) in [
             (&ops.ge, "≥"),
@@ -181,11 +173,6 @@ impl Vocabulary {
             || unit
                 .split(['/', '·', '・', '*', '、'])
                 .all(|p| p.is_empty() || self.known.contains(p))
-    }
-
-    /// Whether `word` names a measure rather than a unit (`数量`, `满意度`, `…率`).
-    pub fn is_measure_word(&self, word: &str) -> bool {
-        word.contains('率') || self.measure_words.iter().any(|m| word.contains(m.as_str()))
     }
 
     /// Every known unit word, longest first (for prose reading).
@@ -275,8 +262,6 @@ mod tests {
         assert_eq!(&*v.base("km").0, "米");
         assert!(v.is_known("元/人·月"));
         assert!(!v.is_known("分/次") || v.is_known("分"));
-        assert!(v.is_measure_word("满意度"));
-        assert!(v.is_measure_word("及格率"));
     }
 
     #[test]

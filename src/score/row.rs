@@ -1,7 +1,7 @@
 //! Scoring one indicator row under a [`Policy`]: target + actual + points → score,
 //! achieved, flags and a trace that lets a person redo the arithmetic by hand.
 
-use super::formula::{apply, d, div, fixed, mul};
+use super::formula::{apply, d, div, fixed, mul, shown};
 use super::policy::{Formula, Policy};
 use crate::model::quantity::{in_unit_of, UnitError};
 use crate::model::{
@@ -259,7 +259,7 @@ fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowS
 const TOO_LARGE: &str = "the numbers are too large to score exactly";
 
 fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
-    format!("{}{}", d(v), unit.map(|u| u.as_str()).unwrap_or(""))
+    format!("{}{}", shown(v), unit.map(|u| u.as_str()).unwrap_or(""))
 }
 
 impl Ctx<'_, '_> {
