@@ -220,6 +220,7 @@ fn names_a_year(a: &ActualValue) -> bool {
 
 /// Scores one text row, parsing its target leniently.
 pub fn eval_row(row: &RowText<'_>, default_fy: Option<i32>, policy: &Policy) -> RowResult {
+    policy.vocabulary.ensure_active();
     let parsed = parse_target(row.target, Strictness::Lenient);
     eval_row_with(row, default_fy, policy, &parsed)
 }

@@ -243,7 +243,11 @@ pub fn install_extra(extra: &VocabularyFile, origin: &str) -> Result<(), String>
 
 /// Makes `v` the vocabulary in force for every later parse and score.
 pub fn install(v: Vocabulary) {
-    let v = Arc::new(v);
+    install_arc(Arc::new(v));
+}
+
+/// [`install`] for a vocabulary already shared (a policy's).
+pub fn install_arc(v: Arc<Vocabulary>) {
     match ACTIVE.write() {
         Ok(mut slot) => *slot = v,
         Err(poisoned) => *poisoned.into_inner() = v,

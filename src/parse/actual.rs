@@ -6,6 +6,7 @@ use super::normalize::Normalized;
 use super::target::finish;
 use super::{Parsed, Strictness};
 use crate::diagnostic::Diagnostic;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::{Actual, ActualValue, ChangeDirection, Grade, Quantity, Span};
 use pest::iterators::Pair;
 use pest::Parser;
@@ -18,14 +19,24 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     if let Some(too_long) = crate::limits::cell_too_long(src, "actual") {
         return Err(vec![too_long]);
     }
-    crate::region::memo::actual(src, parse_actual_uncached)
+    // As for targets: words a policy added make the text alone not decide the reading.
+    if crate::model::vocabulary::active().rewrites().is_empty() {
+        crate::region::memo::actual(src, parse_actual_uncached)
+    } else {
+        parse_actual_uncached(src)
+    }
 }
 
 /// [`parse_actual`] without the memo (and without the length limit).
 pub fn parse_actual_uncached(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     // ---- end issue 7 ----
-    if let Some(quick) = plain_number(src) {
-        return Ok(quick);
+    // Words a policy added are rewritten before the grammar reads a cell; the fast path
+    // reads the text as typed, so it steps aside then.
+    let vocab = crate::model::vocabulary::active();
+    if vocab.rewrites().is_empty() {
+        if let Some(quick) = plain_number(src, &vocab) {
+            return Ok(quick);
+        }
     }
     parse_actual_grammar(src)
 }
@@ -45,18 +56,18 @@ const NOT_FAST: &[char] = &[
 /// unit too — nothing a date, a quarter or a magnitude word could start (`12月`, `2022年`,
 /// `3季度`, `10万元`). Tested against [`parse_actual_grammar`] by
 /// `tests/actual_fast_path.rs`.
-fn fast_unit(unit: &str) -> bool {
+fn fast_unit(unit: &str, vocab: &Vocabulary) -> bool {
     unit.is_empty()
         || ((unit == "%" || unit.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic()))
             && !unit.contains(NOT_FAST)
             && !unit.starts_with(['万', '亿', '千', '百', 'e', 'E'])
-            && crate::model::vocabulary::active().is_known(unit))
+            && vocab.is_known(unit))
 }
 
 /// The most common actual, `2300份` / `92.5%` / `85`, read without the grammar: ASCII
 /// digits, an optional fraction, an optional unit [`fast_unit`] accepts. Anything else —
 /// full-width digits, signs, separators, dates, words — goes to the grammar.
-fn plain_number(src: &str) -> Option<Parsed<Actual>> {
+fn plain_number(src: &str, vocab: &Vocabulary) -> Option<Parsed<Actual>> {
     let t = src.trim_matches([' ', '\t']);
     let start = src.len() - src.trim_start_matches([' ', '\t']).len();
     let digits_end = t
@@ -71,7 +82,7 @@ fn plain_number(src: &str) -> Option<Parsed<Actual>> {
     if int.is_empty() || parts.next().is_some() || frac.is_some_and(str::is_empty) {
         return None;
     }
-    if !fast_unit(unit) {
+    if !fast_unit(unit, vocab) {
         return None;
     }
     // A number `Decimal` would round (over 28 digits) goes to the grammar, which refuses it.

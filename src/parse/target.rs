@@ -24,7 +24,13 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     if let Some(too_long) = crate::limits::cell_too_long(src, "target") {
         return Err(vec![too_long]);
     }
-    crate::region::memo::target(src, strictness, parse_target_uncached)
+    // The memo is keyed by the text alone: with words a policy added, the text alone does
+    // not decide the reading, so such runs parse afresh.
+    if crate::model::vocabulary::active().rewrites().is_empty() {
+        crate::region::memo::target(src, strictness, parse_target_uncached)
+    } else {
+        parse_target_uncached(src, strictness)
+    }
 }
 
 /// [`parse_target`] without the memo (and without the length limit).
