@@ -13,7 +13,9 @@
 //! cleared.
 
 use super::actual::Grade;
-use super::target::Op;
+use super::target::{Op, Target, TargetKind};
+use super::{Quantity, Span};
+use crate::diagnostic::Diagnostic;
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -203,6 +205,39 @@ impl Vocabulary {
     }
 }
 
+/// Advice for each unit of `target` the vocabulary in force does not know, placed at
+/// `span` (`check`'s typo catcher: `≥45分` where `份` was meant). The unit is still read
+/// in full and scored as written; this only asks a person to look.
+pub fn unknown_unit_advice(target: &Target, span: Span) -> Vec<Diagnostic> {
+    let vocab = active();
+    let quantities: Vec<&Quantity> = match &target.kind {
+        TargetKind::Comparison(c) => vec![&c.quantity],
+        TargetKind::Range(r) => vec![&r.low, &r.high],
+        TargetKind::Change(c) => vec![&c.amount],
+        TargetKind::Deadline(_) | TargetKind::Qualitative(_) => Vec::new(),
+    };
+    let mut units: Vec<&str> = quantities
+        .into_iter()
+        .filter_map(|q| q.unit.as_ref().map(|u| u.as_str()))
+        .filter(|u| !vocab.is_known(u))
+        .collect();
+    units.dedup();
+    units
+        .into_iter()
+        .map(|u| {
+            Diagnostic::advice(
+                "target::unknown-unit",
+                format!("单位 `{u}` 不在词表中，按写法原样读取和计分"),
+                span,
+            )
+            .with_label("未知单位")
+            .with_help(format!(
+                "如是笔误（如 `分` 应为 `份`），请改正；如是本地单位，可在策略的词表中加入：vocabulary 的 known = [\"{u}\"]"
+            ))
+        })
+        .collect()
+}
+
 /// Reads a vocabulary file's text.
 pub fn parse_vocabulary(text: &str, origin: &str) -> Result<VocabularyFile, String> {
     toml::from_str(text).map_err(|e| format!("{origin}: 词表无法读取：{e}"))
@@ -266,6 +301,25 @@ mod tests {
         assert_eq!(&*v.base("km").0, "米");
         assert!(v.is_known("元/人·月"));
         assert!(!v.is_known("分/次") || v.is_known("分"));
+    }
+
+    #[test]
+    fn check_asks_about_units_it_does_not_know_only() {
+        let advice = |t: &str| {
+            let p = crate::parse::parse_target_uncached(t, crate::parse::Strictness::Strict)
+                .map(|p| p.value)
+                .unwrap();
+            unknown_unit_advice(&p, Span::new(0, t.len()))
+                .into_iter()
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(advice("≥45分").len(), 1, "分 is no known unit: 份 was meant");
+        assert!(advice("≥45分")[0].contains("`分`"));
+        for known in ["≥45份", "每月2期", "≤12.5/亩", "90%-95%", "≥3km", "≤300元/人·月", "比上年增长10%"] {
+            assert!(advice(known).is_empty(), "{known}: {:?}", advice(known));
+        }
+        assert_eq!(advice("[5丈, 10丈]").len(), 1, "one advice for a unit written twice");
     }
 
     #[test]
