@@ -126,13 +126,40 @@ impl fmt::Display for Unit {
 }
 
 /// A number as written (exact), with its magnitude word and unit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quantity {
-    #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub magnitude: Option<Magnitude>,
     pub unit: Option<Unit>,
+}
+
+/// In JSON (`parse --format json`) a quantity also says how its unit is read: the unit it
+/// converts to and the exact factor (`"km"` → `{"unit": "米", "factor": "1000"}`), or
+/// `"unit_known": false` for a unit the vocabulary does not know (read as written).
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("value", &self.value.to_string())?;
+        if let Some(mag) = self.magnitude {
+            m.serialize_entry("magnitude", &mag)?;
+        }
+        m.serialize_entry("unit", &self.unit)?;
+        if let Some(u) = &self.unit {
+            let vocab = super::vocabulary::active();
+            let (base, factor) = vocab.base(u.as_str());
+            if &*base != u.as_str() || factor != Decimal::ONE {
+                let mut b = serde_json::Map::new();
+                b.insert("unit".into(), base.to_string().into());
+                b.insert("factor".into(), factor.normalize().to_string().into());
+                m.serialize_entry("unit_base", &b)?;
+            }
+            if !vocab.is_known(u.as_str()) {
+                m.serialize_entry("unit_known", &false)?;
+            }
+        }
+        m.end()
+    }
 }
 
 impl Quantity {
@@ -165,6 +192,23 @@ impl Quantity {
     }
     pub fn unit_str(&self) -> &str {
         self.unit.as_ref().map(|u| u.as_str()).unwrap_or("")
+    }
+
+    /// The unit as read, for people: `km（1km = 1000米）`, `艘X（词表中没有，按写法读取）`,
+    /// or the unit alone when it is known and converts to nothing.
+    pub fn unit_reading(&self) -> String {
+        let Some(u) = &self.unit else {
+            return String::new();
+        };
+        let vocab = super::vocabulary::active();
+        let (base, factor) = vocab.base(u.as_str());
+        if &*base != u.as_str() || factor != Decimal::ONE {
+            format!("{u}（1{u} = {}{base}）", factor.normalize())
+        } else if !vocab.is_known(u.as_str()) {
+            format!("{u}（词表中没有，按写法读取）")
+        } else {
+            u.to_string()
+        }
     }
 }
 
