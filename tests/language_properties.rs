@@ -10,12 +10,73 @@ use proptest::prelude::*;
 /// Words a unit run stops before or refuses (grammar/common.pest `unit_stop`,
 /// `measure_word`, `percent_word`), and magnitude words that a number takes first.
 const RESERVED: &[&str] = &[
-    "以上", "以下", "以内", "之内", "内", "左右", "之间", "之前", "以前", "为止", "前", "止",
-    "覆盖", "完成", "反向", "逆向", "正向", "每", "和", "或", "及", "且", "的", "为", "达", "在",
-    "大于", "小于", "等于", "不低于", "不少于", "不小于", "至少", "达到", "不高于", "不超过",
-    "不多于", "至多", "控制在", "超过", "高于", "多于", "低于", "少于", "不足", "增长", "增加",
-    "提高", "提升", "上升", "增幅", "减少", "下降", "降低", "减低", "压减", "缩减", "缩短", "降幅",
-    "数量", "数", "比例", "比率", "率", "满意度", "指标", "情况",
+    "以上",
+    "以下",
+    "以内",
+    "之内",
+    "内",
+    "左右",
+    "之间",
+    "之前",
+    "以前",
+    "为止",
+    "前",
+    "止",
+    "覆盖",
+    "完成",
+    "反向",
+    "逆向",
+    "正向",
+    "每",
+    "和",
+    "或",
+    "及",
+    "且",
+    "的",
+    "为",
+    "达",
+    "在",
+    "大于",
+    "小于",
+    "等于",
+    "不低于",
+    "不少于",
+    "不小于",
+    "至少",
+    "达到",
+    "不高于",
+    "不超过",
+    "不多于",
+    "至多",
+    "控制在",
+    "超过",
+    "高于",
+    "多于",
+    "低于",
+    "少于",
+    "不足",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "增幅",
+    "减少",
+    "下降",
+    "降低",
+    "减低",
+    "压减",
+    "缩减",
+    "缩短",
+    "降幅",
+    "数量",
+    "数",
+    "比例",
+    "比率",
+    "率",
+    "满意度",
+    "指标",
+    "情况",
 ];
 const RESERVED_START: &[&str] = &["百分比", "百分点", "个百分点", "万", "亿", "千", "百万"];
 
@@ -25,9 +86,7 @@ fn reserved(word: &str) -> bool {
 
 fn unit_word() -> impl Strategy<Value = String> {
     let cjk = (0x4e00u32..0x9fa5).prop_filter_map("a char", char::from_u32);
-    let ascii = prop::sample::select(
-        ('a'..='z').chain('A'..='Z').collect::<Vec<char>>(),
-    );
+    let ascii = prop::sample::select(('a'..='z').chain('A'..='Z').collect::<Vec<char>>());
     prop::collection::vec(prop_oneof![3 => cjk, 1 => ascii], 1..6)
         .prop_map(|cs| cs.into_iter().collect::<String>())
         .prop_filter("not a reserved word", |w| !reserved(w))
@@ -107,7 +166,8 @@ fn every_known_unit_is_read_as_a_unit() {
         let a = parse_actual_grammar(&format!("3{u}")).map(|p| p.value.value);
         let year_or_date = matches!(a, Ok(ActualValue::Date { .. }));
         assert!(
-            matches!(a, Ok(ActualValue::Number { .. })) || (year_or_date && ["年", "月"].contains(&u.as_str())),
+            matches!(a, Ok(ActualValue::Number { .. }))
+                || (year_or_date && ["年", "月"].contains(&u.as_str())),
             "`3{u}` as an actual: {a:?}"
         );
     }

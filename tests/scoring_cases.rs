@@ -91,7 +91,11 @@ fn run_case_file(name: &str, at_least: usize) {
         } else {
             error.contains(&c.error)
         };
-        let formula = r.detail.as_ref().map(|d| d.trace.formula.as_str()).unwrap_or("");
+        let formula = r
+            .detail
+            .as_ref()
+            .map(|d| d.trace.formula.as_str())
+            .unwrap_or("");
         let trace_ok = formula.contains(&c.trace);
         if score != c.score
             || achieved != c.achieved

@@ -23,8 +23,7 @@ use std::str::FromStr;
 use std::sync::{Arc, LazyLock, RwLock};
 
 /// The default vocabulary, embedded in the binary.
-pub const DEFAULT_VOCABULARY_TOML: &str =
-    include_str!("../../scorecards/policies/vocabulary.toml");
+pub const DEFAULT_VOCABULARY_TOML: &str = include_str!("../../scorecards/policies/vocabulary.toml");
 
 /// The vocabulary file's shape; a policy's `[vocabulary]` table has the same one.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -314,12 +313,28 @@ mod tests {
                 .map(|d| d.message)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(advice("≥45分").len(), 1, "分 is no known unit: 份 was meant");
+        assert_eq!(
+            advice("≥45分").len(),
+            1,
+            "分 is no known unit: 份 was meant"
+        );
         assert!(advice("≥45分")[0].contains("`分`"));
-        for known in ["≥45份", "每月2期", "≤12.5/亩", "90%-95%", "≥3km", "≤300元/人·月", "比上年增长10%"] {
+        for known in [
+            "≥45份",
+            "每月2期",
+            "≤12.5/亩",
+            "90%-95%",
+            "≥3km",
+            "≤300元/人·月",
+            "比上年增长10%",
+        ] {
             assert!(advice(known).is_empty(), "{known}: {:?}", advice(known));
         }
-        assert_eq!(advice("[5丈, 10丈]").len(), 1, "one advice for a unit written twice");
+        assert_eq!(
+            advice("[5丈, 10丈]").len(),
+            1,
+            "one advice for a unit written twice"
+        );
     }
 
     #[test]

@@ -58,7 +58,10 @@ const NOT_FAST: &[char] = &[
 /// `tests/actual_fast_path.rs`.
 fn fast_unit(unit: &str, vocab: &Vocabulary) -> bool {
     unit.is_empty()
-        || ((unit == "%" || unit.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic()))
+        || ((unit == "%"
+            || unit
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic()))
             && !unit.contains(NOT_FAST)
             && !unit.starts_with(['万', '亿', '千', '百', 'e', 'E'])
             && vocab.is_known(unit))

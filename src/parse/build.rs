@@ -335,7 +335,9 @@ pub(crate) fn exact_number(text: &str) -> Option<Decimal> {
         };
     }
     // Dividing may round once the digits run out; exact or nothing.
-    if exponent < 0 && out.checked_mul(Decimal::from(10i64.checked_pow(exponent.unsigned_abs())?))? != d {
+    if exponent < 0
+        && out.checked_mul(Decimal::from(10i64.checked_pow(exponent.unsigned_abs())?))? != d
+    {
         return None;
     }
     Some(out)

@@ -54,8 +54,8 @@ const HELP: &str = "写作 `vocabulary = \"units.toml\"`（与策略文件同目
 
 /// Reads the `vocabulary` key of a policy file's `text`; `span` is the key's place.
 pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnostic> {
-    let table: toml::Table = toml::from_str(text)
-        .map_err(|e| problem(format!("策略文件无法读取：{e}"), span, HELP))?;
+    let table: toml::Table =
+        toml::from_str(text).map_err(|e| problem(format!("策略文件无法读取：{e}"), span, HELP))?;
     match table.get("vocabulary") {
         None => Ok(None),
         Some(toml::Value::String(name)) => Ok(Some(VocabularyKey::File(name.clone()))),
@@ -73,7 +73,11 @@ pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnos
 }
 
 /// The default vocabulary with `extra` added.
-pub fn with_extra(extra: &VocabularyFile, origin: &str, span: Span) -> Result<PolicyVocabulary, Diagnostic> {
+pub fn with_extra(
+    extra: &VocabularyFile,
+    origin: &str,
+    span: Span,
+) -> Result<PolicyVocabulary, Diagnostic> {
     let mut v = (*vocabulary::default()).clone();
     v.add(extra, origin).map_err(|e| problem(e, span, HELP))?;
     Ok(PolicyVocabulary(Arc::new(v)))

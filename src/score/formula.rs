@@ -100,13 +100,33 @@ pub fn apply(
             let share = share.clamp(Decimal::ZERO, Decimal::ONE);
             let working = match dir {
                 Direction::Reverse if z == Decimal::TWO => {
-                    format!("{} × (1 − ({}−{})/{})", shown(w), shown(a), shown(t), shown(t))
+                    format!(
+                        "{} × (1 − ({}−{})/{})",
+                        shown(w),
+                        shown(a),
+                        shown(t),
+                        shown(t)
+                    )
                 }
                 Direction::Reverse => {
-                    format!("{} × ({} − {}/{})/({} − 1)", shown(w), shown(z), shown(a), shown(t), shown(z))
+                    format!(
+                        "{} × ({} − {}/{})/({} − 1)",
+                        shown(w),
+                        shown(z),
+                        shown(a),
+                        shown(t),
+                        shown(z)
+                    )
                 }
                 Direction::Positive => {
-                    format!("{} × ({}/{} − {})/(1 − {})", shown(w), shown(a), shown(t), shown(z), shown(z))
+                    format!(
+                        "{} × ({}/{} − {})/(1 − {})",
+                        shown(w),
+                        shown(a),
+                        shown(t),
+                        shown(z),
+                        shown(z)
+                    )
                 }
             };
             let working = if share.is_zero() {

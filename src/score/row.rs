@@ -890,10 +890,7 @@ fn month_count(actual: &ActualValue, target: &Quantity) -> Option<Quantity> {
     let crate::model::DatePoint::Month { month } = date.point else {
         return None;
     };
-    let in_months = target
-        .unit
-        .as_ref()
-        .is_some_and(|u| &*u.base().0 == "月");
+    let in_months = target.unit.as_ref().is_some_and(|u| &*u.base().0 == "月");
     (date.year.is_none() && in_months)
         .then(|| Quantity::new(Decimal::from(month), Some(Unit::new("月"))))
 }
