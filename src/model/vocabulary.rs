@@ -130,7 +130,7 @@ impl Vocabulary {
             self.add_rewrites(words, canonical, origin)?;
         }
         self.rewrites
-            .sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+            .sort_by_key(|r| std::cmp::Reverse(r.0.chars().count()));
         Ok(())
     }
 

@@ -39,7 +39,7 @@ impl PolicyVocabulary {
 
 /// What the `vocabulary` key holds.
 pub enum VocabularyKey {
-    Inline(VocabularyFile),
+    Inline(Box<VocabularyFile>),
     /// A file name, relative to the policy file.
     File(String),
 }
@@ -62,7 +62,7 @@ pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnos
         Some(v @ toml::Value::Table(_)) => v
             .clone()
             .try_into::<VocabularyFile>()
-            .map(|f| Some(VocabularyKey::Inline(f)))
+            .map(|f| Some(VocabularyKey::Inline(Box::new(f))))
             .map_err(|e| problem(format!("词表 `[vocabulary]` 有误：{e}"), span, HELP)),
         Some(_) => Err(problem(
             "`vocabulary` 须是文件名或表".to_string(),
