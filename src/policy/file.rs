@@ -370,23 +370,11 @@ pub fn parse_policy_with_origins(
             );
         }
     }
-    let words = vocabulary_span.and_then(|span| match vocab::read_key(text, span) {
-        Ok(Some(vocab::VocabularyKey::Inline(f))) => {
-            match vocab::with_extra(&f, "[vocabulary]", span) {
-                Ok(v) => Some(v),
-                Err(d) => {
-                    diags.push(d);
-                    None
-                }
-            }
-        }
-        // A file name is read by `load_policy_with_origins`, which knows where the
-        // policy file is.
-        Ok(_) => None,
-        Err(d) => {
+    let words = vocabulary_span.and_then(|span| {
+        vocab::inline(text, span).unwrap_or_else(|d| {
             diags.push(d);
             None
-        }
+        })
     });
     if !diags.is_empty() {
         return Err(diags);

@@ -72,6 +72,16 @@ pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnos
     }
 }
 
+/// The vocabulary of a policy whose `vocabulary` key (at `span`) is a table; `None` when
+/// it names a file instead (`load_policy_with_origins` reads that, knowing where the
+/// policy file is).
+pub fn inline(text: &str, span: Span) -> Result<Option<PolicyVocabulary>, Diagnostic> {
+    match read_key(text, span)? {
+        Some(VocabularyKey::Inline(f)) => with_extra(&f, "[vocabulary]", span).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// The default vocabulary with `extra` added.
 pub fn with_extra(
     extra: &VocabularyFile,
