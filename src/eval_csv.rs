@@ -71,6 +71,7 @@ pub fn eval_csv<R: Read, W: Write>(
     policy: &Policy,
     opts: EvalCsvOptions,
 ) -> Result<EvalCsvSummary, Unusable> {
+    policy.vocabulary.ensure_active();
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)

@@ -142,20 +142,6 @@ pub fn eval_row_with_actual<'c>(
         },
         None => default_fy,
     };
-    let fy = match (fy, &target.value.kind) {
-        (Some(y), _) => y,
-        (None, TargetKind::Deadline(d)) => match d.end.year.or(d.start.and_then(|s| s.year)) {
-            Some(y) => y,
-            None => {
-                return RowResult::failed(
-                    kind,
-                    "the deadline has no year; give the fiscal year (`fiscal_year` column or `--fiscal-year`)".into(),
-                    flags,
-                )
-            }
-        },
-        (None, _) => 0,
-    };
     let baseline: Option<Quantity> = match row.baseline.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(b) => match parse_actual(b).map(|p| p.value.value) {
@@ -179,6 +165,23 @@ pub fn eval_row_with_actual<'c>(
         None => None,
         Some(Ok(a)) => Some(&a.value),
         Some(Err(diags)) => return RowResult::failed(kind, first_message(diags, "actual"), flags),
+    };
+    let fy = match (fy, &target.value.kind) {
+        (Some(y), _) => y,
+        (None, TargetKind::Deadline(d)) => match d.end.year.or(d.start.and_then(|s| s.year)) {
+            Some(y) => y,
+            // `10月前` against `8月`: both in the same unstated year, so the row is decided
+            // without one (year 0 stands for it; the trace leaves the year out).
+            None if !actual.is_some_and(|a| names_a_year(&a.value)) => crate::score::YEAR_UNSTATED,
+            None => {
+                return RowResult::failed(
+                    kind,
+                    "the deadline has no year but the actual does; give the fiscal year (`fiscal_year` column or `--fiscal-year`)".into(),
+                    flags,
+                )
+            }
+        },
+        (None, _) => 0,
     };
     let input = RowInput {
         target: &target.value,
@@ -209,8 +212,15 @@ pub fn eval_row_with_actual<'c>(
     }
 }
 
+/// Whether an actual names a year of its own (`2022年11月`), so that a year-less deadline
+/// cannot be compared with it without the fiscal year.
+fn names_a_year(a: &ActualValue) -> bool {
+    matches!(a, ActualValue::Date { date } if date.year.is_some())
+}
+
 /// Scores one text row, parsing its target leniently.
 pub fn eval_row(row: &RowText<'_>, default_fy: Option<i32>, policy: &Policy) -> RowResult {
+    policy.vocabulary.ensure_active();
     let parsed = parse_target(row.target, Strictness::Lenient);
     eval_row_with(row, default_fy, policy, &parsed)
 }

@@ -25,6 +25,9 @@ struct Case {
     flags: String,
     error: String,
     arithmetic: String,
+    /// A part of the formula line the row must print (language_scoring.csv).
+    #[serde(default)]
+    trace: String,
 }
 
 fn opt(s: &str) -> Option<&str> {
@@ -41,7 +44,17 @@ fn set(s: &str) -> BTreeSet<&str> {
 
 #[test]
 fn scoring_cases() {
-    let path = case_path("scoring.csv");
+    run_case_file("scoring.csv", 100);
+}
+
+/// Open units, conversions and the forms of issue 13 (docs/language.md).
+#[test]
+fn language_scoring_cases() {
+    run_case_file("language_scoring.csv", 100);
+}
+
+fn run_case_file(name: &str, at_least: usize) {
+    let path = case_path(name);
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .trim(csv::Trim::None)
@@ -51,7 +64,7 @@ fn scoring_cases() {
         .deserialize()
         .map(|r| r.unwrap_or_else(|e| panic!("bad case line: {e}")))
         .collect();
-    assert!(cases.len() >= 100, "only {} cases", cases.len());
+    assert!(cases.len() >= at_least, "only {} cases", cases.len());
     let mut failures = Vec::new();
     for c in &cases {
         let policy = match c.policy.as_str() {
@@ -78,9 +91,20 @@ fn scoring_cases() {
         } else {
             error.contains(&c.error)
         };
-        if score != c.score || achieved != c.achieved || got_flags != set(&c.flags) || !error_ok {
+        let formula = r
+            .detail
+            .as_ref()
+            .map(|d| d.trace.formula.as_str())
+            .unwrap_or("");
+        let trace_ok = formula.contains(&c.trace);
+        if score != c.score
+            || achieved != c.achieved
+            || got_flags != set(&c.flags)
+            || !error_ok
+            || !trace_ok
+        {
             failures.push(format!(
-                "`{}` / `{}` ({}):\n    want score `{}` achieved `{}` flags `{}` error `{}`\n    got  score `{score}` achieved `{achieved}` flags `{}` error `{error}`\n    trace: {}",
+                "`{}` / `{}` ({}):\n    want score `{}` achieved `{}` flags `{}` error `{}` trace `{}`\n    got  score `{score}` achieved `{achieved}` flags `{}` error `{error}`\n    trace: {}",
                 c.target,
                 c.actual,
                 c.arithmetic,
@@ -88,8 +112,9 @@ fn scoring_cases() {
                 c.achieved,
                 c.flags,
                 c.error,
+                c.trace,
                 r.flags.join(";"),
-                r.detail.as_ref().map(|d| d.trace.formula.as_str()).unwrap_or(""),
+                formula,
             ));
         }
     }

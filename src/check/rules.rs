@@ -41,6 +41,10 @@ pub fn check_indicator(
         return out;
     };
     out.extend(unit_agreement(ind, target));
+    out.extend(crate::model::vocabulary::unknown_unit_advice(
+        target,
+        target_span(ind),
+    ));
     if let Some(year) = fiscal_year {
         out.extend(deadline_year(ind, target, year));
     }

@@ -96,7 +96,7 @@ pub fn describe(src: &str, t: &Target, fy: Option<i32>) -> String {
                 c.op.symbol(),
                 c.op.code(),
                 c.quantity.scaled().normalize(),
-                c.quantity.unit_str()
+                c.quantity.unit_reading()
             );
         }
         TargetKind::Range(r) => {

@@ -6,6 +6,7 @@ pub mod date;
 pub mod quantity;
 pub mod span;
 pub mod target;
+pub mod vocabulary;
 
 pub use actual::{Actual, ActualValue, Grade};
 pub use date::{DatePoint, DateSpec};

@@ -46,9 +46,11 @@ impl Magnitude {
     }
 }
 
-/// The unit words of DESIGN §3 that text outside the target grammar (prose sentences,
-/// brackets in indicator names) is matched against, longest first so that `人次` wins over
-/// `人`. The grammar (`grammar/common.pest`) knows more; these are the common ones.
+/// The unit words that text outside the target grammar (prose sentences, brackets in
+/// indicator names) is matched against, longest first so that `人次` wins over `人`. A
+/// constant for the importer; every word is a known unit of the vocabulary
+/// (`scorecards/policies/vocabulary.toml`, tested), which knows more:
+/// [`super::vocabulary::Vocabulary::known_units`].
 pub const UNIT_WORDS: &[&str] = &[
     "个百分点",
     "工作日",
@@ -94,38 +96,6 @@ pub const UNIT_WORDS: &[&str] = &[
 #[serde(transparent)]
 pub struct Unit(pub String);
 
-/// Units that convert into one another: (unit, base unit, how many base units one is).
-/// Only conversions that are exact and unambiguous are listed; 工作日 and 亩 are not.
-const CONVERSIONS: &[(&str, &str, i64, u32)] = &[
-    // (unit, base, mantissa, scale) → factor = mantissa × 10^-scale
-    ("%", "%", 1, 0),
-    ("‰", "%", 1, 1),
-    ("个百分点", "%", 1, 0),
-    ("百分点", "%", 1, 0),
-    ("秒", "秒", 1, 0),
-    ("分钟", "秒", 60, 0),
-    ("小时", "秒", 3_600, 0),
-    ("天", "秒", 86_400, 0),
-    ("日", "秒", 86_400, 0),
-    ("自然日", "秒", 86_400, 0),
-    ("周", "秒", 604_800, 0),
-    ("月", "月", 1, 0),
-    ("个月", "月", 1, 0),
-    ("年", "月", 12, 0),
-    ("米", "米", 1, 0),
-    ("公里", "米", 1_000, 0),
-    ("km", "米", 1_000, 0),
-    ("克", "克", 1, 0),
-    ("公斤", "克", 1_000, 0),
-    ("kg", "克", 1_000, 0),
-    ("吨", "克", 1_000_000, 0),
-    ("平方米", "平方米", 1, 0),
-    ("公顷", "平方米", 10_000, 0),
-    ("平方公里", "平方米", 1_000_000, 0),
-    ("岁", "岁", 1, 0),
-    ("周岁", "岁", 1, 0),
-];
-
 impl Unit {
     pub fn new(s: impl Into<String>) -> Unit {
         Unit(s.into())
@@ -137,19 +107,15 @@ impl Unit {
         &self.0
     }
     pub fn is_percent_like(&self) -> bool {
-        self.base().0 == "%"
+        &*self.base().0 == "%"
     }
     pub fn is_percentage_points(&self) -> bool {
         matches!(self.0.as_str(), "个百分点" | "百分点")
     }
-    /// The base unit and the factor that converts one of this unit into it.
-    pub fn base(&self) -> (&str, Decimal) {
-        for (u, base, m, s) in CONVERSIONS {
-            if *u == self.0 {
-                return (base, Decimal::new(*m, *s));
-            }
-        }
-        (self.0.as_str(), Decimal::ONE)
+    /// The base unit and the factor that converts one of this unit into it, from the
+    /// vocabulary in force (an alias resolved; an unknown unit is its own base).
+    pub fn base(&self) -> (std::sync::Arc<str>, Decimal) {
+        super::vocabulary::active().base(&self.0)
     }
 }
 
@@ -160,13 +126,40 @@ impl fmt::Display for Unit {
 }
 
 /// A number as written (exact), with its magnitude word and unit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quantity {
-    #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub magnitude: Option<Magnitude>,
     pub unit: Option<Unit>,
+}
+
+/// In JSON (`parse --format json`) a quantity also says how its unit is read: the unit it
+/// converts to and the exact factor (`"km"` → `{"unit": "米", "factor": "1000"}`), or
+/// `"unit_known": false` for a unit the vocabulary does not know (read as written).
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("value", &self.value.to_string())?;
+        if let Some(mag) = self.magnitude {
+            m.serialize_entry("magnitude", &mag)?;
+        }
+        m.serialize_entry("unit", &self.unit)?;
+        if let Some(u) = &self.unit {
+            let vocab = super::vocabulary::active();
+            let (base, factor) = vocab.base(u.as_str());
+            if &*base != u.as_str() || factor != Decimal::ONE {
+                let mut b = serde_json::Map::new();
+                b.insert("unit".into(), base.to_string().into());
+                b.insert("factor".into(), factor.normalize().to_string().into());
+                m.serialize_entry("unit_base", &b)?;
+            }
+            if !vocab.is_known(u.as_str()) {
+                m.serialize_entry("unit_known", &false)?;
+            }
+        }
+        m.end()
+    }
 }
 
 impl Quantity {
@@ -200,6 +193,23 @@ impl Quantity {
     pub fn unit_str(&self) -> &str {
         self.unit.as_ref().map(|u| u.as_str()).unwrap_or("")
     }
+
+    /// The unit as read, for people: `km（1km = 1000米）`, `艘X（词表中没有，按写法读取）`,
+    /// or the unit alone when it is known and converts to nothing.
+    pub fn unit_reading(&self) -> String {
+        let Some(u) = &self.unit else {
+            return String::new();
+        };
+        let vocab = super::vocabulary::active();
+        let (base, factor) = vocab.base(u.as_str());
+        if &*base != u.as_str() || factor != Decimal::ONE {
+            format!("{u}（1{u} = {}{base}）", factor.normalize())
+        } else if !vocab.is_known(u.as_str()) {
+            format!("{u}（词表中没有，按写法读取）")
+        } else {
+            u.to_string()
+        }
+    }
 }
 
 /// Why two quantities cannot be compared.
@@ -220,8 +230,9 @@ pub fn in_unit_of(actual: &Quantity, target: &Quantity) -> Result<Decimal, UnitE
         (None, _) | (_, None) => Ok(a),
         (Some(au), Some(tu)) if au == tu => Ok(a),
         (Some(au), Some(tu)) => {
-            let (ab, af) = au.base();
-            let (tb, tf) = tu.base();
+            let vocab = super::vocabulary::active();
+            let (ab, af) = vocab.base(au.as_str());
+            let (tb, tf) = vocab.base(tu.as_str());
             if ab == tb && !tf.is_zero() {
                 a.checked_mul(af)
                     .and_then(|x| x.checked_div(tf))

@@ -1,11 +1,12 @@
 //! Actual values (实际完成值) → typed [`Actual`]s.
 
-use super::build::{change_direction, Builder};
+use super::build::{change_direction, per_period_unit, Builder};
 use super::grammar::{Grammar, Rule};
 use super::normalize::Normalized;
 use super::target::finish;
 use super::{Parsed, Strictness};
 use crate::diagnostic::Diagnostic;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::{Actual, ActualValue, ChangeDirection, Grade, Quantity, Span};
 use pest::iterators::Pair;
 use pest::Parser;
@@ -18,29 +19,58 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     if let Some(too_long) = crate::limits::cell_too_long(src, "actual") {
         return Err(vec![too_long]);
     }
-    crate::region::memo::actual(src, parse_actual_uncached)
+    // As for targets: words a policy added make the text alone not decide the reading.
+    if crate::model::vocabulary::active().rewrites().is_empty() {
+        crate::region::memo::actual(src, parse_actual_uncached)
+    } else {
+        parse_actual_uncached(src)
+    }
 }
 
 /// [`parse_actual`] without the memo (and without the length limit).
 pub fn parse_actual_uncached(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     // ---- end issue 7 ----
-    if let Some(quick) = plain_number(src) {
-        return Ok(quick);
+    // Words a policy added are rewritten before the grammar reads a cell; the fast path
+    // reads the text as typed, so it steps aside then.
+    let vocab = crate::model::vocabulary::active();
+    if vocab.rewrites().is_empty() {
+        if let Some(quick) = plain_number(src, &vocab) {
+            return Ok(quick);
+        }
     }
     parse_actual_grammar(src)
 }
 
-/// Units a plain-number actual may carry on the fast path: each is read by the grammar as
-/// a plain unit (no magnitude word, no date), so both paths agree (tested by
-/// `tests/actual_fast_path.rs` against [`parse_actual_grammar`]).
-const FAST_UNITS: &[&str] = &[
-    "%", "份", "次", "个", "件", "人", "套", "元", "天", "项", "户", "场", "期", "小时", "分钟",
+/// Letters of dates, and of the words a unit stops before in the grammar (`unit_stop`):
+/// a unit holding one goes to the grammar, which decides.
+const NOT_FAST: &[char] = &[
+    '年', '月', '日', '季', '号', '底', '末', '前', '止', '每', '和', '或', '及', '且', '的', '为',
+    '达', '在', '数', '率', '内', '以', '上', '下', '左', '右', '之', '间', '覆', '完', '成', '反',
+    '逆', '正', '向', '大', '小', '等', '于', '低', '少', '高', '多', '超', '过', '足', '至', '增',
+    '减', '降', '提', '升', '压', '缩', '比', '例', '满', '意', '度', '指', '标', '情', '况', '控',
+    '不', '或',
 ];
 
+/// Whether a plain-number actual may carry `unit` on the fast path: a known unit of the
+/// vocabulary (the same table the scorer converts with) that the grammar reads as a plain
+/// unit too — nothing a date, a quarter or a magnitude word could start (`12月`, `2022年`,
+/// `3季度`, `10万元`). Tested against [`parse_actual_grammar`] by
+/// `tests/actual_fast_path.rs`.
+fn fast_unit(unit: &str, vocab: &Vocabulary) -> bool {
+    unit.is_empty()
+        || ((unit == "%"
+            || unit
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic()))
+            && !unit.contains(NOT_FAST)
+            && !unit.starts_with(['万', '亿', '千', '百', 'e', 'E'])
+            && vocab.is_known(unit))
+}
+
 /// The most common actual, `2300份` / `92.5%` / `85`, read without the grammar: ASCII
-/// digits, an optional fraction, an optional unit from [`FAST_UNITS`]. Anything else —
+/// digits, an optional fraction, an optional unit [`fast_unit`] accepts. Anything else —
 /// full-width digits, signs, separators, dates, words — goes to the grammar.
-fn plain_number(src: &str) -> Option<Parsed<Actual>> {
+fn plain_number(src: &str, vocab: &Vocabulary) -> Option<Parsed<Actual>> {
     let t = src.trim_matches([' ', '\t']);
     let start = src.len() - src.trim_start_matches([' ', '\t']).len();
     let digits_end = t
@@ -55,7 +85,7 @@ fn plain_number(src: &str) -> Option<Parsed<Actual>> {
     if int.is_empty() || parts.next().is_some() || frac.is_some_and(str::is_empty) {
         return None;
     }
-    if !unit.is_empty() && !FAST_UNITS.contains(&unit) {
+    if !fast_unit(unit, vocab) {
         return None;
     }
     // A number `Decimal` would round (over 28 digits) goes to the grammar, which refuses it.
@@ -168,6 +198,19 @@ fn build(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> ActualValue {
                 }
             }
             ActualValue::Change { direction, amount }
+        }
+        Rule::per_actual => {
+            let mut per = String::new();
+            let mut quantity = Quantity::new(Decimal::ZERO, None);
+            for p in pair.into_inner() {
+                match p.as_rule() {
+                    Rule::per_word => per = p.as_str().to_string(),
+                    Rule::quantity => quantity = b.quantity(p),
+                    _ => {}
+                }
+            }
+            per_period_unit(&per, &mut quantity);
+            ActualValue::Number { quantity }
         }
         Rule::number_actual => {
             let quantity = pair

@@ -33,12 +33,9 @@ impl<'a> Builder<'a> {
     }
 
     pub fn number(&mut self, pair: &Pair<'_, Rule>) -> Decimal {
-        let digits: String = pair.as_str().chars().filter(|c| *c != ',').collect();
-        match Decimal::from_str(&digits) {
-            // `from_str` rounds what does not fit in 28 digits: `0.000…01` would silently
-            // become 0 (and a `≥0` target scores all-or-nothing). Exact or an error.
-            Ok(d) if same_number(&digits, d) => d,
-            _ => {
+        match exact_number(pair.as_str()) {
+            Some(d) => d,
+            None => {
                 let code = if self.domain == "target" {
                     "target::number-too-large"
                 } else {
@@ -288,6 +285,16 @@ fn cn_digit(s: &str) -> u8 {
     }
 }
 
+/// `每月2期` → 2 期/月: the period becomes the unit's divisor (`次` when no unit is
+/// written). Targets and actuals read the form alike, so the two compare.
+pub fn per_period_unit(per: &str, quantity: &mut Quantity) {
+    let unit = match &quantity.unit {
+        Some(u) => format!("{u}/{per}"),
+        None => format!("次/{per}"),
+    };
+    quantity.unit = Some(Unit::new(unit));
+}
+
 pub fn op_of(rule: Rule) -> Op {
     match rule {
         Rule::op_ge => Op::Ge,
@@ -303,6 +310,37 @@ pub fn change_direction(pair: Pair<'_, Rule>) -> ChangeDirection {
         Some(Rule::decrease) => ChangeDirection::Decrease,
         _ => ChangeDirection::Increase,
     }
+}
+
+/// The number as written (`1,000`, `12.5`, `1E+03`), exactly, or `None` when it does not
+/// fit: `from_str` rounds what does not fit in 28 digits (`0.000…01` would silently become
+/// 0, and a `≥0` target score all-or-nothing), so a number is exact or an error. An
+/// exponent (spreadsheet exports write `1E+03`) scales the written digits exactly.
+pub(crate) fn exact_number(text: &str) -> Option<Decimal> {
+    let digits: String = text.chars().filter(|c| *c != ',').collect();
+    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().ok()?),
+        None => (digits.as_str(), 0),
+    };
+    let d = Decimal::from_str(mantissa)
+        .ok()
+        .filter(|d| same_number(mantissa, *d))?;
+    let ten = Decimal::TEN;
+    let mut out = d;
+    for _ in 0..exponent.unsigned_abs() {
+        out = if exponent > 0 {
+            out.checked_mul(ten)?
+        } else {
+            out.checked_div(ten)?
+        };
+    }
+    // Dividing may round once the digits run out; exact or nothing.
+    if exponent < 0
+        && out.checked_mul(Decimal::from(10i64.checked_pow(exponent.unsigned_abs())?))? != d
+    {
+        return None;
+    }
+    Some(out)
 }
 
 /// Whether `d` is exactly the decimal written as `digits` (digits and at most one `.`).

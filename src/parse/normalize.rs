@@ -27,15 +27,28 @@ pub fn normalize_char(c: char) -> char {
 }
 
 impl Normalized {
+    /// Normalises `original`. Words a policy's vocabulary adds (operator and grade
+    /// synonyms) are rewritten here to the words the grammar reads, so the grammar stays
+    /// fixed while the vocabulary is data; their spans still cover the word as written.
     pub fn new(original: &str) -> Normalized {
+        let vocab = crate::model::vocabulary::active();
+        let rewrites = vocab.rewrites();
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
-            let n = normalize_char(c);
-            for _ in 0..n.len_utf8() {
-                map.push(i);
+        let mut rest = original;
+        while let Some(c) = rest.chars().next() {
+            let i = original.len() - rest.len();
+            let word = rewrites.iter().find(|(w, _)| rest.starts_with(w.as_str()));
+            if let Some((w, to)) = word {
+                map.extend(std::iter::repeat_n(i, to.len()));
+                text.push_str(to);
+                rest = rest.get(w.len()..).unwrap_or("");
+                continue;
             }
+            let n = normalize_char(c);
+            map.extend(std::iter::repeat_n(i, n.len_utf8()));
             text.push(n);
+            rest = rest.get(c.len_utf8()..).unwrap_or("");
         }
         map.push(original.len());
         Normalized { text, map }

@@ -1,6 +1,6 @@
 //! Target cells (指标值) → typed [`Target`]s, leniently or strictly.
 
-use super::build::{change_direction, Builder};
+use super::build::{change_direction, per_period_unit, Builder};
 use super::grammar::{Grammar, Rule};
 use super::normalize::Normalized;
 use super::{Parsed, Strictness};
@@ -8,7 +8,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::quantity::UnitError;
 use crate::model::{
     Change, Comparison, Deadline, Op, Qualitative, Quantity, RangeTarget, Span, Target, TargetKind,
-    Unit,
 };
 use crate::score::units::compare_in_unit;
 use pest::iterators::Pair;
@@ -25,7 +24,13 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     if let Some(too_long) = crate::limits::cell_too_long(src, "target") {
         return Err(vec![too_long]);
     }
-    crate::region::memo::target(src, strictness, parse_target_uncached)
+    // The memo is keyed by the text alone: with words a policy added, the text alone does
+    // not decide the reading, so such runs parse afresh.
+    if crate::model::vocabulary::active().rewrites().is_empty() {
+        crate::region::memo::target(src, strictness, parse_target_uncached)
+    } else {
+        parse_target_uncached(src, strictness)
+    }
 }
 
 /// [`parse_target`] without the memo (and without the length limit).
@@ -369,11 +374,7 @@ fn per_period(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
         }
     }
     let op = b.resolve_ops(&prefix, postfix, span).unwrap_or(Op::Eq);
-    let unit = match &quantity.unit {
-        Some(u) => format!("{u}/{per}"),
-        None => format!("次/{per}"),
-    };
-    quantity.unit = Some(Unit::new(unit));
+    per_period_unit(&per, &mut quantity);
     TargetKind::Comparison(Comparison { op, quantity, span })
 }
 

@@ -3,6 +3,7 @@
 //! problem in the file is reported at once, each pointing into the file.
 
 use super::rules::{parse_rule, RuleValue, Subject};
+use super::vocabulary as vocab;
 use crate::diagnostic::{render, Diagnostic};
 use crate::model::Span;
 use crate::score::policy::Policy;
@@ -62,7 +63,7 @@ impl RuleOrigins {
     }
 }
 
-const TOP_KEYS: [&str; 3] = ["name", "description", "rules"];
+const TOP_KEYS: [&str; 4] = ["name", "description", "rules", "vocabulary"];
 
 /// A policy file that could not be loaded: where, its text, and every problem in it.
 #[derive(Debug, Clone)]
@@ -119,9 +120,28 @@ pub fn load_policy_with_origins(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let file_words = match vocab::read_key(&source, Span::default()) {
+        Ok(Some(vocab::VocabularyKey::File(name))) => match vocab::from_file(path, &name) {
+            Ok(v) => Some(v),
+            Err(d) => {
+                return Err(PolicyError {
+                    path: shown,
+                    source,
+                    diagnostics: vec![d],
+                })
+            }
+        },
+        _ => None,
+    };
     match parse_policy_with_origins(&stem, &source) {
-        Ok((p, mut o)) => {
+        Ok((mut p, mut o)) => {
             o.file = shown;
+            if let Some(v) = file_words {
+                p.vocabulary = v;
+            }
+            // The policy read from disk is the one the command scores with: cells parsed
+            // from here on (scorecards, actuals) read its words.
+            p.vocabulary.ensure_active();
             Ok((p, o))
         }
         Err(diagnostics) => Err(PolicyError {
@@ -186,6 +206,7 @@ pub fn parse_policy_with_origins(
     let root = doc.as_table();
     let mut policy_name = name.to_string();
     let mut rules: Option<(&dyn TableLike, Span)> = None;
+    let mut vocabulary_span: Option<Span> = None;
     for (key, item) in root.iter() {
         let kspan = span_of(root.key(key).and_then(|k| k.span()));
         match key {
@@ -205,6 +226,8 @@ pub fn parse_policy_with_origins(
                     .with_help(format!("write `{key} = \"…\"`")),
                 ),
             },
+            // Read once the rules are (`read_key` below), from the whole text.
+            "vocabulary" => vocabulary_span = Some(kspan),
             "rules" => match item.as_table_like() {
                 Some(t) => rules = Some((t, kspan)),
                 None => diags.push(
@@ -347,11 +370,22 @@ pub fn parse_policy_with_origins(
             );
         }
     }
+    let words = vocabulary_span.and_then(|span| {
+        vocab::inline(text, span).unwrap_or_else(|d| {
+            diags.push(d);
+            None
+        })
+    });
     if !diags.is_empty() {
         return Err(diags);
     }
     assemble(policy_name, values)
-        .map(|p| (p, origins))
+        .map(|mut p| {
+            if let Some(v) = words {
+                p.vocabulary = v;
+            }
+            (p, origins)
+        })
         .ok_or(diags)
 }
 
@@ -421,6 +455,7 @@ fn assemble(name: String, mut v: HashMap<Subject, RuleValue>) -> Option<Policy> 
         flags,
         not_applicable,
         monitor,
+        vocabulary: Default::default(),
     })
 }
 

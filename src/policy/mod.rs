@@ -12,6 +12,7 @@
 
 mod file;
 mod rules;
+pub mod vocabulary;
 
 pub use file::{
     default_policy, default_policy_with_origins, load_policy, load_policy_with_origins,

@@ -10,6 +10,29 @@ pub fn d(x: Decimal) -> String {
     x.normalize().to_string()
 }
 
+/// A number in a formula line, readable: a value with over 4 decimals (a converted unit,
+/// `50小时` = 2.0833…天) shows 2 decimals, or 3 significant digits when it is below 1.
+/// Display only: the exact value is what is scored, and `explain` shows it in full.
+pub fn shown(x: Decimal) -> String {
+    let n = x.normalize();
+    if n.scale() <= 4 {
+        return n.to_string();
+    }
+    let places = if n.abs() >= Decimal::ONE {
+        2
+    } else {
+        // 0.000416… → 0.000417: the leading zeros after the point, then 3 digits.
+        let mut zeros = 0u32;
+        let mut v = n.abs();
+        while v < Decimal::new(1, 1) && zeros < 24 {
+            v *= Decimal::TEN;
+            zeros += 1;
+        }
+        zeros + 3
+    };
+    n.round_dp(places).normalize().to_string()
+}
+
 /// Display with exactly `places` decimals (already rounded values).
 pub fn fixed(x: Decimal, places: u32) -> String {
     format!("{:.*}", places as usize, x)
@@ -46,15 +69,15 @@ pub fn apply(
             match dir {
                 Direction::Positive if a <= Decimal::ZERO => Some(Applied {
                     exact: Decimal::ZERO,
-                    working: format!("{} ≤ 0 → 0", d(a)),
+                    working: format!("{} ≤ 0 → 0", shown(a)),
                 }),
                 Direction::Positive => Some(Applied {
                     exact: div(mul(w, a)?, t)?,
-                    working: format!("{} × {}/{}", d(w), d(a), d(t)),
+                    working: format!("{} × {}/{}", shown(w), shown(a), shown(t)),
                 }),
                 Direction::Reverse => Some(Applied {
                     exact: div(mul(w, t)?, a)?,
-                    working: format!("{} × {}/{}", d(w), d(t), d(a)),
+                    working: format!("{} × {}/{}", shown(w), shown(t), shown(a)),
                 }),
             }
         }
@@ -77,13 +100,33 @@ pub fn apply(
             let share = share.clamp(Decimal::ZERO, Decimal::ONE);
             let working = match dir {
                 Direction::Reverse if z == Decimal::TWO => {
-                    format!("{} × (1 − ({}−{})/{})", d(w), d(a), d(t), d(t))
+                    format!(
+                        "{} × (1 − ({}−{})/{})",
+                        shown(w),
+                        shown(a),
+                        shown(t),
+                        shown(t)
+                    )
                 }
                 Direction::Reverse => {
-                    format!("{} × ({} − {}/{})/({} − 1)", d(w), d(z), d(a), d(t), d(z))
+                    format!(
+                        "{} × ({} − {}/{})/({} − 1)",
+                        shown(w),
+                        shown(z),
+                        shown(a),
+                        shown(t),
+                        shown(z)
+                    )
                 }
                 Direction::Positive => {
-                    format!("{} × ({}/{} − {})/(1 − {})", d(w), d(a), d(t), d(z), d(z))
+                    format!(
+                        "{} × ({}/{} − {})/(1 − {})",
+                        shown(w),
+                        shown(a),
+                        shown(t),
+                        shown(z),
+                        shown(z)
+                    )
                 }
             };
             let working = if share.is_zero() {
@@ -108,10 +151,10 @@ pub fn apply(
         }
         Formula::Steps { on, bands } => {
             let (x, what) = match on {
-                StepBasis::Value => (a, d(a)),
+                StepBasis::Value => (a, shown(a)),
                 StepBasis::Ratio => {
                     let r = completion_percent(dir, a, t)?;
-                    (r, format!("完成率 {}%", d(r.round_dp(2))))
+                    (r, format!("完成率 {}%", shown(r.round_dp(2))))
                 }
             };
             let band = bands
@@ -122,10 +165,10 @@ pub fn apply(
                     exact: div(mul(w, b.share)?, Decimal::ONE_HUNDRED)?,
                     working: format!(
                         "{what} ∈ [{}, {}) → {} × {}%",
-                        d(b.low),
+                        shown(b.low),
                         b.high.map(d).unwrap_or_else(|| "∞".to_string()),
-                        d(w),
-                        d(b.share)
+                        shown(w),
+                        shown(b.share)
                     ),
                 }),
                 None => Some(Applied {
@@ -158,12 +201,12 @@ pub fn apply(
                 exact,
                 working: format!(
                     "{} − {}×{} (差 {}，每{}扣{}){}",
-                    d(w),
-                    d(units),
-                    d(*deduct),
-                    d(short),
-                    d(*per),
-                    d(*deduct),
+                    shown(w),
+                    shown(units),
+                    shown(*deduct),
+                    shown(short),
+                    shown(*per),
+                    shown(*deduct),
                     if off < uncapped || exact > w - off {
                         "，封顶/保底"
                     } else {

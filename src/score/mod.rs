@@ -9,4 +9,5 @@ pub mod units;
 pub use policy::{Formula, Policy};
 pub use row::{
     is_target_zero, row_formula_context, score_row, Flag, RowInput, RowScore, Status, Trace,
+    YEAR_UNSTATED,
 };

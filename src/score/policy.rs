@@ -174,6 +174,9 @@ pub struct Policy {
     pub not_applicable: NotApplicable,
     /// Mid-year monitoring lights (the optional `monitor` rule; defaults when absent).
     pub monitor: MonitorThresholds,
+    /// The words cells are read with: the default vocabulary plus the policy's own.
+    #[serde(skip)]
+    pub vocabulary: crate::policy::vocabulary::PolicyVocabulary,
 }
 
 fn pct(n: i64) -> Decimal {
@@ -256,6 +259,7 @@ impl Default for Policy {
             },
             not_applicable: NotApplicable::MovePoints,
             monitor: MonitorThresholds::default(),
+            vocabulary: Default::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Scoring one indicator row under a [`Policy`]: target + actual + points → score,
 //! achieved, flags and a trace that lets a person redo the arithmetic by hand.
 
-use super::formula::{apply, d, div, fixed, mul};
+use super::formula::{apply, d, div, fixed, mul, shown};
 use super::policy::{Formula, Policy};
 use crate::model::quantity::{in_unit_of, UnitError};
 use crate::model::{
@@ -259,7 +259,7 @@ fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowS
 const TOO_LARGE: &str = "the numbers are too large to score exactly";
 
 fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
-    format!("{}{}", d(v), unit.map(|u| u.as_str()).unwrap_or(""))
+    format!("{}{}", shown(v), unit.map(|u| u.as_str()).unwrap_or(""))
 }
 
 impl Ctx<'_, '_> {
@@ -288,6 +288,24 @@ impl Ctx<'_, '_> {
         ));
         self.rule = format!("graded by hand: {}", grade.label());
         self.grade_outcome(grade, share)
+    }
+
+    /// A grade, `完成` or `未完成` where a number was expected: graded by hand at the
+    /// band default (DESIGN §3: accepted leniently, flagged). `None` for anything else.
+    fn grade_for_number(&mut self, actual: &ActualValue) -> Option<Outcome> {
+        let (grade, share) = match actual {
+            ActualValue::Grade { grade, share } => (*grade, *share),
+            ActualValue::Done => {
+                self.actual_text = "已完成".into();
+                (Grade::Achieved, None)
+            }
+            ActualValue::NotDone => {
+                self.actual_text = "未完成".into();
+                (Grade::NotAchieved, None)
+            }
+            _ => return None,
+        };
+        Some(self.graded_by_hand(grade, share))
     }
 
     fn grade_outcome(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
@@ -340,12 +358,21 @@ impl Ctx<'_, '_> {
 
     /// Reads a numeric actual in the target's unit.
     fn number_in(&mut self, actual: &ActualValue, target: &Quantity) -> Result<Decimal, Outcome> {
+        let months;
+        let actual = match month_count(actual, target) {
+            Some(q) => {
+                months = ActualValue::Number { quantity: q };
+                &months
+            }
+            None => actual,
+        };
         match actual {
             ActualValue::Number { quantity } => {
                 let mut q = quantity.clone();
                 // A unitless actual takes the target's unit and magnitude as written.
                 if q.unit.is_none() && q.magnitude.is_none() {
                     q.magnitude = target.magnitude;
+                    self.flag_fraction_for_percent(&q, target);
                 }
                 let v = in_unit_of(&q, target).map_err(|e| match e {
                     UnitError::Mismatch { actual, target } => Outcome::Error(format!(
@@ -353,7 +380,7 @@ impl Ctx<'_, '_> {
                     )),
                     UnitError::TooLarge => Outcome::Error(TOO_LARGE.into()),
                 })?;
-                self.actual_text = fmt_q(v, target.unit.as_ref().or(q.unit.as_ref()));
+                self.actual_text = converted_text(&q, v, target.unit.as_ref());
                 Ok(v)
             }
             ActualValue::Fraction {
@@ -395,12 +422,32 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `0.92` against `≥90%`: a share typed as a fraction. Scored as written (0.92%, the
+    /// rule that a unitless actual takes the target's unit), flagged so that a person looks.
+    fn flag_fraction_for_percent(&mut self, q: &Quantity, target: &Quantity) {
+        let percent = target.unit.as_ref().is_some_and(|u| u.as_str() == "%");
+        let a = q.value;
+        if percent && a > Decimal::ZERO && a <= Decimal::ONE && target.scaled() > Decimal::ONE {
+            let meant = a * Decimal::ONE_HUNDRED;
+            self.flags.push(Flag::new(
+                "fraction-for-percent",
+                format!(
+                    "实际完成值 {} 未写单位，按 {}% 计分；如指 {}%，请写作 {}%",
+                    d(a),
+                    d(a),
+                    d(meant),
+                    d(meant)
+                ),
+            ));
+        }
+    }
+
     fn comparison(&mut self, c: &Comparison, actual: Option<&ActualValue>) -> Outcome {
         let Some(actual) = actual else {
             return self.missing();
         };
-        if let ActualValue::Grade { grade, share } = actual {
-            return self.graded_by_hand(*grade, *share);
+        if let Some(o) = self.grade_for_number(actual) {
+            return o;
         }
         let a = match self.number_in(actual, &c.quantity) {
             Ok(a) => a,
@@ -416,7 +463,12 @@ impl Ctx<'_, '_> {
         if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
             self.rule = format!("target zero: {}", formula_name(&f));
-            let met = a <= Decimal::ZERO;
+            // `<0起` asks for less than nothing: 0 does not meet it (`>`/`<` are strict).
+            let met = if c.op == Op::Lt {
+                a < Decimal::ZERO
+            } else {
+                a <= Decimal::ZERO
+            };
             // A policy may deduct per unit or step on the value for target-zero rows.
             if matches!(f, Formula::PerUnit { .. } | Formula::Steps { .. }) {
                 let Some(applied) = apply(&f, Direction::Reverse, a, t, w, met) else {
@@ -429,7 +481,12 @@ impl Ctx<'_, '_> {
                 };
             }
             let exact = if met { w } else { Decimal::ZERO };
-            let rel = if met { "≤" } else { ">" };
+            let rel = match (met, c.op) {
+                (true, Op::Lt) => "<",
+                (true, _) => "≤",
+                (false, Op::Lt) if a.is_zero() => "=",
+                (false, _) => ">",
+            };
             return Outcome::Scored {
                 exact,
                 achieved: met,
@@ -448,15 +505,16 @@ impl Ctx<'_, '_> {
         let f = self.formula_for(default);
         self.rule = format!("{}: {}", self.dir.code(), formula_name(&f));
         if t <= Decimal::ZERO && !matches!(f, Formula::AllOrNothing | Formula::PerUnit { .. }) {
-            // A ratio to a target of zero or below means nothing: met or not.
-            let exact = if met { w } else { Decimal::ZERO };
+            // A ratio to a target of zero or below means nothing: met or not, and `>0次`
+            // is met only by more than nothing (`>`/`<` are strict here too).
+            let exact = if achieved { w } else { Decimal::ZERO };
             return Outcome::Scored {
                 exact,
                 achieved,
                 formula: format!(
                     "{aq} {} {tq} → {}",
                     rel(a, t),
-                    if met { "满分" } else { "0" }
+                    if achieved { "满分" } else { "0" }
                 ),
             };
         }
@@ -492,8 +550,8 @@ impl Ctx<'_, '_> {
         let Some(actual) = actual else {
             return self.missing();
         };
-        if let ActualValue::Grade { grade, share } = actual {
-            return self.graded_by_hand(*grade, *share);
+        if let Some(o) = self.grade_for_number(actual) {
+            return o;
         }
         let a = match self.number_in(actual, &r.high) {
             Ok(a) => a,
@@ -727,7 +785,11 @@ impl Ctx<'_, '_> {
                     )
                 }
             }
-            ActualValue::Grade { grade, share } => return self.graded_by_hand(*grade, *share),
+            ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
+                return self
+                    .grade_for_number(actual)
+                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into()))
+            }
             other => {
                 return Outcome::Error(format!(
                     "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
@@ -818,6 +880,38 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// `6月` against a quantity target in months (`≥8个月`) is 6 months, not June: a
+/// year-less month with nothing after it, read as a count when the target's unit is one of
+/// months (its base unit is 月).
+fn month_count(actual: &ActualValue, target: &Quantity) -> Option<Quantity> {
+    let ActualValue::Date { date } = actual else {
+        return None;
+    };
+    let crate::model::DatePoint::Month { month } = date.point else {
+        return None;
+    };
+    let in_months = target.unit.as_ref().is_some_and(|u| &*u.base().0 == "月");
+    (date.year.is_none() && in_months)
+        .then(|| Quantity::new(Decimal::from(month), Some(Unit::new("月"))))
+}
+
+/// The actual as read, and in the target's unit when it was converted:
+/// `50小时 (= 2.08天)`. The converted number is rounded for display only.
+fn converted_text(q: &Quantity, v: Decimal, target_unit: Option<&Unit>) -> String {
+    match (&q.unit, target_unit) {
+        (Some(au), Some(tu)) if au != tu => {
+            let written = fmt_q(q.scaled(), Some(au));
+            let shown = fmt_q(v, Some(tu));
+            if written == shown {
+                written
+            } else {
+                format!("{written} (= {shown})")
+            }
+        }
+        _ => fmt_q(v, target_unit.or(q.unit.as_ref())),
+    }
+}
+
 /// `>`/`=`/`<` between actual and target, for formula lines.
 fn rel(a: Decimal, t: Decimal) -> &'static str {
     match a.cmp(&t) {
@@ -870,8 +964,17 @@ fn same_text(a: &str, b: &str) -> bool {
     n(a) == n(b)
 }
 
+/// The fiscal year a row is scored in when none is known and none is needed: a year-less
+/// deadline against a year-less actual (`10月前` / `8月`). Year 0 is never a real fiscal
+/// year (those are checked to lie in 1900–2999), and dates in it print without a year.
+pub const YEAR_UNSTATED: i32 = 0;
+
 fn cn_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    if d.year() == YEAR_UNSTATED {
+        format!("{}月{}日", d.month(), d.day())
+    } else {
+        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    }
 }
 
 /// Started months between `due` and `done` (1 for anything up to a month late).
