@@ -15,6 +15,8 @@ fn ind(id: &str, level1: &str, level2: &str, target: &str) -> Indicator {
         id: id.into(),
         level1: level1.into(),
         level2: level2.into(),
+        label1: None,
+        label2: None,
         name: format!("{level2}{id}"),
         description: String::new(),
         target_text: target.into(),

@@ -626,6 +626,8 @@ const INDICATOR_FIELDS: &[&str] = &[
     "area",
     "level1",
     "level2",
+    "label1",
+    "label2",
     "name",
     "description",
     "target",
@@ -769,6 +771,8 @@ fn read_indicator(
             }
         }
     }
+    let label1 = f.string(ctx, "label1", false, "\"项目完成指标\"");
+    let label2 = f.string(ctx, "label2", false, "\"数量指标（必填）\"");
     let name = f.text(ctx, "name", true, "\"…数量\"");
     let description = f.string(ctx, "description", false, "\"…\"");
     let basis = f.string(ctx, "basis", false, "\"…\"");
@@ -846,6 +850,8 @@ fn read_indicator(
         id: id?.0,
         level1: level1?.0,
         level2: level2?.0,
+        label1: label1.map(|l| l.0),
+        label2: label2.map(|l| l.0),
         name: name?.0,
         description: description.map(|d| d.0).unwrap_or_default(),
         target_text,

@@ -27,6 +27,11 @@ pub struct Indicator {
     pub level1: String,
     /// 二级指标: 数量指标, 质量指标, …
     pub level2: String,
+    /// The 一级 label as the source printed it (`项目完成指标`), when it differs from
+    /// `level1`; kept so the user can recognise the row and check the mapping.
+    pub label1: Option<String>,
+    /// The 二级 label as printed (`数量指标（必填）`, `数量`), when it differs from `level2`.
+    pub label2: Option<String>,
     /// 三级指标.
     pub name: String,
     /// 绩效指标描述.

@@ -102,6 +102,11 @@ fn push_indicator(out: &mut String, i: &Indicator, with_area: bool) {
     }
     let _ = writeln!(out, "level1 = {}", toml_string(&i.level1));
     let _ = writeln!(out, "level2 = {}", toml_string(&i.level2));
+    for (key, label) in [("label1", &i.label1), ("label2", &i.label2)] {
+        if let Some(l) = label {
+            let _ = writeln!(out, "{key} = {}  # as published", toml_string(l));
+        }
+    }
     let _ = writeln!(out, "name = {}", toml_string(&i.name));
     if !i.description.is_empty() || !with_area {
         let _ = writeln!(out, "description = {}", toml_string(&i.description));

@@ -75,6 +75,136 @@ struct Found {
     change: bool,
 }
 
+/// Targets a notice states in words, with no number (`群众法治意识明显提升`).
+const QUALITATIVE_TAILS: &[&str] = &[
+    "明显提升",
+    "明显提高",
+    "有效提升",
+    "有效提高",
+    "显著提升",
+    "显著提高",
+    "进一步提升",
+    "进一步提高",
+    "进一步丰富",
+    "持续提升",
+    "持续改善",
+    "明显改善",
+    "逐步提高",
+    "逐步改善",
+    "有效改善",
+    "逐步缩小",
+    "稳步提升",
+];
+
+/// Indicators from a notice (绩效目标公示) that states its targets in sentences: like
+/// [`department_indicators`], plus targets in words (`明显提升`), a level heading before a
+/// colon (`产出指标：…`) taken as the level, and levels by meaning otherwise.
+pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Indicator> {
+    let mut out: Vec<Indicator> = Vec::new();
+    let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
+    for seg in segments {
+        for clause in seg.text.split(['；', ';', '。', '\n']) {
+            for phrase in clause.split(['，', ',']) {
+                let (hint, phrase) = level_hint(strip_list_marker(phrase.trim()));
+                let phrase = strip_list_marker(phrase);
+                let Some(f) = find_target(phrase).or_else(|| find_words(phrase)) else {
+                    continue;
+                };
+                if f.name.is_empty() {
+                    continue;
+                }
+                let key = (f.name.clone(), f.target.clone());
+                if let Some(first) = seen.get(&key) {
+                    notes.push(Note::info(
+                        seg.loc.clone(),
+                        format!("`{}{}` is stated again (first at {first}); kept once", f.name, f.target),
+                    ));
+                    continue;
+                }
+                seen.insert(key, seg.loc.clone());
+                let (level1, level2) = hint.unwrap_or_else(|| classify_notice(&f));
+                out.push(Indicator {
+                    id: String::new(),
+                    level1: level1.to_string(),
+                    level2: level2.to_string(),
+                    label1: None,
+                    label2: None,
+                    name: f.name,
+                    description: String::new(),
+                    target_text: f.target,
+                    target: None,
+                    target_diagnostics: Vec::new(),
+                    basis: String::new(),
+                    points: None,
+                    direction: None,
+                    rule: None,
+                    area: None,
+                    origin: Origin::default(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `产出指标：数量指标：新建温室大棚≥40座` → the levels and the rest.
+fn level_hint(p: &str) -> (Option<(&'static str, &'static str)>, &str) {
+    let mut rest = p;
+    let mut hint = None;
+    while let Some(i) = rest.find(['：', ':']) {
+        let head = rest.get(..i).unwrap_or("");
+        if head.chars().count() > 10 {
+            break;
+        }
+        let two = super::synonyms::level2_of(head);
+        let one = super::synonyms::level1_of(head);
+        if two.is_none() && one.is_none() {
+            break;
+        }
+        if let Some(two) = two {
+            hint = levels::level1_of(two).map(|one| (one, two));
+        }
+        let colon = rest.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        rest = rest.get(i + colon..).unwrap_or("").trim_start();
+    }
+    (hint, rest)
+}
+
+/// A target in words at the end of a phrase.
+fn find_words(p: &str) -> Option<Found> {
+    let tail = QUALITATIVE_TAILS.iter().find(|t| p.ends_with(**t))?;
+    let name = p.get(..p.len() - tail.len())?.trim();
+    Some(Found {
+        name: join_name(name, ""),
+        target: (*tail).to_string(),
+        deadline: false,
+        change: true,
+    })
+}
+
+/// Levels of a notice's target by meaning: deadlines → 时效; 满意 → 满意度; money → 成本;
+/// changes, less-is-better rates and targets in words → 社会效益; other rates → 质量;
+/// counts → 数量.
+fn classify_notice(f: &Found) -> (&'static str, &'static str) {
+    let t = f.target.as_str();
+    let reverse = ["≤", "<", "小于", "不超过", "不高于", "低于", "以下", "以内"]
+        .iter()
+        .any(|w| t.contains(w));
+    if f.deadline {
+        ("产出指标", "时效指标")
+    } else if f.name.contains("满意") {
+        ("满意度指标", "服务对象满意度指标")
+    } else if t.ends_with('元') {
+        ("产出指标", "成本指标")
+    } else if f.change || reverse || f.name.contains("投诉") {
+        ("效益指标", "社会效益指标")
+    } else if t.contains('%') || t.contains('％') {
+        ("产出指标", "质量指标")
+    } else {
+        ("产出指标", "数量指标")
+    }
+}
+
 pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
     let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
@@ -94,7 +224,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 any = true;
                 if f.name.is_empty() {
                     notes.push(Note::problem(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!(
                             "a target `{}` with no name in `{clause}`; not imported",
                             f.target
@@ -105,7 +235,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 let key = (f.name.clone(), f.target.clone());
                 if let Some(first) = seen.get(&key) {
                     notes.push(Note::info(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!(
                             "`{}{}` (area {}) is stated again (first at {first}); kept once",
                             f.name, f.target, seg.area
@@ -113,7 +243,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     ));
                     continue;
                 }
-                seen.insert(key, seg.loc);
+                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = classify(&f);
                 let prefix = levels::id_prefix(level2);
                 let n = counts.entry(prefix).or_insert(0);
@@ -122,6 +252,8 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     id: format!("{prefix}{n}"),
                     level1: level1.to_string(),
                     level2: level2.to_string(),
+                    label1: None,
+                    label2: None,
                     name: f.name,
                     description: clause.to_string(),
                     target_text: f.target,
@@ -138,12 +270,12 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
             if !any {
                 if seg.indicator_text && has_number(clause) {
                     notes.push(Note::problem(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!("no target could be read in `{clause}`; kept as area text only"),
                     ));
                 } else if seg.indicator_text || has_number(clause) {
                     notes.push(Note::info(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!("no measurable target in `{clause}`; kept as area text only"),
                     ));
                 }

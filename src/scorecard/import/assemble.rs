@@ -1,0 +1,222 @@
+//! Drafts → the scorecard model, so that what is written always loads: every project has
+//! a name and a code (derived when the source prints none), a budget, unique ids; the
+//! department has a name and a usable code.
+
+use super::blocks::Location;
+use super::code::derived_code;
+use super::info::breakdown;
+use super::prose;
+use super::reading::{Draft, Reading};
+use super::Note;
+use crate::scorecard::levels;
+use crate::scorecard::model::{Department, Indicator, Project};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub struct Assembled {
+    pub department: Department,
+    pub years: Vec<(i32, Location)>,
+    pub notes: Vec<Note>,
+}
+
+pub fn assemble(mut rd: Reading) -> Assembled {
+    if rd.headers_found == 0 {
+        read_prose(&mut rd);
+    }
+    let (dept_name, dept_code) = department_identity(&mut rd);
+    let mut notes = std::mem::take(&mut rd.notes);
+    let mut projects: Vec<Project> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    let mut untitled = rd.title_project.clone();
+    for d in std::mem::take(&mut rd.projects) {
+        if d.name.is_none() && d.rows.is_empty() {
+            continue;
+        }
+        projects.push(project(d, &dept_name, &mut untitled, &mut codes, &mut notes));
+    }
+    let mut units: Vec<String> = Vec::new();
+    for p in &projects {
+        if !p.unit.is_empty() && !units.contains(&p.unit) {
+            units.push(p.unit.clone());
+        }
+    }
+    let (indicators, goals) = match rd.department.take() {
+        Some(d) => {
+            if d.total.is_some() || d.fiscal.is_some() {
+                notes.push(Note::info(
+                    d.loc.clone(),
+                    "the department's own budget is read but not kept (the scorecard keeps project budgets)".to_string(),
+                ));
+            }
+            (with_ids(d.rows), d.goals.join("\n"))
+        }
+        None => (Vec::new(), String::new()),
+    };
+    let years = if rd.title_years.is_empty() {
+        rd.deadline_years
+    } else {
+        rd.title_years
+    };
+    Assembled {
+        department: Department {
+            code: dept_code,
+            name: dept_name,
+            fiscal_year: 0,
+            units,
+            goals,
+            safeguards: String::new(),
+            indicators,
+            projects,
+            areas: Vec::new(),
+            folder: PathBuf::new(),
+        },
+        years,
+        notes,
+    }
+}
+
+/// A prose-only notice: its sentences are the indicators of the project it names, else
+/// of the department.
+fn read_prose(rd: &mut Reading) {
+    let segments = std::mem::take(&mut rd.prose);
+    let rows = prose::notice_indicators(&segments, &mut rd.notes);
+    let Some(first) = segments.first() else { return };
+    let at = first.loc.clone();
+    for s in &segments {
+        super::build::collect_deadline_years(&s.text, s.loc.clone(), &mut rd.deadline_years);
+    }
+    let named = rd.projects.iter().any(|p| p.name.is_some());
+    if named && !rd.department_scope {
+        rd.current(&at).rows.extend(rows);
+    } else {
+        rd.department
+            .get_or_insert_with(|| Draft::new(at.clone()))
+            .rows
+            .extend(rows);
+    }
+}
+
+/// Ids as the seed's: the 二级's prefix and a count (`qty1`, `sat1`).
+fn with_ids(rows: Vec<Indicator>) -> Vec<Indicator> {
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    rows.into_iter()
+        .map(|mut i| {
+            let prefix = levels::id_prefix(&i.level2);
+            let n = counts.entry(prefix).or_insert(0);
+            *n += 1;
+            i.id = format!("{prefix}{n}");
+            i
+        })
+        .collect()
+}
+
+fn project(
+    d: Draft,
+    dept_name: &str,
+    untitled: &mut Option<(String, Location)>,
+    codes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
+) -> Project {
+    let (name, name_loc) = match (d.name, untitled.take()) {
+        (Some(n), _) => n,
+        (None, Some(t)) => t,
+        (None, None) => {
+            notes.push(Note::problem(
+                d.loc.clone(),
+                "these indicator rows have no 项目名称 (no label, no title naming the project); imported as `未命名项目` — add a `项目名称` row to the source".to_string(),
+            ));
+            ("未命名项目".to_string(), d.loc.clone())
+        }
+    };
+    let unit = d.unit.unwrap_or_else(|| dept_name.to_string());
+    let mut code = match d.code.filter(|c| !c.is_empty()) {
+        Some(c) => c,
+        None => {
+            let c = derived_code("JX", &unit, &name);
+            notes.push(Note::info(
+                name_loc.clone(),
+                format!("`{name}` has no 项目编码; its code is derived from its unit and name: `{c}` (the same on every import of this source)"),
+            ));
+            c
+        }
+    };
+    if codes.contains(&code) {
+        let base = code.clone();
+        let mut k = 2;
+        while codes.contains(&code) {
+            code = format!("{base}-{k}");
+            k += 1;
+        }
+        notes.push(Note::problem(
+            name_loc.clone(),
+            format!("the code `{base}` is used by an earlier project too; this one is written as `{code}`"),
+        ));
+    }
+    codes.push(code.clone());
+    let budget = match d.total.or_else(|| breakdown(d.fiscal, d.other, &d.parts)) {
+        Some(b) => b,
+        None => {
+            notes.push(Note::problem(
+                name_loc.clone(),
+                format!("project `{name}` has no budget amount (年度资金总额, 预算数 …); written as 0.00 — fill it in"),
+            ));
+            Decimal::new(0, 2)
+        }
+    };
+    if d.rows.is_empty() {
+        notes.push(Note::problem(
+            name_loc,
+            format!("project `{name}` has no indicator rows (no header row 一级指标 | 二级指标 | 三级指标 | 指标值 after it)"),
+        ));
+    }
+    Project {
+        code,
+        name,
+        unit,
+        budget,
+        adjusted_budget: None,
+        fiscal_funds: d.fiscal,
+        other_funds: d.other,
+        purpose: d.purpose.join("\n"),
+        spending_plan: Vec::new(),
+        goals: d.goals,
+        indicators: with_ids(d.rows),
+        file: PathBuf::new(),
+    }
+}
+
+/// The department's name (label, title, unit) and code (digits it starts with, else
+/// derived from the name).
+fn department_identity(rd: &mut Reading) -> (String, String) {
+    let from_unit = rd.projects.iter().find_map(|p| p.unit.clone());
+    let name = match rd
+        .department_name
+        .clone()
+        .map(|n| n.0)
+        .or_else(|| rd.title_department.clone())
+        .or(from_unit)
+    {
+        Some(n) => n,
+        None => {
+            rd.notes.push(Note::problem(
+                Location::Line(0),
+                "the document names no department (主管部门, 部门名称, 填报单位 or a title such as `某某局2023年…`); written as `未注明部门` — edit department.toml".to_string(),
+            ));
+            "未注明部门".to_string()
+        }
+    };
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let (name, code) = if digits.len() >= 3 {
+        let rest = name.get(digits.len()..).unwrap_or("").trim().to_string();
+        (rest, digits)
+    } else {
+        let code = derived_code("D", "", &name);
+        rd.notes.push(Note::info(
+            Location::Line(0),
+            format!("no department code in the source; derived from its name: `{code}`"),
+        ));
+        (name, code)
+    };
+    (name, code)
+}

@@ -1,0 +1,270 @@
+//! One row under an indicator header → an indicator: levels filled down and mapped to the
+//! national levels by meaning (the published label kept), a target split over columns
+//! joined (`≥`|`98`|`%` → `≥98%`), 正向/反向 taken as the direction, 权重/分值 as points.
+
+use super::blocks::{GridCell, Location};
+use super::columns::Columns;
+use super::synonyms::{self, is_placeholder, squeeze, Col};
+use super::Note;
+use crate::model::Direction;
+use crate::scorecard::load::read_decimal;
+use crate::scorecard::model::{Indicator, Origin};
+use rust_decimal::Decimal;
+
+/// Level cells seen above, for tables that leave a merged level cell empty below its
+/// first row instead of merging it.
+#[derive(Debug, Default, Clone)]
+pub struct FillDown {
+    level1: String,
+    level2: String,
+}
+
+/// What a data row turned out to be.
+pub enum RowResult {
+    Indicator(Box<Indicator>),
+    /// Nothing to import and nothing to say (a blank row).
+    Blank,
+    /// Not imported; the notes say why.
+    Skipped,
+}
+
+/// The distinct texts of `cols` in `row` (a cell merged across several is taken once),
+/// each trimmed, with the location of the first.
+fn joined(row: &[GridCell], cols: &[usize], sep: &str) -> (String, Option<Location>) {
+    let mut seen: Vec<&Location> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    let mut loc = None;
+    for c in cols {
+        let Some(cell) = row.get(*c) else { continue };
+        if seen.contains(&&cell.loc) {
+            continue;
+        }
+        seen.push(&cell.loc);
+        let t = cell.text.trim();
+        if !t.is_empty() {
+            parts.push(t.to_string());
+            loc.get_or_insert_with(|| cell.loc.clone());
+        }
+    }
+    (parts.join(sep), loc)
+}
+
+/// A published label as one line: the lines of a two-line label joined, spaces dropped.
+pub fn one_line(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_operator(s: &str) -> bool {
+    let k = squeeze(s);
+    matches!(
+        k.as_str(),
+        "≥" | "≤" | ">" | "<" | "=" | ">=" | "<=" | "＞" | "＜" | "＝" | "≧" | "≦"
+    ) || [
+        "大于等于", "小于等于", "大于", "小于", "等于", "不少于", "不低于", "不高于", "不超过",
+        "不大于", "不小于",
+    ]
+    .contains(&k.as_str())
+}
+
+/// A unit cell that says nothing (`—`, `/`, `无`).
+fn is_blank_unit(s: &str) -> bool {
+    let k = squeeze(s);
+    k.is_empty() || matches!(k.as_str(), "—" | "-" | "/" | "无" | "／" | "——" | "空")
+}
+
+pub struct RowCtx<'a> {
+    pub cols: &'a Columns,
+    pub fill: &'a mut FillDown,
+    pub notes: &'a mut Vec<Note>,
+    /// The row's own location (its first cell), for notes about the row.
+    pub at: Location,
+}
+
+/// Reads a data row; its cells are aligned to the header (a flattened text row with fewer
+/// cells than the header is taken to lack its leftmost, merged, cells).
+pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
+    let pad = ctx.cols.width().saturating_sub(raw.len());
+    let filler = GridCell {
+        text: String::new(),
+        loc: ctx.at.clone(),
+        spanned: false,
+        continued: true,
+    };
+    let row: Vec<GridCell> = std::iter::repeat_n(filler, pad)
+        .chain(raw.iter().cloned())
+        .collect();
+    let text = |c: Col| joined(&row, &ctx.cols.all(c), "");
+    let (l1, l1_loc) = text(Col::Level1);
+    let (l2, l2_loc) = text(Col::Level2);
+    let (name, name_loc) = joined(&row, &ctx.cols.all(Col::Name), "");
+    let (target_raw, target_loc) = text(Col::Target);
+    let (nature, _) = text(Col::Nature);
+    let (unit, _) = text(Col::Unit);
+    if !l1.is_empty() {
+        if l1 != ctx.fill.level1 {
+            ctx.fill.level2.clear();
+        }
+        ctx.fill.level1 = l1.clone();
+    }
+    if !l2.is_empty() {
+        ctx.fill.level2 = l2.clone();
+    }
+    let own_content = row
+        .iter()
+        .any(|c| c.is_origin() && !c.text.trim().is_empty());
+    if name.is_empty() && target_raw.is_empty() {
+        if !own_content {
+            return RowResult::Blank;
+        }
+        ctx.notes.push(Note::problem(
+            ctx.at.clone(),
+            "an indicator row with neither 三级指标 nor 指标值 (a template's empty row?); skipped".to_string(),
+        ));
+        return RowResult::Skipped;
+    }
+    if is_placeholder(&name) || is_placeholder(&target_raw) || (name.is_empty() && !target_raw.is_empty() && is_placeholder(&target_raw)) {
+        ctx.notes.push(Note::problem(
+            name_loc.or(target_loc).unwrap_or_else(|| ctx.at.clone()),
+            format!(
+                "template leftover `{}` / `{}` skipped: fill in the indicator and its 指标值, or delete the row",
+                clip(&name),
+                clip(&target_raw)
+            ),
+        ));
+        return RowResult::Skipped;
+    }
+    let loc = name_loc.clone().unwrap_or_else(|| ctx.at.clone());
+    if name.is_empty() {
+        ctx.notes.push(Note::problem(
+            target_loc.unwrap_or(loc),
+            format!("the 指标值 `{}` has no 三级指标 name beside it; skipped", clip(&target_raw)),
+        ));
+        return RowResult::Skipped;
+    }
+    if target_raw.is_empty() {
+        ctx.notes.push(Note::problem(
+            loc,
+            format!("indicator `{}` has no 指标值; skipped — write its target in the source and import again", clip(&name)),
+        ));
+        return RowResult::Skipped;
+    }
+    let Some((level1, level2)) = map_levels(ctx, &loc, l1_loc.or(l2_loc)) else {
+        return RowResult::Skipped;
+    };
+    let (target, direction) = assemble_target(&target_raw, &nature, &unit);
+    let points = read_points(ctx, &row);
+    let published1 = one_line(&ctx.fill.level1);
+    let published2 = one_line(&ctx.fill.level2);
+    RowResult::Indicator(Box::new(Indicator {
+        id: String::new(),
+        level1: level1.to_string(),
+        level2: level2.to_string(),
+        label1: (!published1.is_empty() && published1 != level1).then_some(published1),
+        label2: (!published2.is_empty() && published2 != level2).then_some(published2),
+        name: one_line_keep_spaces(&name),
+        description: joined(&row, &ctx.cols.all(Col::Description), "\n").0,
+        target_text: target,
+        target: None,
+        target_diagnostics: Vec::new(),
+        basis: joined(&row, &ctx.cols.all(Col::Basis), "\n").0,
+        points,
+        direction,
+        rule: None,
+        area: None,
+        origin: Origin::default(),
+    }))
+}
+
+/// A name as published: its lines joined without the break, outer spaces dropped.
+fn one_line_keep_spaces(s: &str) -> String {
+    s.lines().map(str::trim).collect::<Vec<_>>().join("")
+}
+
+/// The national levels of the row from its (filled-down) published labels.
+fn map_levels(
+    ctx: &mut RowCtx<'_>,
+    loc: &Location,
+    level_loc: Option<Location>,
+) -> Option<(&'static str, &'static str)> {
+    let l1 = ctx.fill.level1.clone();
+    let l2 = ctx.fill.level2.clone();
+    let m1 = synonyms::level1_of(&l1);
+    let m2 = synonyms::level2_of(&l2).or_else(|| {
+        // 满意度 has one 二级: a missing or odd 二级 under it is still that one.
+        (m1 == Some("满意度指标")).then_some("服务对象满意度指标")
+    });
+    let at = level_loc.unwrap_or_else(|| loc.clone());
+    match (m1, m2) {
+        (_, Some(two)) => {
+            let one = crate::scorecard::levels::level1_of(two).unwrap_or("产出指标");
+            if let Some(m1) = m1 {
+                if m1 != one && !l1.contains("成本") {
+                    ctx.notes.push(Note::info(
+                        at,
+                        format!("二级指标 `{}` belongs under {one}, not under `{}`; imported under {one}", one_line(&l2), one_line(&l1)),
+                    ));
+                }
+            }
+            Some((one, two))
+        }
+        _ => {
+            let what = if l2.trim().is_empty() { one_line(&l1) } else { one_line(&l2) };
+            ctx.notes.push(Note::problem(
+                at,
+                format!(
+                    "cannot map the level `{what}` to a national 二级指标 (数量/质量/时效/成本指标, 经济/社会/生态效益指标, 可持续影响指标, 服务对象满意度指标); the row is skipped — rename the level in the source"
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// The target text from the 指标值 cells, an operator or direction from 指标性质 and a
+/// unit from 度量单位.
+fn assemble_target(raw: &str, nature: &str, unit: &str) -> (String, Option<Direction>) {
+    let mut target = raw.trim().to_string();
+    let mut direction = None;
+    let n = squeeze(nature);
+    if n.contains("反向") {
+        direction = Some(Direction::Reverse);
+    } else if is_operator(&n) && !target.starts_with(|c: char| "≥≤><=＞＜＝≧≦".contains(c)) {
+        target = format!("{n}{target}");
+    }
+    let u = unit.trim();
+    if !is_blank_unit(u)
+        && target.ends_with(|c: char| c.is_ascii_digit())
+        && !target.ends_with(u)
+    {
+        target.push_str(u);
+    }
+    (target, direction)
+}
+
+fn read_points(ctx: &mut RowCtx<'_>, row: &[GridCell]) -> Option<Decimal> {
+    let (p, loc) = joined(row, &ctx.cols.all(Col::Points), "");
+    if p.is_empty() {
+        return None;
+    }
+    let k = squeeze(&p);
+    let k = k.trim_end_matches(['%', '％', '分']);
+    match read_decimal(k) {
+        Some(d) if d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED => Some(d.normalize()),
+        _ => {
+            ctx.notes.push(Note::problem(
+                loc.unwrap_or_else(|| ctx.at.clone()),
+                format!("`{p}` is not a number of points (0 to 100); the row is imported without points"),
+            ));
+            None
+        }
+    }
+}
+
+pub fn clip(s: &str) -> String {
+    let one: String = s.chars().filter(|c| *c != '\n').take(40).collect();
+    if one.chars().count() < s.chars().filter(|c| *c != '\n').count() {
+        format!("{one}…")
+    } else {
+        one
+    }
+}

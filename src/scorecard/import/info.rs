@@ -1,0 +1,219 @@
+//! Project information outside the indicator block: label/value pairs (`项目名称 | …`,
+//! `年度资金总额（万元） | 612`, `其中：财政拨款 | 500`), a label and its value in one cell
+//! (`主管部门：某某局`), a row of money labels over a row of amounts, and the lines that
+//! frame a form (titles, `单位：万元`, `（2023年度）`).
+
+use super::amount::{is_unit_line, read_amount, unit_named, Money};
+use super::blocks::{GridCell, Location};
+use super::indicator_row::clip;
+use super::reading::Reading;
+use super::synonyms::{label_of, squeeze, Label};
+use super::Note;
+use rust_decimal::Decimal;
+
+/// Splits `项目名称：某某` into its label and value when the part before the colon is a label.
+pub fn label_in_text(text: &str) -> Option<(Label, String)> {
+    let t = text.trim();
+    let cut = t.find(['：', ':'])?;
+    let head = t.get(..cut)?;
+    let label = label_of(head)?;
+    let colon_len = t.get(cut..)?.chars().next()?.len_utf8();
+    let value = t.get(cut + colon_len..)?.trim();
+    Some((label, value.to_string()))
+}
+
+/// Places a value under its label. Returns false when the value is not what the label
+/// needs (an amount that is not a number), so the caller can report it.
+pub fn place(
+    reading: &mut Reading,
+    label: Label,
+    label_text: &str,
+    value: &str,
+    loc: &Location,
+    row_unit: Option<Money>,
+) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return true;
+    }
+    let money = || reading.money_or(unit_named(label_text).or(row_unit));
+    match label {
+        Label::Name => {
+            let name: String = value.lines().map(str::trim).collect::<Vec<_>>().join("");
+            let d = reading.new_project(loc);
+            d.name = Some((name, loc.clone()));
+        }
+        Label::Code => {
+            let code = squeeze(value);
+            let taken = reading.current(loc).code.is_some();
+            if taken {
+                reading.projects.push(super::reading::Draft::new(loc.clone()));
+            }
+            reading.current(loc).code = Some(code);
+        }
+        Label::Department => {
+            let v = strip_seal(value);
+            if reading.department_name.is_none() && !v.is_empty() {
+                reading.department_name = Some((v, loc.clone()));
+            }
+        }
+        Label::Unit => {
+            let v = strip_seal(value);
+            reading.current(loc).unit = Some(v);
+        }
+        Label::Manager | Label::Period => {
+            reading.notes.push(Note::info(
+                loc.clone(),
+                format!("`{}` `{}` is read but not kept in the scorecard", squeeze(label_text), clip(value)),
+            ));
+        }
+        Label::Purpose => reading.current(loc).purpose.push(value.to_string()),
+        Label::Goals => {
+            let lines: Vec<String> = value
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            reading.current(loc).goals.extend(lines);
+        }
+        Label::Total | Label::Fiscal | Label::Part | Label::Other => {
+            let m = money();
+            let Some(amount) = read_amount(value, m) else {
+                return is_nothing(value);
+            };
+            let d = reading.current(loc);
+            match label {
+                Label::Total => d.total = Some(d.total.map_or(amount, |t| t.max(amount))),
+                Label::Fiscal => d.fiscal = Some(amount),
+                Label::Other => d.other = Some(amount),
+                _ => d.parts.push(amount),
+            }
+        }
+        Label::Frame => {}
+    }
+    true
+}
+
+/// `—`, `/`, `无`: an amount cell left empty on purpose.
+fn is_nothing(value: &str) -> bool {
+    matches!(squeeze(value).as_str(), "" | "—" | "-" | "/" | "无" | "——")
+}
+
+/// `某某局（盖章）` → `某某局`.
+fn strip_seal(v: &str) -> String {
+    let s = v.trim();
+    let s = s
+        .strip_suffix("（盖章）")
+        .or_else(|| s.strip_suffix("(盖章)"))
+        .unwrap_or(s);
+    s.trim().to_string()
+}
+
+/// Reads a row outside indicator blocks; returns whether anything in it was recognised.
+/// Cells that cannot be placed are reported.
+pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, used: &mut [Vec<bool>]) {
+    let Some(row) = grid.get(r) else { return };
+    let row_unit = row.iter().find_map(|c| unit_named(&c.text));
+    let mut c = 0;
+    while c < row.len() {
+        let Some(cell) = row.get(c) else { break };
+        if !cell.is_origin() || is_used(used, r, c) || cell.text.trim().is_empty() {
+            c += 1;
+            continue;
+        }
+        if let Some(m) = is_unit_line(&cell.text) {
+            reading.money = Some(m);
+            mark(used, r, c);
+            c += 1;
+            continue;
+        }
+        if let Some((label, value)) = label_in_text(&cell.text) {
+            mark(used, r, c);
+            let label_text = cell.text.split(['：', ':']).next().unwrap_or("").to_string();
+            if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
+                reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&value))));
+            }
+            c += 1;
+            continue;
+        }
+        let Some(label) = label_of(&cell.text) else {
+            c += 1;
+            continue;
+        };
+        mark(used, r, c);
+        if label == Label::Frame {
+            c += 1;
+            continue;
+        }
+        let (value, at) = value_for(grid, r, c, used);
+        if let Some((vr, vc)) = at {
+            mark(used, vr, vc);
+            let vloc = grid.get(vr).and_then(|x| x.get(vc)).map(|x| x.loc.clone()).unwrap_or_else(|| cell.loc.clone());
+            if !place(reading, label, &cell.text, &value, &vloc, row_unit) {
+                reading.notes.push(Note::problem(
+                    vloc,
+                    format!("`{}` under `{}` is not an amount; expected a number in 万元 or 元", clip(&value), squeeze(&cell.text)),
+                ));
+            }
+        }
+        c += 1;
+    }
+}
+
+/// The value of the label at (r, c): the next cell to the right that is neither empty nor a
+/// label, else the cell below when the row is a row of labels over a row of values.
+fn value_for(grid: &[Vec<GridCell>], r: usize, c: usize, used: &[Vec<bool>]) -> (String, Option<(usize, usize)>) {
+    let Some(row) = grid.get(r) else { return (String::new(), None) };
+    let origin = row.get(c).map(|x| x.loc.clone());
+    let mut k = c + 1;
+    while let Some(cell) = row.get(k) {
+        if Some(&cell.loc) == origin.as_ref() {
+            k += 1;
+            continue;
+        }
+        if cell.spanned {
+            k += 1;
+            continue;
+        }
+        let t = cell.text.trim();
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        if label_of(t).is_some() || label_in_text(t).is_some() || is_used(used, r, k) {
+            break;
+        }
+        return (cell.text.clone(), Some((r, k)));
+    }
+    // A row of labels over a row of values.
+    if let Some(below) = grid.get(r + 1).and_then(|b| b.get(c)) {
+        let t = below.text.trim();
+        if below.is_origin() && !t.is_empty() && label_of(t).is_none() && read_amount(t, Money::Wan).is_some() {
+            return (below.text.clone(), Some((r + 1, c)));
+        }
+    }
+    (String::new(), None)
+}
+
+pub fn mark(used: &mut [Vec<bool>], r: usize, c: usize) {
+    if let Some(x) = used.get_mut(r).and_then(|u| u.get_mut(c)) {
+        *x = true;
+    }
+}
+
+pub fn is_used(used: &[Vec<bool>], r: usize, c: usize) -> bool {
+    used.get(r).and_then(|u| u.get(c)).copied().unwrap_or(false)
+}
+
+/// The sum of a breakdown when no total is printed.
+pub fn breakdown(fiscal: Option<Decimal>, other: Option<Decimal>, parts: &[Decimal]) -> Option<Decimal> {
+    if fiscal.is_none() && other.is_none() && parts.is_empty() {
+        return None;
+    }
+    let mut sum = fiscal.unwrap_or(Decimal::ZERO) + other.unwrap_or(Decimal::ZERO);
+    for p in parts {
+        sum += *p;
+    }
+    Some(sum)
+}

@@ -1,0 +1,332 @@
+//! The interpreter for layouts other than the seed's: walks paragraphs and table grids in
+//! order and places every part by meaning — titles (year, department, 部门整体 or project
+//! scope), project information, the indicator header row wherever it is, indicator rows,
+//! total rows, name rows between project blocks. What it cannot place is a note.
+
+use super::amount::is_unit_line;
+use super::blocks::{Block, GridCell, Location};
+use super::columns::{self, Columns};
+use super::indicator_row::{clip, read_row, FillDown, RowCtx, RowResult};
+use super::info::{self, label_in_text, mark, read_info_row};
+use super::prose::Segment;
+use super::reading::{Reading, TableSeen};
+use super::synonyms::{is_total, label_of, squeeze, Col, Label};
+use super::Note;
+
+pub fn read(blocks: &[Block], notes: Vec<Note>) -> Reading {
+    let mut rd = Reading {
+        notes,
+        ..Reading::default()
+    };
+    for b in blocks {
+        match b {
+            Block::Para { text, loc } => paragraph(&mut rd, text, loc),
+            Block::Table { grid, loc, .. } => table(&mut rd, grid, loc),
+        }
+    }
+    rd
+}
+
+/// Words that make a line a title of the form.
+const TITLE_WORDS: &[&str] = &[
+    "绩效目标表",
+    "绩效目标申报表",
+    "绩效目标公示",
+    "绩效目标汇总表",
+    "绩效目标批复表",
+    "部门整体支出",
+    "部门整体绩效",
+    "绩效指标表",
+    "项目支出绩效",
+    "预算项目绩效",
+    "目标申报表",
+];
+
+fn is_title(t: &str) -> bool {
+    let s = squeeze(t);
+    let year_line = s.starts_with('(') && s.ends_with(')') && s.contains("年");
+    s.chars().count() <= 80 && (TITLE_WORDS.iter().any(|w| s.contains(w)) || year_line)
+}
+
+fn paragraph(rd: &mut Reading, text: &str, loc: &Location) {
+    let t = text.trim();
+    if t.is_empty() {
+        return;
+    }
+    if is_title(t) {
+        title(rd, t, loc);
+        return;
+    }
+    if let Some(m) = is_unit_line(t) {
+        rd.money = Some(m);
+        return;
+    }
+    if let Some((label, value)) = label_in_text(t) {
+        let label_text = t.split(['：', ':']).next().unwrap_or("").to_string();
+        if label != Label::Frame
+            && !value.is_empty()
+            && info::place(rd, label, &label_text, &value, loc, None)
+        {
+            return;
+        }
+    }
+    rd.prose.push(Segment {
+        area: String::new(),
+        text: t.to_string(),
+        loc: loc.clone(),
+        indicator_text: false,
+    });
+}
+
+/// A title: its years decide the fiscal year; it says whether the indicators that follow
+/// are the department's (部门整体) or a project's; it may name the department or project.
+fn title(rd: &mut Reading, t: &str, loc: &Location) {
+    super::build::collect_years(t, loc.clone(), &mut rd.title_years);
+    let s = squeeze(t);
+    if s.contains("部门整体") {
+        rd.department_scope = true;
+    } else if s.contains("项目") {
+        rd.department_scope = false;
+    }
+    // `某某局2023年…`: the text before the year names the department.
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+        let head = s.get(..i).unwrap_or("").trim_start_matches(|c: char| !is_cjk(c));
+        if head.chars().count() >= 3 && !head.contains("项目") && !head.contains('附') {
+            rd.title_department.get_or_insert_with(|| head.to_string());
+        }
+    }
+    // `高标准农田建设项目绩效目标表`: a project named in its own title.
+    if let Some(i) = s.find("绩效目标") {
+        let head = s.get(..i).unwrap_or("");
+        let head = head.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、'));
+        if (head.ends_with("项目") || head.ends_with("资金") || head.ends_with("经费"))
+            && !head.contains("项目支出")
+            && head.chars().count() >= 4
+        {
+            rd.title_project = Some((head.to_string(), loc.clone()));
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The distinct non-empty cells that start in this row.
+fn own_cells(row: &[GridCell]) -> Vec<(usize, &GridCell)> {
+    row.iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_origin() && !c.text.trim().is_empty())
+        .collect()
+}
+
+fn seen(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
+    let first_rows = grid
+        .iter()
+        .filter_map(|r| {
+            let cells: Vec<String> = own_cells(r).iter().map(|(_, c)| clip(c.text.trim())).collect();
+            (!cells.is_empty()).then(|| cells.join(" | "))
+        })
+        .take(3)
+        .collect();
+    rd.tables.push(TableSeen {
+        loc: loc.clone(),
+        rows: grid.len(),
+        cols: grid.iter().map(Vec::len).max().unwrap_or(0),
+        first_rows,
+        header: None,
+    });
+}
+
+fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
+    seen(rd, grid, loc);
+    let mut used: Vec<Vec<bool>> = grid.iter().map(|r| vec![false; r.len()]).collect();
+    let mut cols: Option<Columns> = None;
+    let mut fill = FillDown::default();
+    let mut r = 0;
+    while r < grid.len() {
+        let Some(row) = grid.get(r) else { break };
+        let own = own_cells(row);
+        if own.is_empty() {
+            r += 1;
+            continue;
+        }
+        if let Some(h) = columns::header(row) {
+            mark_row(&mut used, r);
+            note_ignored(rd, &h, row);
+            let next = grid.get(r + 1).and_then(|n| columns::sub_header(&h, n));
+            let skip = next.is_some();
+            let h = next.unwrap_or(h);
+            if let Some(t) = rd.tables.last_mut() {
+                t.header = Some(h.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+            }
+            rd.headers_found += 1;
+            cols = Some(h);
+            fill = FillDown::default();
+            if skip {
+                mark_row(&mut used, r + 1);
+                r += 1;
+            }
+            r += 1;
+            continue;
+        }
+        if own.len() == 1 && single_line_row(rd, cols.is_some(), own.first().map(|x| x.1), &mut fill) {
+            mark_row(&mut used, r);
+            r += 1;
+            continue;
+        }
+        match &cols {
+            Some(c) if !is_info_row(&own) => {
+                indicator_row(rd, c, row, &mut fill);
+                mark_row(&mut used, r);
+            }
+            _ => read_info_row(rd, grid, r, &mut used),
+        }
+        r += 1;
+    }
+    report_unplaced(rd, grid, &used);
+}
+
+fn mark_row(used: &mut [Vec<bool>], r: usize) {
+    if let Some(u) = used.get_mut(r) {
+        u.iter_mut().for_each(|x| *x = true);
+    }
+}
+
+/// A row whose first own cell is a project label (not a frame word such as `绩效指标`).
+fn is_info_row(own: &[(usize, &GridCell)]) -> bool {
+    own.iter()
+        .find(|(_, c)| label_of(&c.text) != Some(Label::Frame))
+        .is_some_and(|(_, c)| {
+            label_of(&c.text).is_some() || label_in_text(&c.text).is_some_and(|(l, _)| l != Label::Frame)
+        })
+}
+
+/// A row with one cell of text across it: a title, a unit line, a total, a note, or the
+/// name of the next project in a flat table. Returns whether it was placed.
+fn single_line_row(rd: &mut Reading, in_block: bool, cell: Option<&GridCell>, fill: &mut FillDown) -> bool {
+    let Some(cell) = cell else { return false };
+    let t = cell.text.trim();
+    if is_unit_line(t).is_some() || is_title(t) {
+        if let Some(m) = is_unit_line(t) {
+            rd.money = Some(m);
+        } else {
+            title(rd, t, &cell.loc);
+        }
+        return true;
+    }
+    if let Some((label, value)) = label_in_text(t) {
+        let head = t.split(['：', ':']).next().unwrap_or("").to_string();
+        return info::place(rd, label, &head, &value, &cell.loc, None);
+    }
+    if !in_block {
+        return false;
+    }
+    let s = squeeze(t);
+    if s.starts_with("注") || s.starts_with("说明") || s.starts_with("备注") {
+        rd.notes.push(Note::info(cell.loc.clone(), format!("a note under the table is not imported: `{}`", clip(t))));
+        return true;
+    }
+    if is_total(t) {
+        return true;
+    }
+    // `一、高标准农田建设项目` before a block of rows.
+    let name = s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()（）".contains(c));
+    if name.chars().count() >= 2 && label_of(name).is_none() {
+        let d = rd.new_project(&cell.loc);
+        d.name = Some((name.to_string(), cell.loc.clone()));
+        *fill = FillDown::default();
+        return true;
+    }
+    false
+}
+
+fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut FillDown) {
+    let at = row.iter().find(|c| c.is_origin()).or(row.first()).map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
+    if row.iter().any(|c| c.is_origin() && is_total(&c.text)) {
+        rd.notes.push(Note::info(at, "a total row (合计/总计), not an indicator; skipped".to_string()));
+        return;
+    }
+    if cols.has(Col::Project) {
+        project_columns(rd, cols, row, &at);
+    }
+    let mut ctx = RowCtx {
+        cols,
+        fill,
+        notes: &mut rd.notes,
+        at: at.clone(),
+    };
+    if let RowResult::Indicator(ind) = read_row(&mut ctx, row) {
+        if let Some(loc) = row.get(cols.all(Col::Target).first().copied().unwrap_or(0)).map(|c| c.loc.clone()) {
+            super::build::collect_deadline_years(&ind.target_text, loc, &mut rd.deadline_years);
+        }
+        rd.current(&at).rows.push(*ind);
+    }
+}
+
+/// A multi-project table: the project of each row from its 项目名称 (and 项目编码, 资金) cells.
+fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Location) {
+    let text = |c: Col| {
+        cols.all(c)
+            .first()
+            .and_then(|i| row.get(*i))
+            .map(|x| (x.text.trim().to_string(), x.loc.clone(), x.is_origin()))
+    };
+    let Some((name, nloc, origin)) = text(Col::Project) else { return };
+    if name.is_empty() || !origin {
+        return;
+    }
+    let d = rd.new_project(at);
+    d.name = Some((name.lines().map(str::trim).collect::<Vec<_>>().join(""), nloc));
+    if let Some((code, _, _)) = text(Col::ProjectCode).filter(|c| !c.0.is_empty()) {
+        rd.current(at).code = Some(squeeze(&code));
+    }
+    if let Some((amount, aloc, _)) = text(Col::ProjectBudget).filter(|c| !c.0.is_empty()) {
+        let header = cols
+            .all(Col::ProjectBudget)
+            .first()
+            .and_then(|i| cols.names.get(*i))
+            .cloned()
+            .unwrap_or_default();
+        if !info::place(rd, Label::Total, &header, &amount, &aloc, None) {
+            rd.notes.push(Note::problem(aloc, format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&amount))));
+        }
+    }
+}
+
+fn note_ignored(rd: &mut Reading, cols: &Columns, row: &[GridCell]) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, role) in cols.roles.iter().enumerate() {
+        if *role != Some(Col::Ignored) {
+            continue;
+        }
+        let Some(cell) = row.get(i) else { continue };
+        let name = cell.text.trim();
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        rd.notes.push(Note::info(
+            cell.loc.clone(),
+            format!("column `{}` is not imported (the scorecard has no place for it)", squeeze(name)),
+        ));
+    }
+}
+
+fn report_unplaced(rd: &mut Reading, grid: &[Vec<GridCell>], used: &[Vec<bool>]) {
+    for (r, row) in grid.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_origin() || cell.text.trim().is_empty() || info::is_used(used, r, c) {
+                continue;
+            }
+            rd.notes.push(Note::problem(
+                cell.loc.clone(),
+                format!(
+                    "cannot place `{}`: expected a label (项目名称, 主管部门, 年度资金总额 …) with its value, or the indicator header row (一级指标 | 二级指标 | 三级指标 | 指标值)",
+                    clip(cell.text.trim())
+                ),
+            ));
+        }
+    }
+    let _ = mark;
+}

@@ -1,0 +1,131 @@
+//! Reads `.xlsx` / `.xls` workbooks (as budget systems export them) into blocks: one table
+//! per sheet, merged ranges expanded into the grid, locations as `Sheet1!B7`.
+
+use super::blocks::{Block, Cell, GridCell, Location};
+use super::{Note, Unusable};
+use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
+use std::io::Cursor;
+
+/// The largest sheet read; cells beyond are reported, not read (a stray value far away
+/// would otherwise make a grid of millions of empty cells).
+const MAX_ROWS: usize = 5000;
+const MAX_COLS: usize = 100;
+
+pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| Unusable(format!("not a readable .xlsx/.xls workbook: {e}")))?;
+    let mut blocks = Vec::new();
+    let mut notes = Vec::new();
+    for name in book.sheet_names() {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => {
+                notes.push(Note::problem(
+                    Location::Sheet {
+                        sheet: name.clone(),
+                        row: 0,
+                        col: 0,
+                    },
+                    format!("this sheet cannot be read ({e}); it is skipped"),
+                ));
+                continue;
+            }
+        };
+        let merges = merges(&mut book, &name);
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
+        let (h, w) = range.get_size();
+        if h > MAX_ROWS || w > MAX_COLS {
+            notes.push(Note::problem(
+                Location::Sheet {
+                    sheet: name.clone(),
+                    row: MAX_ROWS.min(h),
+                    col: 0,
+                },
+                format!("the sheet uses {h} rows × {w} columns; only the first {MAX_ROWS} rows and {MAX_COLS} columns are read — delete the stray cells beyond the table"),
+            ));
+        }
+        let text_at = |r: usize, c: usize| -> String {
+            let rel = (r.wrapping_sub(r0 as usize), c.wrapping_sub(c0 as usize));
+            range.get(rel).map(data_text).unwrap_or_default()
+        };
+        let rows_end = r0 as usize + h.min(MAX_ROWS);
+        let cols_end = c0 as usize + w.min(MAX_COLS);
+        let loc = |r: usize, c: usize| Location::Sheet {
+            sheet: name.clone(),
+            row: r,
+            col: c,
+        };
+        let mut raw = Vec::new();
+        let mut grid = Vec::new();
+        // Columns from A, so locations and positions agree with what the user sees.
+        for r in r0 as usize..rows_end {
+            let mut rrow = Vec::new();
+            let mut grow = Vec::new();
+            for c in 0..cols_end {
+                let (or, oc) = origin_of(&merges, r, c);
+                let text = text_at(or, oc);
+                rrow.push(Cell {
+                    text: if (or, oc) == (r, c) {
+                        text.clone()
+                    } else {
+                        String::new()
+                    },
+                    loc: loc(r, c),
+                });
+                grow.push(GridCell {
+                    text,
+                    loc: loc(or, oc),
+                    spanned: oc < c,
+                    continued: or < r,
+                });
+            }
+            raw.push(rrow);
+            grid.push(grow);
+        }
+        blocks.push(Block::Table {
+            rows: raw,
+            loc: loc(r0 as usize, 0),
+            grid,
+        });
+    }
+    Ok((blocks, notes))
+}
+
+fn merges(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Vec<Dimensions> {
+    match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The top-left cell of the merged range holding (r, c), or (r, c) itself.
+fn origin_of(merges: &[Dimensions], r: usize, c: usize) -> (usize, usize) {
+    for m in merges {
+        let (sr, sc) = (m.start.0 as usize, m.start.1 as usize);
+        let (er, ec) = (m.end.0 as usize, m.end.1 as usize);
+        if (sr..=er).contains(&r) && (sc..=ec).contains(&c) {
+            return (sr, sc);
+        }
+    }
+    (r, c)
+}
+
+/// A cell as the text a person sees (numbers exact via their shortest decimal form).
+fn data_text(d: &Data) -> String {
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => crate::actuals::float_text(*f).unwrap_or_default(),
+        Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+    }
+}
