@@ -31,15 +31,13 @@ pub enum RowResult {
 /// The distinct texts of `cols` in `row` (a cell merged across several is taken once),
 /// each trimmed, with the location of the first.
 fn joined(row: &[GridCell], cols: &[usize], sep: &str) -> (String, Option<Location>) {
-    let mut seen: Vec<&Location> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
     let mut loc = None;
     for c in cols {
         let Some(cell) = row.get(*c) else { continue };
-        if seen.contains(&&cell.loc) {
+        if cell.spanned && *c != cols.first().copied().unwrap_or(0) {
             continue;
         }
-        seen.push(&cell.loc);
         let t = cell.text.trim();
         if !t.is_empty() {
             parts.push(t.to_string());

@@ -118,7 +118,12 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
     let mut c = 0;
     while c < row.len() {
         let Some(cell) = row.get(c) else { break };
-        if !cell.is_origin() || is_used(used, r, c) || cell.text.trim().is_empty() {
+        // A label merged down over several rows labels each of them (年度绩效目标 over
+        // two rows of goal text); other merge repeats are not new content.
+        let repeated_label = cell.continued
+            && !cell.spanned
+            && label_of(&cell.text).is_some_and(|l| l != Label::Frame);
+        if (!cell.is_origin() && !repeated_label) || is_used(used, r, c) || cell.text.trim().is_empty() {
             c += 1;
             continue;
         }
@@ -128,7 +133,7 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             c += 1;
             continue;
         }
-        if let Some((label, value)) = label_in_text(&cell.text) {
+        if let Some((label, value)) = label_in_text(&cell.text).filter(|(_, v)| !v.is_empty()) {
             mark(used, r, c);
             let label_text = cell.text.split(['：', ':']).next().unwrap_or("").to_string();
             if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
@@ -165,13 +170,8 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
 /// label, else the cell below when the row is a row of labels over a row of values.
 fn value_for(grid: &[Vec<GridCell>], r: usize, c: usize, used: &[Vec<bool>]) -> (String, Option<(usize, usize)>) {
     let Some(row) = grid.get(r) else { return (String::new(), None) };
-    let origin = row.get(c).map(|x| x.loc.clone());
     let mut k = c + 1;
     while let Some(cell) = row.get(k) {
-        if Some(&cell.loc) == origin.as_ref() {
-            k += 1;
-            continue;
-        }
         if cell.spanned {
             k += 1;
             continue;

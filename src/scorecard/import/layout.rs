@@ -48,11 +48,62 @@ fn is_title(t: &str) -> bool {
     s.chars().count() <= 80 && (TITLE_WORDS.iter().any(|w| s.contains(w)) || year_line)
 }
 
+/// A line such as `填报单位：某某局（盖章）        单位：万元` holds several items: each
+/// piece between runs of spaces is read on its own.
 fn paragraph(rd: &mut Reading, text: &str, loc: &Location) {
     let t = text.trim();
     if t.is_empty() {
         return;
     }
+    if !labelled_pieces(rd, t, loc) {
+        paragraph_piece(rd, t, loc);
+    }
+}
+
+/// Reads a line made only of `label：value` items and unit statements, each between runs
+/// of spaces; returns false (reading nothing) when the line is anything else.
+fn labelled_pieces(rd: &mut Reading, t: &str, loc: &Location) -> bool {
+    let pieces = space_pieces(t);
+    let all = pieces.iter().all(|p| {
+        is_unit_line(p).is_some()
+            || label_in_text(p).is_some_and(|(l, v)| l != Label::Frame && !v.is_empty())
+    });
+    if pieces.len() < 2 || !all {
+        return false;
+    }
+    for p in pieces {
+        paragraph_piece(rd, &p, loc);
+    }
+    true
+}
+
+/// Splits at runs of two or more spaces (a full-width space counts as two) or tabs.
+fn space_pieces(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut blanks = 0;
+    for c in t.chars() {
+        match c {
+            ' ' => blanks += 1,
+            '\u{3000}' | '\t' => blanks += 2,
+            _ => {
+                if blanks >= 2 && !cur.trim().is_empty() {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                } else if blanks > 0 {
+                    cur.push(' ');
+                }
+                blanks = 0;
+                cur.push(c);
+            }
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+fn paragraph_piece(rd: &mut Reading, t: &str, loc: &Location) {
     if is_title(t) {
         title(rd, t, loc);
         return;
@@ -215,7 +266,10 @@ fn single_line_row(rd: &mut Reading, in_block: bool, cell: Option<&GridCell>, fi
         }
         return true;
     }
-    if let Some((label, value)) = label_in_text(t) {
+    if labelled_pieces(rd, t, &cell.loc) {
+        return true;
+    }
+    if let Some((label, value)) = label_in_text(t).filter(|(_, v)| !v.is_empty()) {
         let head = t.split(['：', ':']).next().unwrap_or("").to_string();
         return info::place(rd, label, &head, &value, &cell.loc, None);
     }

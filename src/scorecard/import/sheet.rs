@@ -32,6 +32,9 @@ pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> 
             }
         };
         let merges = merges(&mut book, &name);
+        // A text typed with a leading `=` (`=1200元/人·年`) is stored as a formula with no
+        // value; its formula text is what the person wrote.
+        let formulas = book.worksheet_formula(&name).ok();
         let Some((r0, c0)) = range.start() else {
             continue;
         };
@@ -48,7 +51,17 @@ pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> 
         }
         let text_at = |r: usize, c: usize| -> String {
             let rel = (r.wrapping_sub(r0 as usize), c.wrapping_sub(c0 as usize));
-            range.get(rel).map(data_text).unwrap_or_default()
+            let v = range.get(rel).map(data_text).unwrap_or_default();
+            if !v.is_empty() {
+                return v;
+            }
+            let f = formulas.as_ref().and_then(|f| {
+                let (fr, fc) = f.start()?;
+                f.get((r.wrapping_sub(fr as usize), c.wrapping_sub(fc as usize)))
+                    .filter(|s| !s.is_empty())
+                    .map(|s| format!("={s}"))
+            });
+            f.unwrap_or_default()
         };
         let rows_end = r0 as usize + h.min(MAX_ROWS);
         let cols_end = c0 as usize + w.min(MAX_COLS);
