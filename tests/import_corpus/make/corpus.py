@@ -82,7 +82,7 @@ class Doc:
 
 
 def joined(label):
-    return "".join(part.strip() for part in label.split("\n"))
+    return "".join(part.strip() for part in label.replace("\v", "\n").split("\n"))
 
 
 def yuan_to_wan(text):
@@ -170,3 +170,27 @@ def normalize_zip(path):
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             z.writestr(info, data)
+
+
+def leftover(kind, name="", target="", p1=None, p2=None):
+    """A template leftover row: printed in the document, skipped (with a note) by the reader."""
+    return Row(kind, name, target, p1, p2, x={"leftover": True})
+
+
+def real(rows):
+    return [r for r in rows if not r.x.get("leftover")]
+
+
+def count_leftovers(rows):
+    return sum(1 for r in rows if r.x.get("leftover"))
+
+
+@dataclass
+class Refused:
+    """A document the importer cannot (fully) read, and what its message must name."""
+
+    source: str
+    exit: int
+    message_contains: list
+    what: str
+    make: object  # callable(path)

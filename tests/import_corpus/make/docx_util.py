@@ -2,6 +2,7 @@
 宋体 as East Asian font, fixed core properties."""
 
 import datetime
+import re
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -11,6 +12,7 @@ from docx.shared import Pt
 from corpus import normalize_zip
 
 FIXED = datetime.datetime(2024, 1, 1, 0, 0, 0)
+SCRIPTS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 def new_document(title=""):
@@ -48,11 +50,24 @@ def table(doc, nrows, ncols):
 
 
 def fill(cell, text):
-    """Set a cell's text; each `\\n` starts a new paragraph, as Word users type it."""
+    """Set a cell's text; each `\\n` starts a new paragraph (Enter) and each `\\v` a line
+    break inside the paragraph (Shift+Enter), the two ways Word users put a label on two
+    lines. ASCII and CJK stretches go into separate runs, as Word stores them when the two
+    scripts use different fonts, so a reader must join runs."""
     parts = text.split("\n")
-    cell.text = parts[0]
-    for part in parts[1:]:
-        cell.add_paragraph(part)
+    cell.text = ""
+    first = cell.paragraphs[0]
+    for r in list(first.runs):
+        r._r.getparent().remove(r._r)
+    for i, part in enumerate(parts):
+        p = first if i == 0 else cell.add_paragraph()
+        pieces = part.split("\v")
+        for j, piece in enumerate(pieces):
+            segments = SCRIPTS.findall(piece) or [""]
+            for seg in segments:
+                run = p.add_run(seg)
+            if j < len(pieces) - 1:
+                run.add_break()
 
 
 def put(t, r, c, text="", r2=None, c2=None):

@@ -32,7 +32,8 @@ def dump_docx(path):
                         v = pr.find(qn("w:vMerge"))
                         if v is not None:
                             vm = "^" if v.get(qn("w:val")) is None else "v"
-                    paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+                    paras = ["".join((n.text or "") if n.tag == qn("w:t") else "↵" for n in p.iter(qn("w:t"), qn("w:br")))
+                             for p in tc.iter(qn("w:p"))]
                     cells.append(span + vm + "/".join(paras))
                 print(f"{ri + 1:3}:", " | ".join(cells))
 

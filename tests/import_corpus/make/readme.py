@@ -22,7 +22,7 @@ def cell(s):
 
 def main():
     docs, refused = [], []
-    for f in sorted((Path(__file__).parent / "docs").glob("d*.py")):
+    for f in sorted((Path(__file__).parent / "docs").glob("[dr][0-9]*.py")):
         mod = importlib.import_module(f"docs.{f.stem}")
         if hasattr(mod, "DOC"):
             docs.append(mod.DOC)

@@ -20,7 +20,7 @@ DOC = Doc(
     source="02-shandong-township-onetable.docx",
     fiscal_year=2022,
     department_name="沂南县依汶镇人民政府",
-    what="township one-table form; 一级 labels 项目完成指标/项目效益指标 on two lines in one cell, 二级 with （必填）, 社会效益/指标 two-line labels, no 满意度 level, 分值 column, `180万元` amounts, 项目负责人/联系电话/项目期限 rows, stray spaces in labels and name",
+    what="township one-table form; 一级 labels 项目完成指标/项目效益指标 on two lines in one cell, 二级 with （必填）, 社会效益/指标 two-line labels, no 满意度 level, 分值 column, `180万元` amounts, 项目负责人/联系电话/项目期限 rows, stray spaces in labels, name and a target cell (`≥95%  `)",
     variations=[1, 2, 4, 5, 8, 10],
     projects=[Project("依汶镇农村人居环境整治提升项目", "180", ROWS, fiscal_funds="150", other_funds="30")],
 )
@@ -64,7 +64,7 @@ def build(path):
     level_cells(t, r0, ROWS, 1, 2)
     for i, r in enumerate(ROWS):
         put(t, r0 + i, 3, r.name, r0 + i, 4)
-        put(t, r0 + i, 5, r.target)
+        put(t, r0 + i, 5, r.target + ("  " if r.kind == "质量" else ""))
         put(t, r0 + i, 6, r.points)
     para(doc, "填表人：张丽    审核人：刘洪涛    填报日期：2022年1月12日")
     save(doc, path)

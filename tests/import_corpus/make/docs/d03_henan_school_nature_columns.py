@@ -22,8 +22,7 @@ TOTAL, FISCAL, OTHER = "2,450,000.00", "2,205,000.00", "245,000.00"
 DOC = Doc(
     source="03-henan-school-nature-columns.docx",
     fiscal_year=2024,
-    department_name="郸城县第一高级中学",
-    what="school project; info table + separate indicator table; 指标性质 正向/反向/定性, 指标值 and 度量单位 in separate columns joined into one target, 权重（%） column → points, 备注 column; amounts in 元 (`2,450,000.00`) under 金额单位：元; 项目期限 with dates",
+    what="school project; info table + separate indicator table; 指标性质 正向/反向/定性, 指标值 and 度量单位 in separate columns joined into one target, 权重（%） column → points, 备注 column; amounts in 元 (`2,450,000.00`) under 金额单位：元; 项目期限 with dates; 主管部门 (教育体育局) and 填报单位/项目单位 (the school) differ, so no department_name is expected",
     variations=[1, 3, 5, 8, 10],
     projects=[Project("普通高中国家助学金", yuan_to_wan(TOTAL), ROWS, fiscal_funds=yuan_to_wan(FISCAL),
                       other_funds=yuan_to_wan(OTHER))],

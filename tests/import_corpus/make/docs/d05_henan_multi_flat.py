@@ -34,7 +34,7 @@ DOC = Doc(
     source="05-henan-multi-flat.xlsx",
     fiscal_year=2021,
     department_name="信阳市平桥区卫生健康委员会",
-    what="several projects in one flat sheet (项目名称 column merged down per project), amounts in 元 under 单位：元 converted to 万元, a 合计 row at the bottom that is not a project, header on row 3, title merged across",
+    what="several projects in one flat sheet (项目名称 column merged down per project), amounts in 元 under 单位：元 converted to 万元, a 合计 row at the bottom that is not a project, header on row 3 with two-line header cells (`一级`/`指标`), title merged across",
     variations=[1, 5, 6, 8, 10],
     projects=[Project(n, yuan_to_wan(a), rows) for n, a, rows in PROJECTS],
 )
@@ -47,7 +47,7 @@ def build(path):
     put(ws, 1, 1, "信阳市平桥区卫生健康委员会2021年项目支出绩效目标汇总表", 1, 8, bold=True, border=False)
     put(ws, 2, 1, "填报单位：信阳市平桥区卫生健康委员会", 2, 5, border=False)
     put(ws, 2, 8, "单位：元", border=False)
-    for c, h in enumerate(["序号", "项目名称", "预算金额", "一级指标", "二级指标", "三级指标", "指标值", "备注"], 1):
+    for c, h in enumerate(["序号", "项目名称", "预算金额", "一级\n指标", "二级\n指标", "三级指标", "指标值", "备注"], 1):
         put(ws, 3, c, h, bold=True)
     r = 4
     for n, (name, amount, rows) in enumerate(PROJECTS, 1):
