@@ -51,7 +51,13 @@ pub fn is_unit_line(text: &str) -> Option<Money> {
 /// The amount in 万元, or `None` when the text is not an amount. `fallback` is the unit
 /// when the cell names none.
 pub fn read_amount(text: &str, fallback: Money) -> Option<Decimal> {
-    let s: String = squeeze(text)
+    let sq = squeeze(text);
+    // `96.5万元(区级财政资金)`: a note after the amount.
+    let sq = match sq.find('(') {
+        Some(i) if i > 0 && sq.ends_with(')') => sq.get(..i).unwrap_or("").to_string(),
+        _ => sq,
+    };
+    let s: String = sq
         .chars()
         .filter(|c| !matches!(c, ',' | '，' | '¥' | '￥'))
         .collect();

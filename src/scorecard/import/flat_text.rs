@@ -114,7 +114,8 @@ fn split_line(line: &str) -> Option<(Vec<Piece>, Sep)> {
                 start: k,
             })
             .collect();
-        return (pieces.iter().filter(|p| !p.text.is_empty()).count() >= 2)
+        // A name row of a flat table keeps its empty cells: `一、某某资金\t\t\t`.
+        return (pieces.len() >= 2 && pieces.iter().any(|p| !p.text.is_empty()))
             .then_some((pieces, Sep::Tab));
     }
     let mut pieces = Vec::new();

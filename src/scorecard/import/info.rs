@@ -14,12 +14,65 @@ use rust_decimal::Decimal;
 /// Splits `项目名称：某某` into its label and value when the part before the colon is a label.
 pub fn label_in_text(text: &str) -> Option<(Label, String)> {
     let t = text.trim();
-    let cut = t.find(['：', ':'])?;
+    let Some(cut) = t.find(['：', ':']) else {
+        return money_in_text(t);
+    };
     let head = t.get(..cut)?;
     let label = label_of(head)?;
     let colon_len = t.get(cut..)?.chars().next()?.len_utf8();
     let value = t.get(cut + colon_len..)?.trim();
     Some((label, value.to_string()))
+}
+
+/// `财政拨款4726.37`, `年度资金总额350万元`: a money label and its amount with no colon.
+fn money_in_text(t: &str) -> Option<(Label, String)> {
+    let d = t.find(|c: char| c.is_ascii_digit())?;
+    let head = t.get(..d)?;
+    let label = label_of(head)?;
+    let money = matches!(label, Label::Total | Label::Fiscal | Label::Part | Label::Other);
+    let value = t.get(d..)?.trim();
+    (money && read_amount(value, Money::Wan).is_some()).then(|| (label, value.to_string()))
+}
+
+/// The `label：value` items of a text made only of such items between runs of spaces
+/// (`其中：财政拨款4726.37    其他资金100`), with each label's own text.
+pub fn labelled_items(text: &str) -> Option<Vec<(Label, String, String)>> {
+    let mut out = Vec::new();
+    for p in space_pieces(text) {
+        let (label, value) = label_in_text(&p).filter(|(l, v)| *l != Label::Frame && !v.is_empty())?;
+        let head = match p.find(['：', ':']) {
+            Some(i) => p.get(..i).unwrap_or("").to_string(),
+            None => p.get(..p.find(|c: char| c.is_ascii_digit()).unwrap_or(0)).unwrap_or("").to_string(),
+        };
+        out.push((label, head, value));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits at runs of two or more spaces (a full-width space counts as two) or tabs.
+pub fn space_pieces(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut blanks = 0;
+    for c in t.chars() {
+        match c {
+            ' ' => blanks += 1,
+            '\u{3000}' | '\t' => blanks += 2,
+            _ => {
+                if blanks >= 2 && !cur.trim().is_empty() {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                } else if blanks > 0 {
+                    cur.push(' ');
+                }
+                blanks = 0;
+                cur.push(c);
+            }
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
 }
 
 /// Places a value under its label. Returns false when the value is not what the label
@@ -133,11 +186,12 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             c += 1;
             continue;
         }
-        if let Some((label, value)) = label_in_text(&cell.text).filter(|(_, v)| !v.is_empty()) {
+        if let Some(items) = labelled_items(&cell.text) {
             mark(used, r, c);
-            let label_text = cell.text.split(['：', ':']).next().unwrap_or("").to_string();
-            if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
-                reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&value))));
+            for (label, label_text, value) in items {
+                if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
+                    reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&value))));
+                }
             }
             c += 1;
             continue;
@@ -148,6 +202,15 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
         };
         mark(used, r, c);
         if label == Label::Frame {
+            c += 1;
+            continue;
+        }
+        if matches!(label, Label::Goals | Label::Purpose) {
+            // Text labels take the rest of the row (a task table under 年度主要任务).
+            let rest = rest_of_row(row, c, r, used);
+            if !rest.is_empty() {
+                place(reading, label, &cell.text, &rest.join("\t"), &cell.loc, row_unit);
+            }
             c += 1;
             continue;
         }
@@ -164,6 +227,22 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
         }
         c += 1;
     }
+}
+
+/// The texts of the cells right of `c` that start in this row, marked as used.
+fn rest_of_row(row: &[GridCell], c: usize, r: usize, used: &mut [Vec<bool>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, cell) in row.iter().enumerate().skip(c + 1) {
+        if cell.spanned || cell.continued || is_used(used, r, k) {
+            continue;
+        }
+        mark(used, r, k);
+        let t = cell.text.trim();
+        if !t.is_empty() && !out.last().is_some_and(|l: &String| l == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
 }
 
 /// The value of the label at (r, c): the next cell to the right that is neither empty nor a

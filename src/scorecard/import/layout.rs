@@ -7,7 +7,7 @@ use super::amount::is_unit_line;
 use super::blocks::{Block, GridCell, Location};
 use super::columns::{self, Columns};
 use super::indicator_row::{clip, read_row, FillDown, RowCtx, RowResult};
-use super::info::{self, label_in_text, mark, read_info_row};
+use super::info::{self, label_in_text, mark, read_info_row, space_pieces};
 use super::prose::Segment;
 use super::reading::{Reading, TableSeen};
 use super::synonyms::{is_total, label_of, squeeze, Col, Label};
@@ -77,30 +77,19 @@ fn labelled_pieces(rd: &mut Reading, t: &str, loc: &Location) -> bool {
     true
 }
 
-/// Splits at runs of two or more spaces (a full-width space counts as two) or tabs.
-fn space_pieces(t: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut blanks = 0;
-    for c in t.chars() {
-        match c {
-            ' ' => blanks += 1,
-            '\u{3000}' | '\t' => blanks += 2,
-            _ => {
-                if blanks >= 2 && !cur.trim().is_empty() {
-                    out.push(std::mem::take(&mut cur).trim().to_string());
-                } else if blanks > 0 {
-                    cur.push(' ');
-                }
-                blanks = 0;
-                cur.push(c);
+/// Money stated in a sentence (`项目资金：年度资金总额350万元，其中…`): each clause that is a
+/// money label and an amount. Returns whether any was read.
+fn money_in_sentence(rd: &mut Reading, t: &str, loc: &Location) -> bool {
+    let mut any = false;
+    for clause in t.split(['，', ',', '、', '；', ';', '。', '：', ':']) {
+        let clause = clause.trim();
+        if let Some((label, value)) = label_in_text(clause) {
+            if matches!(label, Label::Total | Label::Fiscal | Label::Part | Label::Other) {
+                any |= info::place(rd, label, clause, &value, loc, None);
             }
         }
     }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
+    any
 }
 
 fn paragraph_piece(rd: &mut Reading, t: &str, loc: &Location) {
@@ -118,6 +107,9 @@ fn paragraph_piece(rd: &mut Reading, t: &str, loc: &Location) {
             && !value.is_empty()
             && info::place(rd, label, &label_text, &value, loc, None)
         {
+            return;
+        }
+        if money_in_sentence(rd, t, loc) {
             return;
         }
     }
@@ -142,7 +134,11 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
     // `某某局2023年…`: the text before the year names the department.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
         let head = s.get(..i).unwrap_or("").trim_start_matches(|c: char| !is_cjk(c));
-        if head.chars().count() >= 3 && !head.contains("项目") && !head.contains('附') {
+        if head.chars().count() >= 3
+            && !head.contains("项目")
+            && !head.contains('附')
+            && ORG_SUFFIXES.iter().any(|s| head.ends_with(s))
+        {
             rd.title_department.get_or_insert_with(|| head.to_string());
         }
     }
@@ -158,6 +154,12 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
         }
     }
 }
+
+/// How the name of a unit ends (a title's `某某县2023年…` names a place, not a unit).
+const ORG_SUFFIXES: &[&str] = &[
+    "局", "委员会", "委", "院", "中心", "站", "所", "办公室", "办", "馆", "校", "学", "政府",
+    "街道办事处", "部", "厅", "会", "队", "室", "社", "处", "公司", "园",
+];
 
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -204,6 +206,9 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
         }
         if let Some(h) = columns::header(row) {
             mark_row(&mut used, r);
+            if r > 0 && grid.get(r - 1).is_some_and(|p| is_super_header(p)) {
+                mark_row(&mut used, r - 1);
+            }
             note_ignored(rd, &h, row);
             let next = grid.get(r + 1).and_then(|n| columns::sub_header(&h, n));
             let skip = next.is_some();
@@ -221,7 +226,7 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
             r += 1;
             continue;
         }
-        if own.len() == 1 && single_line_row(rd, cols.is_some(), own.first().map(|x| x.1), &mut fill) {
+        if own.len() == 1 && single_line_row(rd, cols.is_some(), row, &mut fill) {
             mark_row(&mut used, r);
             r += 1;
             continue;
@@ -236,6 +241,15 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
         r += 1;
     }
     report_unplaced(rd, grid, &used);
+}
+
+/// A row of header words over the header row (`绩效指标 | 指标值 | 指标解释`).
+fn is_super_header(row: &[GridCell]) -> bool {
+    let own = own_cells(row);
+    !own.is_empty()
+        && own.iter().all(|(_, c)| {
+            super::synonyms::column_of(&c.text).is_some() || label_of(&c.text) == Some(Label::Frame)
+        })
 }
 
 fn mark_row(used: &mut [Vec<bool>], r: usize) {
@@ -255,7 +269,9 @@ fn is_info_row(own: &[(usize, &GridCell)]) -> bool {
 
 /// A row with one cell of text across it: a title, a unit line, a total, a note, or the
 /// name of the next project in a flat table. Returns whether it was placed.
-fn single_line_row(rd: &mut Reading, in_block: bool, cell: Option<&GridCell>, fill: &mut FillDown) -> bool {
+fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mut FillDown) -> bool {
+    let spans = row.iter().filter(|c| c.spanned).count() * 2 >= row.len();
+    let cell = own_cells(row).first().map(|x| x.1);
     let Some(cell) = cell else { return false };
     let t = cell.text.trim();
     if is_unit_line(t).is_some() || is_title(t) {
@@ -284,15 +300,59 @@ fn single_line_row(rd: &mut Reading, in_block: bool, cell: Option<&GridCell>, fi
     if is_total(t) {
         return true;
     }
-    // `一、高标准农田建设项目` before a block of rows.
-    let name = s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()（）".contains(c));
-    if name.chars().count() >= 2 && label_of(name).is_none() {
-        let d = rd.new_project(&cell.loc);
-        d.name = Some((name.to_string(), cell.loc.clone()));
-        *fill = FillDown::default();
-        return true;
+    let Some((name, money)) = name_row(t, spans) else {
+        return false;
+    };
+    let d = rd.new_project(&cell.loc);
+    d.name = Some((name, cell.loc.clone()));
+    *fill = FillDown::default();
+    if let Some(m) = money {
+        let (label, value) = label_in_text(&m).unwrap_or((Label::Total, m.clone()));
+        if !info::place(rd, label, &m, &value, &cell.loc, None) {
+            rd.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&m))));
+        }
     }
-    false
+    true
+}
+
+/// `一、困难群众救助资金（1,286.40万元）`, `项目一：农村公路养护工程（年度预算245万元）`:
+/// the name of the next project in a flat table, and the money stated with it. A row
+/// that is only a cell spanning the table, or numbered, or ends like a project name.
+fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
+    if super::synonyms::is_placeholder(t) || label_of(t).is_some() {
+        return None;
+    }
+    let s = squeeze(t);
+    let mut rest = s.as_str();
+    let mut numbered = false;
+    if let Some(r) = rest.strip_prefix("项目") {
+        let n = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if n.len() < r.len() {
+            if let Some(n) = n.strip_prefix([':', '、', '.']) {
+                rest = n;
+                numbered = true;
+            }
+        }
+    }
+    if !numbered {
+        let n = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if n.len() < rest.len() {
+            if let Some(n) = n.strip_prefix(['、', '.', ':']) {
+                rest = n;
+                numbered = true;
+            }
+        }
+    }
+    let (name, money) = match rest.rfind('(') {
+        Some(i) if rest.ends_with(')') && rest.get(i..).is_some_and(|b| b.contains(|c: char| c.is_ascii_digit())) => {
+            let inner = rest.get(i + 1..rest.len() - 1).unwrap_or("");
+            (rest.get(..i).unwrap_or(""), Some(inner.to_string()))
+        }
+        _ => (rest, None),
+    };
+    let named = ["项目", "资金", "经费", "工程", "补助", "补贴"].iter().any(|w| name.ends_with(w));
+    (name.chars().count() >= 2 && (spans || numbered || named || money.is_some()))
+        .then(|| (name.to_string(), money))
 }
 
 fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut FillDown) {
@@ -326,12 +386,23 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
             .and_then(|i| row.get(*i))
             .map(|x| (x.text.trim().to_string(), x.loc.clone(), x.is_origin()))
     };
+    if let Some((y, yloc, _)) = text(Col::Year) {
+        super::build::collect_years(&format!("{}年", squeeze(&y)), yloc, &mut rd.title_years);
+    }
     let Some((name, nloc, origin)) = text(Col::Project) else { return };
-    if name.is_empty() || !origin {
+    let name = name.lines().map(str::trim).collect::<Vec<_>>().join("");
+    let same = rd.projects.last().and_then(|p| p.name.as_ref()).is_some_and(|(n, _)| *n == name);
+    if name.is_empty() || !origin || same {
         return;
     }
     let d = rd.new_project(at);
-    d.name = Some((name.lines().map(str::trim).collect::<Vec<_>>().join(""), nloc));
+    d.name = Some((name, nloc));
+    if let Some((unit, uloc, _)) = text(Col::ProjectUnit).filter(|c| !c.0.is_empty()) {
+        rd.current(at).unit = Some(unit.clone());
+        if rd.department_name.is_none() {
+            rd.department_name = Some((unit, uloc));
+        }
+    }
     if let Some((code, _, _)) = text(Col::ProjectCode).filter(|c| !c.0.is_empty()) {
         rd.current(at).code = Some(squeeze(&code));
     }

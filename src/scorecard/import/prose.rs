@@ -94,6 +94,16 @@ const QUALITATIVE_TAILS: &[&str] = &[
     "有效改善",
     "逐步缩小",
     "稳步提升",
+    "明显增强",
+    "有效增强",
+    "显著增强",
+    "不断增强",
+    "进一步增强",
+    "持续完善",
+    "不断完善",
+    "逐步完善",
+    "有效保障",
+    "明显下降",
 ];
 
 /// Indicators from a notice (绩效目标公示) that states its targets in sentences: like
@@ -103,11 +113,18 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
     let mut out: Vec<Indicator> = Vec::new();
     let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
     for seg in segments {
-        for clause in seg.text.split(['；', ';', '。', '\n']) {
+        // `1.数量指标：A≥15个；B≥3000亩。`: the heading's level holds for the whole line.
+        let (seg_hint, text) = level_hint(strip_list_marker(seg.text.trim()));
+        for clause in text.split(['；', ';', '。', '\n']) {
             for phrase in clause.split(['，', ',']) {
                 let (hint, phrase) = level_hint(strip_list_marker(phrase.trim()));
+                let hint = hint.or(seg_hint);
                 let phrase = strip_list_marker(phrase);
-                let Some(f) = find_target(phrase).or_else(|| find_words(phrase)) else {
+                let found = find_target(phrase)
+                    .map(|f| open_unit(phrase, f))
+                    .or_else(|| find_words(phrase))
+                    .or_else(|| hint.and_then(|_| find_bare(phrase)));
+                let Some(f) = found else {
                     continue;
                 };
                 if f.name.is_empty() {
@@ -168,6 +185,41 @@ fn level_hint(p: &str) -> (Option<(&'static str, &'static str)>, &str) {
         rest = rest.get(i + colon..).unwrap_or("").trim_start();
     }
     (hint, rest)
+}
+
+/// A unit the shared vocabulary does not know (`≥3000亩`, `≥6艘次`) ends the phrase: it
+/// belongs to the target, not to the name.
+fn open_unit(p: &str, mut f: Found) -> Found {
+    let Some(i) = p.find(&f.target) else { return f };
+    let tail = p.get(i + f.target.len()..).unwrap_or("").trim();
+    let short = (1..=3).contains(&tail.chars().count())
+        && tail.chars().all(|c| c.is_alphabetic() && !"的和及与".contains(c));
+    if short && f.name.ends_with(tail) && !f.deadline {
+        f.name.truncate(f.name.len() - tail.len());
+        f.target.push_str(tail);
+    }
+    f
+}
+
+/// Under a level heading, a value at the end of a phrase with no operator
+/// (`改造初制所验收合格率100%`) is the target.
+fn find_bare(p: &str) -> Option<Found> {
+    let d = p.find(|c: char| c.is_ascii_digit())?;
+    let target = p.get(d..)?.trim();
+    let unit: String = target
+        .chars()
+        .skip_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if unit.chars().count() > 4 || unit.chars().any(|c| c.is_ascii_digit() || "，,。；;".contains(c)) {
+        return None;
+    }
+    let name = join_name(p.get(..d)?, "");
+    (!name.is_empty()).then(|| Found {
+        name,
+        target: target.to_string(),
+        deadline: false,
+        change: false,
+    })
 }
 
 /// A target in words at the end of a phrase.

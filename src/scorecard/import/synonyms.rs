@@ -24,6 +24,10 @@ pub enum Col {
     Project,
     ProjectCode,
     ProjectBudget,
+    /// Bulk exports: the budget year of each row.
+    Year,
+    /// Bulk exports: the unit of each row's project.
+    ProjectUnit,
 }
 
 /// Header words, compared whole after [`key`].
@@ -106,6 +110,8 @@ pub const COLUMN_WORDS: &[(Col, &[&str])] = &[
         ],
     ),
     (Col::Project, &["项目名称"]),
+    (Col::Year, &["预算年度", "年度", "项目年度"]),
+    (Col::ProjectUnit, &["单位名称", "预算单位", "实施单位", "部门名称", "项目单位"]),
     (Col::ProjectCode, &["项目编码", "项目代码", "项目编号"]),
     (
         Col::ProjectBudget,
@@ -117,6 +123,8 @@ pub const COLUMN_WORDS: &[(Col, &[&str])] = &[
             "年度资金总额",
             "项目资金",
             "预算资金",
+            "项目金额",
+            "金额",
         ],
     ),
 ];
@@ -196,7 +204,16 @@ pub const LABELS: &[(Label, &[&str])] = &[
     ),
     (
         Label::Period,
-        &["项目期限", "实施期限", "项目周期", "项目实施期", "起止时间", "项目起止时间"],
+        &[
+            "项目期限",
+            "实施期限",
+            "实施期",
+            "项目周期",
+            "项目实施期",
+            "起止时间",
+            "项目起止时间",
+            "实施时间",
+        ],
     ),
     (
         Label::Purpose,
@@ -266,7 +283,23 @@ pub const LABELS: &[(Label, &[&str])] = &[
     ),
     (
         Label::Part,
-        &["上级补助", "上年结转", "上年结转资金", "上级资金", "政府性基金"],
+        &[
+            "上级补助",
+            "上年结转",
+            "上年结转资金",
+            "上级资金",
+            "政府性基金",
+            "中央补助",
+            "中央资金",
+            "省级补助",
+            "省级资金",
+            "市级补助",
+            "市级资金",
+            "县级配套",
+            "县级资金",
+            "配套资金",
+            "区级配套",
+        ],
     ),
     (
         Label::Other,
