@@ -154,7 +154,7 @@ fn project(
         ));
     }
     codes.push(code.clone());
-    let budget = match d.total.or_else(|| breakdown(d.fiscal, d.other, &d.parts)) {
+    let budget = match d.total.or_else(|| breakdown(d.fiscal, d.other, &d.parts, &d.sub_fiscal)) {
         Some(b) => b,
         None => {
             notes.push(Note::problem(

@@ -150,6 +150,18 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         return RowResult::Skipped;
     };
     let (target, direction) = assemble_target(&target_raw, &nature, &unit);
+    if let Err(errs) = crate::parse::parse_target(&target, crate::parse::Strictness::Lenient) {
+        let why = errs.first().map(|e| e.message.clone()).unwrap_or_default();
+        ctx.notes.push(Note::problem(
+            target_loc.unwrap_or(loc),
+            format!(
+                "the 指标值 `{}` of `{}` cannot be read as a target ({why}); the row is skipped — write a number after the operator (`≤415.2万元`) or plain words (`在预算范围内`)",
+                clip(&target),
+                clip(&name)
+            ),
+        ));
+        return RowResult::Skipped;
+    }
     let points = read_points(ctx, &row);
     let published1 = one_line(&ctx.fill.level1);
     let published2 = one_line(&ctx.fill.level2);

@@ -18,6 +18,11 @@ pub fn label_in_text(text: &str) -> Option<(Label, String)> {
         return money_in_text(t);
     };
     let head = t.get(..cut)?;
+    if super::synonyms::key(head) == "其中" {
+        // `其中：财政拨款4726.37`: the breakdown follows.
+        let colon = t.get(cut..)?.chars().next()?.len_utf8();
+        return label_in_text(t.get(cut + colon..)?);
+    }
     let label = label_of(head)?;
     let colon_len = t.get(cut..)?.chars().next()?.len_utf8();
     let value = t.get(cut + colon_len..)?.trim();
@@ -29,7 +34,10 @@ fn money_in_text(t: &str) -> Option<(Label, String)> {
     let d = t.find(|c: char| c.is_ascii_digit())?;
     let head = t.get(..d)?;
     let label = label_of(head)?;
-    let money = matches!(label, Label::Total | Label::Fiscal | Label::Part | Label::Other);
+    let money = matches!(
+        label,
+        Label::Total | Label::Fiscal | Label::Part | Label::SubFiscal | Label::Other
+    );
     let value = t.get(d..)?.trim();
     (money && read_amount(value, Money::Wan).is_some()).then(|| (label, value.to_string()))
 }
@@ -130,7 +138,7 @@ pub fn place(
                 .collect();
             reading.current(loc).goals.extend(lines);
         }
-        Label::Total | Label::Fiscal | Label::Part | Label::Other => {
+        Label::Total | Label::Fiscal | Label::Part | Label::SubFiscal | Label::Other => {
             let m = money();
             let Some(amount) = read_amount(value, m) else {
                 return is_nothing(value);
@@ -140,6 +148,7 @@ pub fn place(
                 Label::Total => d.total = Some(d.total.map_or(amount, |t| t.max(amount))),
                 Label::Fiscal => d.fiscal = Some(amount),
                 Label::Other => d.other = Some(amount),
+                Label::SubFiscal => d.sub_fiscal.push(amount),
                 _ => d.parts.push(amount),
             }
         }
@@ -285,8 +294,17 @@ pub fn is_used(used: &[Vec<bool>], r: usize, c: usize) -> bool {
     used.get(r).and_then(|u| u.get(c)).copied().unwrap_or(false)
 }
 
-/// The sum of a breakdown when no total is printed.
-pub fn breakdown(fiscal: Option<Decimal>, other: Option<Decimal>, parts: &[Decimal]) -> Option<Decimal> {
+/// The sum of a breakdown when no total is printed. The parts of 财政拨款 (省级补助,
+/// 县级配套 …) count only when 财政拨款 itself is not printed.
+pub fn breakdown(
+    fiscal: Option<Decimal>,
+    other: Option<Decimal>,
+    parts: &[Decimal],
+    sub_fiscal: &[Decimal],
+) -> Option<Decimal> {
+    let fiscal = fiscal.or_else(|| {
+        (!sub_fiscal.is_empty()).then(|| sub_fiscal.iter().copied().sum::<Decimal>())
+    });
     if fiscal.is_none() && other.is_none() && parts.is_empty() {
         return None;
     }

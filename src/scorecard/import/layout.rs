@@ -42,10 +42,14 @@ const TITLE_WORDS: &[&str] = &[
     "目标申报表",
 ];
 
+/// How a title ends when it names the form in other words (`项目绩效目标批量导出`).
+const TITLE_ENDS: &[&str] = &["表", "公示", "导出", "汇总", "清单", "申报", "批复"];
+
 fn is_title(t: &str) -> bool {
     let s = squeeze(t);
     let year_line = s.starts_with('(') && s.ends_with(')') && s.contains("年");
-    s.chars().count() <= 80 && (TITLE_WORDS.iter().any(|w| s.contains(w)) || year_line)
+    let named = s.contains("绩效") && !s.contains(':') && TITLE_ENDS.iter().any(|e| s.ends_with(e));
+    s.chars().count() <= 80 && (TITLE_WORDS.iter().any(|w| s.contains(w)) || year_line || named)
 }
 
 /// A line such as `填报单位：某某局（盖章）        单位：万元` holds several items: each
@@ -84,7 +88,10 @@ fn money_in_sentence(rd: &mut Reading, t: &str, loc: &Location) -> bool {
     for clause in t.split(['，', ',', '、', '；', ';', '。', '：', ':']) {
         let clause = clause.trim();
         if let Some((label, value)) = label_in_text(clause) {
-            if matches!(label, Label::Total | Label::Fiscal | Label::Part | Label::Other) {
+            if matches!(
+                label,
+                Label::Total | Label::Fiscal | Label::Part | Label::SubFiscal | Label::Other
+            ) {
                 any |= info::place(rd, label, clause, &value, loc, None);
             }
         }
@@ -201,6 +208,13 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
         let Some(row) = grid.get(r) else { break };
         let own = own_cells(row);
         if own.is_empty() {
+            if cols.is_some() && row.iter().any(|c| c.continued && !c.text.trim().is_empty()) {
+                let at = row.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
+                rd.notes.push(Note::problem(
+                    at,
+                    format!("row {} of this table is an empty indicator row (a template's blank, only its merged level cells); skipped", r + 1),
+                ));
+            }
             r += 1;
             continue;
         }

@@ -20,6 +20,8 @@ pub struct Draft {
     pub other: Option<Decimal>,
     /// Other parts of a breakdown (上级补助, 上年结转), summed when no total is printed.
     pub parts: Vec<Decimal>,
+    /// Parts of 财政拨款 (省级补助, 县级配套), summed only when 财政拨款 is not printed.
+    pub sub_fiscal: Vec<Decimal>,
     pub purpose: Vec<String>,
     pub goals: Vec<String>,
     pub rows: Vec<Indicator>,
@@ -36,6 +38,7 @@ impl Draft {
             fiscal: None,
             other: None,
             parts: Vec::new(),
+            sub_fiscal: Vec::new(),
             purpose: Vec::new(),
             goals: Vec::new(),
             rows: Vec::new(),

@@ -161,6 +161,8 @@ pub enum Label {
     Fiscal,
     /// 上级补助, 上年结转: towards the total only.
     Part,
+    /// 省级补助, 县级配套: parts of 财政拨款, towards the total only without it.
+    SubFiscal,
     /// 其他资金.
     Other,
     /// Words that frame the form (`项目资金（万元）`, `绩效指标`): recognised, nothing to read.
@@ -289,6 +291,11 @@ pub const LABELS: &[(Label, &[&str])] = &[
             "上年结转资金",
             "上级资金",
             "政府性基金",
+        ],
+    ),
+    (
+        Label::SubFiscal,
+        &[
             "中央补助",
             "中央资金",
             "省级补助",
