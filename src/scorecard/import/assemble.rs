@@ -200,7 +200,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
         Some(n) => n,
         None => {
             rd.notes.push(Note::problem(
-                Location::Line(0),
+                Location::Document,
                 "the document names no department (主管部门, 部门名称, 填报单位 or a title such as `某某局2023年…`); written as `未注明部门` — edit department.toml".to_string(),
             ));
             "未注明部门".to_string()
@@ -213,7 +213,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
     } else {
         let code = derived_code("D", "", &name);
         rd.notes.push(Note::info(
-            Location::Line(0),
+            Location::Document,
             format!("no department code in the source; derived from its name: `{code}`"),
         ));
         (name, code)

@@ -19,6 +19,8 @@ pub enum Location {
         row: usize,
         cell: usize,
     },
+    /// The document as a whole (a fact no single place states, such as a derived code).
+    Document,
     /// A spreadsheet cell: sheet name, 0-based row and column, shown as `Sheet1!B7`.
     Sheet {
         sheet: String,
@@ -35,6 +37,7 @@ impl fmt::Display for Location {
             Location::Cell { table, row, cell } => {
                 write!(f, "table {table}, row {row}, cell {cell}")
             }
+            Location::Document => write!(f, "the document as a whole"),
             Location::Sheet { sheet, row, col } => {
                 write!(f, "{sheet}!{}", crate::actuals::a1(*row, *col))
             }

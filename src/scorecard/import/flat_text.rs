@@ -86,15 +86,16 @@ fn width(c: char) -> usize {
 /// The cells of a line, or `None` when it is a paragraph (fewer than two cells).
 fn split_line(line: &str) -> Option<(Vec<Piece>, Sep)> {
     if line.contains('|') || line.contains('｜') {
+        // `| a | b |` (Markdown) has a border on both sides; `| b | c` is a row whose
+        // first cell is empty (a merged level cell).
         let t = line.trim();
-        let t = t
-            .strip_prefix('|')
-            .or_else(|| t.strip_prefix('｜'))
-            .unwrap_or(t);
-        let t = t
-            .strip_suffix('|')
-            .or_else(|| t.strip_suffix('｜'))
-            .unwrap_or(t);
+        let bordered = t.starts_with(['|', '｜']) && t.ends_with(['|', '｜']) && t.chars().count() > 1;
+        let t = if bordered {
+            let t = t.strip_prefix('|').or_else(|| t.strip_prefix('｜')).unwrap_or(t);
+            t.strip_suffix('|').or_else(|| t.strip_suffix('｜')).unwrap_or(t)
+        } else {
+            t
+        };
         let pieces: Vec<Piece> = t
             .split(['|', '｜'])
             .enumerate()

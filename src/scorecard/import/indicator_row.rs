@@ -81,6 +81,8 @@ pub struct RowCtx<'a> {
 /// Reads a data row; its cells are aligned to the header (a flattened text row with fewer
 /// cells than the header is taken to lack its leftmost, merged, cells).
 pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
+    // A short row that starts with an empty cell lacks its last cells (a wrapped line);
+    // one that starts with text lacks its first, merged, cells.
     let pad = ctx.cols.width().saturating_sub(raw.len());
     let filler = GridCell {
         text: String::new(),
@@ -88,9 +90,12 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         spanned: false,
         continued: true,
     };
-    let row: Vec<GridCell> = std::iter::repeat_n(filler, pad)
-        .chain(raw.iter().cloned())
-        .collect();
+    let leading_empty = raw.first().is_some_and(|c| c.text.trim().is_empty());
+    let row: Vec<GridCell> = if leading_empty {
+        raw.iter().cloned().chain(std::iter::repeat_n(filler, pad)).collect()
+    } else {
+        std::iter::repeat_n(filler, pad).chain(raw.iter().cloned()).collect()
+    };
     let text = |c: Col| joined(&row, &ctx.cols.all(c), "");
     let (l1, l1_loc) = text(Col::Level1);
     let (l2, l2_loc) = text(Col::Level2);
@@ -114,9 +119,17 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         if !own_content {
             return RowResult::Blank;
         }
+        let texts: Vec<&str> = row
+            .iter()
+            .filter(|c| c.is_origin() && !c.text.trim().is_empty())
+            .map(|c| c.text.trim())
+            .collect();
         ctx.notes.push(Note::problem(
             ctx.at.clone(),
-            "an indicator row with neither 三级指标 nor 指标值 (a template's empty row?); skipped".to_string(),
+            format!(
+                "cannot place the row `{}`: it has neither 三级指标 nor 指标值 (a line wrapped from the row above, or a template's empty row?); skipped",
+                clip(&texts.join(" | "))
+            ),
         ));
         return RowResult::Skipped;
     }
@@ -218,11 +231,11 @@ fn map_levels(
             Some((one, two))
         }
         _ => {
-            let what = if l2.trim().is_empty() { one_line(&l1) } else { one_line(&l2) };
+            let what = format!("{} / {}", one_line(&l1), one_line(&l2));
             ctx.notes.push(Note::problem(
                 at,
                 format!(
-                    "cannot map the level `{what}` to a national 二级指标 (数量/质量/时效/成本指标, 经济/社会/生态效益指标, 可持续影响指标, 服务对象满意度指标); the row is skipped — rename the level in the source"
+                    "cannot map the levels `{what}` to a national 二级指标 (数量/质量/时效/成本指标, 经济/社会/生态效益指标, 可持续影响指标, 服务对象满意度指标); the row is skipped — rename the level in the source"
                 ),
             ));
             None

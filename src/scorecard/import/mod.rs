@@ -147,6 +147,17 @@ impl Format {
     }
 }
 
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(512)
+        .skip_while(|b| b.is_ascii_whitespace() || **b >= 0x80)
+        .take(16)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    head.starts_with(b"<!doctype") || head.starts_with(b"<html") || head.starts_with(b"<?xml")
+}
+
 /// Whether a text is the seed's export (one `\t`-led line per cell) rather than a page
 /// with tables flattened into lines.
 fn is_seed_export(text: &str) -> bool {
@@ -175,6 +186,12 @@ pub fn import_bytes(
     fiscal_year: Option<i32>,
 ) -> Result<Imported, Unusable> {
     let (blocks, notes) = match Format::detect(path, bytes) {
+        Format::Docx if looks_like_html(bytes) => {
+            return Err(Unusable(format!(
+                "`{}` is a web page (HTML) saved under a .docx name, not a Word document: open it in Word and save it as a Word document (.docx), or save the page as text (.txt)",
+                path.display()
+            )))
+        }
         Format::Docx => docx::read_docx(bytes).map_err(|e| Unusable(e.0))?,
         Format::Workbook => sheet::read_workbook(bytes)?,
         Format::Text => {
@@ -267,6 +284,7 @@ fn nothing_found(rd: &reading::Reading) -> String {
                 t.cols
             ));
             match &t.header {
+                _ if t.first_rows.is_empty() => out.push_str("empty"),
                 Some(h) => out.push_str(&format!("header row `{h}` but no indicator row under it")),
                 None => out.push_str("no indicator header row"),
             }
@@ -304,7 +322,7 @@ fn finish(
     if department.code.is_empty() {
         let code = code::derived_code("D", "", &department.name);
         notes.push(Note::problem(
-            Location::Line(0),
+            Location::Document,
             format!("the department code could not be read from the 实施单位 of the first project; `{code}` is derived from its name — edit department.toml if it has one"),
         ));
         department.code = code;

@@ -36,6 +36,16 @@ pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> 
         // value; its formula text is what the person wrote.
         let formulas = book.worksheet_formula(&name).ok();
         let Some((r0, c0)) = range.start() else {
+            // An empty sheet is still listed in the message when nothing is found.
+            blocks.push(Block::Table {
+                rows: Vec::new(),
+                loc: Location::Sheet {
+                    sheet: name.clone(),
+                    row: 0,
+                    col: 0,
+                },
+                grid: Vec::new(),
+            });
             continue;
         };
         let (h, w) = range.get_size();
