@@ -46,7 +46,7 @@ pub fn assemble(mut rd: Reading) -> Assembled {
             if d.total.is_some() || d.fiscal.is_some() {
                 notes.push(Note::info(
                     d.loc.clone(),
-                    "the department's own budget is read but not kept (the scorecard keeps project budgets)".to_string(),
+                    "已读取部门整体预算，但评分表只保存项目预算".to_string(),
                 ));
             }
             (with_ids(d.rows), d.goals.join("\n"))
@@ -124,7 +124,7 @@ fn project(
         (None, None) => {
             notes.push(Note::problem(
                 d.loc.clone(),
-                "these indicator rows have no 项目名称 (no label, no title naming the project); imported as `未命名项目` — add a `项目名称` row to the source".to_string(),
+                "这些指标行没有项目名称（既无标签，也无写明项目的标题），按 `未命名项目` 导入——请在源文件中加上 `项目名称` 行".to_string(),
             ));
             ("未命名项目".to_string(), d.loc.clone())
         }
@@ -136,7 +136,7 @@ fn project(
             let c = derived_code("JX", &unit, &name);
             notes.push(Note::info(
                 name_loc.clone(),
-                format!("`{name}` has no 项目编码; its code is derived from its unit and name: `{c}` (the same on every import of this source)"),
+                format!("`{name}` 没有项目编码；按实施单位和项目名称生成编码 `{c}`（同一源文件每次导入都相同）"),
             ));
             c
         }
@@ -150,7 +150,7 @@ fn project(
         }
         notes.push(Note::problem(
             name_loc.clone(),
-            format!("the code `{base}` is used by an earlier project too; this one is written as `{code}`"),
+            format!("编码 `{base}` 已被前面的项目使用，本项目写为 `{code}`"),
         ));
     }
     codes.push(code.clone());
@@ -159,7 +159,7 @@ fn project(
         None => {
             notes.push(Note::problem(
                 name_loc.clone(),
-                format!("project `{name}` has no budget amount (年度资金总额, 预算数 …); written as 0.00 — fill it in"),
+                format!("项目 `{name}` 没有预算金额（年度资金总额、预算数 …），写为 0.00——请补填"),
             ));
             Decimal::new(0, 2)
         }
@@ -167,7 +167,7 @@ fn project(
     if d.rows.is_empty() {
         notes.push(Note::problem(
             name_loc,
-            format!("project `{name}` has no indicator rows (no header row 一级指标 | 二级指标 | 三级指标 | 指标值 after it)"),
+            format!("项目 `{name}` 没有指标行（其后没有 一级指标 | 二级指标 | 三级指标 | 指标值 表头行）"),
         ));
     }
     Project {
@@ -201,7 +201,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
         None => {
             rd.notes.push(Note::problem(
                 Location::Document,
-                "the document names no department (主管部门, 部门名称, 填报单位 or a title such as `某某局2023年…`); written as `未注明部门` — edit department.toml".to_string(),
+                "文件未写明部门（主管部门、部门名称、填报单位，或 `某某局2023年…` 这样的标题），写为 `未注明部门`——请修改 department.toml".to_string(),
             ));
             "未注明部门".to_string()
         }
@@ -214,7 +214,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
         let code = derived_code("D", "", &name);
         rd.notes.push(Note::info(
             Location::Document,
-            format!("no department code in the source; derived from its name: `{code}`"),
+            format!("源文件没有部门编码；按部门名称生成 `{code}`"),
         ));
         (name, code)
     };

@@ -46,8 +46,9 @@ fn role(cell: &GridCell) -> Option<Col> {
 pub fn header(row: &[GridCell]) -> Option<Columns> {
     let roles: Vec<Option<Col>> = row.iter().map(role).collect();
     let has = |c: Col| roles.contains(&Some(c));
+    // A table with no 指标值 column states each target in its 三级 cell.
     let levels = has(Col::Level1) || has(Col::Level2);
-    if !(has(Col::Name) && has(Col::Target) && levels) {
+    if !(has(Col::Name) && levels) {
         return None;
     }
     Some(Columns {

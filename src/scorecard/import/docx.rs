@@ -27,7 +27,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), DocxError> {
         .map_err(|e| DocxError(format!("no word/document.xml in the .docx: {e}")))?;
     let too_big = |n: u64| {
         DocxError(format!(
-            "word/document.xml is {} MB, more than the {} MB this importer reads; split the document or save the tables alone as .xlsx",
+            "word/document.xml 有 {} MB，超过导入可读取的 {} MB：请拆分文件，或只把表格另存为 .xlsx",
             n / (1024 * 1024),
             MAX_XML / (1024 * 1024)
         ))
@@ -134,7 +134,7 @@ impl State {
                     let loc = self.cell_loc();
                     self.notes.push(Note::info(
                         loc,
-                        "a table inside this cell is read as the cell's text, one paragraph per line".to_string(),
+                        "此单元格内嵌的表格按单元格文字读取，每段一行".to_string(),
                     ));
                 }
             }

@@ -99,8 +99,15 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
     let text = |c: Col| joined(&row, &ctx.cols.all(c), "");
     let (l1, l1_loc) = text(Col::Level1);
     let (l2, l2_loc) = text(Col::Level2);
-    let (name, name_loc) = joined(&row, &ctx.cols.all(Col::Name), "");
-    let (target_raw, target_loc) = text(Col::Target);
+    let (mut name, name_loc) = joined(&row, &ctx.cols.all(Col::Name), "");
+    let (mut target_raw, mut target_loc) = text(Col::Target);
+    if !ctx.cols.has(Col::Target) {
+        if let Some((n, t)) = super::prose::split_name_target(&name) {
+            name = n;
+            target_raw = t;
+            target_loc = name_loc.clone();
+        }
+    }
     let (nature, _) = text(Col::Nature);
     let (unit, _) = text(Col::Unit);
     if !l1.is_empty() {
@@ -127,7 +134,7 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         ctx.notes.push(Note::problem(
             ctx.at.clone(),
             format!(
-                "cannot place the row `{}`: it has neither 三级指标 nor 指标值 (a line wrapped from the row above, or a template's empty row?); skipped",
+                "无法放置这一行 `{}`：既无三级指标也无指标值（上一行折行断开的部分，或模板空行？），已跳过",
                 clip(&texts.join(" | "))
             ),
         ));
@@ -137,7 +144,7 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         ctx.notes.push(Note::problem(
             name_loc.or(target_loc).unwrap_or_else(|| ctx.at.clone()),
             format!(
-                "template leftover `{}` / `{}` skipped: fill in the indicator and its 指标值, or delete the row",
+                "模板残留 `{}` / `{}` 已跳过：请填写指标及其指标值，或删除该行",
                 clip(&name),
                 clip(&target_raw)
             ),
@@ -148,14 +155,14 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
     if name.is_empty() {
         ctx.notes.push(Note::problem(
             target_loc.unwrap_or(loc),
-            format!("the 指标值 `{}` has no 三级指标 name beside it; skipped", clip(&target_raw)),
+            format!("指标值 `{}` 旁没有三级指标名称，已跳过", clip(&target_raw)),
         ));
         return RowResult::Skipped;
     }
     if target_raw.is_empty() {
         ctx.notes.push(Note::problem(
             loc,
-            format!("indicator `{}` has no 指标值; skipped — write its target in the source and import again", clip(&name)),
+            format!("指标 `{}` 没有指标值，已跳过——请在源文件中填写指标值后重新导入", clip(&name)),
         ));
         return RowResult::Skipped;
     }
@@ -168,7 +175,7 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         ctx.notes.push(Note::problem(
             target_loc.unwrap_or(loc),
             format!(
-                "the 指标值 `{}` of `{}` cannot be read as a target ({why}); the row is skipped — write a number after the operator (`≤415.2万元`) or plain words (`在预算范围内`)",
+                "`{1}` 的指标值 `{0}` 无法读作目标（{why}），该行已跳过——请在运算符后写数字（`≤415.2万元`），或改写为文字（`在预算范围内`）",
                 clip(&target),
                 clip(&name)
             ),
@@ -224,7 +231,7 @@ fn map_levels(
                 if m1 != one && !l1.contains("成本") {
                     ctx.notes.push(Note::info(
                         at,
-                        format!("二级指标 `{}` belongs under {one}, not under `{}`; imported under {one}", one_line(&l2), one_line(&l1)),
+                        format!("二级指标 `{}` 属于{one}，而非 `{}`；按{one}导入", one_line(&l2), one_line(&l1)),
                     ));
                 }
             }
@@ -235,7 +242,7 @@ fn map_levels(
             ctx.notes.push(Note::problem(
                 at,
                 format!(
-                    "cannot map the levels `{what}` to a national 二级指标 (数量/质量/时效/成本指标, 经济/社会/生态效益指标, 可持续影响指标, 服务对象满意度指标); the row is skipped — rename the level in the source"
+                    "级别 `{what}` 无法对应到国家规定的二级指标（数量/质量/时效/成本指标，经济/社会/生态效益指标，可持续影响指标，服务对象满意度指标），该行已跳过——请在源文件中改用规范的级别名称"
                 ),
             ));
             None
@@ -276,7 +283,7 @@ fn read_points(ctx: &mut RowCtx<'_>, row: &[GridCell]) -> Option<Decimal> {
         _ => {
             ctx.notes.push(Note::problem(
                 loc.unwrap_or_else(|| ctx.at.clone()),
-                format!("`{p}` is not a number of points (0 to 100); the row is imported without points"),
+                format!("`{p}` 不是分值（0 到 100），该行按无分值导入"),
             ));
             None
         }

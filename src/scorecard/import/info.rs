@@ -125,7 +125,7 @@ pub fn place(
         Label::Manager | Label::Period => {
             reading.notes.push(Note::info(
                 loc.clone(),
-                format!("`{}` `{}` is read but not kept in the scorecard", squeeze(label_text), clip(value)),
+                format!("已读取 `{}` `{}`，但评分表不保存此项", squeeze(label_text), clip(value)),
             ));
         }
         Label::Purpose => reading.current(loc).purpose.push(value.to_string()),
@@ -199,7 +199,7 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             mark(used, r, c);
             for (label, label_text, value) in items {
                 if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
-                    reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&value))));
+                    reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&value))));
                 }
             }
             c += 1;
@@ -230,7 +230,7 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             if !place(reading, label, &cell.text, &value, &vloc, row_unit) {
                 reading.notes.push(Note::problem(
                     vloc,
-                    format!("`{}` under `{}` is not an amount; expected a number in 万元 or 元", clip(&value), squeeze(&cell.text)),
+                    format!("`{}` 下的 `{}` 不是金额：这里应是以万元或元计的数字", squeeze(&cell.text), clip(&value)),
                 ));
             }
         }

@@ -212,7 +212,7 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
                 let at = row.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
                 rd.notes.push(Note::problem(
                     at,
-                    format!("row {} of this table is an empty indicator row (a template's blank, only its merged level cells); skipped", r + 1),
+                    format!("本表第 {} 行是空的指标行（模板留下的空行，只有合并的级别单元格），已跳过", r + 1),
                 ));
             }
             r += 1;
@@ -308,7 +308,7 @@ fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mu
     }
     let s = squeeze(t);
     if s.starts_with("注") || s.starts_with("说明") || s.starts_with("备注") {
-        rd.notes.push(Note::info(cell.loc.clone(), format!("a note under the table is not imported: `{}`", clip(t))));
+        rd.notes.push(Note::info(cell.loc.clone(), format!("表下的注释未导入：`{}`", clip(t))));
         return true;
     }
     if is_total(t) {
@@ -323,7 +323,7 @@ fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mu
     if let Some(m) = money {
         let (label, value) = label_in_text(&m).unwrap_or((Label::Total, m.clone()));
         if !info::place(rd, label, &m, &value, &cell.loc, None) {
-            rd.notes.push(Note::problem(cell.loc.clone(), format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&m))));
+            rd.notes.push(Note::problem(cell.loc.clone(), format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&m))));
         }
     }
     true
@@ -372,7 +372,7 @@ fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
 fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut FillDown) {
     let at = row.iter().find(|c| c.is_origin()).or(row.first()).map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
     if row.iter().any(|c| c.is_origin() && is_total(&c.text)) {
-        rd.notes.push(Note::info(at, "a total row (合计/总计), not an indicator; skipped".to_string()));
+        rd.notes.push(Note::info(at, "合计/总计行不是指标，已跳过".to_string()));
         return;
     }
     if cols.has(Col::Project) {
@@ -428,7 +428,7 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
             .cloned()
             .unwrap_or_default();
         if !info::place(rd, Label::Total, &header, &amount, &aloc, None) {
-            rd.notes.push(Note::problem(aloc, format!("`{}` is not an amount; expected a number in 万元 or 元", clip(&amount))));
+            rd.notes.push(Note::problem(aloc, format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&amount))));
         }
     }
 }
@@ -436,18 +436,19 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
 fn note_ignored(rd: &mut Reading, cols: &Columns, row: &[GridCell]) {
     let mut seen: Vec<&str> = Vec::new();
     for (i, role) in cols.roles.iter().enumerate() {
-        if *role != Some(Col::Ignored) {
+        if !matches!(role, Some(Col::Ignored) | None) {
             continue;
         }
         let Some(cell) = row.get(i) else { continue };
         let name = cell.text.trim();
-        if seen.contains(&name) {
+        // The frame column left of the levels (`绩效指标`) holds no data.
+        if name.is_empty() || seen.contains(&name) || label_of(name) == Some(Label::Frame) {
             continue;
         }
         seen.push(name);
         rd.notes.push(Note::info(
             cell.loc.clone(),
-            format!("column `{}` is not imported (the scorecard has no place for it)", squeeze(name)),
+            format!("`{}` 列未导入（评分表中没有对应的字段）", squeeze(name)),
         ));
     }
 }
@@ -461,7 +462,7 @@ fn report_unplaced(rd: &mut Reading, grid: &[Vec<GridCell>], used: &[Vec<bool>])
             rd.notes.push(Note::problem(
                 cell.loc.clone(),
                 format!(
-                    "cannot place `{}`: expected a label (项目名称, 主管部门, 年度资金总额 …) with its value, or the indicator header row (一级指标 | 二级指标 | 三级指标 | 指标值)",
+                    "无法放置 `{}`：这里应是标签（项目名称、主管部门、年度资金总额 …）及其值，或指标表头行（一级指标 | 二级指标 | 三级指标 | 指标值）",
                     clip(cell.text.trim())
                 ),
             ));

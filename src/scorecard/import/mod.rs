@@ -188,7 +188,7 @@ pub fn import_bytes(
     let (blocks, notes) = match Format::detect(path, bytes) {
         Format::Docx if looks_like_html(bytes) => {
             return Err(Unusable(format!(
-                "`{}` is a web page (HTML) saved under a .docx name, not a Word document: open it in Word and save it as a Word document (.docx), or save the page as text (.txt)",
+                "`{}` 是以 .docx 为扩展名保存的网页（HTML），不是 Word 文档：请用 Word 打开后另存为 Word 文档（.docx），或把网页另存为文本（.txt）",
                 path.display()
             )))
         }
@@ -263,37 +263,37 @@ fn import_read(
 /// The message when nothing can be imported: what was found, so the user sees why.
 fn nothing_found(rd: &reading::Reading) -> String {
     let mut out = String::from(
-        "nothing to import: no indicator rows were found. The importer looks for a header row naming 一级指标 (or 二级指标), 三级指标 (指标名称, 指标内容 …) and 指标值 (年度指标值, 目标值 …), or for sentences with targets such as `新建温室大棚≥40座`.",
+        "没有可导入的内容：未找到指标行。导入需要一行表头写明 一级指标（或二级指标）、三级指标（指标名称、指标内容 …）和 指标值（年度指标值、目标值 …），或像 `新建温室大棚≥40座` 这样写有目标的句子。",
     );
     if rd.tables.is_empty() {
-        out.push_str("\nfound: no tables");
+        out.push_str("\n找到：没有表格");
         if !rd.prose.is_empty() {
             out.push_str(&format!(
-                " and {} paragraph(s) with no target in them",
+                "，{} 段文字中没有目标",
                 rd.prose.len()
             ));
         }
     } else {
-        out.push_str("\nfound:");
+        out.push_str("\n找到：");
         for (i, t) in rd.tables.iter().enumerate() {
             out.push_str(&format!(
-                "\n  table {} (at {}): {} rows × {} columns; ",
+                "\n  表 {}（{}）：{} 行 × {} 列；",
                 i + 1,
                 t.loc,
                 t.rows,
                 t.cols
             ));
             match &t.header {
-                _ if t.first_rows.is_empty() => out.push_str("empty"),
-                Some(h) => out.push_str(&format!("header row `{h}` but no indicator row under it")),
-                None => out.push_str("no indicator header row"),
+                _ if t.first_rows.is_empty() => out.push_str("空表"),
+                Some(h) => out.push_str(&format!("有表头行 `{h}`，但其下没有指标行")),
+                None => out.push_str("没有指标表头行"),
             }
             for r in &t.first_rows {
                 out.push_str(&format!("\n    `{r}`"));
             }
         }
     }
-    out.push_str("\nhow to fix: give the indicator table a header row with those names (see README, \"Importing other layouts\"), or pass a .docx/.xlsx/.txt of the 绩效目标表 itself");
+    out.push_str("\n如何修改：给指标表加上写明这些列名的表头行（见 README「Importing other layouts」），或导入绩效目标表本身的 .docx/.xlsx/.txt 文件");
     out
 }
 
@@ -323,7 +323,7 @@ fn finish(
         let code = code::derived_code("D", "", &department.name);
         notes.push(Note::problem(
             Location::Document,
-            format!("the department code could not be read from the 实施单位 of the first project; `{code}` is derived from its name — edit department.toml if it has one"),
+            format!("无法从第一个项目的实施单位读出部门编码；按部门名称生成 `{code}`——如有正式编码请修改 department.toml"),
         ));
         department.code = code;
     }

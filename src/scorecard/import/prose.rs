@@ -134,7 +134,7 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
                 if let Some(first) = seen.get(&key) {
                     notes.push(Note::info(
                         seg.loc.clone(),
-                        format!("`{}{}` is stated again (first at {first}); kept once", f.name, f.target),
+                        format!("`{}{}` 重复出现（首次在 {first}），只保留一次", f.name, f.target),
                     ));
                     continue;
                 }
@@ -185,6 +185,17 @@ fn level_hint(p: &str) -> (Option<(&'static str, &'static str)>, &str) {
         rest = rest.get(i + colon..).unwrap_or("").trim_start();
     }
     (hint, rest)
+}
+
+/// A cell that states name and target together (`新建温室大棚≥40座`, in a table with no
+/// 指标值 column): the name and the target.
+pub fn split_name_target(text: &str) -> Option<(String, String)> {
+    let p = text.trim();
+    let f = find_target(p)
+        .map(|f| open_unit(p, f))
+        .or_else(|| find_words(p))
+        .or_else(|| find_bare(p))?;
+    (!f.name.is_empty()).then_some((f.name, f.target))
 }
 
 /// A unit the shared vocabulary does not know (`≥3000亩`, `≥6艘次`) ends the phrase: it

@@ -13,7 +13,7 @@ const MAX_COLS: usize = 100;
 
 pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| Unusable(format!("not a readable .xlsx/.xls workbook: {e}")))?;
+        .map_err(|e| Unusable(format!("不是可读取的 .xlsx/.xls 工作簿：{e}")))?;
     let mut blocks = Vec::new();
     let mut notes = Vec::new();
     for name in book.sheet_names() {
@@ -26,7 +26,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> 
                         row: 0,
                         col: 0,
                     },
-                    format!("this sheet cannot be read ({e}); it is skipped"),
+                    format!("无法读取此工作表（{e}），已跳过"),
                 ));
                 continue;
             }
@@ -56,7 +56,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> 
                     row: MAX_ROWS.min(h),
                     col: 0,
                 },
-                format!("the sheet uses {h} rows × {w} columns; only the first {MAX_ROWS} rows and {MAX_COLS} columns are read — delete the stray cells beyond the table"),
+                format!("此工作表用了 {h} 行 × {w} 列，只读取前 {MAX_ROWS} 行、{MAX_COLS} 列——请删除表格以外的零散单元格"),
             ));
         }
         let text_at = |r: usize, c: usize| -> String {
