@@ -26,6 +26,8 @@ def new_workbook():
 def put(ws, r, c, value=None, r2=None, c2=None, bold=False, border=True):
     """Write at 1-based (r, c); merge to (r2, c2) when given."""
     cell = ws.cell(row=r, column=c, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a target like `=100%` is text, not a formula
     cell.alignment = WRAP
     if bold:
         cell.font = Font(bold=True)
