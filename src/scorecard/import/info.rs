@@ -143,6 +143,15 @@ pub fn place(
             let Some(amount) = read_amount(value, m) else {
                 return is_nothing(value);
             };
+            // `36.8万元（其中财政拨款36.8万元）`: the breakdown in the brackets.
+            if let Some(inner) = bracket_note(value) {
+                let inner = inner.strip_prefix("其中").unwrap_or(&inner).trim_start_matches([':', '：']);
+                for clause in inner.split(['，', ',', '、', '；', ';']) {
+                    if let Some((l, v)) = label_in_text(clause).filter(|(l, _)| *l != label) {
+                        place(reading, l, clause, &v, loc, row_unit);
+                    }
+                }
+            }
             let d = reading.current(loc);
             match label {
                 Label::Total => d.total = Some(d.total.map_or(amount, |t| t.max(amount))),
@@ -155,6 +164,13 @@ pub fn place(
         Label::Frame => {}
     }
     true
+}
+
+/// The text in the brackets that end a value.
+fn bracket_note(value: &str) -> Option<String> {
+    let sq = squeeze(value);
+    let open = sq.find('(')?;
+    sq.ends_with(')').then(|| sq.get(open + 1..sq.len() - 1).unwrap_or("").to_string())
 }
 
 /// `—`, `/`, `无`: an amount cell left empty on purpose.

@@ -203,10 +203,16 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
     let mut used: Vec<Vec<bool>> = grid.iter().map(|r| vec![false; r.len()]).collect();
     let mut cols: Option<Columns> = None;
     let mut fill = FillDown::default();
+    let mut blank_rows: Vec<usize> = Vec::new();
     let mut r = 0;
     while r < grid.len() {
         let Some(row) = grid.get(r) else { break };
         let own = own_cells(row);
+        if own.is_empty() && cols.is_some() && row.iter().all(|c| c.text.trim().is_empty()) && !is_sheet(row) {
+            blank_rows.push(r);
+        } else if !blank_rows.is_empty() {
+            note_blank_rows(rd, grid, &std::mem::take(&mut blank_rows));
+        }
         if own.is_empty() {
             if cols.is_some() && row.iter().any(|c| c.continued && !c.text.trim().is_empty()) {
                 let at = row.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
@@ -254,7 +260,33 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
         }
         r += 1;
     }
+    note_blank_rows(rd, grid, &blank_rows);
     report_unplaced(rd, grid, &used);
+}
+
+/// Spreadsheets end their used range with blank formatting rows; only Word and text tables
+/// keep a template's empty rows.
+fn is_sheet(row: &[GridCell]) -> bool {
+    row.first().is_some_and(|c| matches!(c.loc, Location::Sheet { .. }))
+}
+
+/// Empty rows of a template under the indicator header, said once per run of them.
+fn note_blank_rows(rd: &mut Reading, grid: &[Vec<GridCell>], rows: &[usize]) {
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else { return };
+    let at = grid
+        .get(*first)
+        .and_then(|r| r.first())
+        .map(|c| c.loc.clone())
+        .unwrap_or(Location::Document);
+    let which = if first == last {
+        format!("第 {} 行", first + 1)
+    } else {
+        format!("第 {}–{} 行", first + 1, last + 1)
+    };
+    rd.notes.push(Note::problem(
+        at,
+        format!("本表{which}是模板留下的空指标行，已跳过——请填写或删除"),
+    ));
 }
 
 /// A row of header words over the header row (`绩效指标 | 指标值 | 指标解释`).
