@@ -82,7 +82,9 @@ fn check_rows(errs: &mut Vec<String>, what: &str, want: &Value, got: &[Indicator
         let want_dir = s(w, "direction").map(str::to_string);
         let dir = dir.filter(|d| d != "positive");
         if want_dir != dir {
-            errs.push(format!("{at}: direction expected {want_dir:?}, got {dir:?}"));
+            errs.push(format!(
+                "{at}: direction expected {want_dir:?}, got {dir:?}"
+            ));
         }
     }
 }
@@ -91,16 +93,31 @@ fn check_import(errs: &mut Vec<String>, want: &Value, got: &Imported, again: &Im
     let d = &got.department;
     if let Some(y) = want.get("fiscal_year").and_then(Value::as_integer) {
         if y != i64::from(got.fiscal_year.year) {
-            errs.push(format!("fiscal year: expected {y}, got {}", got.fiscal_year.year));
+            errs.push(format!(
+                "fiscal year: expected {y}, got {}",
+                got.fiscal_year.year
+            ));
         }
     }
-    let problems = got.notes.iter().filter(|n| n.level == NoteLevel::Problem).count();
+    let problems = got
+        .notes
+        .iter()
+        .filter(|n| n.level == NoteLevel::Problem)
+        .count();
     match want.get("exit").and_then(Value::as_integer) {
-        Some(0) if problems > 0 => errs.push(format!("expected a clean import, got {problems} problem note(s)")),
+        Some(0) if problems > 0 => errs.push(format!(
+            "expected a clean import, got {problems} problem note(s)"
+        )),
         Some(1) => {
-            let min = want.get("min_notes").and_then(Value::as_integer).unwrap_or(1).max(1);
+            let min = want
+                .get("min_notes")
+                .and_then(Value::as_integer)
+                .unwrap_or(1)
+                .max(1);
             if (problems as i64) < min {
-                errs.push(format!("expected at least {min} problem note(s), got {problems}"));
+                errs.push(format!(
+                    "expected at least {min} problem note(s), got {problems}"
+                ));
             }
         }
         _ => {}
@@ -110,7 +127,11 @@ fn check_import(errs: &mut Vec<String>, want: &Value, got: &Imported, again: &Im
             errs.push(format!("department name: expected {n:?}, got {:?}", d.name));
         }
     }
-    let projects = want.get("projects").and_then(Value::as_array).cloned().unwrap_or_default();
+    let projects = want
+        .get("projects")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     if projects.len() != d.projects.len() {
         errs.push(format!(
             "expected {} project(s), got {}: {:?}",
@@ -127,19 +148,42 @@ fn check_import(errs: &mut Vec<String>, want: &Value, got: &Imported, again: &Im
             }
         }
         match s(w, "code") {
-            Some(c) if c != p.code => errs.push(format!("{what}: code expected {c:?}, got {:?}", p.code)),
+            Some(c) if c != p.code => {
+                errs.push(format!("{what}: code expected {c:?}, got {:?}", p.code))
+            }
             Some(_) => {}
             None => {
                 let same = again.department.projects.get(k).map(|q| &q.code) == Some(&p.code);
-                let ascii = p.code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                let ascii = p
+                    .code
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
                 if !same || !ascii || p.code.is_empty() {
-                    errs.push(format!("{what}: derived code `{}` is not stable ASCII", p.code));
+                    errs.push(format!(
+                        "{what}: derived code `{}` is not stable ASCII",
+                        p.code
+                    ));
                 }
             }
         }
-        check_dec(errs, &format!("{what}: budget"), s(w, "budget"), Some(p.budget));
-        check_dec(errs, &format!("{what}: fiscal_funds"), s(w, "fiscal_funds"), p.fiscal_funds);
-        check_dec(errs, &format!("{what}: other_funds"), s(w, "other_funds"), p.other_funds);
+        check_dec(
+            errs,
+            &format!("{what}: budget"),
+            s(w, "budget"),
+            Some(p.budget),
+        );
+        check_dec(
+            errs,
+            &format!("{what}: fiscal_funds"),
+            s(w, "fiscal_funds"),
+            p.fiscal_funds,
+        );
+        check_dec(
+            errs,
+            &format!("{what}: other_funds"),
+            s(w, "other_funds"),
+            p.other_funds,
+        );
         check_rows(errs, &what, w, &p.indicators);
     }
     let mut codes: Vec<&String> = d.projects.iter().map(|p| &p.code).collect();
@@ -169,7 +213,10 @@ fn check_one(expected: &Path) -> Vec<String> {
     let Some(source) = s(&want, "source") else {
         return vec!["no `source`".to_string()];
     };
-    let file = Path::new(source).file_name().map(|f| dir.join(f)).unwrap_or_default();
+    let file = Path::new(source)
+        .file_name()
+        .map(|f| dir.join(f))
+        .unwrap_or_default();
     let (got, again) = match (import_file(&file, None), import_file(&file, None)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return vec![format!("not imported: {e}")],
@@ -190,7 +237,14 @@ fn check_one(expected: &Path) -> Vec<String> {
     let _ = std::fs::remove_dir_all(&out);
     if !errs.is_empty() {
         for n in &got.notes {
-            errs.push(format!("  ({}) {n}", if n.level == NoteLevel::Problem { "problem" } else { "note" }));
+            errs.push(format!(
+                "  ({}) {n}",
+                if n.level == NoteLevel::Problem {
+                    "problem"
+                } else {
+                    "note"
+                }
+            ));
         }
     }
     errs
@@ -207,11 +261,21 @@ fn awaiting(f: &Path, errs: &[String]) -> Option<String> {
     let name = f.to_string_lossy();
     let (_, target) = AWAITING_GRAMMAR.iter().find(|(d, _)| name.contains(d))?;
     if errs.is_empty() {
-        return Some(format!("{name} now imports as its summary says: remove it from AWAITING_GRAMMAR"));
+        return Some(format!(
+            "{name} now imports as its summary says: remove it from AWAITING_GRAMMAR"
+        ));
     }
-    let warned = errs.iter().any(|e| e.contains("(problem)") && e.contains(target));
+    let warned = errs
+        .iter()
+        .any(|e| e.contains("(problem)") && e.contains(target));
     let loads = !errs.iter().any(|e| e.contains("does not load"));
-    (!(warned && loads)).then(|| format!("{name}: expected a warning about `{target}` and a folder that loads:\n{}", errs.join("\n")))
+    (!(warned && loads))
+        .then(|| {
+            format!(
+                "{name}: expected a warning about `{target}` and a folder that loads:\n{}",
+                errs.join("\n")
+            )
+        })
         .or(Some(String::new()))
 }
 

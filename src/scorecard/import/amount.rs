@@ -12,15 +12,6 @@ pub enum Money {
     Wan,
 }
 
-impl Money {
-    pub fn name(self) -> &'static str {
-        match self {
-            Money::Yuan => "元",
-            Money::Wan => "万元",
-        }
-    }
-}
-
 /// A unit named in a label or heading: `（万元）`, `单位：元`, `金额单位：万元`.
 pub fn unit_named(text: &str) -> Option<Money> {
     let s = squeeze(text);

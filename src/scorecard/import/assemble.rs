@@ -33,7 +33,13 @@ pub fn assemble(mut rd: Reading) -> Assembled {
         if d.name.is_none() && d.rows.is_empty() {
             continue;
         }
-        projects.push(project(d, &dept_name, &mut untitled, &mut codes, &mut notes));
+        projects.push(project(
+            d,
+            &dept_name,
+            &mut untitled,
+            &mut codes,
+            &mut notes,
+        ));
     }
     let mut units: Vec<String> = Vec::new();
     for p in &projects {
@@ -81,7 +87,9 @@ pub fn assemble(mut rd: Reading) -> Assembled {
 fn read_prose(rd: &mut Reading) {
     let segments = std::mem::take(&mut rd.prose);
     let rows = prose::notice_indicators(&segments, &mut rd.notes);
-    let Some(first) = segments.first() else { return };
+    let Some(first) = segments.first() else {
+        return;
+    };
     let at = first.loc.clone();
     for s in &segments {
         super::build::collect_deadline_years(&s.text, s.loc.clone(), &mut rd.deadline_years);
@@ -154,7 +162,10 @@ fn project(
         ));
     }
     codes.push(code.clone());
-    let budget = match d.total.or_else(|| breakdown(d.fiscal, d.other, &d.parts, &d.sub_fiscal)) {
+    let budget = match d
+        .total
+        .or_else(|| breakdown(d.fiscal, d.other, &d.parts, &d.sub_fiscal))
+    {
         Some(b) => b,
         None => {
             notes.push(Note::problem(

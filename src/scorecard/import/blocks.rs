@@ -55,10 +55,7 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// One line of body text (a `.docx` paragraph with line breaks gives several).
-    Para {
-        text: String,
-        loc: Location,
-    },
+    Para { text: String, loc: Location },
     Table {
         rows: Vec<Vec<Cell>>,
         loc: Location,

@@ -629,7 +629,10 @@ fn read_indicator_table(
                 .unwrap_or_default()
         };
         let all_blank = row.iter().all(|c| c.text.trim().is_empty());
-        let first_loc = row.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
+        let first_loc = row
+            .first()
+            .map(|c| c.loc.clone())
+            .unwrap_or(Location::Line(0));
         if all_blank {
             notes.push(Note::info(
                 first_loc,
@@ -666,7 +669,9 @@ fn read_indicator_table(
         }
         if target.trim().is_empty() {
             notes.push(Note::problem(
-                row.get(c5).map(|c| c.loc.clone()).unwrap_or(first_loc.clone()),
+                row.get(c5)
+                    .map(|c| c.loc.clone())
+                    .unwrap_or(first_loc.clone()),
                 format!("indicator `{name}` has an empty 指标值; imported empty, fill it in"),
             ));
         }

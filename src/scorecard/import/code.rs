@@ -30,6 +30,9 @@ mod tests {
         // Fixed forever: changing these changes every derived code users key actuals on.
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(derived_code("JX", "某县农业农村局", "高标准农田建设项目").len(), 10);
+        assert_eq!(
+            derived_code("JX", "某县农业农村局", "高标准农田建设项目").len(),
+            10
+        );
     }
 }

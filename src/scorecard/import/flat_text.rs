@@ -70,8 +70,12 @@ pub fn from_flat_text(src: &str) -> Vec<Block> {
 fn is_rule_line(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
-        && t.chars()
-            .all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | ' ' | '─' | '━' | '┼' | '│' | '—'))
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '=' | '+' | '|' | ':' | ' ' | '─' | '━' | '┼' | '│' | '—'
+            )
+        })
         && t.chars().any(|c| matches!(c, '-' | '=' | '─' | '━' | '—'))
 }
 
@@ -89,10 +93,16 @@ fn split_line(line: &str) -> Option<(Vec<Piece>, Sep)> {
         // `| a | b |` (Markdown) has a border on both sides; `| b | c` is a row whose
         // first cell is empty (a merged level cell).
         let t = line.trim();
-        let bordered = t.starts_with(['|', '｜']) && t.ends_with(['|', '｜']) && t.chars().count() > 1;
+        let bordered =
+            t.starts_with(['|', '｜']) && t.ends_with(['|', '｜']) && t.chars().count() > 1;
         let t = if bordered {
-            let t = t.strip_prefix('|').or_else(|| t.strip_prefix('｜')).unwrap_or(t);
-            t.strip_suffix('|').or_else(|| t.strip_suffix('｜')).unwrap_or(t)
+            let t = t
+                .strip_prefix('|')
+                .or_else(|| t.strip_prefix('｜'))
+                .unwrap_or(t);
+            t.strip_suffix('|')
+                .or_else(|| t.strip_suffix('｜'))
+                .unwrap_or(t)
         } else {
             t
         };
@@ -222,11 +232,17 @@ mod tests {
         let b = from_flat_text("标题\n| a | b |\n|---|---|\n| c |  |\n");
         assert_eq!(cells(&b[1]), [["a", "b"], ["c", ""]]);
         let b = from_flat_text("一级\t二级\t三级\n\t数量\t面积\n");
-        assert_eq!(cells(&b[0]), [["一级", "二级", "三级"], ["", "数量", "面积"]]);
+        assert_eq!(
+            cells(&b[0]),
+            [["一级", "二级", "三级"], ["", "数量", "面积"]]
+        );
         let b = from_flat_text("一级指标  二级指标  三级指标\n          数量指标  面积\n");
         assert_eq!(
             cells(&b[0]),
-            [["一级指标", "二级指标", "三级指标"], ["", "数量指标", "面积"]]
+            [
+                ["一级指标", "二级指标", "三级指标"],
+                ["", "数量指标", "面积"]
+            ]
         );
     }
 }

@@ -58,8 +58,17 @@ fn is_operator(s: &str) -> bool {
         k.as_str(),
         "≥" | "≤" | ">" | "<" | "=" | ">=" | "<=" | "＞" | "＜" | "＝" | "≧" | "≦"
     ) || [
-        "大于等于", "小于等于", "大于", "小于", "等于", "不少于", "不低于", "不高于", "不超过",
-        "不大于", "不小于",
+        "大于等于",
+        "小于等于",
+        "大于",
+        "小于",
+        "等于",
+        "不少于",
+        "不低于",
+        "不高于",
+        "不超过",
+        "不大于",
+        "不小于",
     ]
     .contains(&k.as_str())
 }
@@ -92,9 +101,14 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
     };
     let leading_empty = raw.first().is_some_and(|c| c.text.trim().is_empty());
     let row: Vec<GridCell> = if leading_empty {
-        raw.iter().cloned().chain(std::iter::repeat_n(filler, pad)).collect()
+        raw.iter()
+            .cloned()
+            .chain(std::iter::repeat_n(filler, pad))
+            .collect()
     } else {
-        std::iter::repeat_n(filler, pad).chain(raw.iter().cloned()).collect()
+        std::iter::repeat_n(filler, pad)
+            .chain(raw.iter().cloned())
+            .collect()
     };
     let text = |c: Col| joined(&row, &ctx.cols.all(c), "");
     let (l1, l1_loc) = text(Col::Level1);
@@ -140,7 +154,10 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         ));
         return RowResult::Skipped;
     }
-    if is_placeholder(&name) || is_placeholder(&target_raw) || (name.is_empty() && !target_raw.is_empty() && is_placeholder(&target_raw)) {
+    if is_placeholder(&name)
+        || is_placeholder(&target_raw)
+        || (name.is_empty() && !target_raw.is_empty() && is_placeholder(&target_raw))
+    {
         ctx.notes.push(Note::problem(
             name_loc.or(target_loc).unwrap_or_else(|| ctx.at.clone()),
             format!(
@@ -162,7 +179,10 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
     if target_raw.is_empty() {
         ctx.notes.push(Note::problem(
             loc,
-            format!("指标 `{}` 没有指标值，已跳过——请在源文件中填写指标值后重新导入", clip(&name)),
+            format!(
+                "指标 `{}` 没有指标值，已跳过——请在源文件中填写指标值后重新导入",
+                clip(&name)
+            ),
         ));
         return RowResult::Skipped;
     }
@@ -231,7 +251,11 @@ fn map_levels(
                 if m1 != one && !l1.contains("成本") {
                     ctx.notes.push(Note::info(
                         at,
-                        format!("二级指标 `{}` 属于{one}，而非 `{}`；按{one}导入", one_line(&l2), one_line(&l1)),
+                        format!(
+                            "二级指标 `{}` 属于{one}，而非 `{}`；按{one}导入",
+                            one_line(&l2),
+                            one_line(&l1)
+                        ),
                     ));
                 }
             }
@@ -258,14 +282,12 @@ fn assemble_target(raw: &str, nature: &str, unit: &str) -> (String, Option<Direc
     let n = squeeze(nature);
     if n.contains("反向") {
         direction = Some(Direction::Reverse);
-    } else if is_operator(&n) && !target.starts_with(|c: char| "≥≤><=＞＜＝≧≦".contains(c)) {
+    } else if is_operator(&n) && !target.starts_with(|c: char| "≥≤><=＞＜＝≧≦".contains(c))
+    {
         target = format!("{n}{target}");
     }
     let u = unit.trim();
-    if !is_blank_unit(u)
-        && target.ends_with(|c: char| c.is_ascii_digit())
-        && !target.ends_with(u)
-    {
+    if !is_blank_unit(u) && target.ends_with(|c: char| c.is_ascii_digit()) && !target.ends_with(u) {
         target.push_str(u);
     }
     (target, direction)

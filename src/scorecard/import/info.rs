@@ -47,10 +47,14 @@ fn money_in_text(t: &str) -> Option<(Label, String)> {
 pub fn labelled_items(text: &str) -> Option<Vec<(Label, String, String)>> {
     let mut out = Vec::new();
     for p in space_pieces(text) {
-        let (label, value) = label_in_text(&p).filter(|(l, v)| *l != Label::Frame && !v.is_empty())?;
+        let (label, value) =
+            label_in_text(&p).filter(|(l, v)| *l != Label::Frame && !v.is_empty())?;
         let head = match p.find(['：', ':']) {
             Some(i) => p.get(..i).unwrap_or("").to_string(),
-            None => p.get(..p.find(|c: char| c.is_ascii_digit()).unwrap_or(0)).unwrap_or("").to_string(),
+            None => p
+                .get(..p.find(|c: char| c.is_ascii_digit()).unwrap_or(0))
+                .unwrap_or("")
+                .to_string(),
         };
         out.push((label, head, value));
     }
@@ -108,7 +112,9 @@ pub fn place(
             let code = squeeze(value);
             let taken = reading.current(loc).code.is_some();
             if taken {
-                reading.projects.push(super::reading::Draft::new(loc.clone()));
+                reading
+                    .projects
+                    .push(super::reading::Draft::new(loc.clone()));
             }
             reading.current(loc).code = Some(code);
         }
@@ -125,7 +131,11 @@ pub fn place(
         Label::Manager | Label::Period => {
             reading.notes.push(Note::info(
                 loc.clone(),
-                format!("已读取 `{}` `{}`，但评分表不保存此项", squeeze(label_text), clip(value)),
+                format!(
+                    "已读取 `{}` `{}`，但评分表不保存此项",
+                    squeeze(label_text),
+                    clip(value)
+                ),
             ));
         }
         Label::Purpose => reading.current(loc).purpose.push(value.to_string()),
@@ -145,7 +155,10 @@ pub fn place(
             };
             // `36.8万元（其中财政拨款36.8万元）`: the breakdown in the brackets.
             if let Some(inner) = bracket_note(value) {
-                let inner = inner.strip_prefix("其中").unwrap_or(&inner).trim_start_matches([':', '：']);
+                let inner = inner
+                    .strip_prefix("其中")
+                    .unwrap_or(&inner)
+                    .trim_start_matches([':', '：']);
                 for clause in inner.split(['，', ',', '、', '；', ';']) {
                     if let Some((l, v)) = label_in_text(clause).filter(|(l, _)| *l != label) {
                         place(reading, l, clause, &v, loc, row_unit);
@@ -170,7 +183,8 @@ pub fn place(
 fn bracket_note(value: &str) -> Option<String> {
     let sq = squeeze(value);
     let open = sq.find('(')?;
-    sq.ends_with(')').then(|| sq.get(open + 1..sq.len() - 1).unwrap_or("").to_string())
+    sq.ends_with(')')
+        .then(|| sq.get(open + 1..sq.len() - 1).unwrap_or("").to_string())
 }
 
 /// `—`, `/`, `无`: an amount cell left empty on purpose.
@@ -190,7 +204,12 @@ fn strip_seal(v: &str) -> String {
 
 /// Reads a row outside indicator blocks; returns whether anything in it was recognised.
 /// Cells that cannot be placed are reported.
-pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, used: &mut [Vec<bool>]) {
+pub fn read_info_row(
+    reading: &mut Reading,
+    grid: &[Vec<GridCell>],
+    r: usize,
+    used: &mut [Vec<bool>],
+) {
     let Some(row) = grid.get(r) else { return };
     let row_unit = row.iter().find_map(|c| unit_named(&c.text));
     let mut c = 0;
@@ -201,7 +220,10 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
         let repeated_label = cell.continued
             && !cell.spanned
             && label_of(&cell.text).is_some_and(|l| l != Label::Frame);
-        if (!cell.is_origin() && !repeated_label) || is_used(used, r, c) || cell.text.trim().is_empty() {
+        if (!cell.is_origin() && !repeated_label)
+            || is_used(used, r, c)
+            || cell.text.trim().is_empty()
+        {
             c += 1;
             continue;
         }
@@ -215,7 +237,10 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             mark(used, r, c);
             for (label, label_text, value) in items {
                 if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
-                    reading.notes.push(Note::problem(cell.loc.clone(), format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&value))));
+                    reading.notes.push(Note::problem(
+                        cell.loc.clone(),
+                        format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&value)),
+                    ));
                 }
             }
             c += 1;
@@ -234,7 +259,14 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
             // Text labels take the rest of the row (a task table under 年度主要任务).
             let rest = rest_of_row(row, c, r, used);
             if !rest.is_empty() {
-                place(reading, label, &cell.text, &rest.join("\t"), &cell.loc, row_unit);
+                place(
+                    reading,
+                    label,
+                    &cell.text,
+                    &rest.join("\t"),
+                    &cell.loc,
+                    row_unit,
+                );
             }
             c += 1;
             continue;
@@ -242,11 +274,19 @@ pub fn read_info_row(reading: &mut Reading, grid: &[Vec<GridCell>], r: usize, us
         let (value, at) = value_for(grid, r, c, used);
         if let Some((vr, vc)) = at {
             mark(used, vr, vc);
-            let vloc = grid.get(vr).and_then(|x| x.get(vc)).map(|x| x.loc.clone()).unwrap_or_else(|| cell.loc.clone());
+            let vloc = grid
+                .get(vr)
+                .and_then(|x| x.get(vc))
+                .map(|x| x.loc.clone())
+                .unwrap_or_else(|| cell.loc.clone());
             if !place(reading, label, &cell.text, &value, &vloc, row_unit) {
                 reading.notes.push(Note::problem(
                     vloc,
-                    format!("`{}` 下的 `{}` 不是金额：这里应是以万元或元计的数字", squeeze(&cell.text), clip(&value)),
+                    format!(
+                        "`{}` 下的 `{}` 不是金额：这里应是以万元或元计的数字",
+                        squeeze(&cell.text),
+                        clip(&value)
+                    ),
                 ));
             }
         }
@@ -263,7 +303,7 @@ fn rest_of_row(row: &[GridCell], c: usize, r: usize, used: &mut [Vec<bool>]) -> 
         }
         mark(used, r, k);
         let t = cell.text.trim();
-        if !t.is_empty() && !out.last().is_some_and(|l: &String| l == t) {
+        if !t.is_empty() && out.last().is_none_or(|l: &String| l != t) {
             out.push(t.to_string());
         }
     }
@@ -272,8 +312,15 @@ fn rest_of_row(row: &[GridCell], c: usize, r: usize, used: &mut [Vec<bool>]) -> 
 
 /// The value of the label at (r, c): the next cell to the right that is neither empty nor a
 /// label, else the cell below when the row is a row of labels over a row of values.
-fn value_for(grid: &[Vec<GridCell>], r: usize, c: usize, used: &[Vec<bool>]) -> (String, Option<(usize, usize)>) {
-    let Some(row) = grid.get(r) else { return (String::new(), None) };
+fn value_for(
+    grid: &[Vec<GridCell>],
+    r: usize,
+    c: usize,
+    used: &[Vec<bool>],
+) -> (String, Option<(usize, usize)>) {
+    let Some(row) = grid.get(r) else {
+        return (String::new(), None);
+    };
     let mut k = c + 1;
     while let Some(cell) = row.get(k) {
         if cell.spanned {
@@ -293,7 +340,11 @@ fn value_for(grid: &[Vec<GridCell>], r: usize, c: usize, used: &[Vec<bool>]) -> 
     // A row of labels over a row of values.
     if let Some(below) = grid.get(r + 1).and_then(|b| b.get(c)) {
         let t = below.text.trim();
-        if below.is_origin() && !t.is_empty() && label_of(t).is_none() && read_amount(t, Money::Wan).is_some() {
+        if below.is_origin()
+            && !t.is_empty()
+            && label_of(t).is_none()
+            && read_amount(t, Money::Wan).is_some()
+        {
             return (below.text.clone(), Some((r + 1, c)));
         }
     }
@@ -318,9 +369,8 @@ pub fn breakdown(
     parts: &[Decimal],
     sub_fiscal: &[Decimal],
 ) -> Option<Decimal> {
-    let fiscal = fiscal.or_else(|| {
-        (!sub_fiscal.is_empty()).then(|| sub_fiscal.iter().copied().sum::<Decimal>())
-    });
+    let fiscal = fiscal
+        .or_else(|| (!sub_fiscal.is_empty()).then(|| sub_fiscal.iter().copied().sum::<Decimal>()));
     if fiscal.is_none() && other.is_none() && parts.is_empty() {
         return None;
     }

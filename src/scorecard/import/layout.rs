@@ -140,7 +140,10 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
     }
     // `某某局2023年…`: the text before the year names the department.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
-        let head = s.get(..i).unwrap_or("").trim_start_matches(|c: char| !is_cjk(c));
+        let head = s
+            .get(..i)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !is_cjk(c));
         if head.chars().count() >= 3
             && !head.contains("项目")
             && !head.contains('附')
@@ -164,8 +167,29 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
 
 /// How the name of a unit ends (a title's `某某县2023年…` names a place, not a unit).
 const ORG_SUFFIXES: &[&str] = &[
-    "局", "委员会", "委", "院", "中心", "站", "所", "办公室", "办", "馆", "校", "学", "政府",
-    "街道办事处", "部", "厅", "会", "队", "室", "社", "处", "公司", "园",
+    "局",
+    "委员会",
+    "委",
+    "院",
+    "中心",
+    "站",
+    "所",
+    "办公室",
+    "办",
+    "馆",
+    "校",
+    "学",
+    "政府",
+    "街道办事处",
+    "部",
+    "厅",
+    "会",
+    "队",
+    "室",
+    "社",
+    "处",
+    "公司",
+    "园",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -184,7 +208,10 @@ fn seen(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
     let first_rows = grid
         .iter()
         .filter_map(|r| {
-            let cells: Vec<String> = own_cells(r).iter().map(|(_, c)| clip(c.text.trim())).collect();
+            let cells: Vec<String> = own_cells(r)
+                .iter()
+                .map(|(_, c)| clip(c.text.trim()))
+                .collect();
             (!cells.is_empty()).then(|| cells.join(" | "))
         })
         .take(3)
@@ -208,17 +235,27 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
     while r < grid.len() {
         let Some(row) = grid.get(r) else { break };
         let own = own_cells(row);
-        if own.is_empty() && cols.is_some() && row.iter().all(|c| c.text.trim().is_empty()) && !is_sheet(row) {
+        if own.is_empty()
+            && cols.is_some()
+            && row.iter().all(|c| c.text.trim().is_empty())
+            && !is_sheet(row)
+        {
             blank_rows.push(r);
         } else if !blank_rows.is_empty() {
             note_blank_rows(rd, grid, &std::mem::take(&mut blank_rows));
         }
         if own.is_empty() {
             if cols.is_some() && row.iter().any(|c| c.continued && !c.text.trim().is_empty()) {
-                let at = row.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
+                let at = row
+                    .first()
+                    .map(|c| c.loc.clone())
+                    .unwrap_or(Location::Line(0));
                 rd.notes.push(Note::problem(
                     at,
-                    format!("本表第 {} 行是空的指标行（模板留下的空行，只有合并的级别单元格），已跳过", r + 1),
+                    format!(
+                        "本表第 {} 行是空的指标行（模板留下的空行，只有合并的级别单元格），已跳过",
+                        r + 1
+                    ),
                 ));
             }
             r += 1;
@@ -234,7 +271,14 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
             let skip = next.is_some();
             let h = next.unwrap_or(h);
             if let Some(t) = rd.tables.last_mut() {
-                t.header = Some(h.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+                t.header = Some(
+                    h.names
+                        .iter()
+                        .filter(|n| !n.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                );
             }
             rd.headers_found += 1;
             cols = Some(h);
@@ -267,12 +311,15 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
 /// Spreadsheets end their used range with blank formatting rows; only Word and text tables
 /// keep a template's empty rows.
 fn is_sheet(row: &[GridCell]) -> bool {
-    row.first().is_some_and(|c| matches!(c.loc, Location::Sheet { .. }))
+    row.first()
+        .is_some_and(|c| matches!(c.loc, Location::Sheet { .. }))
 }
 
 /// Empty rows of a template under the indicator header, said once per run of them.
 fn note_blank_rows(rd: &mut Reading, grid: &[Vec<GridCell>], rows: &[usize]) {
-    let (Some(first), Some(last)) = (rows.first(), rows.last()) else { return };
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return;
+    };
     let at = grid
         .get(*first)
         .and_then(|r| r.first())
@@ -309,13 +356,19 @@ fn is_info_row(own: &[(usize, &GridCell)]) -> bool {
     own.iter()
         .find(|(_, c)| label_of(&c.text) != Some(Label::Frame))
         .is_some_and(|(_, c)| {
-            label_of(&c.text).is_some() || label_in_text(&c.text).is_some_and(|(l, _)| l != Label::Frame)
+            label_of(&c.text).is_some()
+                || label_in_text(&c.text).is_some_and(|(l, _)| l != Label::Frame)
         })
 }
 
 /// A row with one cell of text across it: a title, a unit line, a total, a note, or the
 /// name of the next project in a flat table. Returns whether it was placed.
-fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mut FillDown) -> bool {
+fn single_line_row(
+    rd: &mut Reading,
+    in_block: bool,
+    row: &[GridCell],
+    fill: &mut FillDown,
+) -> bool {
     let spans = row.iter().filter(|c| c.spanned).count() * 2 >= row.len();
     let cell = own_cells(row).first().map(|x| x.1);
     let Some(cell) = cell else { return false };
@@ -340,7 +393,10 @@ fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mu
     }
     let s = squeeze(t);
     if s.starts_with("注") || s.starts_with("说明") || s.starts_with("备注") {
-        rd.notes.push(Note::info(cell.loc.clone(), format!("表下的注释未导入：`{}`", clip(t))));
+        rd.notes.push(Note::info(
+            cell.loc.clone(),
+            format!("表下的注释未导入：`{}`", clip(t)),
+        ));
         return true;
     }
     if is_total(t) {
@@ -355,7 +411,10 @@ fn single_line_row(rd: &mut Reading, in_block: bool, row: &[GridCell], fill: &mu
     if let Some(m) = money {
         let (label, value) = label_in_text(&m).unwrap_or((Label::Total, m.clone()));
         if !info::place(rd, label, &m, &value, &cell.loc, None) {
-            rd.notes.push(Note::problem(cell.loc.clone(), format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&m))));
+            rd.notes.push(Note::problem(
+                cell.loc.clone(),
+                format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&m)),
+            ));
         }
     }
     true
@@ -372,7 +431,8 @@ fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
     let mut rest = s.as_str();
     let mut numbered = false;
     if let Some(r) = rest.strip_prefix("项目") {
-        let n = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        let n = r
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
         if n.len() < r.len() {
             if let Some(n) = n.strip_prefix([':', '、', '.']) {
                 rest = n;
@@ -381,7 +441,8 @@ fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
         }
     }
     if !numbered {
-        let n = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        let n = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
         if n.len() < rest.len() {
             if let Some(n) = n.strip_prefix(['、', '.', ':']) {
                 rest = n;
@@ -390,21 +451,34 @@ fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
         }
     }
     let (name, money) = match rest.rfind('(') {
-        Some(i) if rest.ends_with(')') && rest.get(i..).is_some_and(|b| b.contains(|c: char| c.is_ascii_digit())) => {
+        Some(i)
+            if rest.ends_with(')')
+                && rest
+                    .get(i..)
+                    .is_some_and(|b| b.contains(|c: char| c.is_ascii_digit())) =>
+        {
             let inner = rest.get(i + 1..rest.len() - 1).unwrap_or("");
             (rest.get(..i).unwrap_or(""), Some(inner.to_string()))
         }
         _ => (rest, None),
     };
-    let named = ["项目", "资金", "经费", "工程", "补助", "补贴"].iter().any(|w| name.ends_with(w));
+    let named = ["项目", "资金", "经费", "工程", "补助", "补贴"]
+        .iter()
+        .any(|w| name.ends_with(w));
     (name.chars().count() >= 2 && (spans || numbered || named || money.is_some()))
         .then(|| (name.to_string(), money))
 }
 
 fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut FillDown) {
-    let at = row.iter().find(|c| c.is_origin()).or(row.first()).map(|c| c.loc.clone()).unwrap_or(Location::Line(0));
+    let at = row
+        .iter()
+        .find(|c| c.is_origin())
+        .or(row.first())
+        .map(|c| c.loc.clone())
+        .unwrap_or(Location::Line(0));
     if row.iter().any(|c| c.is_origin() && is_total(&c.text)) {
-        rd.notes.push(Note::info(at, "合计/总计行不是指标，已跳过".to_string()));
+        rd.notes
+            .push(Note::info(at, "合计/总计行不是指标，已跳过".to_string()));
         return;
     }
     if cols.has(Col::Project) {
@@ -417,7 +491,10 @@ fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut 
         at: at.clone(),
     };
     if let RowResult::Indicator(ind) = read_row(&mut ctx, row) {
-        if let Some(loc) = row.get(cols.all(Col::Target).first().copied().unwrap_or(0)).map(|c| c.loc.clone()) {
+        if let Some(loc) = row
+            .get(cols.all(Col::Target).first().copied().unwrap_or(0))
+            .map(|c| c.loc.clone())
+        {
             super::build::collect_deadline_years(&ind.target_text, loc, &mut rd.deadline_years);
         }
         rd.current(&at).rows.push(*ind);
@@ -435,9 +512,15 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
     if let Some((y, yloc, _)) = text(Col::Year) {
         super::build::collect_years(&format!("{}年", squeeze(&y)), yloc, &mut rd.title_years);
     }
-    let Some((name, nloc, origin)) = text(Col::Project) else { return };
+    let Some((name, nloc, origin)) = text(Col::Project) else {
+        return;
+    };
     let name = name.lines().map(str::trim).collect::<Vec<_>>().join("");
-    let same = rd.projects.last().and_then(|p| p.name.as_ref()).is_some_and(|(n, _)| *n == name);
+    let same = rd
+        .projects
+        .last()
+        .and_then(|p| p.name.as_ref())
+        .is_some_and(|(n, _)| *n == name);
     if name.is_empty() || !origin || same {
         return;
     }
@@ -460,7 +543,10 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
             .cloned()
             .unwrap_or_default();
         if !info::place(rd, Label::Total, &header, &amount, &aloc, None) {
-            rd.notes.push(Note::problem(aloc, format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&amount))));
+            rd.notes.push(Note::problem(
+                aloc,
+                format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&amount)),
+            ));
         }
     }
 }

@@ -248,8 +248,7 @@ fn import_read(
     let found = nothing_found(&reading);
     let a = assemble::assemble(reading);
     let rows = a.department.indicators.len()
-        + a
-            .department
+        + a.department
             .projects
             .iter()
             .map(|p| p.indicators.len())
@@ -268,10 +267,7 @@ fn nothing_found(rd: &reading::Reading) -> String {
     if rd.tables.is_empty() {
         out.push_str("\n找到：没有表格");
         if !rd.prose.is_empty() {
-            out.push_str(&format!(
-                "，{} 段文字中没有目标",
-                rd.prose.len()
-            ));
+            out.push_str(&format!("，{} 段文字中没有目标", rd.prose.len()));
         }
     } else {
         out.push_str("\n找到：");

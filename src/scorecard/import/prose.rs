@@ -134,7 +134,10 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
                 if let Some(first) = seen.get(&key) {
                     notes.push(Note::info(
                         seg.loc.clone(),
-                        format!("`{}{}` 重复出现（首次在 {first}），只保留一次", f.name, f.target),
+                        format!(
+                            "`{}{}` 重复出现（首次在 {first}），只保留一次",
+                            f.name, f.target
+                        ),
                     ));
                     continue;
                 }
@@ -181,7 +184,10 @@ fn level_hint(p: &str) -> (Option<(&'static str, &'static str)>, &str) {
         if let Some(two) = two {
             hint = levels::level1_of(two).map(|one| (one, two));
         }
-        let colon = rest.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let colon = rest
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
         rest = rest.get(i + colon..).unwrap_or("").trim_start();
     }
     (hint, rest)
@@ -204,7 +210,9 @@ fn open_unit(p: &str, mut f: Found) -> Found {
     let Some(i) = p.find(&f.target) else { return f };
     let tail = p.get(i + f.target.len()..).unwrap_or("").trim();
     let short = (1..=3).contains(&tail.chars().count())
-        && tail.chars().all(|c| c.is_alphabetic() && !"的和及与".contains(c));
+        && tail
+            .chars()
+            .all(|c| c.is_alphabetic() && !"的和及与".contains(c));
     if short && f.name.ends_with(tail) && !f.deadline {
         f.name.truncate(f.name.len() - tail.len());
         f.target.push_str(tail);
@@ -221,7 +229,11 @@ fn find_bare(p: &str) -> Option<Found> {
         .chars()
         .skip_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    if unit.chars().count() > 4 || unit.chars().any(|c| c.is_ascii_digit() || "，,。；;".contains(c)) {
+    if unit.chars().count() > 4
+        || unit
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,。；;".contains(c))
+    {
         return None;
     }
     let name = join_name(p.get(..d)?, "");

@@ -90,11 +90,24 @@ pub const COLUMN_WORDS: &[(Col, &[&str])] = &[
     (Col::Unit, &["度量单位", "计量单位", "单位", "指标单位"]),
     (
         Col::Points,
-        &["权重", "分值", "指标分值", "权重分值", "权重(%)", "分值(分)"],
+        &[
+            "权重",
+            "分值",
+            "指标分值",
+            "权重分值",
+            "权重(%)",
+            "分值(分)",
+        ],
     ),
     (
         Col::Description,
-        &["绩效指标描述", "指标解释", "指标说明", "指标描述", "指标定义"],
+        &[
+            "绩效指标描述",
+            "指标解释",
+            "指标说明",
+            "指标描述",
+            "指标定义",
+        ],
     ),
     (
         Col::Basis,
@@ -124,7 +137,10 @@ pub const COLUMN_WORDS: &[(Col, &[&str])] = &[
     ),
     (Col::Project, &["项目名称"]),
     (Col::Year, &["预算年度", "年度", "项目年度"]),
-    (Col::ProjectUnit, &["单位名称", "预算单位", "实施单位", "部门名称", "项目单位"]),
+    (
+        Col::ProjectUnit,
+        &["单位名称", "预算单位", "实施单位", "部门名称", "项目单位"],
+    ),
     (Col::ProjectCode, &["项目编码", "项目代码", "项目编号"]),
     (
         Col::ProjectBudget,
@@ -185,7 +201,13 @@ pub enum Label {
 pub const LABELS: &[(Label, &[&str])] = &[
     (
         Label::Name,
-        &["项目名称", "项目名称(全称)", "项目全称", "专项名称", "二级项目名称"],
+        &[
+            "项目名称",
+            "项目名称(全称)",
+            "项目全称",
+            "专项名称",
+            "二级项目名称",
+        ],
     ),
     (Label::Code, &["项目编码", "项目代码", "项目编号"]),
     (
@@ -384,12 +406,18 @@ pub fn is_placeholder(text: &str) -> bool {
     if t.contains("**") || t.contains("××") || t.contains("XX") || t.contains("xx") {
         return true;
     }
-    if t.chars().all(|c| matches!(c, '…' | '.' | '。' | '·' | '-' | '—' | '_' | '／' | '/')) {
+    if t.chars()
+        .all(|c| matches!(c, '…' | '.' | '。' | '·' | '-' | '—' | '_' | '／' | '/'))
+    {
         return true;
     }
     // `指标1：`, `指标2`, `三级指标1`.
     let bare = t.trim_end_matches([':', '：']);
-    let digits = bare.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits = bare
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     digits > 0 && {
         let head: String = bare.chars().take(bare.chars().count() - digits).collect();
         matches!(head.as_str(), "指标" | "三级指标" | "二级指标" | "指标名称")
