@@ -90,30 +90,11 @@ pub struct RowCtx<'a> {
 /// Reads a data row; its cells are aligned to the header (a flattened text row with fewer
 /// cells than the header is taken to lack its leftmost, merged, cells).
 pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
-    // A short row that starts with an empty cell lacks its last cells (a wrapped line);
-    // one that starts with text lacks its first, merged, cells.
-    let pad = ctx.cols.width().saturating_sub(raw.len());
-    let filler = GridCell {
-        text: String::new(),
-        loc: ctx.at.clone(),
-        spanned: false,
-        continued: true,
-    };
-    let leading_empty = raw.first().is_some_and(|c| c.text.trim().is_empty());
-    let row: Vec<GridCell> = if leading_empty {
-        raw.iter()
-            .cloned()
-            .chain(std::iter::repeat_n(filler, pad))
-            .collect()
-    } else {
-        std::iter::repeat_n(filler, pad)
-            .chain(raw.iter().cloned())
-            .collect()
-    };
+    let row = aligned(ctx, raw);
     let text = |c: Col| joined(&row, &ctx.cols.all(c), "");
     let (l1, l1_loc) = text(Col::Level1);
     let (l2, l2_loc) = text(Col::Level2);
-    let (mut name, name_loc) = joined(&row, &ctx.cols.all(Col::Name), "");
+    let (mut name, name_loc) = text(Col::Name);
     let (mut target_raw, mut target_loc) = text(Col::Target);
     if !ctx.cols.has(Col::Target) {
         if let Some((n, t)) = super::prose::split_name_target(&name) {
@@ -128,64 +109,21 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         if l1 != ctx.fill.level1 {
             ctx.fill.level2.clear();
         }
-        ctx.fill.level1 = l1.clone();
+        ctx.fill.level1 = l1;
     }
     if !l2.is_empty() {
-        ctx.fill.level2 = l2.clone();
+        ctx.fill.level2 = l2;
     }
-    let own_content = row
-        .iter()
-        .any(|c| c.is_origin() && !c.text.trim().is_empty());
-    if name.is_empty() && target_raw.is_empty() {
-        if !own_content {
-            return RowResult::Blank;
-        }
-        let texts: Vec<&str> = row
-            .iter()
-            .filter(|c| c.is_origin() && !c.text.trim().is_empty())
-            .map(|c| c.text.trim())
-            .collect();
-        ctx.notes.push(Note::problem(
-            ctx.at.clone(),
-            format!(
-                "无法放置这一行 `{}`：既无三级指标也无指标值（上一行折行断开的部分，或模板空行？），已跳过",
-                clip(&texts.join(" | "))
-            ),
-        ));
-        return RowResult::Skipped;
-    }
-    if is_placeholder(&name)
-        || is_placeholder(&target_raw)
-        || (name.is_empty() && !target_raw.is_empty() && is_placeholder(&target_raw))
-    {
-        ctx.notes.push(Note::problem(
-            name_loc.or(target_loc).unwrap_or_else(|| ctx.at.clone()),
-            format!(
-                "模板残留 `{}` / `{}` 已跳过：请填写指标及其指标值，或删除该行",
-                clip(&name),
-                clip(&target_raw)
-            ),
-        ));
-        return RowResult::Skipped;
+    let cells = Cells {
+        name: &name,
+        name_loc: &name_loc,
+        target: &target_raw,
+        target_loc: &target_loc,
+    };
+    if let Some(result) = unusable(ctx, &row, &cells) {
+        return result;
     }
     let loc = name_loc.clone().unwrap_or_else(|| ctx.at.clone());
-    if name.is_empty() {
-        ctx.notes.push(Note::problem(
-            target_loc.unwrap_or(loc),
-            format!("指标值 `{}` 旁没有三级指标名称，已跳过", clip(&target_raw)),
-        ));
-        return RowResult::Skipped;
-    }
-    if target_raw.is_empty() {
-        ctx.notes.push(Note::problem(
-            loc,
-            format!(
-                "指标 `{}` 没有指标值，已跳过——请在源文件中填写指标值后重新导入",
-                clip(&name)
-            ),
-        ));
-        return RowResult::Skipped;
-    }
     let Some((level1, level2)) = map_levels(ctx, &loc, l1_loc.or(l2_loc)) else {
         return RowResult::Skipped;
     };
@@ -223,6 +161,81 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         area: None,
         origin: Origin::default(),
     }))
+}
+
+/// The row's cells under the header. A short row that starts with an empty cell lacks its
+/// last cells (a wrapped line); one that starts with text lacks its first, merged, cells.
+fn aligned(ctx: &RowCtx<'_>, raw: &[GridCell]) -> Vec<GridCell> {
+    let pad = ctx.cols.width().saturating_sub(raw.len());
+    let filler = GridCell {
+        text: String::new(),
+        loc: ctx.at.clone(),
+        spanned: false,
+        continued: true,
+    };
+    let fill = std::iter::repeat_n(filler, pad);
+    if raw.first().is_some_and(|c| c.text.trim().is_empty()) {
+        raw.iter().cloned().chain(fill).collect()
+    } else {
+        fill.chain(raw.iter().cloned()).collect()
+    }
+}
+
+/// A row's name and target cells as read.
+struct Cells<'a> {
+    name: &'a str,
+    name_loc: &'a Option<Location>,
+    target: &'a str,
+    target_loc: &'a Option<Location>,
+}
+
+/// Why a row cannot be an indicator (blank, a template leftover, a name or target
+/// missing), reported; `None` when it can.
+fn unusable(ctx: &mut RowCtx<'_>, row: &[GridCell], c: &Cells<'_>) -> Option<RowResult> {
+    let own: Vec<&str> = row
+        .iter()
+        .filter(|x| x.is_origin() && !x.text.trim().is_empty())
+        .map(|x| x.text.trim())
+        .collect();
+    let here = || ctx.at.clone();
+    let (message, at) = if c.name.is_empty() && c.target.is_empty() {
+        if own.is_empty() {
+            return Some(RowResult::Blank);
+        }
+        (
+            format!(
+                "无法放置这一行 `{}`：既无三级指标也无指标值（上一行折行断开的部分，或模板空行？），已跳过",
+                clip(&own.join(" | "))
+            ),
+            here(),
+        )
+    } else if is_placeholder(c.name) || is_placeholder(c.target) {
+        (
+            format!(
+                "模板残留 `{}` / `{}` 已跳过：请填写指标及其指标值，或删除该行",
+                clip(c.name),
+                clip(c.target)
+            ),
+            c.name_loc.clone().or(c.target_loc.clone()).unwrap_or_else(here),
+        )
+    } else if c.name.is_empty() {
+        (
+            format!("指标值 `{}` 旁没有三级指标名称，已跳过", clip(c.target)),
+            c.target_loc.clone().unwrap_or_else(here),
+        )
+    } else if c.target.is_empty() {
+        (
+            format!(
+                "指标 `{}` 没有指标值，已跳过——请在源文件中填写指标值后重新导入",
+                clip(c.name)
+            ),
+            c.name_loc.clone().unwrap_or_else(here),
+        )
+    } else {
+        return None;
+    };
+    ctx.notes.push(Note::problem(at, message));
+    Some(RowResult::Skipped)
 }
 
 /// A name as published: its lines joined without the break, outer spaces dropped.
