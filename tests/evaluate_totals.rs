@@ -42,6 +42,7 @@ fn project(code: &str, budget: &str, indicators: Vec<Indicator>) -> Project {
         adjusted_budget: None,
         fiscal_funds: None,
         other_funds: None,
+        carryover: None,
         purpose: String::new(),
         spending_plan: Vec::new(),
         goals: Vec::new(),

@@ -950,6 +950,7 @@ const PROJECT_FIELDS: &[&str] = &[
     "adjusted_budget",
     "fiscal_funds",
     "other_funds",
+    "carryover",
     "purpose",
     "spending_plan",
     "goals",
@@ -978,6 +979,7 @@ fn parse_project_inner(
     let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
     let fiscal = root.bounded(&mut ctx, "fiscal_funds", false, NumberKind::Amount);
     let other = root.bounded(&mut ctx, "other_funds", false, NumberKind::Amount);
+    let carryover = root.bounded(&mut ctx, "carryover", false, NumberKind::Amount);
     let purpose = root.string(&mut ctx, "purpose", false, "\"…\"");
     let plan = read_spending_plan(&mut ctx, &root);
     let goals = root.strings(&mut ctx, "goals", false);
@@ -998,6 +1000,7 @@ fn parse_project_inner(
         adjusted_budget: adjusted.map(|a| a.0),
         fiscal_funds: fiscal.map(|a| a.0),
         other_funds: other.map(|a| a.0),
+        carryover: carryover.map(|a| a.0),
         purpose: purpose.map(|p| p.0).unwrap_or_default(),
         spending_plan: plan,
         goals: goals.unwrap_or_default(),

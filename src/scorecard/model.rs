@@ -83,6 +83,8 @@ pub struct Project {
     pub fiscal_funds: Option<Decimal>,
     /// 其他资金.
     pub other_funds: Option<Decimal>,
+    /// 上年结转资金: part of the budget that is neither this year's 财政拨款 nor 其他资金.
+    pub carryover: Option<Decimal>,
     /// 资金用途.
     pub purpose: String,
     pub spending_plan: Vec<Checkpoint>,

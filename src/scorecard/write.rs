@@ -162,6 +162,9 @@ pub fn render_project(p: &Project, number: usize) -> String {
         }
         None => out.push_str("# other_funds = \"\"  # 其他资金 (blank in the source)\n"),
     }
+    if let Some(c) = &p.carryover {
+        let _ = writeln!(out, "carryover = {}  # 上年结转资金", dec(c));
+    }
     let _ = writeln!(out, "purpose = {}  # 资金用途", toml_string(&p.purpose));
     let plan: Vec<String> = p
         .spending_plan

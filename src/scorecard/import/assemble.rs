@@ -164,7 +164,7 @@ fn project(
     codes.push(code.clone());
     let budget = match d
         .total
-        .or_else(|| breakdown(d.fiscal, d.other, &d.parts, &d.sub_fiscal))
+        .or_else(|| breakdown(d.fiscal, d.other, d.carryover, &d.sub_fiscal))
     {
         Some(b) => b,
         None => {
@@ -189,6 +189,7 @@ fn project(
         adjusted_budget: None,
         fiscal_funds: d.fiscal,
         other_funds: d.other,
+        carryover: d.carryover,
         purpose: d.purpose.join("\n"),
         spending_plan: Vec::new(),
         goals: d.goals,

@@ -372,6 +372,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
         adjusted_budget: None,
         fiscal_funds: None,
         other_funds: None,
+        carryover: None,
         purpose: String::new(),
         spending_plan: Vec::new(),
         goals: Vec::new(),

@@ -216,7 +216,10 @@ fn unusable(ctx: &mut RowCtx<'_>, row: &[GridCell], c: &Cells<'_>) -> Option<Row
                 clip(c.name),
                 clip(c.target)
             ),
-            c.name_loc.clone().or(c.target_loc.clone()).unwrap_or_else(here),
+            c.name_loc
+                .clone()
+                .or(c.target_loc.clone())
+                .unwrap_or_else(here),
         )
     } else if c.name.is_empty() {
         (

@@ -171,7 +171,7 @@ pub fn place(
                 Label::Fiscal => d.fiscal = Some(amount),
                 Label::Other => d.other = Some(amount),
                 Label::SubFiscal => d.sub_fiscal.push(amount),
-                _ => d.parts.push(amount),
+                _ => d.carryover = Some(d.carryover.unwrap_or_default() + amount),
             }
         }
         Label::Frame => {}
@@ -366,17 +366,13 @@ pub fn is_used(used: &[Vec<bool>], r: usize, c: usize) -> bool {
 pub fn breakdown(
     fiscal: Option<Decimal>,
     other: Option<Decimal>,
-    parts: &[Decimal],
+    carryover: Option<Decimal>,
     sub_fiscal: &[Decimal],
 ) -> Option<Decimal> {
     let fiscal = fiscal
         .or_else(|| (!sub_fiscal.is_empty()).then(|| sub_fiscal.iter().copied().sum::<Decimal>()));
-    if fiscal.is_none() && other.is_none() && parts.is_empty() {
+    if fiscal.is_none() && other.is_none() && carryover.is_none() {
         return None;
     }
-    let mut sum = fiscal.unwrap_or(Decimal::ZERO) + other.unwrap_or(Decimal::ZERO);
-    for p in parts {
-        sum += *p;
-    }
-    Some(sum)
+    Some(fiscal.unwrap_or_default() + other.unwrap_or_default() + carryover.unwrap_or_default())
 }

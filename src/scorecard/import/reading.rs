@@ -18,8 +18,8 @@ pub struct Draft {
     pub total: Option<Decimal>,
     pub fiscal: Option<Decimal>,
     pub other: Option<Decimal>,
-    /// Other parts of a breakdown (上级补助, 上年结转), summed when no total is printed.
-    pub parts: Vec<Decimal>,
+    /// 上年结转资金.
+    pub carryover: Option<Decimal>,
     /// Parts of 财政拨款 (省级补助, 县级配套), summed only when 财政拨款 is not printed.
     pub sub_fiscal: Vec<Decimal>,
     pub purpose: Vec<String>,
@@ -37,7 +37,7 @@ impl Draft {
             total: None,
             fiscal: None,
             other: None,
-            parts: Vec::new(),
+            carryover: None,
             sub_fiscal: Vec::new(),
             purpose: Vec::new(),
             goals: Vec::new(),

@@ -188,7 +188,7 @@ pub enum Label {
     Total,
     /// 财政拨款: counts as fiscal funds and towards the total.
     Fiscal,
-    /// 上级补助, 上年结转: towards the total only.
+    /// 上年结转: the carry-over, a part of the total of its own.
     Part,
     /// 省级补助, 县级配套: parts of 财政拨款, towards the total only without it.
     SubFiscal,
@@ -320,17 +320,14 @@ pub const LABELS: &[(Label, &[&str])] = &[
     ),
     (
         Label::Part,
-        &[
-            "上级补助",
-            "上年结转",
-            "上年结转资金",
-            "上级资金",
-            "政府性基金",
-        ],
+        &["上年结转", "上年结转资金", "结转资金", "上年结余"],
     ),
     (
         Label::SubFiscal,
         &[
+            "上级补助",
+            "上级资金",
+            "政府性基金",
             "中央补助",
             "中央资金",
             "省级补助",
