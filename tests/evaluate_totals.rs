@@ -26,6 +26,7 @@ fn ind(id: &str, level1: &str, level2: &str, target: &str) -> Indicator {
         target_diagnostics: Vec::new(),
         basis: String::new(),
         points: None,
+        published_points: None,
         direction: None,
         rule: None,
         area: None,

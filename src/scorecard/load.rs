@@ -633,6 +633,7 @@ const INDICATOR_FIELDS: &[&str] = &[
     "target",
     "basis",
     "points",
+    "published_points",
     "direction",
     "rule",
 ];
@@ -779,6 +780,7 @@ fn read_indicator(
     let area = f.string(ctx, "area", false, "\"…\"");
     let rule = f.string(ctx, "rule", false, "\"…\"");
     let points = f.bounded(ctx, "points", false, NumberKind::Points);
+    let published_points = f.bounded(ctx, "published_points", false, NumberKind::Points);
     let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
         Some((d, span)) => match d.trim() {
             "reverse" | "反向" => Some(Direction::Reverse),
@@ -859,6 +861,7 @@ fn read_indicator(
         target_diagnostics: target_diags,
         basis: basis.map(|d| d.0).unwrap_or_default(),
         points: points.map(|p| p.0),
+        published_points: published_points.map(|p| p.0),
         direction,
         rule: rule.map(|r| r.0),
         area: area.map(|a| a.0),

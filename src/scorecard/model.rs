@@ -48,6 +48,10 @@ pub struct Indicator {
     pub basis: String,
     /// Explicit 分值; rows without share the rest of their level equally.
     pub points: Option<Decimal>,
+    /// 分值/权重 as the source published them, kept here instead of `points` when they do
+    /// not fit the level's weight in the default policy (a form weighting 产出 60 where the
+    /// self-evaluation gives it 50): shown to the user, not used for scoring.
+    pub published_points: Option<Decimal>,
     /// Explicit direction, beating marks and operators.
     pub direction: Option<Direction>,
     /// A scoring rule in the rule language, overriding the policy for this row.

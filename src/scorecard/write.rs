@@ -118,6 +118,13 @@ fn push_indicator(out: &mut String, i: &Indicator, with_area: bool) {
     if let Some(p) = &i.points {
         let _ = writeln!(out, "points = {}", dec(p));
     }
+    if let Some(p) = &i.published_points {
+        let _ = writeln!(
+            out,
+            "published_points = {}  # 公布的分值, not used: the level's points do not fit",
+            dec(p)
+        );
+    }
     if let Some(d) = i.direction {
         let _ = writeln!(out, "direction = {}", toml_string(d.code()));
     }

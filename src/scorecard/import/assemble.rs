@@ -8,6 +8,7 @@ use super::info::breakdown;
 use super::prose;
 use super::reading::{Draft, Reading};
 use super::Note;
+use crate::evaluate::points::{level_points, LevelPoints};
 use crate::scorecard::levels;
 use crate::scorecard::model::{Department, Indicator, Project};
 use rust_decimal::Decimal;
@@ -55,7 +56,9 @@ pub fn assemble(mut rd: Reading) -> Assembled {
                     "已读取部门整体预算，但评分表只保存项目预算".to_string(),
                 ));
             }
-            (with_ids(d.rows), d.goals.join("\n"))
+            let mut rows = d.rows;
+            fit_points(&mut rows, &dept_name, &d.loc, &mut notes);
+            (with_ids(rows), d.goals.join("\n"))
         }
         None => (Vec::new(), String::new()),
     };
@@ -105,6 +108,39 @@ fn read_prose(rd: &mut Reading) {
     }
 }
 
+/// Published 分值/权重 are the row's points when each level's points fit the level's
+/// weight in the default policy (as `check` and `score` judge them); otherwise they are
+/// kept as `published_points` with a note, so the folder still checks and scores (the rows
+/// of that level share its weight).
+fn fit_points(rows: &mut [Indicator], owner: &str, at: &Location, notes: &mut Vec<Note>) {
+    let Ok(policy) = crate::policy::default_policy() else {
+        return;
+    };
+    for level in &policy.levels {
+        let in_level = rows.iter().filter(|i| i.level1 == level.name).count();
+        let explicit: Vec<Decimal> = rows
+            .iter()
+            .filter(|i| i.level1 == level.name)
+            .filter_map(|i| i.points)
+            .collect();
+        let verdict = level_points(level.points, explicit.iter().copied(), in_level);
+        if matches!(verdict, LevelPoints::Fine | LevelPoints::Exhausted) {
+            continue;
+        }
+        let sum: Decimal = explicit.iter().copied().sum();
+        for i in rows.iter_mut().filter(|i| i.level1 == level.name) {
+            i.published_points = i.points.take();
+        }
+        notes.push(Note::info(
+            at.clone(),
+            format!(
+                "`{owner}` 的{}各行公布的分值合计 {sum}，与该级别的 {} 分不符：公布值另存为 published_points，评分时该级别各行平分 {} 分",
+                level.name, level.points, level.points
+            ),
+        ));
+    }
+}
+
 /// Ids as the seed's: the 二级's prefix and a count (`qty1`, `sat1`).
 fn with_ids(rows: Vec<Indicator>) -> Vec<Indicator> {
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -120,7 +156,7 @@ fn with_ids(rows: Vec<Indicator>) -> Vec<Indicator> {
 }
 
 fn project(
-    d: Draft,
+    mut d: Draft,
     dept_name: &str,
     untitled: &mut Option<(String, Location)>,
     codes: &mut Vec<String>,
@@ -175,6 +211,7 @@ fn project(
             Decimal::new(0, 2)
         }
     };
+    fit_points(&mut d.rows, &name, &name_loc, notes);
     if d.rows.is_empty() {
         notes.push(Note::problem(
             name_loc,

@@ -708,6 +708,7 @@ fn read_indicator_table(
             target_diagnostics: Vec::new(),
             basis: get(c6).trim().to_string(),
             points: None,
+            published_points: None,
             direction: None,
             rule: None,
             area: None,

@@ -156,6 +156,7 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         target_diagnostics: Vec::new(),
         basis: joined(&row, &ctx.cols.all(Col::Basis), "\n").0,
         points,
+        published_points: None,
         direction,
         rule: None,
         area: None,
