@@ -24,6 +24,13 @@ pub struct Assembled {
 pub fn assemble(mut rd: Reading) -> Assembled {
     if rd.headers_found == 0 {
         read_prose(&mut rd);
+    } else {
+        for s in std::mem::take(&mut rd.prose) {
+            rd.notes.push(Note::info(
+                s.loc,
+                format!("这段文字未导入：`{}`", super::indicator_row::clip(&s.text)),
+            ));
+        }
     }
     let (dept_name, dept_code) = department_identity(&mut rd);
     let mut notes = std::mem::take(&mut rd.notes);
@@ -62,11 +69,10 @@ pub fn assemble(mut rd: Reading) -> Assembled {
         }
         None => (Vec::new(), String::new()),
     };
-    let years = if rd.title_years.is_empty() {
-        rd.deadline_years
-    } else {
-        rd.title_years
-    };
+    let years = [rd.title_years, rd.deadline_years, rd.other_years]
+        .into_iter()
+        .find(|y| !y.is_empty())
+        .unwrap_or_default();
     Assembled {
         department: Department {
             code: dept_code,

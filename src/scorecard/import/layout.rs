@@ -48,7 +48,10 @@ const TITLE_ENDS: &[&str] = &["表", "公示", "导出", "汇总", "清单", "�
 fn is_title(t: &str) -> bool {
     let s = squeeze(t);
     let year_line = s.starts_with('(') && s.ends_with(')') && s.contains("年");
-    let named = s.contains("绩效") && !s.contains(':') && TITLE_ENDS.iter().any(|e| s.ends_with(e));
+    let named = s.contains("绩效")
+        && !s.contains(':')
+        && (TITLE_ENDS.iter().any(|e| s.ends_with(e))
+            || (s.ends_with("绩效目标") && s.chars().count() <= 40));
     s.chars().count() <= 80 && (TITLE_WORDS.iter().any(|w| s.contains(w)) || year_line || named)
 }
 
@@ -116,10 +119,10 @@ fn paragraph_piece(rd: &mut Reading, t: &str, loc: &Location) {
         {
             return;
         }
-        if money_in_sentence(rd, t, loc) {
-            return;
-        }
     }
+    // Money in a sentence is read; the sentence may state targets too, so it goes on.
+    money_in_sentence(rd, t, loc);
+    super::build::collect_years(t, loc.clone(), &mut rd.other_years);
     rd.prose.push(Segment {
         area: String::new(),
         text: t.to_string(),

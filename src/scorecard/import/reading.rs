@@ -69,6 +69,8 @@ pub struct Reading {
     pub title_years: Vec<(i32, Location)>,
     /// Years of deadlines in targets, used when no title names one.
     pub deadline_years: Vec<(i32, Location)>,
+    /// Any other `YYYY年` in the text, the last resort.
+    pub other_years: Vec<(i32, Location)>,
     pub projects: Vec<Draft>,
     pub department: Option<Draft>,
     pub department_name: Option<(String, Location)>,

@@ -489,7 +489,10 @@ pub fn label_of(text: &str) -> Option<Label> {
     if k.is_empty() {
         return None;
     }
-    let k2 = k.strip_prefix("其中:").unwrap_or(&k);
+    let k2 = k
+        .strip_prefix("其中:")
+        .or_else(|| k.strip_prefix("其中"))
+        .unwrap_or(&k);
     for (label, words) in LABELS {
         if words.iter().any(|w| *w == k || *w == sq || *w == k2) {
             return Some(*label);
