@@ -124,7 +124,8 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
         return result;
     }
     let loc = name_loc.clone().unwrap_or_else(|| ctx.at.clone());
-    let Some((level1, level2)) = map_levels(ctx, &loc, l1_loc.or(l2_loc)) else {
+    let Some((level1, level2)) = map_levels(ctx, &loc, l1_loc.or(l2_loc), &name, &target_raw)
+    else {
         return RowResult::Skipped;
     };
     let (target, direction) = assemble_target(&target_raw, &nature, &unit);
@@ -252,15 +253,28 @@ fn map_levels(
     ctx: &mut RowCtx<'_>,
     loc: &Location,
     level_loc: Option<Location>,
+    name: &str,
+    target: &str,
 ) -> Option<(&'static str, &'static str)> {
     let l1 = ctx.fill.level1.clone();
     let l2 = ctx.fill.level2.clone();
     let m1 = synonyms::level1_of(&l1);
+    let at = level_loc.unwrap_or_else(|| loc.clone());
     let m2 = synonyms::level2_of(&l2).or_else(|| {
         // 满意度 has one 二级: a missing or odd 二级 under it is still that one.
-        (m1 == Some("满意度指标")).then_some("服务对象满意度指标")
+        if m1 == Some("满意度指标") {
+            return Some("服务对象满意度指标");
+        }
+        // A form without 二级 labels: the 二级 by the row's meaning, said so.
+        let guess = m1
+            .filter(|_| l2.trim().is_empty())
+            .map(|one| guess_level2(one, name, target))?;
+        ctx.notes.push(Note::info(
+            at.clone(),
+            format!("`{}` 没有二级指标，按含义归入{guess}", clip(name)),
+        ));
+        Some(guess)
     });
-    let at = level_loc.unwrap_or_else(|| loc.clone());
     match (m1, m2) {
         (_, Some(two)) => {
             let one = crate::scorecard::levels::level1_of(two).unwrap_or("产出指标");
@@ -288,6 +302,36 @@ fn map_levels(
             ));
             None
         }
+    }
+}
+
+/// The 二级 of a row whose form gives only the 一级: deadlines are 时效, money is 成本,
+/// rates are 质量, the rest 数量; effects by the words of the name, else 社会效益.
+fn guess_level2(level1: &str, name: &str, target: &str) -> &'static str {
+    let has = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+    match level1 {
+        "效益指标" if has(&["经济", "收入", "增收", "产值", "效益"], name) => {
+            "经济效益指标"
+        }
+        "效益指标" if has(&["生态", "环境", "污染", "排放", "绿化"], name) => {
+            "生态效益指标"
+        }
+        "效益指标" if has(&["可持续", "长效", "长期", "持续"], name) => {
+            "可持续影响指标"
+        }
+        "效益指标" => "社会效益指标",
+        _ if has(
+            &["月底", "年底", "日前", "月前", "季度", "完成时间", "及时"],
+            target,
+        ) || has(&["时间", "时限", "及时"], name) =>
+        {
+            "时效指标"
+        }
+        _ if target.ends_with('元') || has(&["成本", "标准", "单价"], name) => "成本指标",
+        _ if target.contains('%') || has(&["率", "合格", "达标", "质量"], name) => {
+            "质量指标"
+        }
+        _ => "数量指标",
     }
 }
 
