@@ -140,6 +140,8 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
         rd.department_scope = true;
     } else if s.contains("项目") {
         rd.department_scope = false;
+    } else if s.contains("部门") || s.contains("单位整体") {
+        rd.department_title = true;
     }
     // `某某局2023年…`: the text before the year names the department.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
