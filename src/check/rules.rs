@@ -560,14 +560,14 @@ pub fn check_points(
 // ---------------------------------------------------------------------------------------
 // Budget and spending plan
 
-/// 财政资金 + 其他资金 must equal 预算数 when either part is written.
+/// 财政资金 + 其他资金 (+ 上年结转) must equal 预算数 when either part is written.
 pub fn check_budget(project: &Project, index: &FileIndex) -> Vec<Diagnostic> {
     if project.fiscal_funds.is_none() && project.other_funds.is_none() {
         return Vec::new();
     }
     let fiscal = project.fiscal_funds.unwrap_or_default();
     let other = project.other_funds.unwrap_or_default();
-    let sum = fiscal + other;
+    let sum = fiscal + other + project.carryover.unwrap_or_default();
     if sum == project.budget {
         return Vec::new();
     }

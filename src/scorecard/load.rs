@@ -626,11 +626,14 @@ const INDICATOR_FIELDS: &[&str] = &[
     "area",
     "level1",
     "level2",
+    "label1",
+    "label2",
     "name",
     "description",
     "target",
     "basis",
     "points",
+    "published_points",
     "direction",
     "rule",
 ];
@@ -769,12 +772,15 @@ fn read_indicator(
             }
         }
     }
+    let label1 = f.string(ctx, "label1", false, "\"项目完成指标\"");
+    let label2 = f.string(ctx, "label2", false, "\"数量指标（必填）\"");
     let name = f.text(ctx, "name", true, "\"…数量\"");
     let description = f.string(ctx, "description", false, "\"…\"");
     let basis = f.string(ctx, "basis", false, "\"…\"");
     let area = f.string(ctx, "area", false, "\"…\"");
     let rule = f.string(ctx, "rule", false, "\"…\"");
     let points = f.bounded(ctx, "points", false, NumberKind::Points);
+    let published_points = f.bounded(ctx, "published_points", false, NumberKind::Points);
     let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
         Some((d, span)) => match d.trim() {
             "reverse" | "反向" => Some(Direction::Reverse),
@@ -846,6 +852,8 @@ fn read_indicator(
         id: id?.0,
         level1: level1?.0,
         level2: level2?.0,
+        label1: label1.map(|l| l.0),
+        label2: label2.map(|l| l.0),
         name: name?.0,
         description: description.map(|d| d.0).unwrap_or_default(),
         target_text,
@@ -853,6 +861,7 @@ fn read_indicator(
         target_diagnostics: target_diags,
         basis: basis.map(|d| d.0).unwrap_or_default(),
         points: points.map(|p| p.0),
+        published_points: published_points.map(|p| p.0),
         direction,
         rule: rule.map(|r| r.0),
         area: area.map(|a| a.0),
@@ -944,6 +953,7 @@ const PROJECT_FIELDS: &[&str] = &[
     "adjusted_budget",
     "fiscal_funds",
     "other_funds",
+    "carryover",
     "purpose",
     "spending_plan",
     "goals",
@@ -972,6 +982,7 @@ fn parse_project_inner(
     let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
     let fiscal = root.bounded(&mut ctx, "fiscal_funds", false, NumberKind::Amount);
     let other = root.bounded(&mut ctx, "other_funds", false, NumberKind::Amount);
+    let carryover = root.bounded(&mut ctx, "carryover", false, NumberKind::Amount);
     let purpose = root.string(&mut ctx, "purpose", false, "\"…\"");
     let plan = read_spending_plan(&mut ctx, &root);
     let goals = root.strings(&mut ctx, "goals", false);
@@ -992,6 +1003,7 @@ fn parse_project_inner(
         adjusted_budget: adjusted.map(|a| a.0),
         fiscal_funds: fiscal.map(|a| a.0),
         other_funds: other.map(|a| a.0),
+        carryover: carryover.map(|a| a.0),
         purpose: purpose.map(|p| p.0).unwrap_or_default(),
         spending_plan: plan,
         goals: goals.unwrap_or_default(),

@@ -27,6 +27,11 @@ pub struct Indicator {
     pub level1: String,
     /// 二级指标: 数量指标, 质量指标, …
     pub level2: String,
+    /// The 一级 label as the source printed it (`项目完成指标`), when it differs from
+    /// `level1`; kept so the user can recognise the row and check the mapping.
+    pub label1: Option<String>,
+    /// The 二级 label as printed (`数量指标（必填）`, `数量`), when it differs from `level2`.
+    pub label2: Option<String>,
     /// 三级指标.
     pub name: String,
     /// 绩效指标描述.
@@ -43,6 +48,10 @@ pub struct Indicator {
     pub basis: String,
     /// Explicit 分值; rows without share the rest of their level equally.
     pub points: Option<Decimal>,
+    /// 分值/权重 as the source published them, kept here instead of `points` when they do
+    /// not fit the level's weight in the default policy (a form weighting 产出 60 where the
+    /// self-evaluation gives it 50): shown to the user, not used for scoring.
+    pub published_points: Option<Decimal>,
     /// Explicit direction, beating marks and operators.
     pub direction: Option<Direction>,
     /// A scoring rule in the rule language, overriding the policy for this row.
@@ -78,6 +87,8 @@ pub struct Project {
     pub fiscal_funds: Option<Decimal>,
     /// 其他资金.
     pub other_funds: Option<Decimal>,
+    /// 上年结转资金: part of the budget that is neither this year's 财政拨款 nor 其他资金.
+    pub carryover: Option<Decimal>,
     /// 资金用途.
     pub purpose: String,
     pub spending_plan: Vec<Checkpoint>,

@@ -151,6 +151,11 @@ fn push_indicator(out: &mut String, i: &Indicator, with_area: bool) {
     }
     let _ = writeln!(out, "level1 = {}", toml_string(&i.level1));
     let _ = writeln!(out, "level2 = {}", toml_string(&i.level2));
+    for (key, label) in [("label1", &i.label1), ("label2", &i.label2)] {
+        if let Some(l) = label {
+            let _ = writeln!(out, "{key} = {}  # as published", toml_string(l));
+        }
+    }
     let _ = writeln!(out, "name = {}", toml_string(&i.name));
     if !i.description.is_empty() || !with_area {
         let _ = writeln!(out, "description = {}", toml_string(&i.description));
@@ -161,6 +166,13 @@ fn push_indicator(out: &mut String, i: &Indicator, with_area: bool) {
     }
     if let Some(p) = &i.points {
         let _ = writeln!(out, "points = {}", dec(p));
+    }
+    if let Some(p) = &i.published_points {
+        let _ = writeln!(
+            out,
+            "published_points = {}  # 公布的分值, not used: the level's points do not fit",
+            dec(p)
+        );
     }
     if let Some(d) = i.direction {
         let _ = writeln!(out, "direction = {}", toml_string(d.code()));
@@ -205,6 +217,9 @@ pub fn render_project(p: &Project, number: usize) -> String {
             let _ = writeln!(out, "other_funds = {}  # 其他资金", dec(a));
         }
         None => out.push_str("# other_funds = \"\"  # 其他资金 (blank in the source)\n"),
+    }
+    if let Some(c) = &p.carryover {
+        let _ = writeln!(out, "carryover = {}  # 上年结转资金", dec(c));
     }
     let _ = writeln!(out, "purpose = {}  # 资金用途", toml_string(&p.purpose));
     let plan: Vec<String> = p

@@ -1,11 +1,13 @@
-//! The document as a sequence of blocks (paragraphs and tables of cells), the one shape
-//! both readers produce: the seed's text export and `.docx`. Everything after this point
-//! sees the same blocks from either source, so both imports write the same files.
+//! The document as a sequence of blocks (paragraphs and tables), the one shape every reader
+//! produces: the seed's text export, `.docx`, `.xlsx`/`.xls` and flattened plain text.
+//! A table is kept twice: as its cells in source order (`rows`, what the seed's layout is
+//! read from, so text export and `.docx` write the same files) and as a grid with merged
+//! cells expanded (`grid`, what other layouts are read from by meaning).
 
 use std::fmt;
 
 /// Where something is in the source document, for messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     /// A line of the text export (1-based).
     Line(usize),
@@ -17,6 +19,14 @@ pub enum Location {
         row: usize,
         cell: usize,
     },
+    /// The document as a whole (a fact no single place states, such as a derived code).
+    Document,
+    /// A spreadsheet cell: sheet name, 0-based row and column, shown as `Sheet1!B7`.
+    Sheet {
+        sheet: String,
+        row: usize,
+        col: usize,
+    },
 }
 
 impl fmt::Display for Location {
@@ -26,6 +36,10 @@ impl fmt::Display for Location {
             Location::Paragraph(n) => write!(f, "paragraph {n}"),
             Location::Cell { table, row, cell } => {
                 write!(f, "table {table}, row {row}, cell {cell}")
+            }
+            Location::Document => write!(f, "the document as a whole"),
+            Location::Sheet { sheet, row, col } => {
+                write!(f, "{sheet}!{}", crate::actuals::a1(*row, *col))
             }
         }
     }
@@ -41,14 +55,56 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// One line of body text (a `.docx` paragraph with line breaks gives several).
-    Para {
-        text: String,
-        loc: Location,
-    },
+    Para { text: String, loc: Location },
     Table {
         rows: Vec<Vec<Cell>>,
         loc: Location,
+        /// The same table with merged cells expanded (see [`GridCell`]).
+        grid: Vec<Vec<GridCell>>,
     },
+}
+
+/// One column position of a table row once merged cells are expanded: a cell merged
+/// across columns occupies each of them (`spanned` on all but the first), a cell merged
+/// down is visible in every row it covers (`continued` below its first row). `loc` is
+/// always the origin cell, so a message about a merged cell names the cell a person sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    pub text: String,
+    pub loc: Location,
+    /// A repeat of the cell to the left (merged across).
+    pub spanned: bool,
+    /// A repeat of the cell above (merged down).
+    pub continued: bool,
+}
+
+impl GridCell {
+    /// Whether this position is the cell's own first appearance (not a merge repeat).
+    pub fn is_origin(&self) -> bool {
+        !self.spanned && !self.continued
+    }
+}
+
+/// A table without merge information: each cell is one grid position.
+pub fn plain_grid(rows: &[Vec<Cell>]) -> Vec<Vec<GridCell>> {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| GridCell {
+                    text: c.text.clone(),
+                    loc: c.loc.clone(),
+                    spanned: false,
+                    continued: false,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A table block from its cells alone (text sources, where nothing is merged).
+pub fn table_block(rows: Vec<Vec<Cell>>, loc: Location) -> Block {
+    let grid = plain_grid(&rows);
+    Block::Table { rows, loc, grid }
 }
 
 /// Reads the text export: one `\t`-prefixed line per cell (a cell's further paragraphs on
@@ -64,7 +120,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
         let loc = Location::Line(i + 1);
         if let Some(cell) = line.strip_prefix('\t') {
             if table.is_none() {
-                table = Some((Vec::new(), loc));
+                table = Some((Vec::new(), loc.clone()));
             }
             row.get_or_insert_with(Vec::new).push(Cell {
                 text: cell.to_string(),
@@ -80,7 +136,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
                 continue;
             }
             if let Some((rows, tloc)) = table.take() {
-                blocks.push(Block::Table { rows, loc: tloc });
+                blocks.push(table_block(rows, tloc));
                 continue;
             }
             // The text ends with a newline: the last, empty piece is no paragraph.
@@ -100,7 +156,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
             }
         }
         if let Some((rows, tloc)) = table.take() {
-            blocks.push(Block::Table { rows, loc: tloc });
+            blocks.push(table_block(rows, tloc));
         }
         blocks.push(Block::Para {
             text: strip_bookmarks(line).to_string(),
@@ -113,7 +169,7 @@ pub fn from_text(src: &str) -> Vec<Block> {
         }
     }
     if let Some((rows, tloc)) = table.take() {
-        blocks.push(Block::Table { rows, loc: tloc });
+        blocks.push(table_block(rows, tloc));
     }
     blocks
 }

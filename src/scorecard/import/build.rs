@@ -70,21 +70,21 @@ pub fn build(blocks: &[Block], notes: &mut Vec<Note>) -> Built {
                 }
                 if let Some(title) = project_heading(t) {
                     section = Section::Projects;
-                    collect_years(title, *loc, &mut years);
-                    heading = Some((title.to_string(), *loc));
+                    collect_years(title, loc.clone(), &mut years);
+                    heading = Some((title.to_string(), loc.clone()));
                     continue;
                 }
                 match section {
                     Section::Goals => goals.push(text.clone()),
                     Section::Safeguards => safeguards.push(text.clone()),
-                    Section::Areas => area_line(text, *loc, &mut areas, notes),
+                    Section::Areas => area_line(text, loc.clone(), &mut areas, notes),
                     Section::Start | Section::Projects => notes.push(Note::problem(
-                        *loc,
+                        loc.clone(),
                         format!("cannot place this text: `{}`", clip(t)),
                     )),
                 }
             }
-            Block::Table { rows, loc } => {
+            Block::Table { rows, loc, .. } => {
                 if is_indicator_table(rows) {
                     match projects.last_mut() {
                         Some(p) if !has_indicators => {
@@ -92,7 +92,7 @@ pub fn build(blocks: &[Block], notes: &mut Vec<Note>) -> Built {
                             has_indicators = true;
                         }
                         _ => notes.push(Note::problem(
-                            *loc,
+                            loc.clone(),
                             "an indicator table with no project table before it; its rows are not imported".to_string(),
                         )),
                     }
@@ -100,7 +100,7 @@ pub fn build(blocks: &[Block], notes: &mut Vec<Note>) -> Built {
                     if !has_indicators {
                         if let Some(p) = projects.last() {
                             notes.push(Note::problem(
-                                *loc,
+                                loc.clone(),
                                 format!("project `{}` has no indicator table", p.code),
                             ));
                         }
@@ -122,7 +122,7 @@ pub fn build(blocks: &[Block], notes: &mut Vec<Note>) -> Built {
                         for c in row {
                             if !c.text.trim().is_empty() {
                                 notes.push(Note::problem(
-                                    c.loc,
+                                    c.loc.clone(),
                                     format!("a table that is neither a project table nor an indicator table; cell not imported: `{}`", clip(&c.text)),
                                 ));
                             }
@@ -156,7 +156,7 @@ pub fn build(blocks: &[Block], notes: &mut Vec<Note>) -> Built {
     }
     let indicators = prose::department_indicators(&segments, notes);
     for s in &segments {
-        collect_deadline_years(&s.text, s.loc, &mut years);
+        collect_deadline_years(&s.text, s.loc.clone(), &mut years);
     }
     Built {
         department: Department {
@@ -239,7 +239,7 @@ fn area_line(text: &str, loc: Location, areas: &mut Vec<AreaDraft>, notes: &mut 
         {
             let head: String = written.chars().take(name.chars().count() + 6).collect();
             notes.push(Note::info(
-                loc,
+                loc.clone(),
                 format!("area heading `{head}…` is named `{name}`"),
             ));
         }
@@ -355,7 +355,7 @@ fn amount(c: &Cell, what: &str, notes: &mut Vec<Note>) -> Option<Decimal> {
         Some(d) => Some(d),
         None => {
             notes.push(Note::problem(
-                c.loc,
+                c.loc.clone(),
                 format!("{what} `{t}` is not an amount in 万元; left out"),
             ));
             None
@@ -372,6 +372,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
         adjusted_budget: None,
         fiscal_funds: None,
         other_funds: None,
+        carryover: None,
         purpose: String::new(),
         spending_plan: Vec::new(),
         goals: Vec::new(),
@@ -403,7 +404,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
                     mark(&mut used, r, c);
                     if u != "万元" {
                         notes.push(Note::problem(
-                            cell.loc,
+                            cell.loc.clone(),
                             format!("amounts are in `{u}`, not 万元; they are imported as written"),
                         ));
                     }
@@ -465,7 +466,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
                         mark(&mut used, r + 1, c);
                     }
                     _ => notes.push(Note::problem(
-                        cell.loc,
+                        cell.loc.clone(),
                         format!(
                             "spending plan checkpoint `{}` → `{}` is not a month and a share; left out",
                             cell.text.trim(),
@@ -528,7 +529,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
                     match amount(v, "预算数", notes) {
                         Some(d) => p.budget = d,
                         None => notes.push(Note::problem(
-                            v.loc,
+                            v.loc.clone(),
                             "the project has no readable 预算数; written as 0.00".to_string(),
                         )),
                     }
@@ -546,7 +547,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
         notes.push(Note::problem(
             rows.first()
                 .and_then(|r| r.first())
-                .map(|c| c.loc)
+                .map(|c| c.loc.clone())
                 .unwrap_or(Location::Line(0)),
             format!("project `{}` has no 预算数 cell; written as 0.00", p.code),
         ));
@@ -557,7 +558,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
             let done = used.get(r).and_then(|u| u.get(c)).copied().unwrap_or(false);
             if !done && !cell.text.trim().is_empty() {
                 notes.push(Note::problem(
-                    cell.loc,
+                    cell.loc.clone(),
                     format!(
                         "cannot place this cell of the project table: `{}`",
                         clip(&cell.text)
@@ -570,7 +571,7 @@ fn read_info_table(rows: &[Vec<Cell>], notes: &mut Vec<Note>) -> Project {
         notes.push(Note::problem(
             rows.first()
                 .and_then(|r| r.first())
-                .map(|c| c.loc)
+                .map(|c| c.loc.clone())
                 .unwrap_or(Location::Line(0)),
             "a project table without a 项目编码".to_string(),
         ));
@@ -604,7 +605,7 @@ fn read_indicator_table(
                 }
             }
             None => notes.push(Note::problem(
-                c.loc,
+                c.loc.clone(),
                 format!(
                     "unknown column `{}` in the indicator table; its cells are not imported",
                     c.text.trim()
@@ -614,7 +615,7 @@ fn read_indicator_table(
     }
     let [Some(c1), Some(c2), Some(c3), c4, Some(c5), c6] = col else {
         notes.push(Note::problem(
-            header.first().map(|c| c.loc).unwrap_or(Location::Line(0)),
+            header.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0)),
             "the indicator table lacks one of 一级指标, 二级指标, 三级指标, 指标值; its rows are not imported".to_string(),
         ));
         return;
@@ -629,7 +630,10 @@ fn read_indicator_table(
                 .unwrap_or_default()
         };
         let all_blank = row.iter().all(|c| c.text.trim().is_empty());
-        let first_loc = row.first().map(|c| c.loc).unwrap_or(Location::Line(0));
+        let first_loc = row
+            .first()
+            .map(|c| c.loc.clone())
+            .unwrap_or(Location::Line(0));
         if all_blank {
             notes.push(Note::info(
                 first_loc,
@@ -639,7 +643,7 @@ fn read_indicator_table(
         }
         if row.len() != header.len() {
             notes.push(Note::problem(
-                first_loc,
+                first_loc.clone(),
                 format!(
                     "an indicator row with {} cells where the header has {}; read by position",
                     row.len(),
@@ -666,7 +670,9 @@ fn read_indicator_table(
         }
         if target.trim().is_empty() {
             notes.push(Note::problem(
-                row.get(c5).map(|c| c.loc).unwrap_or(first_loc),
+                row.get(c5)
+                    .map(|c| c.loc.clone())
+                    .unwrap_or(first_loc.clone()),
                 format!("indicator `{name}` has an empty 指标值; imported empty, fill it in"),
             ));
         }
@@ -683,7 +689,7 @@ fn read_indicator_table(
                 ),
             ));
         }
-        if let Some(loc) = row.get(c5).map(|c| c.loc) {
+        if let Some(loc) = row.get(c5).map(|c| c.loc.clone()) {
             collect_deadline_years(&target, loc, years);
         }
         let prefix = levels::id_prefix(&level2);
@@ -693,6 +699,8 @@ fn read_indicator_table(
             id: format!("{prefix}{n}"),
             level1: level1.clone(),
             level2: level2.clone(),
+            label1: None,
+            label2: None,
             name,
             description: get(c4).trim().to_string(),
             target_text: target,
@@ -700,6 +708,7 @@ fn read_indicator_table(
             target_diagnostics: Vec::new(),
             basis: get(c6).trim().to_string(),
             points: None,
+            published_points: None,
             direction: None,
             rule: None,
             area: None,
@@ -709,7 +718,7 @@ fn read_indicator_table(
 }
 
 /// Years written `YYYY年` (titles).
-fn collect_years(text: &str, loc: Location, years: &mut Vec<(i32, Location)>) {
+pub(super) fn collect_years(text: &str, loc: Location, years: &mut Vec<(i32, Location)>) {
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if *c != '年' || i < 4 {
@@ -725,14 +734,14 @@ fn collect_years(text: &str, loc: Location, years: &mut Vec<(i32, Location)>) {
         }
         if let Ok(y) = digits.parse::<i32>() {
             if (1949..=2200).contains(&y) {
-                years.push((y, loc));
+                years.push((y, loc.clone()));
             }
         }
     }
 }
 
 /// Years of deadlines: `YYYY年M月…` (a year followed by a month).
-fn collect_deadline_years(text: &str, loc: Location, years: &mut Vec<(i32, Location)>) {
+pub(super) fn collect_deadline_years(text: &str, loc: Location, years: &mut Vec<(i32, Location)>) {
     let mut found = Vec::new();
     collect_years(text, loc, &mut found);
     for (y, l) in found {

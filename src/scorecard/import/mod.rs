@@ -1,14 +1,28 @@
-//! `jixiao import`: a published 绩效目标表 document (the text export format of the seed, or
-//! `.docx`) → a scorecard folder. Both formats are read into the same blocks
-//! ([`blocks::Block`]), so both write the same files byte for byte.
+//! `jixiao import`: a published 绩效目标表 document (the seed's text export, `.docx`,
+//! `.xlsx`/`.xls`, or plain text with flattened tables) → a scorecard folder. Every reader
+//! produces the same blocks ([`blocks::Block`]). The seed's own layout (an info table with
+//! 项目编码 and an indicator table per project) is read by `build`, so text export and
+//! `.docx` write the same files byte for byte; any other layout is read by meaning in
+//! `layout` (header words and labels from `synonyms`).
 //!
 //! Nothing is dropped silently: what cannot be placed is a [`Note`] with its location
-//! (line of the text export; table/row/cell or paragraph of the `.docx`).
+//! (line of a text file; table/row/cell or paragraph of a `.docx`; `Sheet!B7`).
 
+mod amount;
+mod assemble;
 pub mod blocks;
 mod build;
+pub mod code;
+mod columns;
 pub mod docx;
+mod flat_text;
+mod indicator_row;
+mod info;
+mod layout;
 mod prose;
+mod reading;
+mod sheet;
+pub mod synonyms;
 
 use super::model::Department;
 use blocks::{Block, Location};
@@ -98,20 +112,87 @@ impl Imported {
 pub enum Format {
     Text,
     Docx,
+    /// `.xlsx` or `.xls` (calamine tells them apart by content).
+    Workbook,
 }
 
 impl Format {
-    /// `.docx` by extension or by its zip signature; everything else is the text export.
+    /// By extension, else by content: a zip holding `word/document.xml` is `.docx`, any
+    /// other zip or an OLE file is a workbook; everything else is text.
     pub fn detect(path: &Path, bytes: &[u8]) -> Format {
-        let ext_docx = path
+        let ext = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-        if ext_docx || bytes.starts_with(b"PK\x03\x04") {
-            Format::Docx
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "docx" => return Format::Docx,
+            "xlsx" | "xlsm" | "xls" | "et" => return Format::Workbook,
+            _ => {}
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            let is_word = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+                .map(|mut z| z.by_name("word/document.xml").is_ok())
+                .unwrap_or(true);
+            if is_word {
+                Format::Docx
+            } else {
+                Format::Workbook
+            }
+        } else if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+            Format::Workbook
         } else {
             Format::Text
         }
     }
+}
+
+/// Formats people often have instead of the ones read here, and what to do with them.
+fn unsupported(path: &Path, bytes: &[u8]) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let name = path.display();
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        return Some(format!(
+            "`{name}` 是 PDF，无法读取表格：请找原始的 .docx/.xlsx，或把表格复制到文本文件（.txt）后导入"
+        ));
+    }
+    let ole = bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
+    if ext == "doc" || ext == "wps" || (ole && !matches!(ext.as_str(), "xls" | "et" | "")) {
+        return Some(format!(
+            "`{name}` 是旧版 Word（.doc/.wps）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后导入"
+        ));
+    }
+    None
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(512)
+        .skip_while(|b| b.is_ascii_whitespace() || **b >= 0x80)
+        .take(16)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    head.starts_with(b"<!doctype") || head.starts_with(b"<html") || head.starts_with(b"<?xml")
+}
+
+/// Whether a text is the seed's export (one `\t`-led line per cell) rather than a page
+/// with tables flattened into lines.
+fn is_seed_export(text: &str) -> bool {
+    let mut cell_lines = 0usize;
+    let mut flat_lines = 0usize;
+    for line in text.lines() {
+        match line.strip_prefix('\t') {
+            Some(rest) if !rest.contains('\t') => cell_lines += 1,
+            _ if line.contains('\t') || line.contains('|') => flat_lines += 1,
+            _ => {}
+        }
+    }
+    cell_lines > 0 && cell_lines >= flat_lines
 }
 
 /// Reads a source file and imports it.
@@ -126,20 +207,34 @@ pub fn import_bytes(
     bytes: &[u8],
     fiscal_year: Option<i32>,
 ) -> Result<Imported, Unusable> {
-    let blocks = match Format::detect(path, bytes) {
+    if let Some(why) = unsupported(path, bytes) {
+        return Err(Unusable(why));
+    }
+    let (blocks, notes) = match Format::detect(path, bytes) {
+        Format::Docx if looks_like_html(bytes) => {
+            return Err(Unusable(format!(
+                "`{}` 是以 .docx 为扩展名保存的网页（HTML），不是 Word 文档：请用 Word 打开后另存为 Word 文档（.docx），或把网页另存为文本（.txt）",
+                path.display()
+            )))
+        }
         Format::Docx => docx::read_docx(bytes).map_err(|e| Unusable(e.0))?,
+        Format::Workbook => sheet::read_workbook(bytes)?,
         Format::Text => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 Unusable(format!(
-                    "`{}` is neither a .docx nor UTF-8 text: {e}",
+                    "`{}` is neither a .docx/.xlsx/.xls nor UTF-8 text: {e}",
                     path.display()
                 ))
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            blocks::from_text(text)
+            if is_seed_export(text) {
+                (blocks::from_text(text), Vec::new())
+            } else {
+                (flat_text::from_flat_text(text), Vec::new())
+            }
         }
     };
-    import_blocks(&blocks, fiscal_year)
+    import_read(&blocks, notes, fiscal_year)
 }
 
 /// Imports the seed's text export format from a string.
@@ -148,21 +243,88 @@ pub fn import_text(text: &str, fiscal_year: Option<i32>) -> Result<Imported, Unu
 }
 
 pub fn import_blocks(blocks: &[Block], fiscal_year: Option<i32>) -> Result<Imported, Unusable> {
-    if !blocks.iter().any(|b| matches!(b, Block::Table { .. })) {
-        return Err(Unusable(
-            "no tables found: this does not look like a published 绩效目标表".to_string(),
-        ));
-    }
+    import_read(blocks, Vec::new(), fiscal_year)
+}
+
+/// Whether the seed's layout reader read the document completely: every project has its
+/// code and indicator table. Then its result is used as is (the seed imports byte for byte).
+fn seed_layout(blocks: &[Block]) -> Option<(build::Built, Vec<Note>)> {
     let mut notes = Vec::new();
     let built = build::build(blocks, &mut notes);
-    let mut department = built.department;
-    if department.projects.is_empty() {
-        return Err(Unusable(
-            "no project table (项目编码 …) found: this does not look like a published 绩效目标表"
-                .to_string(),
-        ));
+    let ps = &built.department.projects;
+    let complete = !ps.is_empty()
+        && ps
+            .iter()
+            .all(|p| !p.code.is_empty() && !p.indicators.is_empty());
+    complete.then_some((built, notes))
+}
+
+fn import_read(
+    blocks: &[Block],
+    reader_notes: Vec<Note>,
+    fiscal_year: Option<i32>,
+) -> Result<Imported, Unusable> {
+    if let Some((built, mut notes)) = seed_layout(blocks) {
+        let mut all = reader_notes;
+        all.append(&mut notes);
+        return finish(built.department, &built.years, all, fiscal_year);
     }
-    let fy = match (fiscal_year, infer_year(&built.years)) {
+    let reading = layout::read(blocks, reader_notes);
+    let found = nothing_found(&reading);
+    let a = assemble::assemble(reading);
+    let rows = a.department.indicators.len()
+        + a.department
+            .projects
+            .iter()
+            .map(|p| p.indicators.len())
+            .sum::<usize>();
+    if rows == 0 {
+        return Err(Unusable(found));
+    }
+    finish(a.department, &a.years, a.notes, fiscal_year)
+}
+
+/// The message when nothing can be imported: what was found, so the user sees why.
+fn nothing_found(rd: &reading::Reading) -> String {
+    let mut out = String::from(
+        "没有可导入的内容：未找到指标行。导入需要一行表头写明 一级指标（或二级指标）、三级指标（指标名称、指标内容 …）和 指标值（年度指标值、目标值 …），或像 `新建温室大棚≥40座` 这样写有目标的句子。",
+    );
+    if rd.tables.is_empty() {
+        out.push_str("\n找到：没有表格");
+        if !rd.prose.is_empty() {
+            out.push_str(&format!("，{} 段文字中没有目标", rd.prose.len()));
+        }
+    } else {
+        out.push_str("\n找到：");
+        for (i, t) in rd.tables.iter().enumerate() {
+            out.push_str(&format!(
+                "\n  表 {}（{}）：{} 行 × {} 列；",
+                i + 1,
+                t.loc,
+                t.rows,
+                t.cols
+            ));
+            match &t.header {
+                _ if t.first_rows.is_empty() => out.push_str("空表"),
+                Some(h) => out.push_str(&format!("有表头行 `{h}`，但其下没有指标行")),
+                None => out.push_str("没有指标表头行"),
+            }
+            for r in &t.first_rows {
+                out.push_str(&format!("\n    `{r}`"));
+            }
+        }
+    }
+    out.push_str("\n如何修改：给指标表加上写明这些列名的表头行（见 README「Importing other layouts」），或导入绩效目标表本身的 .docx/.xlsx/.txt 文件");
+    out
+}
+
+fn finish(
+    mut department: Department,
+    years: &[(i32, Location)],
+    mut notes: Vec<Note>,
+    fiscal_year: Option<i32>,
+) -> Result<Imported, Unusable> {
+    let fy = match (fiscal_year, infer_year(years)) {
         (Some(y), inferred) => FiscalYear {
             year: y,
             how: match inferred {
@@ -179,11 +341,15 @@ pub fn import_blocks(blocks: &[Block], fiscal_year: Option<i32>) -> Result<Impor
     };
     department.fiscal_year = fy.year;
     if department.code.is_empty() {
+        let code = code::derived_code("D", "", &department.name);
         notes.push(Note::problem(
-            Location::Line(0),
-            "the department code could not be read from the 实施单位 of the first project"
-                .to_string(),
+            Location::Document,
+            format!("无法从第一个项目的实施单位读出部门编码；按部门名称生成 `{code}`——如有正式编码请修改 department.toml"),
         ));
+        department.code = code;
+    }
+    if department.name.trim().is_empty() {
+        department.name = "未注明部门".to_string();
     }
     Ok(Imported {
         department,
@@ -196,12 +362,12 @@ pub fn import_blocks(blocks: &[Block], fiscal_year: Option<i32>) -> Result<Impor
 fn infer_year(years: &[(i32, Location)]) -> Option<FiscalYear> {
     let mut counts: BTreeMap<i32, (usize, Location)> = BTreeMap::new();
     for (y, loc) in years {
-        counts.entry(*y).or_insert((0, *loc)).0 += 1;
+        counts.entry(*y).or_insert((0, loc.clone())).0 += 1;
     }
     let (year, (n, first)) = counts
         .iter()
         .max_by_key(|(y, (n, _))| (*n, **y))
-        .map(|(y, v)| (*y, *v))?;
+        .map(|(y, v)| (*y, v.clone()))?;
     let others: Vec<String> = counts
         .iter()
         .filter(|(y, _)| **y != year)

@@ -75,6 +75,212 @@ struct Found {
     change: bool,
 }
 
+/// Targets a notice states in words, with no number (`群众法治意识明显提升`).
+const QUALITATIVE_TAILS: &[&str] = &[
+    "明显提升",
+    "明显提高",
+    "有效提升",
+    "有效提高",
+    "显著提升",
+    "显著提高",
+    "进一步提升",
+    "进一步提高",
+    "进一步丰富",
+    "持续提升",
+    "持续改善",
+    "明显改善",
+    "逐步提高",
+    "逐步改善",
+    "有效改善",
+    "逐步缩小",
+    "稳步提升",
+    "明显增强",
+    "有效增强",
+    "显著增强",
+    "不断增强",
+    "进一步增强",
+    "持续完善",
+    "不断完善",
+    "逐步完善",
+    "有效保障",
+    "明显下降",
+];
+
+/// Indicators from a notice (绩效目标公示) that states its targets in sentences: like
+/// [`department_indicators`], plus targets in words (`明显提升`), a level heading before a
+/// colon (`产出指标：…`) taken as the level, and levels by meaning otherwise.
+pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Indicator> {
+    let mut out: Vec<Indicator> = Vec::new();
+    let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
+    for seg in segments {
+        // `1.数量指标：A≥15个；B≥3000亩。`: the heading's level holds for the whole line.
+        let (seg_hint, text) = level_hint(strip_list_marker(seg.text.trim()));
+        for clause in text.split(['；', ';', '。', '\n']) {
+            for phrase in clause.split(['，', ',']) {
+                let (hint, phrase) = level_hint(strip_list_marker(phrase.trim()));
+                let hint = hint.or(seg_hint);
+                let phrase = strip_list_marker(phrase);
+                let found = find_target(phrase)
+                    .map(|f| open_unit(phrase, f))
+                    .or_else(|| find_words(phrase))
+                    .or_else(|| hint.and_then(|_| find_bare(phrase)));
+                let Some(f) = found else {
+                    continue;
+                };
+                if f.name.is_empty() {
+                    continue;
+                }
+                let key = (f.name.clone(), f.target.clone());
+                if let Some(first) = seen.get(&key) {
+                    notes.push(Note::info(
+                        seg.loc.clone(),
+                        format!(
+                            "`{}{}` 重复出现（首次在 {first}），只保留一次",
+                            f.name, f.target
+                        ),
+                    ));
+                    continue;
+                }
+                seen.insert(key, seg.loc.clone());
+                let (level1, level2) = hint.unwrap_or_else(|| classify_notice(&f));
+                out.push(Indicator {
+                    id: String::new(),
+                    level1: level1.to_string(),
+                    level2: level2.to_string(),
+                    label1: None,
+                    label2: None,
+                    name: f.name,
+                    description: String::new(),
+                    target_text: f.target,
+                    target: None,
+                    target_diagnostics: Vec::new(),
+                    basis: String::new(),
+                    points: None,
+                    published_points: None,
+                    direction: None,
+                    rule: None,
+                    area: None,
+                    origin: Origin::default(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `产出指标：数量指标：新建温室大棚≥40座` → the levels and the rest.
+fn level_hint(p: &str) -> (Option<(&'static str, &'static str)>, &str) {
+    let mut rest = p;
+    let mut hint = None;
+    while let Some(i) = rest.find(['：', ':']) {
+        let head = rest.get(..i).unwrap_or("");
+        if head.chars().count() > 10 {
+            break;
+        }
+        let two = super::synonyms::level2_of(head);
+        let one = super::synonyms::level1_of(head);
+        if two.is_none() && one.is_none() {
+            break;
+        }
+        if let Some(two) = two {
+            hint = levels::level1_of(two).map(|one| (one, two));
+        }
+        let colon = rest
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        rest = rest.get(i + colon..).unwrap_or("").trim_start();
+    }
+    (hint, rest)
+}
+
+/// A cell that states name and target together (`新建温室大棚≥40座`, in a table with no
+/// 指标值 column): the name and the target.
+pub fn split_name_target(text: &str) -> Option<(String, String)> {
+    let p = text.trim();
+    let f = find_target(p)
+        .map(|f| open_unit(p, f))
+        .or_else(|| find_words(p))
+        .or_else(|| find_bare(p))?;
+    (!f.name.is_empty()).then_some((f.name, f.target))
+}
+
+/// A unit the shared vocabulary does not know (`≥3000亩`, `≥6艘次`) ends the phrase: it
+/// belongs to the target, not to the name.
+fn open_unit(p: &str, mut f: Found) -> Found {
+    let Some(i) = p.find(&f.target) else { return f };
+    let tail = p.get(i + f.target.len()..).unwrap_or("").trim();
+    let short = (1..=3).contains(&tail.chars().count())
+        && tail
+            .chars()
+            .all(|c| c.is_alphabetic() && !"的和及与".contains(c));
+    if short && f.name.ends_with(tail) && !f.deadline {
+        f.name.truncate(f.name.len() - tail.len());
+        f.target.push_str(tail);
+    }
+    f
+}
+
+/// Under a level heading, a value at the end of a phrase with no operator
+/// (`改造初制所验收合格率100%`) is the target.
+fn find_bare(p: &str) -> Option<Found> {
+    let d = p.find(|c: char| c.is_ascii_digit())?;
+    let target = p.get(d..)?.trim();
+    let unit: String = target
+        .chars()
+        .skip_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if unit.chars().count() > 4
+        || unit
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,。；;".contains(c))
+    {
+        return None;
+    }
+    let name = join_name(p.get(..d)?, "");
+    (!name.is_empty()).then(|| Found {
+        name,
+        target: target.to_string(),
+        deadline: false,
+        change: false,
+    })
+}
+
+/// A target in words at the end of a phrase.
+fn find_words(p: &str) -> Option<Found> {
+    let tail = QUALITATIVE_TAILS.iter().find(|t| p.ends_with(**t))?;
+    let name = p.get(..p.len() - tail.len())?.trim();
+    Some(Found {
+        name: join_name(name, ""),
+        target: (*tail).to_string(),
+        deadline: false,
+        change: true,
+    })
+}
+
+/// Levels of a notice's target by meaning: deadlines → 时效; 满意 → 满意度; money → 成本;
+/// changes, less-is-better rates and targets in words → 社会效益; other rates → 质量;
+/// counts → 数量.
+fn classify_notice(f: &Found) -> (&'static str, &'static str) {
+    let t = f.target.as_str();
+    let reverse = ["≤", "<", "小于", "不超过", "不高于", "低于", "以下", "以内"]
+        .iter()
+        .any(|w| t.contains(w));
+    if f.deadline {
+        ("产出指标", "时效指标")
+    } else if f.name.contains("满意") {
+        ("满意度指标", "服务对象满意度指标")
+    } else if t.ends_with('元') {
+        ("产出指标", "成本指标")
+    } else if f.change || reverse || f.name.contains("投诉") {
+        ("效益指标", "社会效益指标")
+    } else if t.contains('%') || t.contains('％') {
+        ("产出指标", "质量指标")
+    } else {
+        ("产出指标", "数量指标")
+    }
+}
+
 pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
     let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
@@ -94,7 +300,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 any = true;
                 if f.name.is_empty() {
                     notes.push(Note::problem(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!(
                             "a target `{}` with no name in `{clause}`; not imported",
                             f.target
@@ -105,7 +311,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 let key = (f.name.clone(), f.target.clone());
                 if let Some(first) = seen.get(&key) {
                     notes.push(Note::info(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!(
                             "`{}{}` (area {}) is stated again (first at {first}); kept once",
                             f.name, f.target, seg.area
@@ -113,7 +319,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     ));
                     continue;
                 }
-                seen.insert(key, seg.loc);
+                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = classify(&f);
                 let prefix = levels::id_prefix(level2);
                 let n = counts.entry(prefix).or_insert(0);
@@ -122,6 +328,8 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     id: format!("{prefix}{n}"),
                     level1: level1.to_string(),
                     level2: level2.to_string(),
+                    label1: None,
+                    label2: None,
                     name: f.name,
                     description: clause.to_string(),
                     target_text: f.target,
@@ -129,6 +337,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     target_diagnostics: Vec::new(),
                     basis: String::new(),
                     points: None,
+                    published_points: None,
                     direction: None,
                     rule: None,
                     area: Some(seg.area.clone()),
@@ -138,12 +347,12 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
             if !any {
                 if seg.indicator_text && has_number(clause) {
                     notes.push(Note::problem(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!("no target could be read in `{clause}`; kept as area text only"),
                     ));
                 } else if seg.indicator_text || has_number(clause) {
                     notes.push(Note::info(
-                        seg.loc,
+                        seg.loc.clone(),
                         format!("no measurable target in `{clause}`; kept as area text only"),
                     ));
                 }
