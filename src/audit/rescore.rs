@@ -1,0 +1,198 @@
+//! Re-scoring every printed row with jixiao's own scorer (`crate::score::score_row`)
+//! under the chosen policy. What the scorer cannot judge from a published form is said
+//! so (无法复核) with the reason: a blank actual, a change against 上年 (no form prints
+//! the 上年 value), a qualitative row whose actual holds no grade word.
+
+use super::form::{number_of, PublishedBudget, PublishedRow};
+use super::qualitative::qualitative;
+use super::verdict::Rescored;
+use crate::model::{Direction, Target, TargetKind};
+use crate::parse::{parse_actual, parse_target, Strictness};
+use crate::score::formula::d;
+use crate::score::{score_row, Policy, RowInput, Status};
+use rust_decimal::Decimal;
+
+/// What re-scoring needs besides the row.
+pub struct Rules<'a> {
+    pub policy: &'a Policy,
+    pub tolerance: Decimal,
+    /// For deadlines written without a year.
+    pub fiscal_year: i32,
+}
+
+pub fn target_of(row: &PublishedRow) -> Option<Target> {
+    parse_target(&row.target.text, Strictness::Lenient)
+        .ok()
+        .map(|p| p.value)
+}
+
+/// 反向 stated in a 指标性质 column.
+pub fn reverse_by_nature(row: &PublishedRow) -> bool {
+    row.nature.contains("反向")
+}
+
+/// Re-scores one row on `weight` points (its 分值 after 不适用 points moved).
+pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_>) -> Rescored {
+    let printed = row.score.number();
+    if row.is_not_applicable() {
+        return Rescored::scored(
+            weight,
+            printed,
+            Decimal::ZERO,
+            rules.tolerance,
+            "不适用".into(),
+            "不适用的指标不计分，分值调整至同级指标".into(),
+        );
+    }
+    let Some(w) = weight else {
+        return Rescored::unverifiable(None, printed, "—", "未填写分值（或权重），无法计算得分".into());
+    };
+    if row.actual.is_blank() {
+        return Rescored::unverifiable(Some(w), printed, "—", "未填写实际完成值，无从复核".into());
+    }
+    let Some(target) = target_of(row) else {
+        return Rescored::unverifiable(
+            Some(w),
+            printed,
+            "—",
+            format!("年度指标值 `{}` 无法读取", row.target.text),
+        );
+    };
+    match &target.kind {
+        TargetKind::Qualitative(q) => return qualitative(row, &q.text, w, rules),
+        TargetKind::Change(_) => {
+            return Rescored::unverifiable(
+                Some(w),
+                printed,
+                "与上年比较",
+                format!("指标值 `{}` 要与上年数值比较，自评表未列上年数值", row.target.text),
+            )
+        }
+        _ => {}
+    }
+    let actual = match parse_actual(&row.actual.text) {
+        Ok(a) => a.value,
+        Err(e) => {
+            let why = e.first().map(|d| d.message.clone()).unwrap_or_default();
+            return Rescored::unverifiable(
+                Some(w),
+                printed,
+                "—",
+                format!("实际完成值 `{}` 无法读取：{why}", row.actual.text),
+            );
+        }
+    };
+    let input = RowInput {
+        target: &target,
+        actual: Some(&actual),
+        points: w,
+        baseline: None,
+        fiscal_year: rules.fiscal_year,
+        description_reverse: false,
+        direction_override: reverse_by_nature(row).then_some(Direction::Reverse),
+        formula_override: None,
+        reason: Some(&row.reason.text),
+    };
+    let s = score_row(&input, rules.policy);
+    match (s.status, s.score) {
+        (Status::Scored, Some(score)) => Rescored::scored(
+            Some(w),
+            printed,
+            score,
+            rules.tolerance,
+            s.trace.rule.clone(),
+            s.trace.formula.clone(),
+        ),
+        _ => Rescored::unverifiable(
+            Some(w),
+            printed,
+            &s.trace.rule,
+            s.error.unwrap_or_else(|| s.trace.formula.clone()),
+        ),
+    }
+}
+
+/// The rate printed and the rate worked out, as text, or why there is none.
+pub struct RateCheck {
+    /// 全年执行数 / 全年预算数 (a fraction, not percent).
+    pub rate: Option<Decimal>,
+    /// Whether the printed 执行率 differs from the rate at the printed precision.
+    pub printed_wrong: bool,
+}
+
+/// rate = 全年执行数 / 全年预算数 (the 年初预算数 only when no 全年预算数 is printed).
+pub fn rate_of(b: &PublishedBudget) -> RateCheck {
+    let base = amount(&b.adjusted.text).or_else(|| amount(&b.initial.text));
+    let rate = match (amount(&b.spent.text), base) {
+        (Some(s), Some(base)) if base > Decimal::ZERO => s.checked_div(base),
+        _ => None,
+    };
+    let printed_wrong = match (rate, printed_percent(&b.rate.text)) {
+        (Some(r), Some((pct, places))) => {
+            let worked = (r * Decimal::ONE_HUNDRED).round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            worked != pct
+        }
+        _ => false,
+    };
+    RateCheck { rate, printed_wrong }
+}
+
+/// `95.0%` → (95.0, 1); a fraction `0.9375` (a percent-formatted cell read as its number)
+/// → (93.75, 2).
+fn printed_percent(text: &str) -> Option<(Decimal, u32)> {
+    let t = text.trim();
+    let is_pct = t.ends_with('%') || t.ends_with('％');
+    let v = number_of(t)?;
+    if is_pct {
+        Some((v, v.scale()))
+    } else {
+        let pct = (v * Decimal::ONE_HUNDRED).normalize();
+        Some((pct, pct.scale()))
+    }
+}
+
+/// An amount as printed (万元, or 亿元 / 元 when the cell says so), in 万元.
+pub fn amount(text: &str) -> Option<Decimal> {
+    use crate::scorecard::import::amount::{read_amount, Money};
+    let t = text.trim();
+    if let Some(n) = t.strip_suffix("亿元").or_else(|| t.strip_suffix('亿')) {
+        return number_of(n).and_then(|v| v.checked_mul(Decimal::from(10_000)));
+    }
+    read_amount(t, Money::Wan)
+}
+
+/// The execution line re-scored: min(rate, 1) × its 分值 (the policy's when not printed).
+pub fn rescore_execution(b: &PublishedBudget, rules: &Rules<'_>) -> Rescored {
+    let points = b.points.number().unwrap_or(rules.policy.execution_points);
+    let printed = b.score.number();
+    let Some(rate) = rate_of(b).rate else {
+        return Rescored::unverifiable(
+            Some(points),
+            printed,
+            "预算执行率",
+            "全年预算数或全年执行数未填写（或不是金额），无法计算执行率".into(),
+        );
+    };
+    let capped = rate.min(Decimal::ONE).max(Decimal::ZERO);
+    let score = rules.policy.round(capped * points);
+    let pct = rules.policy.round(rate * Decimal::ONE_HUNDRED);
+    let why = format!(
+        "{} / {} = {}%；min(执行率, 100%) × {} = {}",
+        b.spent.text,
+        if b.adjusted.is_blank() { &b.initial.text } else { &b.adjusted.text },
+        d(pct),
+        d(points),
+        crate::score::formula::fixed(score, rules.policy.rounding_places)
+    );
+    Rescored::scored(
+        Some(points),
+        printed,
+        score,
+        rules.tolerance,
+        "预算执行率 = 全年执行数 / 全年预算数".into(),
+        why,
+    )
+}

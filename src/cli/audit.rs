@@ -1,0 +1,101 @@
+//! `jixiao audit SOURCE… [--policy FILE] [--tolerance 0.05] [--format …] [-o FILE]
+//! [--import-to DIR]`: re-score published 自评表 and show where they break the rules.
+//! Exit 0: every printed score agrees and no check fired; 1: something to look at;
+//! 2: a source could not be read at all.
+
+use super::exit;
+use crate::audit::render::{has_findings, render_bytes, AuditReport};
+use crate::audit::{audit_file, default_tolerance, sources};
+use crate::report::Format;
+use clap::Args;
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    /// Published 自评表: .docx, .xlsx/.xls or text, or a folder of them (a region's year).
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// How far a printed score may be from the re-scored one and still agree (一致).
+    #[arg(long, default_value_t = default_tolerance())]
+    tolerance: Decimal,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output. Required for xlsx.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(a: AuditArgs) -> u8 {
+    if a.format.is_binary() && a.output.is_none() {
+        eprintln_safe!("error: `--format xlsx` 生成工作簿，请用 `-o FILE.xlsx` 指定文件");
+        return exit::UNUSABLE;
+    }
+    if a.tolerance < Decimal::ZERO {
+        eprintln_safe!("error: `--tolerance {}` 不能为负数；默认 0.05", a.tolerance);
+        return exit::UNUSABLE;
+    }
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut files = Vec::new();
+    let mut unusable = false;
+    for src in &a.sources {
+        let paths = match sources(src) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln_safe!("error: {e}");
+                unusable = true;
+                continue;
+            }
+        };
+        for p in paths {
+            match audit_file(&p, &policy, a.tolerance) {
+                Ok(f) => files.push(f),
+                Err(e) => {
+                    eprintln_safe!("error: `{}`：{e}", p.display());
+                    unusable = true;
+                }
+            }
+        }
+    }
+    if let Some(out) = &a.output {
+        if let Err(code) = super::refuse_input_as_output(out, &a.sources) {
+            return code;
+        }
+    }
+    let report = AuditReport::new(files);
+    for f in &report.files {
+        for n in &f.notes {
+            eprintln_safe!("warning: {}\n  --> {}: {}", n.message, f.source, n.at);
+        }
+    }
+    let bytes = match render_bytes(&report, a.format) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln_safe!("error: {e}");
+            return exit::UNUSABLE;
+        }
+    };
+    let status = if unusable {
+        exit::UNUSABLE
+    } else if has_findings(&report) {
+        exit::FAILED
+    } else {
+        exit::OK
+    };
+    match &a.output {
+        Some(path) => match crate::output::write_atomic(path, &bytes) {
+            Ok(()) => status,
+            Err(e) => {
+                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+                exit::UNUSABLE
+            }
+        },
+        None => super::emit(bytes, status),
+    }
+}
