@@ -70,20 +70,57 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
         }
         _ => {}
     }
-    let actual = match parse_actual(&row.actual.text) {
-        Ok(a) => a.value,
-        Err(e) => {
-            let why = e.first().map(|d| d.message.clone()).unwrap_or_default();
+    let first = score_actual(row, &target, &row.actual.text, w, rules);
+    let (s, dropped) = match first {
+        Ok(s) if s.status == Status::Error => match unit_words_dropped(row, &target, w, rules) {
+            Some((s2, dropped)) => (s2, Some(dropped)),
+            None => (s, None),
+        },
+        Ok(s) => (s, None),
+        Err(why) => {
             return Rescored::unverifiable(
                 Some(w),
                 printed,
                 "—",
                 format!("实际完成值 `{}` 无法读取：{why}", row.actual.text),
-            );
+            )
         }
     };
+    let note = dropped
+        .map(|x| format!("（指标值读作不含「{x}」，实际完成值同样略去「{x}」）"))
+        .unwrap_or_default();
+    match (s.status, s.score) {
+        (Status::Scored, Some(score)) => Rescored::scored(
+            Some(w),
+            printed,
+            score,
+            rules.tolerance,
+            s.trace.rule.clone(),
+            format!("{}{note}", s.trace.formula),
+        ),
+        _ => Rescored::unverifiable(
+            Some(w),
+            printed,
+            &s.trace.rule,
+            s.error.unwrap_or_else(|| s.trace.formula.clone()),
+        ),
+    }
+}
+
+/// Scores `actual_text` against the row's target on `w` points; `Err` when the actual
+/// cannot be read at all.
+fn score_actual(
+    row: &PublishedRow,
+    target: &Target,
+    actual_text: &str,
+    w: Decimal,
+    rules: &Rules<'_>,
+) -> Result<crate::score::RowScore, String> {
+    let actual = parse_actual(actual_text)
+        .map_err(|e| e.first().map(|d| d.message.clone()).unwrap_or_default())?
+        .value;
     let input = RowInput {
-        target: &target,
+        target,
         actual: Some(&actual),
         points: w,
         baseline: None,
@@ -93,23 +130,32 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
         formula_override: None,
         reason: Some(&row.reason.text),
     };
-    let s = score_row(&input, rules.policy);
-    match (s.status, s.score) {
-        (Status::Scored, Some(score)) => Rescored::scored(
-            Some(w),
-            printed,
-            score,
-            rules.tolerance,
-            s.trace.rule.clone(),
-            s.trace.formula.clone(),
-        ),
-        _ => Rescored::unverifiable(
-            Some(w),
-            printed,
-            &s.trace.rule,
-            s.error.unwrap_or_else(|| s.trace.formula.clone()),
-        ),
-    }
+    Ok(score_row(&input, rules.policy))
+}
+
+/// A unit the grammar does not know in full (`≥1200批次` is read as `≥1200批`, `≤7个工作日`
+/// as `≤7个`) is printed the same way after the actual: the words the target and the
+/// actual end with alike are dropped from the actual, shortest first, until it scores.
+fn unit_words_dropped(
+    row: &PublishedRow,
+    target: &Target,
+    w: Decimal,
+    rules: &Rules<'_>,
+) -> Option<(crate::score::RowScore, String)> {
+    let t: Vec<char> = row.target.text.trim().chars().collect();
+    let a: Vec<char> = row.actual.text.trim().chars().collect();
+    let common = t
+        .iter()
+        .rev()
+        .zip(a.iter().rev())
+        .take_while(|(x, y)| x == y && !x.is_ascii_digit())
+        .count();
+    (1..=common).find_map(|k| {
+        let kept: String = a.get(..a.len() - k)?.iter().collect();
+        let dropped: String = a.get(a.len() - k..)?.iter().collect();
+        let s = score_actual(row, target, &kept, w, rules).ok()?;
+        (s.status == Status::Scored).then_some((s, dropped))
+    })
 }
 
 /// The rate printed and the rate worked out, as text, or why there is none.
