@@ -147,3 +147,47 @@ fn every_document_gets_the_expected_verdicts() {
     }
     assert!(d.0.is_empty(), "{} mismatches:\n{}", d.0.len(), d.0.join("\n"));
 }
+
+/// `jixiao audit tests/audit_corpus/`: the folder as one region's year.
+#[test]
+fn the_folder_summary_matches() {
+    use jixiao::audit::render::AuditReport;
+    let policy = jixiao::policy::builtin_policy();
+    let text = std::fs::read_to_string(Path::new(CORPUS).join("folder-summary.toml")).unwrap_or_default();
+    let expected: toml::Value = toml::from_str(&text).unwrap_or(toml::Value::Integer(0));
+    let files: Vec<FileAudit> = jixiao::audit::sources(Path::new(CORPUS))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| audit_file(p, &policy, default_tolerance()).ok())
+        .collect();
+    let r = AuditReport::new(files);
+    let int = |k: &str| expected.get(k).and_then(|v| v.as_integer()).unwrap_or(-1);
+    assert_eq!(r.files.len() as i64, int("files"));
+    assert_eq!(r.summary.tables as i64, int("tables"));
+    assert_eq!(r.summary.rows as i64, int("rows"));
+    assert_eq!(r.summary.execution_lines as i64, int("execution_lines"));
+    for (key, got) in [("row_verdicts", &r.summary.row_verdicts), ("execution_verdicts", &r.summary.execution_verdicts)] {
+        for (v, n) in got {
+            let want = expected.get(key).and_then(|t| t.get(v.as_str())).and_then(|x| x.as_integer());
+            assert_eq!(Some(*n as i64), want, "{key} {v}");
+        }
+    }
+    let want: Vec<(String, i64, i64, i64, i64)> = expected
+        .get("by_file")
+        .and_then(|b| b.as_array())
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    let n = |k: &str| f.get(k).and_then(|v| v.as_integer()).unwrap_or(-1);
+                    (s(f, "source").unwrap_or_default().to_string(), n("tables"), n("rows"), n("findings"), n("scores_off"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let got: Vec<(String, i64, i64, i64, i64)> = r
+        .by_file
+        .iter()
+        .map(|f| (f.file.clone(), f.tables as i64, f.rows as i64, f.findings as i64, f.off as i64))
+        .collect();
+    assert_eq!(got, want);
+}

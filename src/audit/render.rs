@@ -23,7 +23,7 @@ pub struct AuditReport {
 
 impl AuditReport {
     pub fn new(files: Vec<FileAudit>) -> AuditReport {
-        let summary = counts(files.iter().flat_map(|f| &f.tables).collect::<Vec<_>>());
+        let summary = counts(&files.iter().flat_map(|f| &f.tables).collect::<Vec<_>>());
         let deviations = deviations(&files);
         let by_file = if files.len() > 1 { by_file(&files) } else { Vec::new() };
         AuditReport {
@@ -83,7 +83,10 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
         let adjusted = if b.adjusted.is_blank() { &b.initial.text } else { &b.adjusted.text };
         let row = vec![
             adjusted.clone(), b.spent.text.clone(), b.rate.text.clone(), opt(e.weight), p, r, v,
-            if diff == "—" { why } else { format!("{why}（差额 {diff}）") },
+            match e.difference {
+                Some(x) if !x.is_zero() => format!("{why}（差额 {diff}）"),
+                _ => why,
+            },
         ];
         tables.push((EXEC_HEADER.to_vec(), vec![row]));
     }
@@ -124,10 +127,15 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
 
 fn summary_section(r: &AuditReport) -> Section {
     let s = &r.summary;
-    let verdicts: Vec<String> = s.verdicts.iter().map(|(v, n)| format!("{v} {n}")).collect();
-    let mut lines = vec![
-        format!("复核 {} 张表、{} 行指标（另含各表预算执行率）；{}；表格检查发现 {} 处问题", s.tables, s.rows, verdicts.join("，"), s.findings),
-    ];
+    let verdicts: Vec<String> = s.verdicts().iter().map(|(v, n)| format!("{v} {n}")).collect();
+    let mut lines = vec![format!(
+        "复核 {} 张表：{} 行指标和 {} 行预算执行率；{}；表格检查发现 {} 处问题",
+        s.tables,
+        s.rows,
+        s.execution_lines,
+        verdicts.join("，"),
+        s.findings
+    )];
     let notes: usize = r.files.iter().map(|f| f.notes.len()).sum();
     if notes > 0 {
         lines.push(format!("另有 {notes} 处内容未能读取，见各文件的提示"));

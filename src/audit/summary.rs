@@ -12,27 +12,40 @@ pub struct Counts {
     pub tables: usize,
     /// Indicator rows.
     pub rows: usize,
-    /// Rows and execution lines per verdict, in the order 一致, 偏高, 偏低, 无法复核.
-    pub verdicts: Vec<(String, usize)>,
+    /// Execution lines (one per table that prints its money).
+    pub execution_lines: usize,
+    /// Indicator rows per verdict, in the order 一致, 偏高, 偏低, 无法复核.
+    pub row_verdicts: Vec<(String, usize)>,
+    /// Execution lines per verdict, in the same order.
+    pub execution_verdicts: Vec<(String, usize)>,
     pub findings: usize,
-    /// Lines scored 偏高 or 偏低.
+    /// Rows and execution lines scored 偏高 or 偏低.
     pub off: usize,
 }
 
-pub fn counts<'a>(tables: impl IntoIterator<Item = &'a TableAudit> + Clone) -> Counts {
+impl Counts {
+    /// Rows and execution lines together, per verdict.
+    pub fn verdicts(&self) -> Vec<(String, usize)> {
+        self.row_verdicts
+            .iter()
+            .zip(&self.execution_verdicts)
+            .map(|((v, a), (_, b))| (v.clone(), a + b))
+            .collect()
+    }
+}
+
+pub fn counts(tables: &[&TableAudit]) -> Counts {
     let mut c = Counts::default();
     for v in Verdict::ALL {
-        let n = tables
-            .clone()
-            .into_iter()
-            .flat_map(|t| t.lines())
-            .filter(|l| l.verdict == v)
-            .count();
-        c.verdicts.push((v.label().to_string(), n));
+        let rows = tables.iter().flat_map(|t| &t.rows).filter(|r| r.result.verdict == v).count();
+        let exec = tables.iter().flat_map(|t| &t.execution).filter(|e| e.verdict == v).count();
+        c.row_verdicts.push((v.label().to_string(), rows));
+        c.execution_verdicts.push((v.label().to_string(), exec));
     }
     for t in tables {
         c.tables += 1;
         c.rows += t.rows.len();
+        c.execution_lines += usize::from(t.execution.is_some());
         c.findings += t.findings.len();
         c.off += t
             .lines()
@@ -92,7 +105,7 @@ pub fn by_file(files: &[FileAudit]) -> Vec<FileLine> {
     let mut out: Vec<FileLine> = files
         .iter()
         .map(|f| {
-            let c = counts(&f.tables);
+            let c = counts(&f.tables.iter().collect::<Vec<_>>());
             FileLine {
                 file: std::path::Path::new(&f.source)
                     .file_name()
