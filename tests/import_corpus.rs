@@ -363,3 +363,26 @@ fn imported_folders_check_and_score() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
+
+/// Damaged sources (cut short, bytes changed) are errors or partial imports, never a panic.
+#[test]
+fn damaged_sources_do_not_panic() {
+    for f in expected_files(Path::new(DIR)) {
+        let want: Value = toml::from_str(&std::fs::read_to_string(&f).unwrap_or_default())
+            .unwrap_or(Value::Integer(0));
+        let Some(source) = s(&want, "source") else {
+            continue;
+        };
+        let path = Path::new(DIR).join(source);
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let step = (bytes.len() / 13).max(1);
+        for n in (0..bytes.len()).step_by(step) {
+            let _ = jixiao::scorecard::import::import_bytes(&path, &bytes[..n], None);
+            let mut flipped = bytes.clone();
+            if let Some(b) = flipped.get_mut(n) {
+                *b ^= 0x5a;
+            }
+            let _ = jixiao::scorecard::import::import_bytes(&path, &flipped, None);
+        }
+    }
+}

@@ -99,6 +99,7 @@ impl Reading {
         if self.projects.is_empty() {
             self.projects.push(Draft::new(loc.clone()));
         }
+        // In range: a draft was pushed just above when there was none.
         let n = self.projects.len();
         &mut self.projects[n - 1]
     }

@@ -12,6 +12,16 @@ const MAX_ROWS: usize = 5000;
 const MAX_COLS: usize = 100;
 
 pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
+    // calamine can panic on a damaged .xls; a damaged file is the user's error to hear
+    // about, never a crash.
+    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
+        Err(Unusable(
+            "工作簿已损坏，无法读取：请在 Excel 中打开并另存为 .xlsx 后再导入".to_string(),
+        ))
+    })
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| Unusable(format!("不是可读取的 .xlsx/.xls 工作簿：{e}")))?;
     let mut blocks = Vec::new();
