@@ -8,6 +8,7 @@ pub mod checks;
 pub mod columns;
 pub mod flat;
 pub mod form;
+pub mod import_to;
 pub mod qualitative;
 pub mod read;
 pub mod render;

@@ -27,6 +27,10 @@ pub struct AuditArgs {
     /// Write to this file (atomically) instead of standard output. Required for xlsx.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    /// Also write each published form as a scorecard folder with its `actuals.toml` (one
+    /// subfolder per document when there are several), for `score`, `explain` and `diff`.
+    #[arg(long)]
+    import_to: Option<PathBuf>,
 }
 
 pub fn run(a: AuditArgs) -> u8 {
@@ -68,6 +72,11 @@ pub fn run(a: AuditArgs) -> u8 {
             return code;
         }
     }
+    if let Some(dir) = &a.import_to {
+        if !import_all(dir, &files) {
+            unusable = true;
+        }
+    }
     let report = AuditReport::new(files);
     for f in &report.files {
         for n in &f.notes {
@@ -98,4 +107,31 @@ pub fn run(a: AuditArgs) -> u8 {
         },
         None => super::emit(bytes, status),
     }
+}
+
+/// `--import-to DIR`: DIR itself for one document, DIR/<file stem> for each of several.
+fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool {
+    let mut ok = true;
+    for f in files {
+        let source = std::path::Path::new(&f.source);
+        let target = if files.len() == 1 {
+            dir.to_path_buf()
+        } else {
+            let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            dir.join(stem)
+        };
+        match crate::audit::import_to::import_to(source, f, &target) {
+            Ok(notes) => {
+                for n in notes {
+                    eprintln_safe!("warning: {n}\n  --> {}", f.source);
+                }
+                eprintln_safe!("wrote {} (scorecard folder + actuals.toml)", target.display());
+            }
+            Err(e) => {
+                eprintln_safe!("error: `{}` 无法导入为评分文件夹：{e}", f.source);
+                ok = false;
+            }
+        }
+    }
+    ok
 }
