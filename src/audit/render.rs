@@ -37,6 +37,8 @@ impl AuditReport {
 
 /// A titled block of the report: lines of text and tables.
 pub struct Section {
+    /// `table` (one audited form), `notes` (what could not be read) or `summary`.
+    pub kind: &'static str,
     pub title: String,
     pub lines: Vec<String>,
     pub tables: Vec<(Vec<&'static str>, Vec<Vec<String>>)>,
@@ -119,6 +121,7 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
         lines.push(format!("问题 [{}] {}（{}）", fd.id, fd.message, fd.at));
     }
     Section {
+        kind: "table",
         title: if f.name.is_empty() { "（未注明名称）".into() } else { f.name.clone() },
         lines,
         tables,
@@ -157,7 +160,12 @@ fn summary_section(r: &AuditReport) -> Section {
             .collect();
         tables.push((vec!["文件（单位）", "表", "指标行", "问题", "偏高/偏低"], rows));
     }
-    Section { title: "汇总".into(), lines, tables }
+    Section {
+        kind: "summary",
+        title: "汇总".into(),
+        lines,
+        tables,
+    }
 }
 
 pub fn sections(r: &AuditReport) -> Vec<Section> {
@@ -168,6 +176,7 @@ pub fn sections(r: &AuditReport) -> Vec<Section> {
         }
         if !f.notes.is_empty() {
             out.push(Section {
+                kind: "notes",
                 title: format!("{}：未能读取的内容", f.source),
                 lines: f.notes.iter().map(|n| format!("{}（{}）", n.message, n.at)).collect(),
                 tables: Vec::new(),

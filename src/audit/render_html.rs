@@ -11,7 +11,13 @@ pub fn html(sections: &[Section]) -> String {
     let mut out = head("自评表复核", CSS);
     out.push_str("<h1>自评表复核</h1>");
     for (i, s) in sections.iter().enumerate() {
-        out.push_str(&format!("<section id=\"s{}\"><h2>{}</h2>", i + 1, esc(&s.title)));
+        out.push_str(&format!(
+            "<section id=\"s{}\" class=\"audit-{}\" data-name=\"{}\"><h2>{}</h2>",
+            i + 1,
+            s.kind,
+            esc(&s.title),
+            esc(&s.title)
+        ));
         for l in &s.lines {
             let class = if l.starts_with("问题") { " class=\"finding\"" } else { "" };
             out.push_str(&format!("<p{class}>{}</p>", esc(l)));
@@ -25,7 +31,11 @@ pub fn html(sections: &[Section]) -> String {
             let verdict_col = h.iter().position(|c| *c == "结论");
             for r in rows {
                 let v = verdict_col.and_then(|i| r.get(i)).map(String::as_str).unwrap_or("");
-                let class = if v.is_empty() { String::new() } else { format!(" class=\"v-{}\"", esc(v)) };
+                let class = if v.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"v-{0}\" data-verdict=\"{0}\"", esc(v))
+                };
                 out.push_str(&format!("<tr{class}>"));
                 for c in r {
                     out.push_str(&format!("<td>{}</td>", esc(c)));
