@@ -159,8 +159,11 @@ impl Walker {
         }
         let first = cs.iter().find(|c| !c.text.trim().is_empty() && !c.spanned);
         let Some(first) = first else { return };
-        if is_total(first.text) || key(first.text) == "合计得分" {
+        if is_total(first.text) || TOTAL_LABELS.contains(&key(first.text).as_str()) {
             self.total(&cs);
+            return;
+        }
+        if self.grade_row(&cs, first.text) {
             return;
         }
         if self.labels(&cs) {
@@ -195,8 +198,8 @@ impl Walker {
         let mut found = false;
         let visible: Vec<&C<'_>> = cs.iter().filter(|c| !c.spanned && !c.text.trim().is_empty()).collect();
         for (i, c) in visible.iter().enumerate() {
-            let k = key(c.text);
-            let value = visible.get(i + 1).map(|v| v.text.trim().to_string()).unwrap_or_default();
+            let next = || visible.get(i + 1).map(|v| v.text.trim().to_string()).unwrap_or_default();
+            let (k, value) = label_in_cell(c.text).unwrap_or_else(|| (key(c.text), next()));
             match k.as_str() {
                 "项目名称" => {
                     self.start(FormKind::Project, &c.at).name = value;
@@ -288,6 +291,22 @@ impl Walker {
         self.form(&at).rows.push(r);
     }
 
+    /// A 自评等级 line of its own under the 总分 line (`自评等级 | 优`).
+    fn grade_row(&mut self, cs: &[C<'_>], first: &str) -> bool {
+        if !matches!(key(first).as_str(), "自评等级" | "评价等级" | "等级") {
+            return false;
+        }
+        let Some(c) = cs.iter().filter(|c| !c.spanned).skip(1).find(|c| grade_in(c.text).is_some()) else {
+            return false;
+        };
+        let grade = Printed::new(grade_in(c.text).unwrap_or_default(), c.at.clone());
+        let Some(f) = self.cur.as_mut() else {
+            return false;
+        };
+        f.total.get_or_insert_with(PublishedTotal::default).grade = grade;
+        true
+    }
+
     /// 总分 · full points · total · grade (`优`, or `自评等级：优`).
     fn total(&mut self, cs: &[C<'_>]) {
         let visible: Vec<&C<'_>> = cs
@@ -318,6 +337,16 @@ impl Walker {
         self.indicators = None;
         self.budget_cols = None;
     }
+}
+
+/// Total rows beyond the importer's `合计`/`总分`.
+const TOTAL_LABELS: &[&str] = &["合计得分", "自评总分", "综合得分", "得分合计", "总得分"];
+
+/// A label and its value in one cell: `项目名称：农村公路养护`.
+fn label_in_cell(text: &str) -> Option<(String, String)> {
+    let (label, value) = text.split_once(['：', ':'])?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| (key(label), value.to_string()))
 }
 
 /// Lets the bulk-export reader use the walker's state.
