@@ -56,40 +56,82 @@ fn printed(text: &str) -> Option<&str> {
 
 fn compare_table(d: &mut Diffs, at: &str, e: &toml::Value, t: &TableAudit) {
     let kind = format!("{:?}", t.form.kind).to_lowercase();
-    d.check(s(e, "kind") == Some(kind.as_str()), || format!("{at}: kind {kind}, expected {:?}", s(e, "kind")));
-    for (k, got) in [("name", &t.form.name), ("dept", &t.form.dept), ("unit", &t.form.unit)] {
+    d.check(s(e, "kind") == Some(kind.as_str()), || {
+        format!("{at}: kind {kind}, expected {:?}", s(e, "kind"))
+    });
+    for (k, got) in [
+        ("name", &t.form.name),
+        ("dept", &t.form.dept),
+        ("unit", &t.form.unit),
+    ] {
         if let Some(x) = s(e, k) {
             d.check(x == got, || format!("{at}: {k} `{got}`, expected `{x}`"));
         }
     }
     if let Some(b) = e.get("budget") {
         let ex = t.execution.as_ref();
-        d.check(same_dec(s(b, "rescored"), ex.and_then(|x| x.rescored)), || {
-            format!("{at}: execution rescored {:?}, expected {:?}", ex.map(|x| x.rescored), s(b, "rescored"))
-        });
+        d.check(
+            same_dec(s(b, "rescored"), ex.and_then(|x| x.rescored)),
+            || {
+                format!(
+                    "{at}: execution rescored {:?}, expected {:?}",
+                    ex.map(|x| x.rescored),
+                    s(b, "rescored")
+                )
+            },
+        );
         let v = ex.map(|x| x.verdict.label());
-        d.check(v == s(b, "verdict"), || format!("{at}: execution verdict {v:?}, expected {:?}", s(b, "verdict")));
+        d.check(v == s(b, "verdict"), || {
+            format!(
+                "{at}: execution verdict {v:?}, expected {:?}",
+                s(b, "verdict")
+            )
+        });
     }
     d.check(same_dec(s(e, "printed_total"), t.printed_total), || {
-        format!("{at}: printed_total {:?}, expected {:?}", t.printed_total, s(e, "printed_total"))
+        format!(
+            "{at}: printed_total {:?}, expected {:?}",
+            t.printed_total,
+            s(e, "printed_total")
+        )
     });
     if s(e, "rescored_total").is_some() {
         d.check(same_dec(s(e, "rescored_total"), t.rescored_total), || {
-            format!("{at}: rescored_total {:?}, expected {:?}", t.rescored_total, s(e, "rescored_total"))
+            format!(
+                "{at}: rescored_total {:?}, expected {:?}",
+                t.rescored_total,
+                s(e, "rescored_total")
+            )
         });
     }
     d.check(t.printed_grade.as_deref() == s(e, "printed_grade"), || {
-        format!("{at}: printed_grade {:?}, expected {:?}", t.printed_grade, s(e, "printed_grade"))
+        format!(
+            "{at}: printed_grade {:?}, expected {:?}",
+            t.printed_grade,
+            s(e, "printed_grade")
+        )
     });
     let want: BTreeSet<String> = e
         .get("findings")
         .and_then(|f| f.as_array())
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let got: BTreeSet<String> = t.findings.iter().map(|f| f.id.clone()).collect();
-    d.check(want == got, || format!("{at}: findings {got:?}, expected {want:?}"));
-    let rows = e.get("rows").and_then(|r| r.as_array()).cloned().unwrap_or_default();
-    d.check(rows.len() == t.rows.len(), || format!("{at}: {} rows, expected {}", t.rows.len(), rows.len()));
+    d.check(want == got, || {
+        format!("{at}: findings {got:?}, expected {want:?}")
+    });
+    let rows = e
+        .get("rows")
+        .and_then(|r| r.as_array())
+        .cloned()
+        .unwrap_or_default();
+    d.check(rows.len() == t.rows.len(), || {
+        format!("{at}: {} rows, expected {}", t.rows.len(), rows.len())
+    });
     for (i, (er, r)) in rows.iter().zip(&t.rows).enumerate() {
         let at = format!("{at} row {} ({})", i + 1, r.row.name.text);
         let p = &r.row;
@@ -101,23 +143,58 @@ fn compare_table(d: &mut Diffs, at: &str, e: &toml::Value, t: &TableAudit) {
             ("actual", printed(&p.actual.text)),
         ];
         for (k, got) in texts {
-            d.check(s(er, k) == got, || format!("{at}: {k} {got:?}, expected {:?}", s(er, k)));
+            d.check(s(er, k) == got, || {
+                format!("{at}: {k} {got:?}, expected {:?}", s(er, k))
+            });
         }
-        d.check(same_dec(s(er, "points"), p.points.number()), || format!("{at}: points `{}`, expected {:?}", p.points.text, s(er, "points")));
-        d.check(same_dec(s(er, "printed_score"), p.score.number()), || format!("{at}: printed_score `{}`, expected {:?}", p.score.text, s(er, "printed_score")));
+        d.check(same_dec(s(er, "points"), p.points.number()), || {
+            format!(
+                "{at}: points `{}`, expected {:?}",
+                p.points.text,
+                s(er, "points")
+            )
+        });
+        d.check(same_dec(s(er, "printed_score"), p.score.number()), || {
+            format!(
+                "{at}: printed_score `{}`, expected {:?}",
+                p.score.text,
+                s(er, "printed_score")
+            )
+        });
         let v = r.result.verdict.label();
-        d.check(s(er, "verdict") == Some(v), || format!("{at}: verdict {v} ({}), expected {:?}", r.result.why, s(er, "verdict")));
+        d.check(s(er, "verdict") == Some(v), || {
+            format!(
+                "{at}: verdict {v} ({}), expected {:?}",
+                r.result.why,
+                s(er, "verdict")
+            )
+        });
         if s(er, "rescored").is_some() {
             d.check(same_dec(s(er, "rescored"), r.result.rescored), || {
-                format!("{at}: rescored {:?} ({}), expected {:?}", r.result.rescored, r.result.why, s(er, "rescored"))
+                format!(
+                    "{at}: rescored {:?} ({}), expected {:?}",
+                    r.result.rescored,
+                    r.result.why,
+                    s(er, "rescored")
+                )
             });
         }
     }
 }
 
 fn compare(d: &mut Diffs, name: &str, expected: &toml::Value, got: &FileAudit) {
-    let tables = expected.get("tables").and_then(|t| t.as_array()).cloned().unwrap_or_default();
-    d.check(tables.len() == got.tables.len(), || format!("{name}: {} tables, expected {}", got.tables.len(), tables.len()));
+    let tables = expected
+        .get("tables")
+        .and_then(|t| t.as_array())
+        .cloned()
+        .unwrap_or_default();
+    d.check(tables.len() == got.tables.len(), || {
+        format!(
+            "{name}: {} tables, expected {}",
+            got.tables.len(),
+            tables.len()
+        )
+    });
     for (i, (e, t)) in tables.iter().zip(&got.tables).enumerate() {
         compare_table(d, &format!("{name} table {}", i + 1), e, t);
     }
@@ -127,7 +204,11 @@ fn compare(d: &mut Diffs, name: &str, expected: &toml::Value, got: &FileAudit) {
 fn every_document_gets_the_expected_verdicts() {
     let policy = jixiao::policy::builtin_policy();
     let files = expected_files();
-    assert!(files.len() >= 20, "the corpus has {} documents", files.len());
+    assert!(
+        files.len() >= 20,
+        "the corpus has {} documents",
+        files.len()
+    );
     let mut d = Diffs(Vec::new());
     for ef in &files {
         let text = std::fs::read_to_string(ef).unwrap_or_default();
@@ -145,7 +226,12 @@ fn every_document_gets_the_expected_verdicts() {
             Err(e) => d.0.push(format!("{source}: cannot audit: {e}")),
         }
     }
-    assert!(d.0.is_empty(), "{} mismatches:\n{}", d.0.len(), d.0.join("\n"));
+    assert!(
+        d.0.is_empty(),
+        "{} mismatches:\n{}",
+        d.0.len(),
+        d.0.join("\n")
+    );
 }
 
 /// `jixiao audit tests/audit_corpus/`: the folder as one region's year.
@@ -153,7 +239,8 @@ fn every_document_gets_the_expected_verdicts() {
 fn the_folder_summary_matches() {
     use jixiao::audit::render::AuditReport;
     let policy = jixiao::policy::builtin_policy();
-    let text = std::fs::read_to_string(Path::new(CORPUS).join("folder-summary.toml")).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(Path::new(CORPUS).join("folder-summary.toml")).unwrap_or_default();
     let expected: toml::Value = toml::from_str(&text).unwrap_or(toml::Value::Integer(0));
     let files: Vec<FileAudit> = jixiao::audit::sources(Path::new(CORPUS))
         .unwrap_or_default()
@@ -166,9 +253,15 @@ fn the_folder_summary_matches() {
     assert_eq!(r.summary.tables as i64, int("tables"));
     assert_eq!(r.summary.rows as i64, int("rows"));
     assert_eq!(r.summary.execution_lines as i64, int("execution_lines"));
-    for (key, got) in [("row_verdicts", &r.summary.row_verdicts), ("execution_verdicts", &r.summary.execution_verdicts)] {
+    for (key, got) in [
+        ("row_verdicts", &r.summary.row_verdicts),
+        ("execution_verdicts", &r.summary.execution_verdicts),
+    ] {
         for (v, n) in got {
-            let want = expected.get(key).and_then(|t| t.get(v.as_str())).and_then(|x| x.as_integer());
+            let want = expected
+                .get(key)
+                .and_then(|t| t.get(v.as_str()))
+                .and_then(|x| x.as_integer());
             assert_eq!(Some(*n as i64), want, "{key} {v}");
         }
     }
@@ -179,7 +272,13 @@ fn the_folder_summary_matches() {
             a.iter()
                 .map(|f| {
                     let n = |k: &str| f.get(k).and_then(|v| v.as_integer()).unwrap_or(-1);
-                    (s(f, "source").unwrap_or_default().to_string(), n("tables"), n("rows"), n("findings"), n("scores_off"))
+                    (
+                        s(f, "source").unwrap_or_default().to_string(),
+                        n("tables"),
+                        n("rows"),
+                        n("findings"),
+                        n("scores_off"),
+                    )
                 })
                 .collect()
         })
@@ -187,7 +286,15 @@ fn the_folder_summary_matches() {
     let got: Vec<(String, i64, i64, i64, i64)> = r
         .by_file
         .iter()
-        .map(|f| (f.file.clone(), f.tables as i64, f.rows as i64, f.findings as i64, f.off as i64))
+        .map(|f| {
+            (
+                f.file.clone(),
+                f.tables as i64,
+                f.rows as i64,
+                f.findings as i64,
+                f.off as i64,
+            )
+        })
         .collect();
     assert_eq!(got, want);
 }

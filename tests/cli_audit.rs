@@ -80,6 +80,11 @@ fn import_to_writes_a_folder_that_scores() {
 
 #[test]
 fn report_of_one_document() {
-    let (_, out, _) = jixiao(&["audit", "tests/audit_corpus/08-zhejiang-two-tables.docx", "--format", "markdown"]);
+    let (_, out, _) = jixiao(&[
+        "audit",
+        "tests/audit_corpus/08-zhejiang-two-tables.docx",
+        "--format",
+        "markdown",
+    ]);
     insta::assert_snapshot!(out);
 }

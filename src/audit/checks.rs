@@ -55,7 +55,12 @@ fn points_sum(t: &TableAudit, rules: &Rules<'_>, out: &mut Vec<Finding>) {
     if sum != Decimal::ONE_HUNDRED {
         out.push(finding(
             "points-sum".into(),
-            format!("指标分值合计 {} + 预算执行率分值 {} = {}，不等于 100", rows.normalize(), exec.normalize(), sum.normalize()),
+            format!(
+                "指标分值合计 {} + 预算执行率分值 {} = {}，不等于 100",
+                rows.normalize(),
+                exec.normalize(),
+                sum.normalize()
+            ),
             &t.form.at,
         ));
     }
@@ -68,7 +73,13 @@ fn execution(t: &TableAudit, out: &mut Vec<Finding>) {
             "rate-wrong".into(),
             format!(
                 "执行率填报 {}，按全年执行数 {} / 全年预算数 {} 计算不符",
-                b.rate.text, b.spent.text, if b.adjusted.is_blank() { &b.initial.text } else { &b.adjusted.text }
+                b.rate.text,
+                b.spent.text,
+                if b.adjusted.is_blank() {
+                    &b.initial.text
+                } else {
+                    &b.adjusted.text
+                }
             ),
             &b.rate.at,
         ));
@@ -77,7 +88,12 @@ fn execution(t: &TableAudit, out: &mut Vec<Finding>) {
         if matches!(e.verdict, Verdict::TooHigh | Verdict::TooLow) {
             out.push(finding(
                 "execution-score-wrong".into(),
-                format!("预算执行率得分填报 {}，按规则应为 {}（{}）", b.score.text, e.rescored.unwrap_or_default(), e.why),
+                format!(
+                    "预算执行率得分填报 {}，按规则应为 {}（{}）",
+                    b.score.text,
+                    e.rescored.unwrap_or_default(),
+                    e.why
+                ),
                 &b.score.at,
             ));
         }
@@ -88,7 +104,12 @@ fn totals(t: &TableAudit, rules: &Rules<'_>, out: &mut Vec<Finding>) {
     let Some(total) = &t.form.total else { return };
     if let Some(printed) = t.printed_total {
         let rows: Decimal = t.rows.iter().filter_map(|r| r.row.score.number()).sum();
-        let exec = t.form.budget.as_ref().and_then(|b| b.score.number()).unwrap_or_default();
+        let exec = t
+            .form
+            .budget
+            .as_ref()
+            .and_then(|b| b.score.number())
+            .unwrap_or_default();
         let sum = rows + exec;
         if (printed - sum).abs() > rules.tolerance {
             out.push(finding(
@@ -143,7 +164,11 @@ fn over_achieved(r: &PublishedRow) -> Option<String> {
         return None;
     };
     let (dir, _) = target.direction(false);
-    let dir = if reverse_by_nature(r) { Direction::Reverse } else { dir };
+    let dir = if reverse_by_nature(r) {
+        Direction::Reverse
+    } else {
+        dir
+    };
     if is_target_zero(c, dir) {
         return None;
     }

@@ -34,7 +34,14 @@ pub enum Role {
 const SELF_EVALUATION_WORDS: &[(Role, &[&str])] = &[
     (
         Role::Actual,
-        &["实际完成值", "全年实际完成值", "实际值", "完成值", "实际完成", "实际完成情况值"],
+        &[
+            "实际完成值",
+            "全年实际完成值",
+            "实际值",
+            "完成值",
+            "实际完成",
+            "实际完成情况值",
+        ],
     ),
     (Role::Score, &["得分", "自评得分", "实际得分", "指标得分"]),
     (
@@ -49,7 +56,13 @@ const SELF_EVALUATION_WORDS: &[(Role, &[&str])] = &[
     ),
     (
         Role::Spent,
-        &["全年执行数", "实际支出数", "执行数", "实际执行数", "全年实际支出数"],
+        &[
+            "全年执行数",
+            "实际支出数",
+            "执行数",
+            "实际执行数",
+            "全年实际支出数",
+        ],
     ),
     (Role::Total, &["总分", "自评总分", "自评得分合计"]),
     (Role::Grade, &["自评等级", "等级", "评价等级"]),
@@ -123,9 +136,7 @@ impl IndicatorColumns {
             return Some(0);
         }
         (0..=width - row.len()).find(|k| {
-            row.iter()
-                .enumerate()
-                .all(|(i, t)| self.fits(i + k, t))
+            row.iter().enumerate().all(|(i, t)| self.fits(i + k, t))
                 && self.required_present(row, *k)
         })
     }
@@ -163,15 +174,40 @@ mod tests {
     #[test]
     fn a_text_row_that_lost_its_border_cells_lines_up() {
         let header = [
-            "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
-            "得分", "偏差原因分析及改进措施",
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
         ];
         let cols = IndicatorColumns::of(&header);
         let cols = cols.as_ref();
         assert!(cols.is_some());
-        let row = ["产出指标", "数量指标", "新建农村幸福院", "≥12所", "12所", "15", "15"];
+        let row = [
+            "产出指标",
+            "数量指标",
+            "新建农村幸福院",
+            "≥12所",
+            "12所",
+            "15",
+            "15",
+        ];
         assert_eq!(cols.and_then(|c| c.offset(&row)), Some(1));
-        let row = ["", "", "可持续影响指标", "幸福院持续运营", "持续运营", "部分达成 70%", "15", "10.5", "x"];
+        let row = [
+            "",
+            "",
+            "可持续影响指标",
+            "幸福院持续运营",
+            "持续运营",
+            "部分达成 70%",
+            "15",
+            "10.5",
+            "x",
+        ];
         assert_eq!(cols.and_then(|c| c.offset(&row)), Some(0));
     }
 }

@@ -3,7 +3,9 @@
 //! 项目名称 starts the next form.
 
 use super::columns::{IndicatorColumns, Role};
-use super::form::{FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal};
+use super::form::{
+    FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal,
+};
 use super::read::grade_in;
 use crate::scorecard::import::synonyms::{key, level1_of, level2_of};
 

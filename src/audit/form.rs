@@ -52,7 +52,11 @@ impl Printed {
 
 pub fn is_blank_text(text: &str) -> bool {
     let t = squeeze(text);
-    t.is_empty() || matches!(t.as_str(), "—" | "－" | "-" | "--" | "——" | "/" | "／" | "无")
+    t.is_empty()
+        || matches!(
+            t.as_str(),
+            "—" | "－" | "-" | "--" | "——" | "/" | "／" | "无"
+        )
 }
 
 /// A number as forms print points and scores: `9.5`, `10.0`, `10%`, `10％`, `15分`.

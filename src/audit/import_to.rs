@@ -24,22 +24,33 @@ pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<Str
     for t in &audit.tables {
         let name = &t.form.name;
         if t.form.kind == FormKind::Department && !d.indicators.is_empty() {
-            department.insert("rows".into(), Value::Table(rows(t, &d.indicators, &mut notes)));
+            department.insert(
+                "rows".into(),
+                Value::Table(rows(t, &d.indicators, &mut notes)),
+            );
             continue;
         }
         let Some(p) = d.projects.iter().find(|p| &p.name == name) else {
-            notes.push(format!("自评表「{name}」没有对应的导入项目，其实际完成值未写入"));
+            notes.push(format!(
+                "自评表「{name}」没有对应的导入项目，其实际完成值未写入"
+            ));
             continue;
         };
         let mut entry = Table::new();
         if let Some(b) = &t.form.budget {
-            for (key, text) in [("adjusted_budget", &b.adjusted.text), ("spent", &b.spent.text)] {
+            for (key, text) in [
+                ("adjusted_budget", &b.adjusted.text),
+                ("spent", &b.spent.text),
+            ] {
                 if let Some(v) = amount(text) {
                     entry.insert(key.into(), Value::String(v.to_string()));
                 }
             }
         }
-        entry.insert("rows".into(), Value::Table(rows(t, &p.indicators, &mut notes)));
+        entry.insert(
+            "rows".into(),
+            Value::Table(rows(t, &p.indicators, &mut notes)),
+        );
         projects.insert(p.code.clone(), Value::Table(entry));
     }
     let mut root = Table::new();
@@ -70,7 +81,10 @@ fn rows(t: &TableAudit, indicators: &[Indicator], notes: &mut Vec<String>) -> Ta
             .enumerate()
             .find(|(i, ind)| &ind.name == name && !used.get(*i).copied().unwrap_or(true));
         let Some((i, ind)) = found else {
-            notes.push(format!("「{}」的指标「{name}」没有对应的导入指标，未写入", t.form.name));
+            notes.push(format!(
+                "「{}」的指标「{name}」没有对应的导入指标，未写入",
+                t.form.name
+            ));
             continue;
         };
         if let Some(u) = used.get_mut(i) {

@@ -20,9 +20,9 @@ pub mod summary;
 pub mod table;
 pub mod verdict;
 
+use crate::score::Policy;
 use crate::scorecard::import::blocks::{Block, Location};
 use crate::scorecard::import::read_blocks;
-use crate::score::Policy;
 use read::ReadNote;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -67,7 +67,8 @@ pub fn audit_file(path: &Path, policy: &Policy, tolerance: Decimal) -> Result<Fi
     if reading.forms.is_empty() {
         notes.push(ReadNote {
             at: "整个文件".into(),
-            message: "没有找到自评表：需要一行写明 三级指标、年度指标值、得分 等列名的指标表头".into(),
+            message: "没有找到自评表：需要一行写明 三级指标、年度指标值、得分 等列名的指标表头"
+                .into(),
         });
     }
     let tables = reading
@@ -104,9 +105,13 @@ fn percent_cells_as_text(bytes: &[u8], blocks: &mut [Block]) {
         return;
     }
     for b in blocks.iter_mut() {
-        let Block::Table { grid, .. } = b else { continue };
+        let Block::Table { grid, .. } = b else {
+            continue;
+        };
         for c in grid.iter_mut().flatten() {
-            let Location::Sheet { sheet, row, col } = &c.loc else { continue };
+            let Location::Sheet { sheet, row, col } = &c.loc else {
+                continue;
+            };
             let styled = cells
                 .get(sheet)
                 .is_some_and(|s| s.contains(&(*row as u32, *col as u32)));
@@ -125,7 +130,8 @@ pub fn sources(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let rd = std::fs::read_dir(path).map_err(|e| format!("无法读取文件夹 `{}`：{e}", path.display()))?;
+    let rd =
+        std::fs::read_dir(path).map_err(|e| format!("无法读取文件夹 `{}`：{e}", path.display()))?;
     let mut out: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && is_document(p))

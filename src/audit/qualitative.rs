@@ -12,14 +12,29 @@ use rust_decimal::Decimal;
 
 /// Words, checked in this order (未达成 before 达成, 部分达成 before 达成).
 const GRADE_WORDS: &[(Grade, &[&str])] = &[
-    (Grade::NotAchieved, &["未达成", "未达到", "未完成", "未实现"]),
+    (
+        Grade::NotAchieved,
+        &["未达成", "未达到", "未完成", "未实现"],
+    ),
     (
         Grade::Partial,
-        &["部分达成", "部分完成", "部分实现", "基本达到", "基本达成", "基本完成", "基本实现", "较好", "一般"],
+        &[
+            "部分达成",
+            "部分完成",
+            "部分实现",
+            "基本达到",
+            "基本达成",
+            "基本完成",
+            "基本实现",
+            "较好",
+            "一般",
+        ],
     ),
     (
         Grade::Achieved,
-        &["达成", "完成", "明显", "显著", "有效", "良好", "满意", "达到", "实现"],
+        &[
+            "达成", "完成", "明显", "显著", "有效", "良好", "满意", "达到", "实现",
+        ],
     ),
 ];
 
@@ -91,7 +106,11 @@ pub fn qualitative(row: &PublishedRow, target: &str, w: Decimal, rules: &Rules<'
             format!("{}，应得区间 {shown}；未填写得分", grade_label(grade)),
         );
     };
-    let above = if band.high_inclusive { p > high } else { p >= high };
+    let above = if band.high_inclusive {
+        p > high
+    } else {
+        p >= high
+    };
     let (rescored, verdict) = if above {
         (high, Verdict::TooHigh)
     } else if p < low {
@@ -111,6 +130,9 @@ pub fn qualitative(row: &PublishedRow, target: &str, w: Decimal, rules: &Rules<'
         difference: Some(p - rescored),
         verdict,
         rule: rule.into(),
-        why: format!("{}，应得区间 {shown}（分值 {w}）；填报 {p}，{place}", grade_label(grade)),
+        why: format!(
+            "{}，应得区间 {shown}（分值 {w}）；填报 {p}，{place}",
+            grade_label(grade)
+        ),
     }
 }

@@ -6,7 +6,9 @@
 //! the rows that follow, and 总分 closes the form.
 
 use super::columns::{IndicatorColumns, Role};
-use super::form::{is_blank_text, FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal};
+use super::form::{
+    is_blank_text, FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal,
+};
 use crate::scorecard::import::blocks::{Block, GridCell};
 use crate::scorecard::import::synonyms::{is_total, key, level1_of, level2_of, squeeze};
 
@@ -131,7 +133,11 @@ impl Walker {
     }
 
     fn start(&mut self, kind: FormKind, at: &str) -> &mut PublishedForm {
-        if self.cur.as_ref().is_some_and(|f| !f.name.is_empty() || f.total.is_some() || !f.rows.is_empty()) {
+        if self
+            .cur
+            .as_ref()
+            .is_some_and(|f| !f.name.is_empty() || f.total.is_some() || !f.rows.is_empty())
+        {
             self.finish();
         }
         let f = self.form(at);
@@ -152,7 +158,11 @@ impl Walker {
             self.indicator_header(cols, &cs);
             return;
         }
-        if self.indicators.as_ref().is_some_and(IndicatorColumns::is_flat) {
+        if self
+            .indicators
+            .as_ref()
+            .is_some_and(IndicatorColumns::is_flat)
+        {
             let flat: Vec<super::flat::FlatCell<'_>> = cs.iter().map(C::flat).collect();
             super::flat::flat_row(self_flat(self), &flat);
             return;
@@ -196,9 +206,17 @@ impl Walker {
     /// 项目名称 / 部门（单位）名称 / 主管部门 / 实施单位 with the value in the next cell.
     fn labels(&mut self, cs: &[C<'_>]) -> bool {
         let mut found = false;
-        let visible: Vec<&C<'_>> = cs.iter().filter(|c| !c.spanned && !c.text.trim().is_empty()).collect();
+        let visible: Vec<&C<'_>> = cs
+            .iter()
+            .filter(|c| !c.spanned && !c.text.trim().is_empty())
+            .collect();
         for (i, c) in visible.iter().enumerate() {
-            let next = || visible.get(i + 1).map(|v| v.text.trim().to_string()).unwrap_or_default();
+            let next = || {
+                visible
+                    .get(i + 1)
+                    .map(|v| v.text.trim().to_string())
+                    .unwrap_or_default()
+            };
             let (k, value) = label_in_cell(c.text).unwrap_or_else(|| (key(c.text), next()));
             match k.as_str() {
                 "项目名称" => {
@@ -255,14 +273,19 @@ impl Walker {
     }
 
     fn indicator(&mut self, cs: &[C<'_>]) {
-        let Some(cols) = self.indicators.clone() else { return };
+        let Some(cols) = self.indicators.clone() else {
+            return;
+        };
         let visible: Vec<&C<'_>> = cs.iter().filter(|c| !c.spanned).collect();
         let texts: Vec<&str> = visible.iter().map(|c| c.text).collect();
         let Some(k) = cols.offset(&texts) else {
             let at = visible.first().map(|c| c.at.clone()).unwrap_or_default();
             self.out.notes.push(ReadNote {
                 at,
-                message: format!("此行无法对应到指标表的列（{}），未复核；请检查该行的单元格是否齐全", texts.join(" | ")),
+                message: format!(
+                    "此行无法对应到指标表的列（{}），未复核；请检查该行的单元格是否齐全",
+                    texts.join(" | ")
+                ),
             });
             return;
         };
@@ -296,7 +319,12 @@ impl Walker {
         if !matches!(key(first).as_str(), "自评等级" | "评价等级" | "等级") {
             return false;
         }
-        let Some(c) = cs.iter().filter(|c| !c.spanned).skip(1).find(|c| grade_in(c.text).is_some()) else {
+        let Some(c) = cs
+            .iter()
+            .filter(|c| !c.spanned)
+            .skip(1)
+            .find(|c| grade_in(c.text).is_some())
+        else {
             return false;
         };
         let grade = Printed::new(grade_in(c.text).unwrap_or_default(), c.at.clone());
@@ -371,7 +399,11 @@ pub fn grade_in(text: &str) -> Option<&str> {
         .unwrap_or(s);
     ["优", "良", "中", "差"]
         .into_iter()
-        .find(|g| s == *g || s == format!("{g}秀") || (s.chars().count() == 2 && s.starts_with(g) && s.ends_with('等')))
+        .find(|g| {
+            s == *g
+                || s == format!("{g}秀")
+                || (s.chars().count() == 2 && s.starts_with(g) && s.ends_with('等'))
+        })
         .and_then(|g| text.find(g).and_then(|i| text.get(i..i + g.len())))
 }
 
@@ -382,7 +414,12 @@ fn budget_line(cols: &[(usize, Role)], cs: &[C<'_>]) -> PublishedBudget {
     let values: Vec<&C<'_>> = visible
         .iter()
         .map(|(_, c)| *c)
-        .filter(|c| !c.text.trim().is_empty() && squeeze(c.text).chars().any(|ch| ch.is_ascii_digit() || ch == '—'))
+        .filter(|c| {
+            !c.text.trim().is_empty()
+                && squeeze(c.text)
+                    .chars()
+                    .any(|ch| ch.is_ascii_digit() || ch == '—')
+        })
         .collect();
     let mut b = PublishedBudget::default();
     let mut put = |role: Role, c: &C<'_>| {

@@ -25,7 +25,11 @@ impl AuditReport {
     pub fn new(files: Vec<FileAudit>) -> AuditReport {
         let summary = counts(&files.iter().flat_map(|f| &f.tables).collect::<Vec<_>>());
         let deviations = deviations(&files);
-        let by_file = if files.len() > 1 { by_file(&files) } else { Vec::new() };
+        let by_file = if files.len() > 1 {
+            by_file(&files)
+        } else {
+            Vec::new()
+        };
         AuditReport {
             files,
             summary,
@@ -45,10 +49,27 @@ pub struct Section {
 }
 
 const ROW_HEADER: [&str; 11] = [
-    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "计分分值", "填报得分", "复核得分", "差额", "结论", "说明",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "计分分值",
+    "填报得分",
+    "复核得分",
+    "差额",
+    "结论",
+    "说明",
 ];
 const EXEC_HEADER: [&str; 8] = [
-    "全年预算数", "全年执行数", "执行率（填报）", "分值", "填报得分", "复核得分", "结论", "说明",
+    "全年预算数",
+    "全年执行数",
+    "执行率（填报）",
+    "分值",
+    "填报得分",
+    "复核得分",
+    "结论",
+    "说明",
 ];
 
 fn opt(x: Option<Decimal>) -> String {
@@ -66,7 +87,9 @@ fn signed(x: Option<Decimal>) -> String {
 fn line_cells(l: &Rescored) -> [String; 5] {
     [
         opt(l.printed),
-        l.rescored.map(|r| format!("{r:.2}")).unwrap_or_else(|| "—".into()),
+        l.rescored
+            .map(|r| format!("{r:.2}"))
+            .unwrap_or_else(|| "—".into()),
         signed(l.difference),
         l.verdict.label().to_string(),
         l.why.clone(),
@@ -82,9 +105,19 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
     let mut tables = Vec::new();
     if let (Some(b), Some(e)) = (&f.budget, &t.execution) {
         let [p, r, diff, v, why] = line_cells(e);
-        let adjusted = if b.adjusted.is_blank() { &b.initial.text } else { &b.adjusted.text };
+        let adjusted = if b.adjusted.is_blank() {
+            &b.initial.text
+        } else {
+            &b.adjusted.text
+        };
         let row = vec![
-            adjusted.clone(), b.spent.text.clone(), b.rate.text.clone(), opt(e.weight), p, r, v,
+            adjusted.clone(),
+            b.spent.text.clone(),
+            b.rate.text.clone(),
+            opt(e.weight),
+            p,
+            r,
+            v,
             match e.difference {
                 Some(x) if !x.is_zero() => format!("{why}（差额 {diff}）"),
                 _ => why,
@@ -98,8 +131,17 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
         .map(|r| {
             let [p, rs, diff, v, why] = line_cells(&r.result);
             vec![
-                r.row.level1.clone(), r.row.level2.clone(), r.row.name.text.clone(),
-                r.row.target.text.clone(), r.row.actual.text.clone(), opt(r.result.weight), p, rs, diff, v, why,
+                r.row.level1.clone(),
+                r.row.level2.clone(),
+                r.row.name.text.clone(),
+                r.row.target.text.clone(),
+                r.row.actual.text.clone(),
+                opt(r.result.weight),
+                p,
+                rs,
+                diff,
+                v,
+                why,
             ]
         })
         .collect();
@@ -108,7 +150,9 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
         "总分：填报 {}（{}）；复核 {}（{}）",
         opt(t.printed_total),
         t.printed_grade.as_deref().unwrap_or("未填等级"),
-        t.rescored_total.map(|x| format!("{x:.2}")).unwrap_or_else(|| "无法合计（有无法复核的行）".into()),
+        t.rescored_total
+            .map(|x| format!("{x:.2}"))
+            .unwrap_or_else(|| "无法合计（有无法复核的行）".into()),
         t.rescored_grade.as_deref().unwrap_or("—"),
     ));
     for n in &t.notes {
@@ -122,7 +166,11 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
     }
     Section {
         kind: "table",
-        title: if f.name.is_empty() { "（未注明名称）".into() } else { f.name.clone() },
+        title: if f.name.is_empty() {
+            "（未注明名称）".into()
+        } else {
+            f.name.clone()
+        },
         lines,
         tables,
     }
@@ -130,7 +178,11 @@ fn table_section(source: &str, t: &TableAudit) -> Section {
 
 fn summary_section(r: &AuditReport) -> Section {
     let s = &r.summary;
-    let verdicts: Vec<String> = s.verdicts().iter().map(|(v, n)| format!("{v} {n}")).collect();
+    let verdicts: Vec<String> = s
+        .verdicts()
+        .iter()
+        .map(|(v, n)| format!("{v} {n}"))
+        .collect();
     let mut lines = vec![format!(
         "复核 {} 张表：{} 行指标和 {} 行预算执行率；{}；表格检查发现 {} 处问题",
         s.tables,
@@ -148,7 +200,14 @@ fn summary_section(r: &AuditReport) -> Section {
         let rows = r
             .deviations
             .iter()
-            .map(|x| vec![x.table.clone(), x.line.clone(), signed(Some(x.difference)), x.verdict.label().into()])
+            .map(|x| {
+                vec![
+                    x.table.clone(),
+                    x.line.clone(),
+                    signed(Some(x.difference)),
+                    x.verdict.label().into(),
+                ]
+            })
             .collect();
         tables.push((vec!["表", "指标", "差额（填报 − 复核）", "结论"], rows));
     }
@@ -156,9 +215,20 @@ fn summary_section(r: &AuditReport) -> Section {
         let rows = r
             .by_file
             .iter()
-            .map(|x| vec![x.file.clone(), x.tables.to_string(), x.rows.to_string(), x.findings.to_string(), x.off.to_string()])
+            .map(|x| {
+                vec![
+                    x.file.clone(),
+                    x.tables.to_string(),
+                    x.rows.to_string(),
+                    x.findings.to_string(),
+                    x.off.to_string(),
+                ]
+            })
             .collect();
-        tables.push((vec!["文件（单位）", "表", "指标行", "问题", "偏高/偏低"], rows));
+        tables.push((
+            vec!["文件（单位）", "表", "指标行", "问题", "偏高/偏低"],
+            rows,
+        ));
     }
     Section {
         kind: "summary",
@@ -178,7 +248,11 @@ pub fn sections(r: &AuditReport) -> Vec<Section> {
             out.push(Section {
                 kind: "notes",
                 title: format!("{}：未能读取的内容", f.source),
-                lines: f.notes.iter().map(|n| format!("{}（{}）", n.message, n.at)).collect(),
+                lines: f
+                    .notes
+                    .iter()
+                    .map(|n| format!("{}（{}）", n.message, n.at))
+                    .collect(),
                 tables: Vec::new(),
             });
         }
@@ -215,6 +289,7 @@ pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, String> 
 pub fn has_findings(r: &AuditReport) -> bool {
     r.files.iter().flat_map(|f| &f.tables).any(|t| {
         !t.findings.is_empty()
-            || t.lines().any(|l| matches!(l.verdict, Verdict::TooHigh | Verdict::TooLow))
+            || t.lines()
+                .any(|l| matches!(l.verdict, Verdict::TooHigh | Verdict::TooLow))
     })
 }

@@ -19,7 +19,11 @@ pub fn html(sections: &[Section]) -> String {
             esc(&s.title)
         ));
         for l in &s.lines {
-            let class = if l.starts_with("问题") { " class=\"finding\"" } else { "" };
+            let class = if l.starts_with("问题") {
+                " class=\"finding\""
+            } else {
+                ""
+            };
             out.push_str(&format!("<p{class}>{}</p>", esc(l)));
         }
         for (h, rows) in &s.tables {
@@ -30,7 +34,10 @@ pub fn html(sections: &[Section]) -> String {
             out.push_str("</tr></thead><tbody>");
             let verdict_col = h.iter().position(|c| *c == "结论");
             for r in rows {
-                let v = verdict_col.and_then(|i| r.get(i)).map(String::as_str).unwrap_or("");
+                let v = verdict_col
+                    .and_then(|i| r.get(i))
+                    .map(String::as_str)
+                    .unwrap_or("");
                 let class = if v.is_empty() {
                     String::new()
                 } else {

@@ -19,7 +19,11 @@ pub fn terminal(sections: &[Section]) -> String {
     let mut out = String::new();
     for s in sections {
         out.push_str(&format!("【{}】\n", s.title));
-        let (head, tail) = s.lines.split_at(s.lines.len().min(if s.tables.is_empty() { s.lines.len() } else { 2 }));
+        let (head, tail) = s.lines.split_at(s.lines.len().min(if s.tables.is_empty() {
+            s.lines.len()
+        } else {
+            2
+        }));
         for l in head {
             out.push_str(&format!("{l}\n"));
         }
@@ -47,7 +51,11 @@ pub fn markdown(sections: &[Section]) -> String {
             out.push_str(&format!("- {}\n", md_cell(l)));
         }
         for (h, rows) in &s.tables {
-            out.push_str(&format!("\n| {} |\n|{}\n", h.join(" | "), "---|".repeat(h.len())));
+            out.push_str(&format!(
+                "\n| {} |\n|{}\n",
+                h.join(" | "),
+                "---|".repeat(h.len())
+            ));
             for r in rows {
                 let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
                 out.push_str(&format!("| {} |\n", cells.join(" | ")));
@@ -58,7 +66,20 @@ pub fn markdown(sections: &[Section]) -> String {
 }
 
 const CSV_HEADER: [&str; 14] = [
-    "文件", "表", "类型", "行", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "填报得分", "复核得分", "结论", "说明",
+    "文件",
+    "表",
+    "类型",
+    "行",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "填报得分",
+    "复核得分",
+    "结论",
+    "说明",
 ];
 
 pub fn csv(r: &AuditReport) -> String {
@@ -70,19 +91,50 @@ pub fn csv(r: &AuditReport) -> String {
     let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
     for f in &r.files {
         for t in &f.tables {
-            let head = |line: &str| vec![f.source.clone(), t.form.name.clone(), t.form.kind.label().into(), line.into()];
+            let head = |line: &str| {
+                vec![
+                    f.source.clone(),
+                    t.form.name.clone(),
+                    t.form.kind.label().into(),
+                    line.into(),
+                ]
+            };
             if let Some(e) = &t.execution {
                 let mut rec = head("预算执行率");
-                rec.extend(["".into(), "".into(), "预算执行率".into(), "".into(), "".into()]);
-                rec.extend([opt(e.weight), opt(e.printed), opt(e.rescored), e.verdict.label().into(), e.why.clone()]);
+                rec.extend([
+                    "".into(),
+                    "".into(),
+                    "预算执行率".into(),
+                    "".into(),
+                    "".into(),
+                ]);
+                rec.extend([
+                    opt(e.weight),
+                    opt(e.printed),
+                    opt(e.rescored),
+                    e.verdict.label().into(),
+                    e.why.clone(),
+                ]);
                 put(rec);
             }
             for (i, row) in t.rows.iter().enumerate() {
                 let p = &row.row;
                 let mut rec = head(&(i + 1).to_string());
-                rec.extend([p.level1.clone(), p.level2.clone(), p.name.text.clone(), p.target.text.clone(), p.actual.text.clone()]);
+                rec.extend([
+                    p.level1.clone(),
+                    p.level2.clone(),
+                    p.name.text.clone(),
+                    p.target.text.clone(),
+                    p.actual.text.clone(),
+                ]);
                 let l = &row.result;
-                rec.extend([opt(l.weight), opt(l.printed), opt(l.rescored), l.verdict.label().into(), l.why.clone()]);
+                rec.extend([
+                    opt(l.weight),
+                    opt(l.printed),
+                    opt(l.rescored),
+                    l.verdict.label().into(),
+                    l.why.clone(),
+                ]);
                 put(rec);
             }
             for fd in &t.findings {

@@ -45,7 +45,12 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
         );
     }
     let Some(w) = weight else {
-        return Rescored::unverifiable(None, printed, "—", "未填写分值（或权重），无法计算得分".into());
+        return Rescored::unverifiable(
+            None,
+            printed,
+            "—",
+            "未填写分值（或权重），无法计算得分".into(),
+        );
     };
     if row.actual.is_blank() {
         return Rescored::unverifiable(Some(w), printed, "—", "未填写实际完成值，无从复核".into());
@@ -65,7 +70,10 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
                 Some(w),
                 printed,
                 "与上年比较",
-                format!("指标值 `{}` 要与上年数值比较，自评表未列上年数值", row.target.text),
+                format!(
+                    "指标值 `{}` 要与上年数值比较，自评表未列上年数值",
+                    row.target.text
+                ),
             )
         }
         _ => {}
@@ -183,7 +191,10 @@ pub fn rate_of(b: &PublishedBudget) -> RateCheck {
         }
         _ => false,
     };
-    RateCheck { rate, printed_wrong }
+    RateCheck {
+        rate,
+        printed_wrong,
+    }
 }
 
 /// `95.0%` → (95.0, 1); a fraction `0.9375` (a percent-formatted cell read as its number)
@@ -228,7 +239,11 @@ pub fn rescore_execution(b: &PublishedBudget, rules: &Rules<'_>) -> Rescored {
     let why = format!(
         "{} / {} = {}%；min(执行率, 100%) × {} = {}",
         b.spent.text,
-        if b.adjusted.is_blank() { &b.initial.text } else { &b.adjusted.text },
+        if b.adjusted.is_blank() {
+            &b.initial.text
+        } else {
+            &b.adjusted.text
+        },
         d(pct),
         d(points),
         crate::score::formula::fixed(score, rules.policy.rounding_places)

@@ -37,8 +37,16 @@ impl Counts {
 pub fn counts(tables: &[&TableAudit]) -> Counts {
     let mut c = Counts::default();
     for v in Verdict::ALL {
-        let rows = tables.iter().flat_map(|t| &t.rows).filter(|r| r.result.verdict == v).count();
-        let exec = tables.iter().flat_map(|t| &t.execution).filter(|e| e.verdict == v).count();
+        let rows = tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .filter(|r| r.result.verdict == v)
+            .count();
+        let exec = tables
+            .iter()
+            .flat_map(|t| &t.execution)
+            .filter(|e| e.verdict == v)
+            .count();
         c.row_verdicts.push((v.label().to_string(), rows));
         c.execution_verdicts.push((v.label().to_string(), exec));
     }
@@ -118,6 +126,10 @@ pub fn by_file(files: &[FileAudit]) -> Vec<FileLine> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| a.file.cmp(&b.file)));
+    out.sort_by(|a, b| {
+        b.findings
+            .cmp(&a.findings)
+            .then_with(|| a.file.cmp(&b.file))
+    });
     out
 }

@@ -38,7 +38,9 @@ impl TableAudit {
     }
     /// Every re-scored line: the execution line first, then the rows.
     pub fn lines(&self) -> impl Iterator<Item = &Rescored> {
-        self.execution.iter().chain(self.rows.iter().map(|r| &r.result))
+        self.execution
+            .iter()
+            .chain(self.rows.iter().map(|r| &r.result))
     }
 }
 

@@ -66,7 +66,12 @@ pub struct Rescored {
 }
 
 impl Rescored {
-    pub fn unverifiable(weight: Option<Decimal>, printed: Option<Decimal>, rule: &str, why: String) -> Rescored {
+    pub fn unverifiable(
+        weight: Option<Decimal>,
+        printed: Option<Decimal>,
+        rule: &str,
+        why: String,
+    ) -> Rescored {
         Rescored {
             weight,
             printed,

@@ -117,7 +117,10 @@ fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool 
         let target = if files.len() == 1 {
             dir.to_path_buf()
         } else {
-            let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = source
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             dir.join(stem)
         };
         match crate::audit::import_to::import_to(source, f, &target) {
@@ -125,7 +128,10 @@ fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool 
                 for n in notes {
                     eprintln_safe!("warning: {n}\n  --> {}", f.source);
                 }
-                eprintln_safe!("wrote {} (scorecard folder + actuals.toml)", target.display());
+                eprintln_safe!(
+                    "wrote {} (scorecard folder + actuals.toml)",
+                    target.display()
+                );
             }
             Err(e) => {
                 eprintln_safe!("error: `{}` 无法导入为评分文件夹：{e}", f.source);
