@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 const CORPUS: &str = "tests/audit_corpus";
+/// Further layouts seen in published forms, in the same expected-file format.
+const VARIANTS: &str = "tests/audit_variants";
 
-fn expected_files() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(CORPUS)
+fn expected_files(dir: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     v.retain(|p| p.to_string_lossy().ends_with(".expected.toml"));
@@ -200,17 +202,11 @@ fn compare(d: &mut Diffs, name: &str, expected: &toml::Value, got: &FileAudit) {
     }
 }
 
-#[test]
-fn every_document_gets_the_expected_verdicts() {
+/// Audits every document of `dir` that has an expected file; the mismatches.
+fn mismatches(dir: &str) -> Vec<String> {
     let policy = jixiao::policy::builtin_policy();
-    let files = expected_files();
-    assert!(
-        files.len() >= 20,
-        "the corpus has {} documents",
-        files.len()
-    );
     let mut d = Diffs(Vec::new());
-    for ef in &files {
+    for ef in &expected_files(dir) {
         let text = std::fs::read_to_string(ef).unwrap_or_default();
         let expected: toml::Value = match toml::from_str(&text) {
             Ok(v) => v,
@@ -220,18 +216,28 @@ fn every_document_gets_the_expected_verdicts() {
             }
         };
         let source = s(&expected, "source").unwrap_or_default().to_string();
-        let path = Path::new(CORPUS).join(&source);
+        let path = Path::new(dir).join(&source);
         match audit_file(&path, &policy, default_tolerance()) {
             Ok(got) => compare(&mut d, &source, &expected, &got),
             Err(e) => d.0.push(format!("{source}: cannot audit: {e}")),
         }
     }
-    assert!(
-        d.0.is_empty(),
-        "{} mismatches:\n{}",
-        d.0.len(),
-        d.0.join("\n")
-    );
+    d.0
+}
+
+#[test]
+fn every_document_gets_the_expected_verdicts() {
+    let n = expected_files(CORPUS).len();
+    assert!(n >= 20, "the corpus has {n} documents");
+    let d = mismatches(CORPUS);
+    assert!(d.is_empty(), "{} mismatches:\n{}", d.len(), d.join("\n"));
+}
+
+#[test]
+fn further_layouts_get_the_expected_verdicts() {
+    assert!(!expected_files(VARIANTS).is_empty());
+    let d = mismatches(VARIANTS);
+    assert!(d.is_empty(), "{} mismatches:\n{}", d.len(), d.join("\n"));
 }
 
 /// `jixiao audit tests/audit_corpus/`: the folder as one region's year.

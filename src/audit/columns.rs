@@ -41,9 +41,15 @@ const SELF_EVALUATION_WORDS: &[(Role, &[&str])] = &[
             "完成值",
             "实际完成",
             "实际完成情况值",
+            "全年实际值",
+            "实际完成指标值",
+            "完成情况",
         ],
     ),
-    (Role::Score, &["得分", "自评得分", "实际得分", "指标得分"]),
+    (
+        Role::Score,
+        &["得分", "自评得分", "实际得分", "指标得分", "评分", "自评分"],
+    ),
     (
         Role::ExecutionScore,
         &["执行得分", "执行率得分", "预算执行得分", "预算执行率得分"],
@@ -77,7 +83,7 @@ pub fn role_of(text: &str) -> Option<Role> {
     if k.is_empty() || k.chars().count() > 24 {
         return None;
     }
-    if k.contains("偏差原因") || k.contains("原因分析") {
+    if k.contains("偏差原因") || k.contains("原因分析") || k.contains("未完成原因") {
         return Some(Role::Reason);
     }
     for (role, words) in SELF_EVALUATION_WORDS {

@@ -169,6 +169,10 @@ impl Walker {
         }
         let first = cs.iter().find(|c| !c.text.trim().is_empty() && !c.spanned);
         let Some(first) = first else { return };
+        if key(first.text) == "小计" {
+            // A level's subtotal inside the indicator block: not a row, not the total.
+            return;
+        }
         if is_total(first.text) || TOTAL_LABELS.contains(&key(first.text).as_str()) {
             self.total(&cs);
             return;
@@ -391,21 +395,22 @@ fn level_name(text: &str, map: fn(&str) -> Option<&'static str>) -> String {
 }
 
 /// The grade a total cell states: `优`, `良`, `中`, `差`, or after `自评等级：`.
-pub fn grade_in(text: &str) -> Option<&str> {
-    let s = text.trim();
-    let s = s
-        .rsplit_once(['：', ':'])
-        .map(|(_, g)| g.trim())
-        .unwrap_or(s);
-    ["优", "良", "中", "差"]
-        .into_iter()
-        .find(|g| {
-            s == *g
-                || s == format!("{g}秀")
-                || (s.chars().count() == 2 && s.starts_with(g) && s.ends_with('等'))
-        })
-        .and_then(|g| text.find(g).and_then(|i| text.get(i..i + g.len())))
+pub fn grade_in(text: &str) -> Option<&'static str> {
+    let s = squeeze(text);
+    let s = s.rsplit_once(':').map(|(_, g)| g).unwrap_or(&s);
+    GRADE_WORDS
+        .iter()
+        .find(|(_, words)| words.contains(&s))
+        .map(|(g, _)| *g)
 }
+
+/// The grades and the words forms print for them.
+const GRADE_WORDS: &[(&str, &[&str])] = &[
+    ("优", &["优", "优秀", "优等"]),
+    ("良", &["良", "良好", "良等"]),
+    ("中", &["中", "中等", "合格"]),
+    ("差", &["差", "较差", "差等", "不合格"]),
+];
 
 fn budget_line(cols: &[(usize, Role)], cs: &[C<'_>]) -> PublishedBudget {
     let visible: Vec<(usize, &C<'_>)> = cs.iter().enumerate().filter(|(_, c)| !c.spanned).collect();
