@@ -94,7 +94,7 @@ pub fn deviations(files: &[FileAudit]) -> Vec<Deviation> {
             }
         }
     }
-    out.sort_by(|a, b| b.difference.abs().cmp(&a.difference.abs()));
+    out.sort_by_key(|x| std::cmp::Reverse(x.difference.abs()));
     out
 }
 
