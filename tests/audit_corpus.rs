@@ -304,3 +304,37 @@ fn the_folder_summary_matches() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// Damaged and odd copies of every document (cut short, numbers made huge, cells
+/// emptied) are read or refused, never a panic.
+#[test]
+fn damaged_documents_never_panic() {
+    let policy = jixiao::policy::builtin_policy();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut sources: Vec<PathBuf> = jixiao::audit::sources(Path::new(CORPUS)).unwrap_or_default();
+    sources.extend(jixiao::audit::sources(Path::new(VARIANTS)).unwrap_or_default());
+    for src in sources {
+        let bytes = std::fs::read(&src).unwrap_or_default();
+        let name = src
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut copies: Vec<Vec<u8>> = [3, 2]
+            .iter()
+            .map(|k| bytes[..bytes.len() * 2 / k / 2].to_vec())
+            .collect();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            copies.push(
+                text.replace('1', "9999999999999999999999999999")
+                    .into_bytes(),
+            );
+            copies.push(text.replace(['1', '0'], "").into_bytes());
+            copies.push(text.replace('|', "").into_bytes());
+        }
+        for (i, c) in copies.iter().enumerate() {
+            let p = dir.path().join(format!("{i}-{name}"));
+            std::fs::write(&p, c).expect("write");
+            let _ = audit_file(&p, &policy, default_tolerance());
+        }
+    }
+}

@@ -182,7 +182,10 @@ fn over_achieved(r: &PublishedRow) -> Option<String> {
         return None;
     }
     let ratio = a.checked_div(t)?;
-    let pct = (ratio * Decimal::ONE_HUNDRED).round_dp(1).normalize();
+    let pct = ratio
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .round_dp(1)
+        .normalize();
     match dir {
         Direction::Positive if ratio >= Decimal::new(13, 1) => Some(format!(
             "实际完成值 {} 达到指标值 {} 的 {pct}%（≥130%），指标值是否设置偏低？",

@@ -69,7 +69,13 @@ pub fn number_of(text: &str) -> Option<Decimal> {
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    Decimal::from_str(body).ok()
+    Decimal::from_str(body).ok().filter(|v| *v <= max_printed())
+}
+
+/// The largest number read from a form (10¹²): far above any score, percent or amount in
+/// 万元, and small enough that the audit's products and sums of such numbers stay exact.
+pub fn max_printed() -> Decimal {
+    Decimal::from(1_000_000_000_000_i64)
 }
 
 /// The 项目资金 line (年度资金总额) as printed.
@@ -165,5 +171,6 @@ mod tests {
         assert!(is_blank_text(" / "));
         assert!(is_blank_text("无"));
         assert!(!is_blank_text("0"));
+        assert_eq!(number_of("99999999999999999999999999"), None);
     }
 }

@@ -183,11 +183,13 @@ pub fn rate_of(b: &PublishedBudget) -> RateCheck {
     };
     let printed_wrong = match (rate, printed_percent(&b.rate.text)) {
         (Some(r), Some((pct, places))) => {
-            let worked = (r * Decimal::ONE_HUNDRED).round_dp_with_strategy(
-                places,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            );
-            worked != pct
+            let worked = r.checked_mul(Decimal::ONE_HUNDRED).map(|x| {
+                x.round_dp_with_strategy(
+                    places,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                )
+            });
+            worked != Some(pct)
         }
         _ => false,
     };
@@ -218,7 +220,7 @@ pub fn amount(text: &str) -> Option<Decimal> {
     if let Some(n) = t.strip_suffix("亿元").or_else(|| t.strip_suffix('亿')) {
         return number_of(n).and_then(|v| v.checked_mul(Decimal::from(10_000)));
     }
-    read_amount(t, Money::Wan)
+    read_amount(t, Money::Wan).filter(|v| *v <= super::form::max_printed())
 }
 
 /// The execution line re-scored: min(rate, 1) × its 分值 (the policy's when not printed).
@@ -235,7 +237,10 @@ pub fn rescore_execution(b: &PublishedBudget, rules: &Rules<'_>) -> Rescored {
     };
     let capped = rate.min(Decimal::ONE).max(Decimal::ZERO);
     let score = rules.policy.round(capped * points);
-    let pct = rules.policy.round(rate * Decimal::ONE_HUNDRED);
+    let pct = rate
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|x| d(rules.policy.round(x)))
+        .unwrap_or_else(|| "—".into());
     let why = format!(
         "{} / {} = {}%；min(执行率, 100%) × {} = {}",
         b.spent.text,
@@ -244,7 +249,7 @@ pub fn rescore_execution(b: &PublishedBudget, rules: &Rules<'_>) -> Rescored {
         } else {
             &b.adjusted.text
         },
-        d(pct),
+        pct,
         d(points),
         crate::score::formula::fixed(score, rules.policy.rounding_places)
     );
