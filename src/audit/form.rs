@@ -133,6 +133,8 @@ pub struct PublishedForm {
     /// Where the form starts.
     pub at: String,
     pub budget: Option<PublishedBudget>,
+    /// Not in the JSON here: each row is written with its verdict in the audit.
+    #[serde(skip)]
     pub rows: Vec<PublishedRow>,
     pub total: Option<PublishedTotal>,
 }

@@ -71,6 +71,15 @@ pub fn audit_file(path: &Path, policy: &Policy, tolerance: Decimal) -> Result<Fi
                 .into(),
         });
     }
+    for f in reading.forms.iter().filter(|f| f.rows.is_empty()) {
+        notes.push(ReadNote {
+            at: f.at.clone(),
+            message: format!(
+                "自评表「{}」没有读到指标行：指标表头需写明 三级指标、年度指标值、得分 等列名",
+                f.name
+            ),
+        });
+    }
     let tables = reading
         .forms
         .into_iter()

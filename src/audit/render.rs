@@ -285,11 +285,13 @@ pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, String> 
     }
 }
 
-/// Whether any line is off or any check fired: the exit code says so.
+/// Whether any line is off, any check fired or anything could not be read: the exit code
+/// says so.
 pub fn has_findings(r: &AuditReport) -> bool {
-    r.files.iter().flat_map(|f| &f.tables).any(|t| {
-        !t.findings.is_empty()
-            || t.lines()
-                .any(|l| matches!(l.verdict, Verdict::TooHigh | Verdict::TooLow))
-    })
+    r.files.iter().any(|f| !f.notes.is_empty())
+        || r.files.iter().flat_map(|f| &f.tables).any(|t| {
+            !t.findings.is_empty()
+                || t.lines()
+                    .any(|l| matches!(l.verdict, Verdict::TooHigh | Verdict::TooLow))
+        })
 }

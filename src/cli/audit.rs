@@ -48,28 +48,35 @@ pub fn run(a: AuditArgs) -> u8 {
     };
     let mut files = Vec::new();
     let mut unusable = false;
+    let mut paths = Vec::new();
     for src in &a.sources {
-        let paths = match sources(src) {
-            Ok(p) => p,
+        match sources(src) {
+            Ok(p) => paths.extend(p),
             Err(e) => {
                 eprintln_safe!("error: {e}");
                 unusable = true;
-                continue;
-            }
-        };
-        for p in paths {
-            match audit_file(&p, &policy, a.tolerance) {
-                Ok(f) => files.push(f),
-                Err(e) => {
-                    eprintln_safe!("error: `{}`：{e}", p.display());
-                    unusable = true;
-                }
             }
         }
     }
+    // Refused before anything is read: the report never overwrites a source.
     if let Some(out) = &a.output {
-        if let Err(code) = super::refuse_input_as_output(out, &a.sources) {
+        if let Err(code) = super::refuse_input_as_output(out, &paths) {
             return code;
+        }
+    }
+    if paths.is_empty() && !unusable {
+        eprintln_safe!(
+            "error: 没有可复核的文件：给出自评表文件（.docx、.xlsx、.xls、.txt）或存放它们的文件夹"
+        );
+        return exit::UNUSABLE;
+    }
+    for p in paths {
+        match audit_file(&p, &policy, a.tolerance) {
+            Ok(f) => files.push(f),
+            Err(e) => {
+                eprintln_safe!("error: `{}`：{e}", p.display());
+                unusable = true;
+            }
         }
     }
     if let Some(dir) = &a.import_to {
