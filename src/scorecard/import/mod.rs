@@ -127,7 +127,7 @@ impl Format {
             .unwrap_or_default();
         match ext.as_str() {
             "docx" => return Format::Docx,
-            "xlsx" | "xlsm" | "xls" => return Format::Workbook,
+            "xlsx" | "xlsm" | "xls" | "et" => return Format::Workbook,
             _ => {}
         }
         if bytes.starts_with(b"PK\x03\x04") {
@@ -145,6 +145,28 @@ impl Format {
             Format::Text
         }
     }
+}
+
+/// Formats people often have instead of the ones read here, and what to do with them.
+fn unsupported(path: &Path, bytes: &[u8]) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let name = path.display();
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        return Some(format!(
+            "`{name}` 是 PDF，无法读取表格：请找原始的 .docx/.xlsx，或把表格复制到文本文件（.txt）后导入"
+        ));
+    }
+    let ole = bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
+    if ext == "doc" || ext == "wps" || (ole && !matches!(ext.as_str(), "xls" | "et" | "")) {
+        return Some(format!(
+            "`{name}` 是旧版 Word（.doc/.wps）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后导入"
+        ));
+    }
+    None
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {
@@ -192,6 +214,9 @@ pub fn import_bytes(
 /// The document → blocks layer alone (every format), shared with `audit`, which reads
 /// the same grids as a published 自评表.
 pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
+    if let Some(why) = unsupported(path, bytes) {
+        return Err(Unusable(why));
+    }
     Ok(match Format::detect(path, bytes) {
         Format::Docx if looks_like_html(bytes) => {
             return Err(Unusable(format!(
