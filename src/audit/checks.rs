@@ -4,7 +4,7 @@
 //! scores given to rows with no 实际完成值.
 
 use super::form::PublishedRow;
-use super::rescore::{rate_of, reverse_by_nature, target_of, Rules};
+use super::rescore::{rate_of, reverse_by_nature, scoring_actual, target_of, Rules};
 use super::table::TableAudit;
 use super::verdict::Verdict;
 use crate::model::quantity::in_unit_of;
@@ -172,7 +172,7 @@ fn over_achieved(r: &PublishedRow) -> Option<String> {
     if is_target_zero(c, dir) {
         return None;
     }
-    let actual = parse_actual(&r.actual.text).ok()?.value;
+    let actual = parse_actual(&scoring_actual(r)).ok()?.value;
     let ActualValue::Number { quantity } = &actual.value else {
         return None;
     };

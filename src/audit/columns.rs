@@ -13,6 +13,8 @@ pub enum Role {
     Level2,
     Name,
     Nature,
+    /// 度量单位 (the row's unit), not 实施单位.
+    MeasureUnit,
     Target,
     Actual,
     Points,
@@ -97,6 +99,7 @@ pub fn role_of(text: &str) -> Option<Role> {
         Col::Name => Some(Role::Name),
         Col::Target => Some(Role::Target),
         Col::Nature => Some(Role::Nature),
+        Col::Unit => Some(Role::MeasureUnit),
         Col::Points => Some(Role::Points),
         Col::Project => Some(Role::Project),
         _ => None,
@@ -161,7 +164,8 @@ impl IndicatorColumns {
     fn fits(&self, col: usize, text: &str) -> bool {
         let blank = text.trim().is_empty() || is_blank_text(text);
         match self.roles.get(col).copied().flatten() {
-            Some(Role::Level1) => blank || level1_of(text).is_some(),
+            Some(Role::Level1) => blank || (level1_of(text).is_some() && !is_level2_name(text)),
+            Some(Role::Name) => !blank && !is_operator(text),
             Some(Role::Level2) => blank || level2_of(text).is_some(),
             Some(Role::Points) | Some(Role::Score) => blank || number_of(text).is_some(),
             Some(_) => true,
@@ -171,6 +175,30 @@ impl IndicatorColumns {
             }
         }
     }
+}
+
+/// The national 二级 names: `成本指标` reads as 产出 by meaning, but in a 一级 column it
+/// means the row lost a cell.
+fn is_level2_name(text: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+    ];
+    NAMES.contains(&key(text).as_str())
+}
+
+fn is_operator(text: &str) -> bool {
+    matches!(
+        squeeze(text).as_str(),
+        "≥" | "≤" | ">" | "<" | "=" | "＞" | "＜" | "＝" | "定性"
+    )
 }
 
 #[cfg(test)]

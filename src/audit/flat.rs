@@ -73,6 +73,7 @@ pub fn flat_row(st: FlatState<'_>, cs: &[FlatCell<'_>]) {
         level2: level(Role::Level2, level2_of),
         name: cell(Role::Name),
         nature: cell(Role::Nature).text,
+        unit: cell(Role::MeasureUnit).text,
         target: cell(Role::Target),
         actual: cell(Role::Actual),
         points: cell(Role::Points),

@@ -98,6 +98,8 @@ pub struct PublishedRow {
     pub name: Printed,
     /// 指标性质 when the form has that column (`正向`, `反向`, `定性`, `区间`).
     pub nature: String,
+    /// 度量单位 when the form prints the unit in a column of its own.
+    pub unit: String,
     pub target: Printed,
     pub actual: Printed,
     pub points: Printed,

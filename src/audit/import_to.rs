@@ -92,7 +92,10 @@ fn rows(t: &TableAudit, indicators: &[Indicator], notes: &mut Vec<String>) -> Ta
         }
         let mut cell = Table::new();
         if !r.row.actual.is_blank() {
-            cell.insert("actual".into(), Value::String(r.row.actual.text.clone()));
+            cell.insert(
+                "actual".into(),
+                Value::String(super::rescore::scoring_actual(&r.row)),
+            );
         }
         if !r.row.reason.is_blank() {
             cell.insert("reason".into(), Value::String(r.row.reason.text.clone()));

@@ -301,6 +301,7 @@ impl Walker {
                 Some(Role::Level2) if !p.is_blank() => self.level2 = level_name(&p.text, level2_of),
                 Some(Role::Name) => r.name = p,
                 Some(Role::Nature) => r.nature = p.text,
+                Some(Role::MeasureUnit) => r.unit = p.text,
                 Some(Role::Target) => r.target = p,
                 Some(Role::Actual) => r.actual = p,
                 Some(Role::Points) => r.points = p,

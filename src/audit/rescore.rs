@@ -21,9 +21,41 @@ pub struct Rules<'a> {
 }
 
 pub fn target_of(row: &PublishedRow) -> Option<Target> {
-    parse_target(&row.target.text, Strictness::Lenient)
+    parse_target(&scoring_target(row), Strictness::Lenient)
         .ok()
         .map(|p| p.value)
+}
+
+/// Operators a 指标性质 column may hold instead of 正向/反向 (the newer national template:
+/// 指标性质 `≥`, 指标值 `2000`, 度量单位 `份`).
+const OPERATORS: &[&str] = &["≥", "≤", "＞", "＜", ">", "<", "=", "＝"];
+
+/// The target as the scorer reads it: the printed 指标值, after the operator of a
+/// 指标性质 column and the unit of a 度量单位 column when the cell itself has neither.
+pub fn scoring_target(row: &PublishedRow) -> String {
+    let t = row.target.text.trim();
+    let nature = row.nature.trim();
+    let op = OPERATORS
+        .iter()
+        .find(|o| nature == **o)
+        .filter(|_| !OPERATORS.iter().any(|o| t.starts_with(o)));
+    format!("{}{}", op.copied().unwrap_or(""), with_unit(t, &row.unit))
+}
+
+/// The actual as the scorer reads it: with the 度量单位 column's unit when it ends in a
+/// bare number.
+pub fn scoring_actual(row: &PublishedRow) -> String {
+    with_unit(row.actual.text.trim(), &row.unit)
+}
+
+fn with_unit(text: &str, unit: &str) -> String {
+    let unit = unit.trim();
+    let bare = text.ends_with(|c: char| c.is_ascii_digit());
+    if bare && !unit.is_empty() && !super::form::is_blank_text(unit) {
+        format!("{text}{unit}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// 反向 stated in a 指标性质 column.
@@ -78,7 +110,7 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
         }
         _ => {}
     }
-    let first = score_actual(row, &target, &row.actual.text, w, rules);
+    let first = score_actual(row, &target, &scoring_actual(row), w, rules);
     let (s, dropped) = match first {
         Ok(s) if s.status == Status::Error => match unit_words_dropped(row, &target, w, rules) {
             Some((s2, dropped)) => (s2, Some(dropped)),
@@ -150,8 +182,8 @@ fn unit_words_dropped(
     w: Decimal,
     rules: &Rules<'_>,
 ) -> Option<(crate::score::RowScore, String)> {
-    let t: Vec<char> = row.target.text.trim().chars().collect();
-    let a: Vec<char> = row.actual.text.trim().chars().collect();
+    let t: Vec<char> = scoring_target(row).chars().collect();
+    let a: Vec<char> = scoring_actual(row).chars().collect();
     let common = t
         .iter()
         .rev()
