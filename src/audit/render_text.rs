@@ -82,6 +82,11 @@ const CSV_HEADER: [&str; 14] = [
     "说明",
 ];
 
+/// A re-scored value as the policy rounds it (two places), blank when there is none.
+fn fixed2(x: Option<rust_decimal::Decimal>) -> String {
+    x.map(|v| format!("{v:.2}")).unwrap_or_default()
+}
+
 pub fn csv(r: &AuditReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut put = |rec: Vec<String>| {
@@ -111,7 +116,7 @@ pub fn csv(r: &AuditReport) -> String {
                 rec.extend([
                     opt(e.weight),
                     opt(e.printed),
-                    opt(e.rescored),
+                    fixed2(e.rescored),
                     e.verdict.label().into(),
                     e.why.clone(),
                 ]);
@@ -131,7 +136,7 @@ pub fn csv(r: &AuditReport) -> String {
                 rec.extend([
                     opt(l.weight),
                     opt(l.printed),
-                    opt(l.rescored),
+                    fixed2(l.rescored),
                     l.verdict.label().into(),
                     l.why.clone(),
                 ]);

@@ -126,9 +126,12 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
             )
         }
     };
-    let note = dropped
+    let mut note = dropped
         .map(|x| format!("（指标值读作不含「{x}」，实际完成值同样略去「{x}」）"))
         .unwrap_or_default();
+    if reverse_by_nature(row) {
+        note.push_str("（指标性质：反向）");
+    }
     match (s.status, s.score) {
         (Status::Scored, Some(score)) => Rescored::scored(
             Some(w),
