@@ -218,6 +218,7 @@ fn summary_section(r: &AuditReport) -> Section {
             .map(|x| {
                 vec![
                     x.file.clone(),
+                    x.unit.clone(),
                     x.tables.to_string(),
                     x.rows.to_string(),
                     x.findings.to_string(),
@@ -226,7 +227,7 @@ fn summary_section(r: &AuditReport) -> Section {
             })
             .collect();
         tables.push((
-            vec!["文件（单位）", "表", "指标行", "问题", "偏高/偏低"],
+            vec!["文件", "单位", "表", "指标行", "问题", "偏高/偏低"],
             rows,
         ));
     }

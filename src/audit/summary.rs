@@ -102,6 +102,9 @@ pub fn deviations(files: &[FileAudit]) -> Vec<Deviation> {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileLine {
     pub file: String,
+    /// The unit that published it: the first form's 实施单位, else its 主管部门, else the
+    /// department a 部门整体 form names.
+    pub unit: String,
     pub tables: usize,
     pub rows: usize,
     pub findings: usize,
@@ -119,6 +122,17 @@ pub fn by_file(files: &[FileAudit]) -> Vec<FileLine> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| f.source.clone()),
+                unit: f
+                    .tables
+                    .first()
+                    .map(|t| {
+                        [&t.form.unit, &t.form.dept, &t.form.name]
+                            .into_iter()
+                            .find(|x| !x.is_empty())
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default(),
                 tables: c.tables,
                 rows: c.rows,
                 findings: c.findings,
