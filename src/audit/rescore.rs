@@ -110,7 +110,13 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
         }
         _ => {}
     }
-    let first = score_actual(row, &target, &scoring_actual(row), w, rules);
+    let on_time = matches!(target.kind, TargetKind::Deadline(_)) && says_on_time(&row.actual.text);
+    let actual_text = if on_time {
+        "已完成".to_string()
+    } else {
+        scoring_actual(row)
+    };
+    let first = score_actual(row, &target, &actual_text, w, rules);
     let (s, dropped) = match first {
         Ok(s) if s.status == Status::Error => match unit_words_dropped(row, &target, w, rules) {
             Some((s2, dropped)) => (s2, Some(dropped)),
@@ -132,6 +138,9 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
     if reverse_by_nature(row) {
         note.push_str("（指标性质：反向）");
     }
+    if on_time {
+        note.push_str(&format!("（「{}」按期限内完成计）", row.actual.text));
+    }
     match (s.status, s.score) {
         (Status::Scored, Some(score)) => Rescored::scored(
             Some(w),
@@ -148,6 +157,17 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
             s.error.unwrap_or_else(|| s.trace.formula.clone()),
         ),
     }
+}
+
+/// An actual that says the task was done on time without a date (`按时完成`, `已按期完成`,
+/// `如期完成`, `提前完成`): against a deadline it reads as done within it.
+fn says_on_time(actual: &str) -> bool {
+    let a = crate::scorecard::import::synonyms::squeeze(actual);
+    let done =
+        a.contains("完成") && !a.contains('未') && !a.contains("逾期") && !a.contains("延期");
+    done && ["按时", "按期", "如期", "提前", "准时"]
+        .iter()
+        .any(|w| a.contains(w))
 }
 
 /// Scores `actual_text` against the row's target on `w` points; `Err` when the actual
