@@ -22,6 +22,7 @@ pub struct Assembled {
 }
 
 pub fn assemble(mut rd: Reading) -> Assembled {
+    department_rows(&mut rd);
     if rd.headers_found == 0 {
         read_prose(&mut rd);
     } else {
@@ -88,6 +89,25 @@ pub fn assemble(mut rd: Reading) -> Assembled {
         },
         years,
         notes,
+    }
+}
+
+/// A department's form that names no project (`2023年部门绩效目标表` with 部门名称):
+/// its rows are the department's own.
+fn department_rows(rd: &mut Reading) {
+    let unnamed = rd
+        .projects
+        .iter()
+        .all(|p| p.name.is_none() && p.code.is_none());
+    if !(rd.department_title && unnamed && rd.title_project.is_none()) {
+        return;
+    }
+    for p in std::mem::take(&mut rd.projects) {
+        let d = rd
+            .department
+            .get_or_insert_with(|| Draft::new(p.loc.clone()));
+        d.rows.extend(p.rows);
+        d.goals.extend(p.goals);
     }
 }
 

@@ -80,6 +80,10 @@ struct State {
     para: Option<String>,
     in_t: bool,
     nested_noted: bool,
+    /// Paragraphs inside a paragraph (a text box): their text joins the outer one.
+    p_depth: usize,
+    /// Inside `mc:Fallback`, the old-format copy of a text box already read: skipped.
+    fallback_depth: usize,
 }
 
 fn val(e: &BytesStart<'_>) -> Option<String> {
@@ -117,10 +121,18 @@ impl State {
         match local {
             "body" => self.in_body = !empty,
             _ if !self.in_body => {}
-            "p" => {
+            "Fallback" if !empty => self.fallback_depth += 1,
+            "p" if empty && self.p_depth == 0 => {
                 self.para = Some(String::new());
-                if empty {
-                    self.end_para();
+                self.end_para();
+            }
+            "p" if empty => {}
+            "p" => {
+                self.p_depth += 1;
+                if self.p_depth == 1 {
+                    self.para = Some(String::new());
+                } else {
+                    self.push_text("\n");
                 }
             }
             "tbl" => {
@@ -232,7 +244,13 @@ impl State {
         }
         match local {
             "body" => self.in_body = false,
-            "p" => self.end_para(),
+            "Fallback" => self.fallback_depth = self.fallback_depth.saturating_sub(1),
+            "p" => {
+                self.p_depth = self.p_depth.saturating_sub(1);
+                if self.p_depth == 0 {
+                    self.end_para();
+                }
+            }
             "t" => self.in_t = false,
             "tc" if self.tbl_depth == 1 => self.end_cell(),
             "tr" if self.tbl_depth == 1 => self.end_row(),
@@ -254,6 +272,9 @@ impl State {
         }
     }
     fn push_text(&mut self, s: &str) {
+        if self.fallback_depth > 0 {
+            return;
+        }
         if let Some(p) = self.para.as_mut() {
             p.push_str(s);
         }
@@ -300,4 +321,69 @@ pub fn blocks_from_xml(xml: &str) -> Result<(Vec<Block>, Vec<Note>), DocxError> 
         }
     }
     Ok((st.blocks, st.notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tc(text: &str, props: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    #[test]
+    fn merges_expand_in_the_grid_and_stay_as_cells_in_rows() {
+        let row1 = format!(
+            "<w:tr>{}{}</w:tr>",
+            tc("产出指标", r#"<w:vMerge w:val="restart"/>"#),
+            tc("数量", r#"<w:gridSpan w:val="2"/>"#)
+        );
+        let row2 = format!(
+            "<w:tr>{}{}{}</w:tr>",
+            tc("", "<w:vMerge/>"),
+            tc("a", ""),
+            tc("b", "")
+        );
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>标题</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p><w:tbl>{row1}{row2}</w:tbl></w:body></w:document>"#
+        );
+        let (blocks, _) = blocks_from_xml(&xml).unwrap_or_default();
+        let texts: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para { text, .. } => Some(text.clone()),
+                Block::Table { .. } => None,
+            })
+            .collect();
+        assert_eq!(texts, ["标题", "框"]);
+        let Some(Block::Table { rows, grid, .. }) = blocks.last() else {
+            panic!("no table");
+        };
+        assert_eq!(rows[0].len(), 2);
+        assert_eq!(rows[1][0].text, "");
+        let g: Vec<Vec<(&str, bool, bool)>> = grid
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| (c.text.as_str(), c.spanned, c.continued))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            g,
+            [
+                vec![
+                    ("产出指标", false, false),
+                    ("数量", false, false),
+                    ("数量", true, false)
+                ],
+                vec![
+                    ("产出指标", false, true),
+                    ("a", false, false),
+                    ("b", false, false)
+                ],
+            ]
+        );
+        assert_eq!(grid[1][0].loc, grid[0][0].loc);
+    }
 }

@@ -174,6 +174,11 @@ pub fn place(
                 _ => d.carryover = Some(d.carryover.unwrap_or_default() + amount),
             }
         }
+        Label::Year => {
+            let y = squeeze(value);
+            let y = y.trim_end_matches("年度").trim_end_matches('年');
+            super::build::collect_years(&format!("{y}年"), loc.clone(), &mut reading.title_years);
+        }
         Label::Frame => {}
     }
     true

@@ -140,6 +140,8 @@ fn title(rd: &mut Reading, t: &str, loc: &Location) {
         rd.department_scope = true;
     } else if s.contains("项目") {
         rd.department_scope = false;
+    } else if s.contains("部门") || s.contains("单位整体") {
+        rd.department_title = true;
     }
     // `某某局2023年…`: the text before the year names the department.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
@@ -391,6 +393,13 @@ fn single_line_row(
         let head = t.split(['：', ':']).next().unwrap_or("").to_string();
         return info::place(rd, label, &head, &value, &cell.loc, None);
     }
+    if is_date_line(t) {
+        rd.notes.push(Note::info(
+            cell.loc.clone(),
+            format!("日期 `{}` 未导入", clip(t)),
+        ));
+        return true;
+    }
     if !in_block {
         return false;
     }
@@ -421,6 +430,16 @@ fn single_line_row(
         }
     }
     true
+}
+
+/// A signing date under a form (`2023年3月1日`, `2023-03-01`).
+fn is_date_line(t: &str) -> bool {
+    let s = squeeze(t);
+    s.chars().count() <= 12
+        && s.starts_with(|c: char| c.is_ascii_digit())
+        && (s.ends_with('日') || s.chars().filter(|c| *c == '-' || *c == '.').count() == 2)
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "年月日-.".contains(c))
 }
 
 /// `一、困难群众救助资金（1,286.40万元）`, `项目一：农村公路养护工程（年度预算245万元）`:

@@ -80,6 +80,9 @@ pub struct Reading {
     pub title_project: Option<(String, Location)>,
     /// Indicators currently belong to the department (部门整体 tables).
     pub department_scope: bool,
+    /// A title named the department's own targets without saying 部门整体
+    /// (`2023年部门绩效目标表`): unnamed indicator rows are the department's.
+    pub department_title: bool,
     /// The money unit the document states (`单位：元`).
     pub money: Option<Money>,
     pub tables: Vec<TableSeen>,

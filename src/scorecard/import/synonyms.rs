@@ -194,6 +194,8 @@ pub enum Label {
     SubFiscal,
     /// 其他资金.
     Other,
+    /// 预算年度: the fiscal year.
+    Year,
     /// Words that frame the form (`项目资金（万元）`, `绩效指标`): recognised, nothing to read.
     Frame,
 }
@@ -237,7 +239,22 @@ pub const LABELS: &[(Label, &[&str])] = &[
     ),
     (
         Label::Manager,
-        &["项目负责人", "负责人", "联系人", "联系电话", "项目联系人"],
+        &[
+            "项目负责人",
+            "负责人",
+            "联系人",
+            "联系电话",
+            "项目联系人",
+            "填报人",
+            "填表人",
+            "审核人",
+            "单位负责人",
+            "财务负责人",
+            "分管领导",
+            "填报日期",
+            "填表日期",
+            "电话",
+        ],
     ),
     (
         Label::Period,
@@ -344,6 +361,7 @@ pub const LABELS: &[(Label, &[&str])] = &[
         Label::Other,
         &["其他资金", "其他", "自筹资金", "单位自筹", "其他来源资金"],
     ),
+    (Label::Year, &["预算年度", "填报年度", "项目年度", "年度"]),
     (
         Label::Frame,
         &[
@@ -477,9 +495,14 @@ pub fn column_of(text: &str) -> Option<Col> {
             return Some(*col);
         }
     }
+    // A longer header holds a known word: the target only when it ends the header
+    // (`全年绩效指标值`, `指标值（包含数字及文字描述）`), never `指标值来源`.
     COLUMN_PARTS
         .iter()
-        .find(|(_, part)| sq.contains(part))
+        .find(|(col, part)| match col {
+            Col::Target => k.ends_with(part),
+            _ => sq.contains(part),
+        })
         .map(|(c, _)| *c)
 }
 
