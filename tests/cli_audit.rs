@@ -88,3 +88,22 @@ fn report_of_one_document() {
     ]);
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn another_policy_changes_the_grade_the_total_should_have() {
+    // 02 prints 89.8 with grade 优: 良 under the default bands (优 ≥ 90), but under
+    // grades-80-70-60 (优 ≥ 80) the grade fits and the check does not fire.
+    let doc = "tests/audit_corpus/02-anhui-level-points.docx";
+    let (_, default, _) = jixiao(&["audit", doc, "--format", "json"]);
+    let (code, other, err) = jixiao(&[
+        "audit",
+        doc,
+        "--format",
+        "json",
+        "--policy",
+        "scorecards/policies/grades-80-70-60.toml",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(default.contains("grade-contradicts-total"), "{default}");
+    assert!(!other.contains("grade-contradicts-total"), "{other}");
+}
