@@ -7,7 +7,7 @@
 
 use super::columns::{IndicatorColumns, Role};
 use super::form::{
-    is_blank_text, FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal,
+    FormKind, Printed, PublishedBudget, PublishedForm, PublishedRow, PublishedTotal,
 };
 use crate::scorecard::import::blocks::{Block, GridCell};
 use crate::scorecard::import::synonyms::{is_total, key, level1_of, level2_of, squeeze};
@@ -58,7 +58,7 @@ pub fn read_forms(blocks: &[Block]) -> Reading {
     let mut w = Walker::default();
     for b in blocks {
         match b {
-            Block::Para { text, loc } => w.paragraph(text, &loc.to_string()),
+            Block::Para { text, .. } => w.paragraph(text),
             Block::Table { grid, .. } => {
                 for row in grid {
                     w.row(row);
@@ -105,7 +105,7 @@ fn years_in(text: &str, out: &mut Vec<i32>) {
 }
 
 impl Walker {
-    fn paragraph(&mut self, text: &str, _at: &str) {
+    fn paragraph(&mut self, text: &str) {
         years_in(text, &mut self.out.years);
         if let Some(k) = kind_in_title(text) {
             self.pending_kind = Some(k);
@@ -452,8 +452,4 @@ fn budget_line(cols: &[(usize, Role)], cs: &[C<'_>]) -> PublishedBudget {
         }
     }
     b
-}
-
-pub fn blank(text: &str) -> bool {
-    is_blank_text(text)
 }

@@ -13,15 +13,15 @@ mod assemble;
 pub mod blocks;
 mod build;
 pub mod code;
-pub(crate) mod columns;
+mod columns;
 pub mod docx;
-pub(crate) mod flat_text;
+mod flat_text;
 mod indicator_row;
 mod info;
 mod layout;
 mod prose;
 mod reading;
-pub(crate) mod sheet;
+mod sheet;
 pub mod synonyms;
 
 use super::model::Department;
