@@ -2,18 +2,8 @@
 //! CSV (one line per re-scored line, for spreadsheets).
 
 use super::render::{AuditReport, Section};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-
-fn grid(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r.clone());
-    }
-    t.to_string()
-}
+use crate::report::markdown::{cell as md_cell, table as md_table};
+use crate::report::table::grid;
 
 pub fn terminal(sections: &[Section]) -> String {
     let mut out = String::new();
@@ -28,7 +18,7 @@ pub fn terminal(sections: &[Section]) -> String {
             out.push_str(&format!("{l}\n"));
         }
         for (h, rows) in &s.tables {
-            out.push_str(&grid(h, rows));
+            out.push_str(&grid(h, rows.clone()));
             out.push('\n');
         }
         for l in tail {
@@ -39,10 +29,6 @@ pub fn terminal(sections: &[Section]) -> String {
     out
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', "<br>")
-}
-
 pub fn markdown(sections: &[Section]) -> String {
     let mut out = String::from("# 自评表复核\n");
     for s in sections {
@@ -51,15 +37,8 @@ pub fn markdown(sections: &[Section]) -> String {
             out.push_str(&format!("- {}\n", md_cell(l)));
         }
         for (h, rows) in &s.tables {
-            out.push_str(&format!(
-                "\n| {} |\n|{}\n",
-                h.join(" | "),
-                "---|".repeat(h.len())
-            ));
-            for r in rows {
-                let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
-                out.push_str(&format!("| {} |\n", cells.join(" | ")));
-            }
+            out.push('\n');
+            out.push_str(&md_table(h, rows));
         }
     }
     out
