@@ -5,6 +5,7 @@
 //! [`score`] (policy as a value, exact decimals, a trace per row) → renderers.
 
 pub mod actuals;
+pub mod audit;
 pub mod cases;
 pub mod check;
 pub mod cli;

@@ -5,7 +5,7 @@ mod load_csv;
 mod load_toml;
 mod load_xlsx;
 pub mod model;
-mod xlsx_percent;
+pub(crate) mod xlsx_percent;
 
 pub use load_csv::{
     parse_actuals_csv, parse_actuals_csv_for, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID,

@@ -24,6 +24,7 @@ macro_rules! eprintln_safe {
     }};
 }
 
+mod audit;
 mod check;
 mod diff;
 mod eval;
@@ -220,6 +221,9 @@ enum Command {
     /// Review a scorecard folder: lenient targets, unit and 反向 contradictions, deadlines
     /// outside the fiscal year, vague targets, points, budgets and spending plans.
     Check(check::CheckArgs),
+    /// Re-score published 自评表 (.docx/.xlsx/.xls/text, or a folder of them) and show
+    /// where they break the rules: per row 一致/偏高/偏低/无法复核, and the table checks.
+    Audit(audit::AuditArgs),
     /// Write the blank year-end actuals sheet (TOML or CSV) for a scorecard folder.
     Template(template::TemplateArgs),
     /// Rewrite targets to their canonical form, keeping comments and layout.
@@ -261,6 +265,7 @@ pub fn main() -> ExitCode {
         Command::Test(a) => test::run(a),
         Command::Monitor(a) => monitor::run(a),
         Command::Check(a) => check::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Template(a) => template::run(a),
         Command::Fmt(a) => fmt::run(a),
     };

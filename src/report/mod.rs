@@ -7,9 +7,9 @@ pub mod diff;
 pub mod explain;
 pub mod html;
 mod layout;
-mod markdown;
+pub(crate) mod markdown;
 pub mod snapshot;
-mod table;
+pub(crate) mod table;
 pub mod template_xlsx;
 pub mod xlsx;
 

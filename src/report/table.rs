@@ -4,7 +4,7 @@ use super::layout::*;
 use crate::evaluate::ScoredDepartment;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
-fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)

@@ -8,7 +8,7 @@
 //! Nothing is dropped silently: what cannot be placed is a [`Note`] with its location
 //! (line of a text file; table/row/cell or paragraph of a `.docx`; `Sheet!B7`).
 
-mod amount;
+pub(crate) mod amount;
 mod assemble;
 pub mod blocks;
 mod build;
@@ -207,10 +207,17 @@ pub fn import_bytes(
     bytes: &[u8],
     fiscal_year: Option<i32>,
 ) -> Result<Imported, Unusable> {
+    let (blocks, notes) = read_blocks(path, bytes)?;
+    import_read(&blocks, notes, fiscal_year)
+}
+
+/// The document → blocks layer alone (every format), shared with `audit`, which reads
+/// the same grids as a published 自评表.
+pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
     if let Some(why) = unsupported(path, bytes) {
         return Err(Unusable(why));
     }
-    let (blocks, notes) = match Format::detect(path, bytes) {
+    Ok(match Format::detect(path, bytes) {
         Format::Docx if looks_like_html(bytes) => {
             return Err(Unusable(format!(
                 "`{}` 是以 .docx 为扩展名保存的网页（HTML），不是 Word 文档：请用 Word 打开后另存为 Word 文档（.docx），或把网页另存为文本（.txt）",
@@ -233,8 +240,7 @@ pub fn import_bytes(
                 (flat_text::from_flat_text(text), Vec::new())
             }
         }
-    };
-    import_read(&blocks, notes, fiscal_year)
+    })
 }
 
 /// Imports the seed's text export format from a string.

@@ -1,0 +1,150 @@
+//! `jixiao audit SOURCE… [--policy FILE] [--tolerance 0.05] [--format …] [-o FILE]
+//! [--import-to DIR]`: re-score published 自评表 and show where they break the rules.
+//! Exit 0: every printed score agrees and no check fired; 1: something to look at;
+//! 2: a source could not be read at all.
+
+use super::exit;
+use crate::audit::render::{has_findings, render_bytes, AuditReport};
+use crate::audit::{audit_file, default_tolerance, sources};
+use crate::report::Format;
+use clap::Args;
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    /// Published 自评表: .docx, .xlsx/.xls or text, or a folder of them (a region's year).
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// How far a printed score may be from the re-scored one and still agree (一致).
+    #[arg(long, default_value_t = default_tolerance())]
+    tolerance: Decimal,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Write to this file (atomically) instead of standard output. Required for xlsx.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+    /// Also write each published form as a scorecard folder with its `actuals.toml` (one
+    /// subfolder per document when there are several), for `score`, `explain` and `diff`.
+    #[arg(long)]
+    import_to: Option<PathBuf>,
+}
+
+pub fn run(a: AuditArgs) -> u8 {
+    if a.format.is_binary() && a.output.is_none() {
+        eprintln_safe!("error: `--format xlsx` 生成工作簿，请用 `-o FILE.xlsx` 指定文件");
+        return exit::UNUSABLE;
+    }
+    if a.tolerance < Decimal::ZERO {
+        eprintln_safe!("error: `--tolerance {}` 不能为负数；默认 0.05", a.tolerance);
+        return exit::UNUSABLE;
+    }
+    let policy = match super::load_policy_arg(a.policy.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut files = Vec::new();
+    let mut unusable = false;
+    let mut paths = Vec::new();
+    for src in &a.sources {
+        match sources(src) {
+            Ok(p) => paths.extend(p),
+            Err(e) => {
+                eprintln_safe!("error: {e}");
+                unusable = true;
+            }
+        }
+    }
+    // Refused before anything is read: the report never overwrites a source.
+    if let Some(out) = &a.output {
+        if let Err(code) = super::refuse_input_as_output(out, &paths) {
+            return code;
+        }
+    }
+    if paths.is_empty() && !unusable {
+        eprintln_safe!(
+            "error: 没有可复核的文件：给出自评表文件（.docx、.xlsx、.xls、.txt）或存放它们的文件夹"
+        );
+        return exit::UNUSABLE;
+    }
+    for p in paths {
+        match audit_file(&p, &policy, a.tolerance) {
+            Ok(f) => files.push(f),
+            Err(e) => {
+                eprintln_safe!("error: `{}`：{e}", p.display());
+                unusable = true;
+            }
+        }
+    }
+    if let Some(dir) = &a.import_to {
+        if !import_all(dir, &files) {
+            unusable = true;
+        }
+    }
+    let report = AuditReport::new(files);
+    for f in &report.files {
+        for n in &f.notes {
+            eprintln_safe!("warning: {}\n  --> {}: {}", n.message, f.source, n.at);
+        }
+    }
+    let bytes = match render_bytes(&report, a.format) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln_safe!("error: {e}");
+            return exit::UNUSABLE;
+        }
+    };
+    let status = if unusable {
+        exit::UNUSABLE
+    } else if has_findings(&report) {
+        exit::FAILED
+    } else {
+        exit::OK
+    };
+    match &a.output {
+        Some(path) => match crate::output::write_atomic(path, &bytes) {
+            Ok(()) => status,
+            Err(e) => {
+                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+                exit::UNUSABLE
+            }
+        },
+        None => super::emit(bytes, status),
+    }
+}
+
+/// `--import-to DIR`: DIR itself for one document, DIR/<file stem> for each of several.
+fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool {
+    let mut ok = true;
+    for f in files {
+        let source = std::path::Path::new(&f.source);
+        let target = if files.len() == 1 {
+            dir.to_path_buf()
+        } else {
+            let stem = source
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            dir.join(stem)
+        };
+        match crate::audit::import_to::import_to(source, f, &target) {
+            Ok(notes) => {
+                for n in notes {
+                    eprintln_safe!("warning: {n}\n  --> {}", f.source);
+                }
+                eprintln_safe!(
+                    "wrote {} (scorecard folder + actuals.toml)",
+                    target.display()
+                );
+            }
+            Err(e) => {
+                eprintln_safe!("error: `{}` 无法导入为评分文件夹：{e}", f.source);
+                ok = false;
+            }
+        }
+    }
+    ok
+}
