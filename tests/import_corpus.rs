@@ -253,35 +253,6 @@ fn check_one(expected: &Path) -> Vec<String> {
     errs
 }
 
-/// Summaries that need a change outside the importer. The target language reads
-/// `控制在预算范围内` as the operator 控制在 (≤) with no number, which is an error, so the
-/// importer skips that row with a warning instead of writing a folder that does not load.
-/// Until the grammar reads 控制在 + words as a qualitative target, such a document is
-/// checked for exactly that: the warning names the target, and the folder loads.
-const AWAITING_GRAMMAR: &[(&str, &str)] = &[("12-guangdong-dept-whole", "控制在预算范围内")];
-
-fn awaiting(f: &Path, errs: &[String]) -> Option<String> {
-    let name = f.to_string_lossy();
-    let (_, target) = AWAITING_GRAMMAR.iter().find(|(d, _)| name.contains(d))?;
-    if errs.is_empty() {
-        return Some(format!(
-            "{name} now imports as its summary says: remove it from AWAITING_GRAMMAR"
-        ));
-    }
-    let warned = errs
-        .iter()
-        .any(|e| e.contains("(problem)") && e.contains(target));
-    let loads = !errs.iter().any(|e| e.contains("does not load"));
-    (!(warned && loads))
-        .then(|| {
-            format!(
-                "{name}: expected a warning about `{target}` and a folder that loads:\n{}",
-                errs.join("\n")
-            )
-        })
-        .or(Some(String::new()))
-}
-
 #[test]
 fn every_corpus_document_imports_as_expected() {
     let files = expected_files(Path::new(DIR));
@@ -293,12 +264,6 @@ fn every_corpus_document_imports_as_expected() {
             continue;
         }
         let errs = check_one(f);
-        if let Some(verdict) = awaiting(f, &errs) {
-            if !verdict.is_empty() {
-                failed.push(verdict);
-            }
-            continue;
-        }
         if !errs.is_empty() {
             failed.push(format!("{}:\n  {}", f.display(), errs.join("\n  ")));
         }
@@ -343,10 +308,7 @@ fn imported_folders_check_and_score() {
         let out = tmp.path().join("out");
         let out_s = out.to_string_lossy().to_string();
         let (code, err) = run(&["import", &src.to_string_lossy(), "-o", &out_s]);
-        let mut want_exit = want.get("exit").and_then(Value::as_integer).unwrap_or(0);
-        if AWAITING_GRAMMAR.iter().any(|(d, _)| source.contains(d)) {
-            want_exit = 1; // the skipped row is a warning until the grammar reads it
-        }
+        let want_exit = want.get("exit").and_then(Value::as_integer).unwrap_or(0);
         if i64::from(code) != want_exit {
             failed.push(format!(
                 "{source}: import exit {code}, expected {want_exit}\n{err}"

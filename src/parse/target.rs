@@ -64,6 +64,21 @@ pub fn parse_target_uncached(
                 let lead = tail.len() - tail.trim_start().len();
                 let after = tail.trim();
                 let rest = Span::new(op_span.end + lead, op_span.end + lead + after.len());
+                // A word operator followed by words and no number (`控制在预算范围内`,
+                // `达到预期效果`, `不低于上年水平`) is how real tables state a qualitative
+                // target; only a symbol (`≥`) or a word followed by a number it cannot read
+                // is a missing number.
+                let op_text = src.get(op_span.start..op_span.end).unwrap_or("");
+                let word_op = op_text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+                let only_a_unit = crate::model::vocabulary::active().is_known(after);
+                if word_op
+                    && !after.is_empty()
+                    && !only_a_unit
+                    && !after.chars().any(|c| c.is_ascii_digit())
+                {
+                    let target = qualitative(&mut b, src);
+                    return finish(target, b.diags, strictness);
+                }
                 let (span, label) = if after.is_empty() {
                     (
                         Span::new(op_span.start, op_span.end),
