@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod csv_sheet;
 pub mod diagnostic;
+pub mod encoding;
 pub mod eval_csv;
 pub mod eval_rows;
 pub mod evaluate;

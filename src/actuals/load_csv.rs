@@ -86,6 +86,19 @@ fn parse(
     };
     let find = |names: &[&str]| sheet.column(names);
     let first_line = sheet.header_span();
+    let fields = [PROJECT, INDICATOR, ACTUAL, REASON, BASELINE, LEVEL2, NAME];
+    if let Some([(i, a), (j, b)]) = sheet.duplicate_column(&fields) {
+        push(
+            Diagnostic::error(
+                "actuals::csv-duplicate-column",
+                format!("第 {i} 列「{a}」和第 {j} 列「{b}」是同一栏，不知该读哪一列"),
+                first_line,
+            )
+            .with_label("表头")
+            .with_help("删去或改名其中一列（例如改为「备注」），只留一列"),
+        );
+        return Err(diags);
+    }
     let ic = find(INDICATOR);
     // Without 指标编码, rows are named by 三级指标 (and 二级指标): a sheet typed by a person.
     let nc = find(NAME).filter(|_| ic.is_none() || department.is_some());

@@ -61,8 +61,12 @@ fn load(
         let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
-    // issue 7: the file-size limit applies to every actuals file.
-    let text = crate::limits::read_to_string(path).map_err(|e| unreadable(path, &e))?;
+    // issue 7: the file-size limit applies to every actuals file; GBK, UTF-16 and BOMs
+    // are decoded (Excel on a Chinese Windows saves CSV in GBK).
+    let text = match crate::encoding::read_text(path).map_err(|e| unreadable(path, &e))? {
+        Ok(d) => d.text,
+        Err(e) => return Err(undecodable(path, e)),
+    };
     if has_ext(path, "csv") {
         match dept {
             Some(d) => load_csv::parse_actuals_csv_for(path, &text, d),
@@ -71,6 +75,22 @@ fn load(
     } else {
         parse_actuals_toml(path, &text)
     }
+}
+
+/// A file whose bytes are not text in an encoding we read (or a workbook under a text
+/// name): the file as a whole is unusable.
+fn undecodable(path: &Path, e: crate::encoding::EncodingError) -> Vec<FileDiagnostic> {
+    let what = if e.code == crate::encoding::WORKBOOK_CODE {
+        "actuals::workbook-not-text"
+    } else {
+        "actuals::encoding"
+    };
+    let (source, span) = e.as_source();
+    vec![FileDiagnostic {
+        file: path.to_path_buf(),
+        source: std::sync::Arc::from(source),
+        diagnostic: Diagnostic::error(what, e.message, span).with_help(e.help),
+    }]
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Vec<FileDiagnostic> {

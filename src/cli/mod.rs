@@ -157,6 +157,9 @@ pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
 pub const UNUSABLE_ACTUALS: &[&str] = &[
     "actuals::unreadable",
     "actuals::csv-columns",
+    "actuals::csv-duplicate-column",
+    "actuals::encoding",
+    "actuals::workbook-not-text",
     "actuals::xlsx",
     "actuals::xlsx-columns",
 ];

@@ -81,8 +81,12 @@ pub fn run(a: MonitorArgs) -> u8 {
             );
         }
     }
-    let text = match std::fs::read_to_string(&a.spending) {
-        Ok(t) => t,
+    let text = match crate::encoding::read_text(&a.spending) {
+        Ok(Ok(d)) => d.text,
+        Ok(Err(e)) => {
+            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
+            return exit::UNUSABLE;
+        }
         Err(e) => {
             eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
             return exit::UNUSABLE;
