@@ -111,6 +111,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, EncodingError> {
 /// error is the file's (missing, too large); the inner one is its encoding's.
 pub fn read_text(path: &std::path::Path) -> std::io::Result<Result<Decoded, EncodingError>> {
     let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let max = crate::limits::MAX_FILE_BYTES;
+    if len > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the file is {len} bytes; the limit is {max} bytes (16 MiB)"),
+        ));
+    }
     let bytes = read_capped(file)?;
     Ok(decode(&bytes))
 }
@@ -151,7 +159,7 @@ fn read_capped(input: impl Read) -> std::io::Result<Vec<u8>> {
     if bytes.len() as u64 > max {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("the file is over the limit of {max} bytes (16 MiB)"),
+            format!("the input is over the limit of {max} bytes (16 MiB); the limit is per file, split the input"),
         ));
     }
     Ok(bytes)

@@ -177,6 +177,29 @@ pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) 
     }
 }
 
+/// `--bom` / `--no-bom` of the commands that write CSV.
+///
+/// Decision: a CSV written to a file (`-o`) starts with a UTF-8 byte-order mark unless
+/// `--no-bom`, because the people who open it use Excel, which reads a BOM-less UTF-8 CSV
+/// as GBK on a Chinese Windows (mojibake); CSV on standard output has none unless `--bom`,
+/// because it usually goes to another program. Our own readers accept either.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct BomArgs {
+    /// Start CSV with a UTF-8 byte-order mark (the default when writing a file with `-o`).
+    #[arg(long, conflicts_with = "no_bom")]
+    pub bom: bool,
+    /// No byte-order mark, even in a file.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+impl BomArgs {
+    /// Whether CSV written to `output` (None: standard output) gets a BOM.
+    pub fn wanted(self, output: Option<&Path>) -> bool {
+        self.bom || (output.is_some() && !self.no_bom)
+    }
+}
+
 /// Exit codes shared by every command (documented in the README).
 pub mod exit {
     /// Everything read and scored.

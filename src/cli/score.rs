@@ -24,20 +24,35 @@ pub struct ScoreArgs {
     /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
     #[arg(long)]
     policy: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    /// Default: from the `-o` file's extension (.xlsx .html .json .csv .md), else table.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write to this file (atomically) instead of standard output. Required for xlsx.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    bom: super::BomArgs,
 }
 
-pub fn run(a: ScoreArgs) -> u8 {
-    if a.format.is_binary() && a.output.is_none() {
+/// The format to write (see [`crate::report::pick_format`]); checked after `-o` was
+/// checked against the inputs, so that naming an input is refused as such first.
+fn format(a: &ScoreArgs) -> Result<Format, u8> {
+    let format = crate::report::pick_format::resolve(a.format, a.output.as_deref()).map_err(
+        |msg| {
+            eprintln_safe!("error: {msg}");
+            exit::UNUSABLE
+        },
+    )?;
+    if format.is_binary() && a.output.is_none() {
         eprintln_safe!(
             "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
         );
-        return exit::UNUSABLE;
+        return Err(exit::UNUSABLE);
     }
+    Ok(format)
+}
+
+pub fn run(a: ScoreArgs) -> u8 {
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
         Ok(p) => p,
         Err(code) => return code,
@@ -53,7 +68,11 @@ pub fn run(a: ScoreArgs) -> u8 {
                 return exit::UNUSABLE;
             }
         }
-        return crate::region::cli_run(&a.path, actuals, &policy, a.format, output);
+        let format = match format(&a) {
+            Ok(f) => f,
+            Err(code) => return code,
+        };
+        return crate::region::cli_run(&a.path, actuals, &policy, format, output);
     }
     if let Err(code) = super::require_department_folder(&a.path, true) {
         return code;
@@ -66,6 +85,10 @@ pub fn run(a: ScoreArgs) -> u8 {
     ) {
         return code;
     }
+    let format = match format(&a) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
     let dept = match load_department(&a.path) {
         Ok((d, warnings)) => {
             eprint_safe!("{}", render_file_diagnostics(&warnings));
@@ -90,7 +113,10 @@ pub fn run(a: ScoreArgs) -> u8 {
         );
     }
     let scored = evaluate(&dept, &actuals, &policy);
-    let bytes = match render_bytes(&scored, a.format) {
+    let bytes = match render_bytes(&scored, format) {
+        Ok(b) if format == Format::Csv && a.bom.wanted(a.output.as_deref()) => {
+            [crate::report::csv_safe::BOM, &b].concat()
+        }
         Ok(b) => b,
         Err(e) => {
             eprintln_safe!("error: {e}");

@@ -3,6 +3,7 @@
 
 use super::layout::{fmt_amount, fmt_rate};
 use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
+use super::csv_safe::cell;
 use crate::score::formula::fixed;
 
 const HEADER: [&str; 17] = [
@@ -25,10 +26,16 @@ const HEADER: [&str; 17] = [
     "error",
 ];
 
+/// Writes one record, every cell made safe for a spreadsheet ([`cell`]): the text cells
+/// carry what users typed; our own numbers pass unchanged.
+fn write(w: &mut csv::Writer<Vec<u8>>, record: [&str; 17]) {
+    let _ = w.write_record(record.map(cell).iter().map(|c| c.as_ref()));
+}
+
 pub fn render(s: &ScoredDepartment) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let places = s.rounding_places;
-    let _ = w.write_record(HEADER);
+    write(&mut w, HEADER);
     let d = &s.department;
     let put = |scope: &str,
                code: &str,
@@ -40,7 +47,7 @@ pub fn render(s: &ScoredDepartment) -> String {
                w: &mut csv::Writer<Vec<u8>>| {
         for r in rows {
             let flags: Vec<&str> = r.flags.iter().map(|f| f.code.as_str()).collect();
-            let _ = w.write_record([
+            write(w, [
                 scope,
                 code,
                 name,
@@ -74,7 +81,7 @@ pub fn render(s: &ScoredDepartment) -> String {
             ),
             _ => String::new(),
         };
-        let _ = w.write_record([
+        write(w, [
             scope,
             code,
             name,
@@ -93,7 +100,7 @@ pub fn render(s: &ScoredDepartment) -> String {
             "",
             "",
         ]);
-        let _ = w.write_record([
+        write(w, [
             scope, code, name, "total", "", "", "", "总分", "", "", "", total, "", grade, "", "",
             "",
         ]);

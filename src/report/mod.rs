@@ -3,11 +3,13 @@
 //! same [`ScoredDepartment`]; none recomputes anything.
 
 mod csv_out;
+pub mod csv_safe;
 pub mod diff;
 pub mod explain;
 pub mod html;
 mod layout;
 mod markdown;
+pub mod pick_format;
 pub mod snapshot;
 mod table;
 pub mod template_xlsx;

@@ -1,0 +1,163 @@
+//! Fit for the people who use jixiao (issue 16): GBK and UTF-16 files read, CSV that
+//! Excel opens (BOM, no formula injection), the output format taken from `-o`, and the
+//! other points of the issue, each through the binary as a user runs it. Table-driven
+//! cases live in `tests/people_fit/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed() -> PathBuf {
+    root().join("scorecards/zunhua-sfj-2022")
+}
+
+fn jixiao<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run jixiao")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn gbk(s: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(s).0.into_owned()
+}
+
+/// The rows of a case file: `#` lines are notes, the first other line is the header.
+fn cases(name: &str) -> Vec<csv::StringRecord> {
+    let raw = std::fs::read_to_string(root().join("tests/people_fit").join(name))
+        .expect("case file");
+    let body: String = raw
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("case row"))
+        .collect()
+}
+
+#[test]
+fn the_output_format_follows_the_file_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for case in cases("output_formats.csv") {
+        let (file, flags, exit, start, err) = (&case[0], &case[1], &case[2], &case[3], &case[4]);
+        let out = dir.path().join(file);
+        let _ = std::fs::remove_file(&out);
+        let mut args: Vec<std::ffi::OsString> = vec!["score".into(), seed().into()];
+        args.extend(flags.split_whitespace().map(Into::into));
+        args.extend(["-o".into(), out.clone().into()]);
+        let o = jixiao(&args);
+        let what = format!("{file} {flags}: {}", text(&o.stderr));
+        assert_eq!(o.status.code().map(|c| c.to_string()).as_deref(), Some(exit), "{what}");
+        assert!(text(&o.stderr).contains(err), "{what}");
+        if exit != "0" {
+            assert!(!out.exists(), "{what}: nothing is written on a refusal");
+            continue;
+        }
+        let bytes = std::fs::read(&out).expect("written");
+        let want: Vec<u8> = match start {
+            "BOM" => [b"\xEF\xBB\xBFscope".as_slice()].concat(),
+            s => s.as_bytes().to_vec(),
+        };
+        assert!(bytes.starts_with(&want), "{what}: starts {:?}", text(&bytes[..bytes.len().min(20)]));
+    }
+}
+
+#[test]
+fn csv_on_standard_output_has_no_bom_unless_asked() {
+    let plain = jixiao([OsStrArg::from("score"), seed().into(), "--format".into(), "csv".into()]);
+    assert!(plain.stdout.starts_with(b"scope,"));
+    let bom = jixiao([
+        OsStrArg::from("score"),
+        seed().into(),
+        "--format".into(),
+        "csv".into(),
+        "--bom".into(),
+    ]);
+    assert!(bom.stdout.starts_with(b"\xEF\xBB\xBFscope,"));
+}
+
+type OsStrArg = std::ffi::OsString;
+
+/// A small department (one project, four rows) in a temp dir, with `actuals.csv` as given.
+fn small_department(actuals: &[u8]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = root().join("tests/broken/51-actuals-csv-crlf-bom/dept");
+    let dept = dir.path().join("dept");
+    copy_dir(&from, &dept);
+    let file = dir.path().join("actuals.csv");
+    std::fs::write(&file, actuals).expect("write actuals");
+    (dir, dept, file)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_formula_in_a_reason_is_inert_in_csv_output() {
+    let sheet = "project,indicator,actual,reason\r\n\
+        900001P001,qty1,1500份,\"=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"\r\n\
+        900001P001,soc1,-5%,@SUM(A1)\r\n";
+    let (_d, dept, file) = small_department(sheet.as_bytes());
+    let o = jixiao([
+        OsStrArg::from("score"),
+        dept.into(),
+        "--actuals".into(),
+        file.into(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    let out = text(&o.stdout);
+    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\""), "{out}");
+    assert!(out.contains(",'@SUM(A1)"), "{out}");
+    assert!(out.contains(",-5%,"), "a plain negative number stays: {out}");
+    assert!(!out.contains(",=") && !out.contains(",@"), "{out}");
+}
+
+#[test]
+fn gbk_spending_and_eval_csv_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spending = dir.path().join("spending.csv");
+    std::fs::write(
+        &spending,
+        gbk("项目编码,累计支出,截至日期\r\n13028122P00306510001A,6.20,2022-06-30\r\n"),
+    )
+    .expect("write");
+    let o = jixiao([
+        OsStrArg::from("monitor"),
+        seed().into(),
+        "--spending".into(),
+        spending.into(),
+        "--as-of".into(),
+        "2022-06-30".into(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = dir.path().join("rows.csv");
+    std::fs::write(&rows, gbk("target,actual\r\n≥2000份,1800份\r\n")).expect("write");
+    let o = jixiao([OsStrArg::from("eval"), "--csv".into(), rows.into()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("1800份"), "{}", text(&o.stdout));
+}
