@@ -161,3 +161,37 @@ fn gbk_spending_and_eval_csv_are_read() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("1800份"), "{}", text(&o.stdout));
 }
+
+#[test]
+fn the_toml_template_filled_in_scores_change_rows_without_a_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = dir.path().join("a.toml");
+    let o = jixiao([OsStrArg::from("template"), seed().into(), "-o".into(), sheet.clone().into()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let blank = std::fs::read_to_string(&sheet).expect("template");
+    assert!(blank.contains("soc4 = { actual = \"\", reason = \"\", baseline = \"\" }"));
+    // Fill the two change rows of the department with a growth, leaving `baseline = ""`.
+    let filled = blank
+        .replace("soc3 = { actual = \"\"", "soc3 = { actual = \"增长12%\"")
+        .replace("soc4 = { actual = \"\"", "soc4 = { actual = \"增长3.5%\"");
+    std::fs::write(&sheet, filled).expect("fill");
+    let o = jixiao([
+        OsStrArg::from("score"),
+        seed().into(),
+        "--actuals".into(),
+        sheet.into(),
+        "--format".into(),
+        "json".into(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    for id in ["soc3", "soc4"] {
+        let row = v["department"]["indicators"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|r| r["id"] == id))
+            .cloned()
+            .unwrap_or_default();
+        assert!(row["error"].is_null(), "{id}: {row}");
+        assert_eq!(row["achieved"], serde_json::Value::Bool(true), "{id}: {row}");
+    }
+}

@@ -131,7 +131,7 @@ fn toml_row(out: &mut String, ind: &Indicator) {
     );
     if is_change {
         out.push_str(&format!(
-            "{} = {{ actual = \"\", reason = \"\", baseline = \"\" }}  # baseline: 上年值\n",
+            "{} = {{ actual = \"\", reason = \"\", baseline = \"\" }}  # baseline: 上年值（实际完成值写“增长3.5%”时留空即可）\n",
             key(&ind.id)
         ));
     } else {
