@@ -195,3 +195,17 @@ fn the_toml_template_filled_in_scores_change_rows_without_a_baseline() {
         assert_eq!(row["achieved"], serde_json::Value::Bool(true), "{id}: {row}");
     }
 }
+
+#[test]
+fn an_incomplete_total_never_looks_final() {
+    let sheet = "project,indicator,actual\r\n900001P001,qty1,2300份\r\n900001P001,soc1,五\r\n\
+        900001P001,spent,9.5\r\n";
+    let (_d, dept, file) = small_department(sheet.as_bytes());
+    let o = jixiao([OsStrArg::from("score"), dept.into(), "--actuals".into(), file.into()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("（不完整）"), "{out}");
+    assert!(out.contains("自评等级：差（不完整：2 行未填写、1 行无法评分）"), "{out}");
+    assert!(out.contains("无法评分的指标（1项，原因见表中该行）：\n  900001P001 soc1 投诉率"), "{out}");
+    assert!(out.contains("总分不完整的项目：1个"), "{out}");
+}

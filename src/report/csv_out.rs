@@ -44,6 +44,7 @@ pub fn render(s: &ScoredDepartment) -> String {
                e: &Execution,
                total: &str,
                grade: &str,
+               incomplete: Option<&str>,
                w: &mut csv::Writer<Vec<u8>>| {
         for r in rows {
             let flags: Vec<&str> = r.flags.iter().map(|f| f.code.as_str()).collect();
@@ -101,8 +102,23 @@ pub fn render(s: &ScoredDepartment) -> String {
             "",
         ]);
         write(w, [
-            scope, code, name, "total", "", "", "", "总分", "", "", "", total, "", grade, "", "",
+            scope,
+            code,
+            name,
+            "total",
             "",
+            "",
+            "",
+            "总分",
+            "",
+            "",
+            "",
+            total,
+            "",
+            grade,
+            if incomplete.is_some() { "incomplete" } else { "" },
+            "",
+            incomplete.unwrap_or(""),
         ]);
     };
     put(
@@ -113,6 +129,7 @@ pub fn render(s: &ScoredDepartment) -> String {
         &d.execution,
         &fixed(d.score, places),
         &d.grade,
+        d.incomplete.as_deref(),
         &mut w,
     );
     for p in &s.projects {
@@ -124,6 +141,7 @@ pub fn render(s: &ScoredDepartment) -> String {
             &p.execution,
             &fixed(p.score, places),
             &p.grade,
+            p.incomplete.as_deref(),
             &mut w,
         );
     }

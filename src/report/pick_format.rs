@@ -68,7 +68,9 @@ mod tests {
 
     #[test]
     fn the_extension_decides_unless_contradicted() {
-        let p = |s: &str| Some(Path::new(s));
+        fn p(s: &str) -> Option<&Path> {
+            Some(Path::new(s))
+        }
         assert_eq!(resolve(None, p("自评表.xlsx")), Ok(Format::Xlsx));
         assert_eq!(resolve(None, p("a.HTML")), Ok(Format::Html));
         assert_eq!(resolve(None, p("a.md")), Ok(Format::Markdown));

@@ -342,12 +342,18 @@ fn total_block(
     full: Decimal,
     total: Decimal,
     grade: &str,
+    incomplete: Option<&str>,
     f: &Fmts,
 ) -> Result<u32, XlsxError> {
     put(ws, row, 0, row, 5, "总分", &f.label)?;
     put_num(ws, row, 6, 6, full, &f.num)?;
     put_num(ws, row, 7, 7, total, &f.num)?;
-    put(ws, row, 8, row, 8, &format!("自评等级：{grade}"), &f.center)?;
+    // The total cell stays a number; the grade cell says when it is not final.
+    let grade = match incomplete {
+        Some(why) => format!("自评等级：{grade}（{}：{why}）", super::layout::INCOMPLETE),
+        None => format!("自评等级：{grade}"),
+    };
+    put(ws, row, 8, row, 8, &grade, &f.center)?;
     Ok(row + 1)
 }
 
@@ -417,6 +423,7 @@ fn project_sheet(
         super::layout::project_full_points(p),
         p.score,
         &p.grade,
+        p.incomplete.as_deref(),
         f,
     )?;
     let mut lines = vec![s.level_note.clone()];
@@ -463,7 +470,7 @@ fn summary_sheet(
     let mut r = budget_block(ws, 3, &d.execution, false, f)?;
     r = indicator_block(ws, r, &d.indicators, places, f, fm)?;
     let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
-    r = total_block(ws, r, full, d.score, &d.grade, f)?;
+    r = total_block(ws, r, full, d.score, &d.grade, d.incomplete.as_deref(), f)?;
     r += 1;
     // 项目支出综合得分 and the grade counts.
     put(
@@ -558,11 +565,13 @@ fn summary_sheet(
             &f.center,
         )?;
         put_num(ws, r, 7, 7, p.score, &f.num)?;
-        put(ws, r, 8, r, 8, &p.grade, &f.center)?;
+        let grade = super::layout::grade_shown(&p.grade, p.incomplete.as_deref());
+        put(ws, r, 8, r, 8, &grade, &f.center)?;
         r += 1;
     }
     r += 1;
     let mut lines = super::layout::missing_lines(d);
+    lines.extend(super::layout::error_lines(d));
     lines.extend(
         notes(&d.indicators, &d.execution)
             .into_iter()
@@ -580,7 +589,7 @@ fn summary_sheet(
     lines.push(format!(
         "部门整体自评得分 {}，等级 {}",
         super::layout::department_score_text(d, places),
-        d.grade
+        super::layout::grade_shown(&d.grade, d.incomplete.as_deref())
     ));
     note_lines(ws, r, &lines, f)?;
     Ok(())
