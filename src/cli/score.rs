@@ -1,7 +1,6 @@
 //! `jixiao score PATH [--actuals FILE] [--policy FILE] [--format …] [-o FILE]`
 
 use super::exit;
-use super::snapshot::read_actuals;
 use crate::diagnostic::render_file_diagnostics;
 use crate::evaluate::evaluate;
 use crate::report::{render_bytes, Format};
@@ -52,6 +51,43 @@ fn format(a: &ScoreArgs) -> Result<Format, u8> {
     Ok(format)
 }
 
+/// The actuals to score: the file given, or the folder's `actuals.toml` (none: every row
+/// missing), and how many problems were found in it (printed here). A CSV sheet with bad
+/// rows still gives its good rows; a file that cannot be used at all is exit 2.
+fn read_actuals_lenient(
+    folder: &std::path::Path,
+    given: Option<&std::path::Path>,
+    dept: &crate::scorecard::Department,
+) -> Result<(crate::actuals::Actuals, usize), u8> {
+    let path = match given {
+        Some(p) => {
+            super::require_actuals_file(p)?;
+            p.to_path_buf()
+        }
+        None => {
+            let p = folder.join(FOLDER_ACTUALS);
+            if !p.exists() {
+                eprintln_safe!(
+                    "warning: 未给出 --actuals，且 `{}` 不存在：每一行都按未填写列出（时效指标按年底未完成计分），总分标为「不完整」",
+                    p.display()
+                );
+                return Ok((crate::actuals::Actuals::default(), 0));
+            }
+            p
+        }
+    };
+    match crate::actuals::load_actuals_lenient(&path, dept) {
+        Ok((actuals, diags)) => {
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            Ok((actuals, diags.len()))
+        }
+        Err(diags) => {
+            eprint_safe!("{}", render_file_diagnostics(&diags));
+            Err(super::actuals_exit(&diags, exit::FAILED))
+        }
+    }
+}
+
 pub fn run(a: ScoreArgs) -> u8 {
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
         Ok(p) => p,
@@ -100,7 +136,9 @@ pub fn run(a: ScoreArgs) -> u8 {
             return exit::FAILED;
         }
     };
-    let actuals = match read_actuals(&a.path, a.actuals.as_deref(), &dept, exit::FAILED) {
+    // One policy for bad cells: every problem reported, the rest scored and printed, exit 1.
+    let (actuals, bad_cells) = match read_actuals_lenient(&a.path, a.actuals.as_deref(), &dept)
+    {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -146,7 +184,12 @@ pub fn run(a: ScoreArgs) -> u8 {
     if failed > 0 {
         eprintln_safe!("{failed} rows could not be scored; see their errors in the output");
     }
-    if failed > 0 || !unknown.is_empty() {
+    if bad_cells > 0 {
+        eprintln_safe!(
+            "{bad_cells} 处实际完成值表的问题（见上）；其余行已评分，受影响的项目总分标为「不完整」"
+        );
+    }
+    if failed > 0 || !unknown.is_empty() || bad_cells > 0 {
         exit::FAILED
     } else {
         exit::OK
