@@ -209,3 +209,38 @@ fn an_incomplete_total_never_looks_final() {
     assert!(out.contains("无法评分的指标（1项，原因见表中该行）：\n  900001P001 soc1 投诉率"), "{out}");
     assert!(out.contains("总分不完整的项目：1个"), "{out}");
 }
+
+/// The seed's first project (budget 10.00 万元, plan 60% by 6月底) with `spent` on 6月30日
+/// written as `date`: the light and 进度比 of `monitor --format json`.
+fn monitor_first_project(spent: &str, date: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spending = dir.path().join("spending.csv");
+    let sheet = format!("项目编码,累计支出,截至日期\r\n13028122P00306510001A,{spent},{date}\r\n");
+    std::fs::write(&spending, gbk(&sheet)).expect("write");
+    let o = jixiao([
+        OsStrArg::from("monitor"),
+        seed().into(),
+        "--spending".into(),
+        spending.into(),
+        "--as-of".into(),
+        "2022-06-30".into(),
+        "--format".into(),
+        "json".into(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{date}: {}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    v["projects"][0].clone()
+}
+
+#[test]
+fn monitor_reads_chinese_dates_and_lights_on_exact_ratios() {
+    for date in ["2022-06-30", "2022/6/30", "2022年6月30日"] {
+        let p = monitor_first_project("6.20", date);
+        assert_eq!(p["spent"], "6.20", "{date}: {p}");
+    }
+    // 4.7996 / 10 = 47.996%, shown as 48.00%; against 60% planned the exact ratio is
+    // 0.79993 (yellow), while 48.00 / 60 = 0.8 would have been green.
+    let p = monitor_first_project("4.7996", "2022/6/30");
+    assert_eq!(p["rate"], "48.00", "{p}");
+    assert_eq!(p["light"], "yellow", "{p}");
+}

@@ -2,6 +2,7 @@
 //! JSON, CSV, a self-contained HTML report, or the 自评表 workbook (xlsx). Each takes the
 //! same [`ScoredDepartment`]; none recomputes anything.
 
+pub mod command_line;
 mod csv_out;
 pub mod csv_safe;
 pub mod diff;
