@@ -14,6 +14,7 @@ pub mod encoding;
 pub mod eval_csv;
 pub mod eval_rows;
 pub mod evaluate;
+pub mod i18n;
 pub mod limits;
 pub mod model;
 pub mod monitor;

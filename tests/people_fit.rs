@@ -244,3 +244,48 @@ fn monitor_reads_chinese_dates_and_lights_on_exact_ratios() {
     assert_eq!(p["rate"], "48.00", "{p}");
     assert_eq!(p["light"], "yellow", "{p}");
 }
+
+#[test]
+fn chinese_by_default_english_on_request() {
+    let sheet = "project,indicator,actual\r\n900001P001,qty1,2300份\r\n900001P001,soc1,五\r\n";
+    let (_d, dept, file) = small_department(sheet.as_bytes());
+    let args = |extra: &[&str]| {
+        let mut v: Vec<OsStrArg> = vec!["score".into(), dept.clone().into()];
+        v.extend(["--actuals".into(), file.clone().into()]);
+        v.extend(extra.iter().map(Into::into));
+        v
+    };
+    let zh = jixiao(args(&[]));
+    assert!(text(&zh.stderr).contains("1 行无法评分"), "{}", text(&zh.stderr));
+    let en = jixiao(args(&["--lang", "en"]));
+    assert!(text(&en.stderr).contains("1 rows could not be scored"), "{}", text(&en.stderr));
+    let by_env = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args(&[]))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .expect("run");
+    assert!(text(&by_env.stderr).contains("1 rows could not be scored"));
+    assert!(text(&by_env.stdout).contains("reason required"), "{}", text(&by_env.stdout));
+}
+
+#[test]
+fn flags_read_in_chinese_and_reverse_over_achievement_says_loose() {
+    let o = jixiao([OsStrArg::from("score"), seed().into()]);
+    let out = text(&o.stdout);
+    assert!(out.contains("「超额完成（目标可能偏低）」"), "{out}");
+    // soc1 投诉率 ≤10% with 6%: a reverse row far below its ceiling.
+    assert!(
+        out.contains("soc1 受援群众对法律援助工作的投诉率 「远优于目标（反向指标的目标可能偏松）」"),
+        "{out}"
+    );
+    assert!(!out.contains(" over-achieved:") && !out.contains("reason-required:"), "{out}");
+    let html = jixiao([OsStrArg::from("score"), seed().into(), "--format".into(), "html".into()]);
+    let html = text(&html.stdout);
+    assert!(html.contains("<dt>类型</dt><dd>比较</dd>"), "comparison in Chinese");
+    assert!(html.contains("<dt>方向</dt><dd>正向（由运算符判断）</dd>"));
+    assert!(html.contains("<dt>类型</dt><dd>时限</dd>"));
+    assert!(html.contains("<dd>正向（指标值无运算符，默认正向）</dd>"), "a deadline row has no operator");
+    assert!(!html.contains("(operator)") && !html.contains("positive ("), "English in the HTML trace");
+}

@@ -217,6 +217,9 @@ pub mod exit {
     about = "绩效自评: read performance targets as a language and score actuals against them"
 )]
 pub struct Cli {
+    /// Language of messages and labels: zh (default) or en; also taken from LANG=en_*.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -276,6 +279,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(output_status(printed, code));
         }
     };
+    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::from_env));
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),

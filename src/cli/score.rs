@@ -182,12 +182,12 @@ pub fn run(a: ScoreArgs) -> u8 {
         .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
         .count();
     if failed > 0 {
-        eprintln_safe!("{failed} rows could not be scored; see their errors in the output");
+        let n = failed.to_string();
+        eprintln_safe!("{}", crate::i18n::tf("score.rows-failed", &[("n", &n)]));
     }
     if bad_cells > 0 {
-        eprintln_safe!(
-            "{bad_cells} 处实际完成值表的问题（见上）；其余行已评分，受影响的项目总分标为「不完整」"
-        );
+        let n = bad_cells.to_string();
+        eprintln_safe!("{}", crate::i18n::tf("score.bad-cells", &[("n", &n)]));
     }
     if failed > 0 || !unknown.is_empty() || bad_cells > 0 {
         exit::FAILED

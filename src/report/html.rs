@@ -141,9 +141,10 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
         for f in &e.flags {
             let _ = write!(
                 out,
-                "<span class=\"flag\" title=\"{}\">预算执行率 {}</span>",
+                "<span class=\"flag\" data-code=\"{}\" title=\"{}\">预算执行率 {}</span>",
+                esc(&f.code),
                 esc(&f.message),
-                esc(&f.code)
+                esc(&super::labels::flag_text(None, f).0)
             );
             let _ = write!(out, "<span class=\"muted\">{}</span> ", esc(&f.message));
         }
@@ -152,23 +153,17 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
 }
 
 fn trace_details(out: &mut String, r: &IndicatorResult) {
+    use super::labels;
     let Some(t) = &r.trace else { return };
-    let direction = serde_json::to_value(t.direction)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    let source = serde_json::to_value(t.direction_source)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let source = labels::direction_source(t.direction_source, labels::has_operator(t.kind));
     let _ = write!(
         out,
-        "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{} ({})</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
-        esc(t.kind),
+        "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{}（{}）</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
+        esc(labels::kind(t.kind)),
         esc(&t.target),
         esc(&t.actual),
-        esc(&direction),
-        esc(&source),
+        esc(labels::direction(t.direction)),
+        esc(source),
         esc(&t.rule),
         esc(&t.formula),
     );
@@ -240,11 +235,13 @@ fn indicator_table(
                     }
                 }
                 for f in &r.flags {
+                    let (label, message) = super::labels::flag_text(Some(r), f);
                     let _ = write!(
                         out,
-                        "<span class=\"flag\" title=\"{}\">{}</span>",
-                        esc(&f.message),
-                        esc(&f.code)
+                        "<span class=\"flag\" data-code=\"{}\" title=\"{}\">{}</span>",
+                        esc(&f.code),
+                        esc(&message),
+                        esc(&label)
                     );
                 }
                 trace_details(out, r);

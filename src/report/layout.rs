@@ -115,20 +115,24 @@ pub fn indicator_rows(rows: &[IndicatorResult], places: u32) -> Vec<Vec<String>>
     out
 }
 
-/// Flag notes printed under a table: `qty1 reason-required: …`.
+/// Flag notes printed under a table: `qty1 名称 「需填写偏差原因」：…`, with the
+/// catalogue's label for each flag code (see [`super::labels::flag_text`]).
 pub fn notes(rows: &[IndicatorResult], e: &Execution) -> Vec<String> {
+    use super::labels::flag_text;
     let mut out = Vec::new();
     for f in &e.flags {
-        out.push(format!("预算执行率 {}: {}", f.code, f.message));
+        let (label, message) = flag_text(None, f);
+        out.push(format!("预算执行率 「{label}」：{message}"));
     }
     for r in rows {
         if let Some(err) = &r.error {
             if r.status != crate::score::Status::Missing {
-                out.push(format!("{} {} error: {err}", r.id, r.name));
+                out.push(format!("{} {} 「无法评分」：{err}", r.id, r.name));
             }
         }
         for f in &r.flags {
-            out.push(format!("{} {} {}: {}", r.id, r.name, f.code, f.message));
+            let (label, message) = flag_text(Some(r), f);
+            out.push(format!("{} {} 「{label}」：{message}", r.id, r.name));
         }
     }
     out
@@ -227,9 +231,9 @@ pub fn error_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
     if d.errors.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![format!(
-        "无法评分的指标（{}项，原因见表中该行）：",
-        d.errors.len()
+    let mut out = vec![crate::i18n::tf(
+        "report.error-rows",
+        &[("n", &d.errors.len().to_string())],
     )];
     for m in &d.errors {
         out.push(format!(
@@ -273,8 +277,9 @@ pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
     out.push(format!("项目等级分布：{}", counts.join("　")));
     let incomplete = s.projects.iter().filter(|p| p.incomplete.is_some()).count();
     if incomplete > 0 {
-        out.push(format!(
-            "总分不完整的项目：{incomplete}个（有未填写或无法评分的行，总分和等级不是最终结果）"
+        out.push(crate::i18n::tf(
+            "report.incomplete-projects",
+            &[("n", &incomplete.to_string())],
         ));
     }
     out.extend(missing_lines(d));

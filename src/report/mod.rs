@@ -8,6 +8,7 @@ pub mod csv_safe;
 pub mod diff;
 pub mod explain;
 pub mod html;
+pub mod labels;
 mod layout;
 mod markdown;
 pub mod pick_format;
