@@ -289,3 +289,24 @@ fn flags_read_in_chinese_and_reverse_over_achievement_says_loose() {
     assert!(html.contains("<dd>正向（指标值无运算符，默认正向）</dd>"), "a deadline row has no operator");
     assert!(!html.contains("(operator)") && !html.contains("positive ("), "English in the HTML trace");
 }
+
+#[test]
+fn the_csv_template_has_chinese_headers_and_both_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (lang, header) in [("zh", "项目编码,项目名称,指标编码,一级指标,二级指标,三级指标,年度指标值,实际完成值"), ("en", "project,project_name,indicator,level1")] {
+        let sheet = dir.path().join(format!("{lang}.csv"));
+        let o = jixiao([
+            OsStrArg::from("template"),
+            seed().into(),
+            "--lang".into(),
+            lang.into(),
+            "-o".into(),
+            sheet.clone().into(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let written = std::fs::read_to_string(&sheet).expect("written");
+        assert!(written.starts_with(&format!("\u{feff}{header}")), "{lang}: {written:.80}");
+        let o = jixiao([OsStrArg::from("score"), seed().into(), "--actuals".into(), sheet.into()]);
+        assert_eq!(o.status.code(), Some(0), "{lang}: {}", text(&o.stderr));
+    }
+}

@@ -23,6 +23,29 @@ pub const CSV_COLUMNS: &[&str] = &[
     "baseline",
 ];
 
+/// The same columns as Chinese headers, written by default (`--lang en` writes
+/// [`CSV_COLUMNS`]); the CSV reader takes either.
+pub const CSV_HEADERS_ZH: &[&str] = &[
+    "项目编码",
+    "项目名称",
+    "指标编码",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "偏差原因分析及改进措施",
+    "基期值",
+];
+
+/// The header row in the current language ([`crate::i18n`]).
+pub fn csv_headers() -> &'static [&'static str] {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Zh => CSV_HEADERS_ZH,
+        crate::i18n::Lang::En => CSV_COLUMNS,
+    }
+}
+
 /// The byte-order mark Excel needs to open a UTF-8 CSV as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
@@ -52,7 +75,7 @@ pub fn template_csv(dept: &Department, bom: bool) -> String {
         rows.push(csv_row(&dept.code, &dept.name, ind));
     }
     // Writing to a Vec cannot fail; a failure would only drop rows, never panic.
-    let _ = w.write_record(CSV_COLUMNS);
+    let _ = w.write_record(csv_headers());
     for r in &rows {
         let _ = w.write_record(r);
     }
