@@ -310,3 +310,24 @@ fn the_csv_template_has_chinese_headers_and_both_read_back() {
         assert_eq!(o.status.code(), Some(0), "{lang}: {}", text(&o.stderr));
     }
 }
+
+#[test]
+fn tables_fit_a_width_and_draw_in_ascii() {
+    use unicode_width::UnicodeWidthStr;
+    let o = jixiao([OsStrArg::from("score"), seed().into(), "--width".into(), "100".into()]);
+    let out = text(&o.stdout);
+    let widest = out
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├']))
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    assert!(widest > 60 && widest <= 100, "widest table line {widest}");
+    let ascii = jixiao([OsStrArg::from("score"), seed().into(), "--ascii".into()]);
+    let ascii = text(&ascii.stdout);
+    assert!(ascii.contains("+----") && ascii.contains("| 总分"), "{ascii:.400}");
+    assert!(!ascii.contains(['│', '┌', '╞', '┆']), "box characters in --ascii");
+    // Without a terminal and without --width, the layout is as before: one line per row.
+    let plain = text(&jixiao([OsStrArg::from("score"), seed().into()]).stdout);
+    assert!(plain.contains("│ 总分             ┆"), "{plain:.400}");
+}

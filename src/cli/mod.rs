@@ -36,6 +36,7 @@ mod score;
 mod snapshot;
 mod template;
 mod template_xlsx;
+mod terminal;
 mod test;
 
 use crate::score::Policy;

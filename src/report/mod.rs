@@ -14,6 +14,7 @@ mod markdown;
 pub mod pick_format;
 pub mod snapshot;
 mod table;
+pub use table::{render_styled as render_table, TableStyle};
 pub mod template_xlsx;
 pub mod xlsx;
 

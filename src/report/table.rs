@@ -2,20 +2,52 @@
 
 use super::layout::*;
 use crate::evaluate::ScoredDepartment;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{ContentArrangement, Table};
 
-fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
+/// How the terminal tables are drawn. `width`: wrap cells so that each table fits in that
+/// many columns (a terminal); `None`: every cell on one line, however wide (a file, a
+/// pipe). `ascii`: `+-|` instead of box-drawing characters, for terminals and fonts in
+/// which those are not as wide as they should be next to Chinese text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableStyle {
+    pub width: Option<u16>,
+    pub ascii: bool,
+}
+
+impl TableStyle {
+    /// A table of `header` and `rows` in this style.
+    pub fn grid(self, header: &[&str], rows: Vec<Vec<String>>) -> String {
+        let mut t = Table::new();
+        t.load_preset(if self.ascii {
+            ASCII_FULL_CONDENSED
+        } else {
+            UTF8_FULL_CONDENSED
+        })
         .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
+        match self.width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(w);
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        for r in rows {
+            t.add_row(r);
+        }
+        t.to_string()
     }
-    t.to_string()
 }
 
 pub fn render(s: &ScoredDepartment) -> String {
+    render_styled(s, TableStyle::default())
+}
+
+/// [`render`] in `style`.
+pub fn render_styled(s: &ScoredDepartment, style: TableStyle) -> String {
+    let grid = |header: &[&str], rows: Vec<Vec<String>>| style.grid(header, rows);
     let mut out = String::new();
     let places = s.rounding_places;
     for p in &s.projects {
