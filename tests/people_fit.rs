@@ -331,3 +331,17 @@ fn tables_fit_a_width_and_draw_in_ascii() {
     let plain = text(&jixiao([OsStrArg::from("score"), seed().into()]).stdout);
     assert!(plain.contains("│ 总分             ┆"), "{plain:.400}");
 }
+
+#[test]
+fn check_puts_the_summary_first_and_folds_advice() {
+    let o = jixiao([OsStrArg::from("check"), seed().into()]);
+    let out = text(&o.stdout);
+    let first = out.lines().next().unwrap_or_default();
+    assert!(first.ends_with("0 个错误，4 个警告，29 条建议（共检查 15 个文件）"), "{first}");
+    assert_eq!(out.matches("warning[").count(), 4, "{out}");
+    assert_eq!(out.matches("advice[").count(), 0, "advice folded: {out}");
+    assert!(out.contains("check::vague-target ×24"), "{out}");
+    assert!(out.lines().count() < 60, "{} lines", out.lines().count());
+    let verbose = text(&jixiao([OsStrArg::from("check"), seed().into(), "--verbose".into()]).stdout);
+    assert_eq!(verbose.matches("advice[").count(), 29);
+}
