@@ -214,7 +214,10 @@ fn utf16(
         }),
         None => Err(EncodingError {
             code: ENCODING_CODE,
-            message: format!("文件以 {} 的字节顺序标记开头，但其后的内容不是有效的 {0} 文本", which.name()),
+            message: format!(
+                "文件以 {} 的字节顺序标记开头，但其后的内容不是有效的 {0} 文本",
+                which.name()
+            ),
             help: "在 Excel 或记事本中“另存为”CSV UTF-8 或 CSV（逗号分隔），再读取".into(),
             line: None,
             shown: None,

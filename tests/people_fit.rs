@@ -37,8 +37,8 @@ fn gbk(s: &str) -> Vec<u8> {
 
 /// The rows of a case file: `#` lines are notes, the first other line is the header.
 fn cases(name: &str) -> Vec<csv::StringRecord> {
-    let raw = std::fs::read_to_string(root().join("tests/people_fit").join(name))
-        .expect("case file");
+    let raw =
+        std::fs::read_to_string(root().join("tests/people_fit").join(name)).expect("case file");
     let body: String = raw
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -62,7 +62,11 @@ fn the_output_format_follows_the_file_name() {
         args.extend(["-o".into(), out.clone().into()]);
         let o = jixiao(&args);
         let what = format!("{file} {flags}: {}", text(&o.stderr));
-        assert_eq!(o.status.code().map(|c| c.to_string()).as_deref(), Some(exit), "{what}");
+        assert_eq!(
+            o.status.code().map(|c| c.to_string()).as_deref(),
+            Some(exit),
+            "{what}"
+        );
         assert!(text(&o.stderr).contains(err), "{what}");
         if exit != "0" {
             assert!(!out.exists(), "{what}: nothing is written on a refusal");
@@ -73,13 +77,22 @@ fn the_output_format_follows_the_file_name() {
             "BOM" => [b"\xEF\xBB\xBFscope".as_slice()].concat(),
             s => s.as_bytes().to_vec(),
         };
-        assert!(bytes.starts_with(&want), "{what}: starts {:?}", text(&bytes[..bytes.len().min(20)]));
+        assert!(
+            bytes.starts_with(&want),
+            "{what}: starts {:?}",
+            text(&bytes[..bytes.len().min(20)])
+        );
     }
 }
 
 #[test]
 fn csv_on_standard_output_has_no_bom_unless_asked() {
-    let plain = jixiao([OsStrArg::from("score"), seed().into(), "--format".into(), "csv".into()]);
+    let plain = jixiao([
+        OsStrArg::from("score"),
+        seed().into(),
+        "--format".into(),
+        "csv".into(),
+    ]);
     assert!(plain.stdout.starts_with(b"scope,"));
     let bom = jixiao([
         OsStrArg::from("score"),
@@ -131,9 +144,15 @@ fn a_formula_in_a_reason_is_inert_in_csv_output() {
         "csv".into(),
     ]);
     let out = text(&o.stdout);
-    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\""), "{out}");
+    assert!(
+        out.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\""),
+        "{out}"
+    );
     assert!(out.contains(",'@SUM(A1)"), "{out}");
-    assert!(out.contains(",-5%,"), "a plain negative number stays: {out}");
+    assert!(
+        out.contains(",-5%,"),
+        "a plain negative number stays: {out}"
+    );
     assert!(!out.contains(",=") && !out.contains(",@"), "{out}");
 }
 
@@ -166,7 +185,12 @@ fn gbk_spending_and_eval_csv_are_read() {
 fn the_toml_template_filled_in_scores_change_rows_without_a_baseline() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sheet = dir.path().join("a.toml");
-    let o = jixiao([OsStrArg::from("template"), seed().into(), "-o".into(), sheet.clone().into()]);
+    let o = jixiao([
+        OsStrArg::from("template"),
+        seed().into(),
+        "-o".into(),
+        sheet.clone().into(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let blank = std::fs::read_to_string(&sheet).expect("template");
     assert!(blank.contains("soc4 = { actual = \"\", reason = \"\", baseline = \"\" }"));
@@ -192,7 +216,11 @@ fn the_toml_template_filled_in_scores_change_rows_without_a_baseline() {
             .cloned()
             .unwrap_or_default();
         assert!(row["error"].is_null(), "{id}: {row}");
-        assert_eq!(row["achieved"], serde_json::Value::Bool(true), "{id}: {row}");
+        assert_eq!(
+            row["achieved"],
+            serde_json::Value::Bool(true),
+            "{id}: {row}"
+        );
     }
 }
 
@@ -201,12 +229,23 @@ fn an_incomplete_total_never_looks_final() {
     let sheet = "project,indicator,actual\r\n900001P001,qty1,2300份\r\n900001P001,soc1,五\r\n\
         900001P001,spent,9.5\r\n";
     let (_d, dept, file) = small_department(sheet.as_bytes());
-    let o = jixiao([OsStrArg::from("score"), dept.into(), "--actuals".into(), file.into()]);
+    let o = jixiao([
+        OsStrArg::from("score"),
+        dept.into(),
+        "--actuals".into(),
+        file.into(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     assert!(out.contains("（不完整）"), "{out}");
-    assert!(out.contains("自评等级：差（不完整：2 行未填写、1 行无法评分）"), "{out}");
-    assert!(out.contains("无法评分的指标（1项，原因见表中该行）：\n  900001P001 soc1 投诉率"), "{out}");
+    assert!(
+        out.contains("自评等级：差（不完整：2 行未填写、1 行无法评分）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("无法评分的指标（1项，原因见表中该行）：\n  900001P001 soc1 投诉率"),
+        "{out}"
+    );
     assert!(out.contains("总分不完整的项目：1个"), "{out}");
 }
 
@@ -256,9 +295,17 @@ fn chinese_by_default_english_on_request() {
         v
     };
     let zh = jixiao(args(&[]));
-    assert!(text(&zh.stderr).contains("1 行无法评分"), "{}", text(&zh.stderr));
+    assert!(
+        text(&zh.stderr).contains("1 行无法评分"),
+        "{}",
+        text(&zh.stderr)
+    );
     let en = jixiao(args(&["--lang", "en"]));
-    assert!(text(&en.stderr).contains("1 rows could not be scored"), "{}", text(&en.stderr));
+    assert!(
+        text(&en.stderr).contains("1 rows could not be scored"),
+        "{}",
+        text(&en.stderr)
+    );
     let by_env = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args(&[]))
         .env_remove("LC_ALL")
@@ -267,7 +314,11 @@ fn chinese_by_default_english_on_request() {
         .output()
         .expect("run");
     assert!(text(&by_env.stderr).contains("1 rows could not be scored"));
-    assert!(text(&by_env.stdout).contains("reason required"), "{}", text(&by_env.stdout));
+    assert!(
+        text(&by_env.stdout).contains("reason required"),
+        "{}",
+        text(&by_env.stdout)
+    );
 }
 
 #[test]
@@ -277,23 +328,48 @@ fn flags_read_in_chinese_and_reverse_over_achievement_says_loose() {
     assert!(out.contains("「超额完成（目标可能偏低）」"), "{out}");
     // soc1 投诉率 ≤10% with 6%: a reverse row far below its ceiling.
     assert!(
-        out.contains("soc1 受援群众对法律援助工作的投诉率 「远优于目标（反向指标的目标可能偏松）」"),
+        out.contains(
+            "soc1 受援群众对法律援助工作的投诉率 「远优于目标（反向指标的目标可能偏松）」"
+        ),
         "{out}"
     );
-    assert!(!out.contains(" over-achieved:") && !out.contains("reason-required:"), "{out}");
-    let html = jixiao([OsStrArg::from("score"), seed().into(), "--format".into(), "html".into()]);
+    assert!(
+        !out.contains(" over-achieved:") && !out.contains("reason-required:"),
+        "{out}"
+    );
+    let html = jixiao([
+        OsStrArg::from("score"),
+        seed().into(),
+        "--format".into(),
+        "html".into(),
+    ]);
     let html = text(&html.stdout);
-    assert!(html.contains("<dt>类型</dt><dd>比较</dd>"), "comparison in Chinese");
+    assert!(
+        html.contains("<dt>类型</dt><dd>比较</dd>"),
+        "comparison in Chinese"
+    );
     assert!(html.contains("<dt>方向</dt><dd>正向（由运算符判断）</dd>"));
     assert!(html.contains("<dt>类型</dt><dd>时限</dd>"));
-    assert!(html.contains("<dd>正向（指标值无运算符，默认正向）</dd>"), "a deadline row has no operator");
-    assert!(!html.contains("(operator)") && !html.contains("positive ("), "English in the HTML trace");
+    assert!(
+        html.contains("<dd>正向（指标值无运算符，默认正向）</dd>"),
+        "a deadline row has no operator"
+    );
+    assert!(
+        !html.contains("(operator)") && !html.contains("positive ("),
+        "English in the HTML trace"
+    );
 }
 
 #[test]
 fn the_csv_template_has_chinese_headers_and_both_read_back() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (lang, header) in [("zh", "项目编码,项目名称,指标编码,一级指标,二级指标,三级指标,年度指标值,实际完成值"), ("en", "project,project_name,indicator,level1")] {
+    for (lang, header) in [
+        (
+            "zh",
+            "项目编码,项目名称,指标编码,一级指标,二级指标,三级指标,年度指标值,实际完成值",
+        ),
+        ("en", "project,project_name,indicator,level1"),
+    ] {
         let sheet = dir.path().join(format!("{lang}.csv"));
         let o = jixiao([
             OsStrArg::from("template"),
@@ -305,8 +381,16 @@ fn the_csv_template_has_chinese_headers_and_both_read_back() {
         ]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let written = std::fs::read_to_string(&sheet).expect("written");
-        assert!(written.starts_with(&format!("\u{feff}{header}")), "{lang}: {written:.80}");
-        let o = jixiao([OsStrArg::from("score"), seed().into(), "--actuals".into(), sheet.into()]);
+        assert!(
+            written.starts_with(&format!("\u{feff}{header}")),
+            "{lang}: {written:.80}"
+        );
+        let o = jixiao([
+            OsStrArg::from("score"),
+            seed().into(),
+            "--actuals".into(),
+            sheet.into(),
+        ]);
         assert_eq!(o.status.code(), Some(0), "{lang}: {}", text(&o.stderr));
     }
 }
@@ -314,7 +398,12 @@ fn the_csv_template_has_chinese_headers_and_both_read_back() {
 #[test]
 fn tables_fit_a_width_and_draw_in_ascii() {
     use unicode_width::UnicodeWidthStr;
-    let o = jixiao([OsStrArg::from("score"), seed().into(), "--width".into(), "100".into()]);
+    let o = jixiao([
+        OsStrArg::from("score"),
+        seed().into(),
+        "--width".into(),
+        "100".into(),
+    ]);
     let out = text(&o.stdout);
     let widest = out
         .lines()
@@ -325,8 +414,14 @@ fn tables_fit_a_width_and_draw_in_ascii() {
     assert!(widest > 60 && widest <= 100, "widest table line {widest}");
     let ascii = jixiao([OsStrArg::from("score"), seed().into(), "--ascii".into()]);
     let ascii = text(&ascii.stdout);
-    assert!(ascii.contains("+----") && ascii.contains("| 总分"), "{ascii:.400}");
-    assert!(!ascii.contains(['│', '┌', '╞', '┆']), "box characters in --ascii");
+    assert!(
+        ascii.contains("+----") && ascii.contains("| 总分"),
+        "{ascii:.400}"
+    );
+    assert!(
+        !ascii.contains(['│', '┌', '╞', '┆']),
+        "box characters in --ascii"
+    );
     // Without a terminal and without --width, the layout is as before: one line per row.
     let plain = text(&jixiao([OsStrArg::from("score"), seed().into()]).stdout);
     assert!(plain.contains("│ 总分             ┆"), "{plain:.400}");
@@ -337,11 +432,15 @@ fn check_puts_the_summary_first_and_folds_advice() {
     let o = jixiao([OsStrArg::from("check"), seed().into()]);
     let out = text(&o.stdout);
     let first = out.lines().next().unwrap_or_default();
-    assert!(first.ends_with("0 个错误，4 个警告，29 条建议（共检查 15 个文件）"), "{first}");
+    assert!(
+        first.ends_with("0 个错误，4 个警告，29 条建议（共检查 15 个文件）"),
+        "{first}"
+    );
     assert_eq!(out.matches("warning[").count(), 4, "{out}");
     assert_eq!(out.matches("advice[").count(), 0, "advice folded: {out}");
     assert!(out.contains("check::vague-target ×24"), "{out}");
     assert!(out.lines().count() < 60, "{} lines", out.lines().count());
-    let verbose = text(&jixiao([OsStrArg::from("check"), seed().into(), "--verbose".into()]).stdout);
+    let verbose =
+        text(&jixiao([OsStrArg::from("check"), seed().into(), "--verbose".into()]).stdout);
     assert_eq!(verbose.matches("advice[").count(), 29);
 }

@@ -178,7 +178,10 @@ fn template_filled_scores_like_toml_and_xlsx_report_matches_json() {
             .unwrap_or_default();
         assert_eq!(
             cell_text(&total[8]),
-            format!("自评等级：{}{incomplete}", p["grade"].as_str().unwrap_or(""))
+            format!(
+                "自评等级：{}{incomplete}",
+                p["grade"].as_str().unwrap_or("")
+            )
         );
         // Every indicator row: 三级指标 in D, 得分 in H.
         for ind in p["indicators"].as_array().expect("rows") {

@@ -172,7 +172,13 @@ fn row_key(
         return RowKey::Skip;
     }
     let level2 = get(cols.level2);
-    match by_name(department, project, is_dept, level2.as_deref(), name.as_deref()) {
+    match by_name(
+        department,
+        project,
+        is_dept,
+        level2.as_deref(),
+        name.as_deref(),
+    ) {
         Ok(id) => RowKey::Id(id),
         Err((code, message, help)) => {
             RowKey::Bad(Diagnostic::error(code, message, line).with_help(help))
@@ -315,7 +321,9 @@ fn parse(
                     line,
                 )
                 .with_label("second entry")
-                .with_help("keep one row per project and indicator; until then the row is not scored"),
+                .with_help(
+                    "keep one row per project and indicator; until then the row is not scored",
+                ),
             );
         }
     }

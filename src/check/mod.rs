@@ -213,7 +213,11 @@ fn per_file(diags: &[&FileDiagnostic]) -> String {
             .map(|d| (*d).clone())
             .collect();
         i += group.len().max(1);
-        out.push_str(&format!("{}: {}\n\n", first.file.display(), Counts::of(&group)));
+        out.push_str(&format!(
+            "{}: {}\n\n",
+            first.file.display(),
+            Counts::of(&group)
+        ));
         out.push_str(&render_file_diagnostics(&group));
     }
     out

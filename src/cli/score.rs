@@ -43,12 +43,11 @@ pub struct ScoreArgs {
 /// The format to write (see [`crate::report::pick_format`]); checked after `-o` was
 /// checked against the inputs, so that naming an input is refused as such first.
 fn format(a: &ScoreArgs) -> Result<Format, u8> {
-    let format = crate::report::pick_format::resolve(a.format, a.output.as_deref()).map_err(
-        |msg| {
+    let format =
+        crate::report::pick_format::resolve(a.format, a.output.as_deref()).map_err(|msg| {
             eprintln_safe!("error: {msg}");
             exit::UNUSABLE
-        },
-    )?;
+        })?;
     if format.is_binary() && a.output.is_none() {
         eprintln_safe!(
             "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
@@ -144,8 +143,7 @@ pub fn run(a: ScoreArgs) -> u8 {
         }
     };
     // One policy for bad cells: every problem reported, the rest scored and printed, exit 1.
-    let (actuals, bad_cells) = match read_actuals_lenient(&a.path, a.actuals.as_deref(), &dept)
-    {
+    let (actuals, bad_cells) = match read_actuals_lenient(&a.path, a.actuals.as_deref(), &dept) {
         Ok(x) => x,
         Err(code) => return code,
     };

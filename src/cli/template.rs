@@ -44,11 +44,13 @@ fn pick_format(a: &TemplateArgs) -> Result<TemplateFormat, String> {
         _ => None,
     };
     match (a.format, implied) {
-        (Some(g), Some(i)) if g != i => Err(format!(
+        (Some(g), Some(i)) if g != i => {
+            Err(format!(
             "`--format {}` 与输出文件 `{}` 的扩展名矛盾；去掉 `--format`（按扩展名写），或改文件名",
             format!("{g:?}").to_lowercase(),
             a.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
-        )),
+        ))
+        }
         (g, i) => Ok(g.or(i).unwrap_or(TemplateFormat::Toml)),
     }
 }

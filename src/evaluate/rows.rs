@@ -202,11 +202,9 @@ pub fn score_rows(
             .and_then(|r| r.baseline.as_deref())
             .map(str::trim)
             .filter(|b| !b.is_empty());
-        let baseline = given_baseline.and_then(|b| {
-            match parse_actual(b).map(|p| p.value.value) {
-                Ok(ActualValue::Number { quantity }) => Some(quantity),
-                _ => None,
-            }
+        let baseline = given_baseline.and_then(|b| match parse_actual(b).map(|p| p.value.value) {
+            Ok(ActualValue::Number { quantity }) => Some(quantity),
+            _ => None,
         });
         if given_baseline.is_some() && baseline.is_none() {
             result.error = Some("baseline: not a number (e.g. `200` or `2.5%`)".into());

@@ -118,7 +118,11 @@ mod tests {
             .keys()
             .filter(|k| !en.contains_key(*k))
             .map(|k| format!("en lacks {k}"))
-            .chain(en.keys().filter(|k| !zh.contains_key(*k)).map(|k| format!("zh lacks {k}")))
+            .chain(
+                en.keys()
+                    .filter(|k| !zh.contains_key(*k))
+                    .map(|k| format!("zh lacks {k}")),
+            )
             .collect();
         missing.extend(
             zh.iter()
@@ -148,7 +152,10 @@ mod tests {
         ];
         for code in codes {
             for lang in [Lang::Zh, Lang::En] {
-                assert!(catalogue(lang).contains_key(&format!("flag.{code}")), "{code} {lang:?}");
+                assert!(
+                    catalogue(lang).contains_key(&format!("flag.{code}")),
+                    "{code} {lang:?}"
+                );
             }
         }
     }

@@ -1,9 +1,9 @@
 //! `--format csv`: one line per scored row (indicators, execution, totals) for
 //! spreadsheets and further processing.
 
+use super::csv_safe::cell;
 use super::layout::{fmt_amount, fmt_rate};
 use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
-use super::csv_safe::cell;
 use crate::score::formula::fixed;
 
 const HEADER: [&str; 17] = [
@@ -48,29 +48,32 @@ pub fn render(s: &ScoredDepartment) -> String {
                w: &mut csv::Writer<Vec<u8>>| {
         for r in rows {
             let flags: Vec<&str> = r.flags.iter().map(|f| f.code.as_str()).collect();
-            write(w, [
-                scope,
-                code,
-                name,
-                "indicator",
-                &r.id,
-                &r.level1,
-                &r.level2,
-                &r.name,
-                &r.target,
-                r.actual.as_deref().unwrap_or(""),
-                &fixed(r.points, 2),
-                &r.score.map(|x| fixed(x, places)).unwrap_or_default(),
-                match r.achieved {
-                    Some(true) => "true",
-                    Some(false) => "false",
-                    None => "",
-                },
-                "",
-                &flags.join(";"),
-                r.reason.as_deref().unwrap_or(""),
-                r.error.as_deref().unwrap_or(""),
-            ]);
+            write(
+                w,
+                [
+                    scope,
+                    code,
+                    name,
+                    "indicator",
+                    &r.id,
+                    &r.level1,
+                    &r.level2,
+                    &r.name,
+                    &r.target,
+                    r.actual.as_deref().unwrap_or(""),
+                    &fixed(r.points, 2),
+                    &r.score.map(|x| fixed(x, places)).unwrap_or_default(),
+                    match r.achieved {
+                        Some(true) => "true",
+                        Some(false) => "false",
+                        None => "",
+                    },
+                    "",
+                    &flags.join(";"),
+                    r.reason.as_deref().unwrap_or(""),
+                    r.error.as_deref().unwrap_or(""),
+                ],
+            );
         }
         let flags: Vec<&str> = e.flags.iter().map(|f| f.code.as_str()).collect();
         let actual = match (e.spent, e.rate) {
@@ -82,44 +85,54 @@ pub fn render(s: &ScoredDepartment) -> String {
             ),
             _ => String::new(),
         };
-        write(w, [
-            scope,
-            code,
-            name,
-            "execution",
-            "",
-            "",
-            "",
-            "预算执行率",
-            "",
-            &actual,
-            &fixed(e.points, 2),
-            &e.score.map(|x| fixed(x, places)).unwrap_or_default(),
-            "",
-            "",
-            &flags.join(";"),
-            "",
-            "",
-        ]);
-        write(w, [
-            scope,
-            code,
-            name,
-            "total",
-            "",
-            "",
-            "",
-            "总分",
-            "",
-            "",
-            "",
-            total,
-            "",
-            grade,
-            if incomplete.is_some() { "incomplete" } else { "" },
-            "",
-            incomplete.unwrap_or(""),
-        ]);
+        write(
+            w,
+            [
+                scope,
+                code,
+                name,
+                "execution",
+                "",
+                "",
+                "",
+                "预算执行率",
+                "",
+                &actual,
+                &fixed(e.points, 2),
+                &e.score.map(|x| fixed(x, places)).unwrap_or_default(),
+                "",
+                "",
+                &flags.join(";"),
+                "",
+                "",
+            ],
+        );
+        write(
+            w,
+            [
+                scope,
+                code,
+                name,
+                "total",
+                "",
+                "",
+                "",
+                "总分",
+                "",
+                "",
+                "",
+                total,
+                "",
+                grade,
+                if incomplete.is_some() {
+                    "incomplete"
+                } else {
+                    ""
+                },
+                "",
+                incomplete.unwrap_or(""),
+            ],
+        );
     };
     put(
         "department",

@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn formulas_are_escaped_and_numbers_kept() {
         let cases = [
-            ("=HYPERLINK(\"http://x\",\"点击\")", "'=HYPERLINK(\"http://x\",\"点击\")"),
+            (
+                "=HYPERLINK(\"http://x\",\"点击\")",
+                "'=HYPERLINK(\"http://x\",\"点击\")",
+            ),
             ("+1+2", "'+1+2"),
             ("-1+2", "'-1+2"),
             ("@SUM(A1)", "'@SUM(A1)"),

@@ -1001,7 +1001,11 @@ pub fn render_text(e: &Explanation, places: u32) -> String {
                 ),
             },
         );
-        line(&mut out, "标记      ", &flags_text(&r.flags, r.direction.contains("reverse")));
+        line(
+            &mut out,
+            "标记      ",
+            &flags_text(&r.flags, r.direction.contains("reverse")),
+        );
         if let Some(reason) = &r.reason {
             line(&mut out, "偏差原因  ", reason);
         }

@@ -56,15 +56,13 @@ pub fn has_operator(kind: &str) -> bool {
 /// The kind of a target (`comparison` …) in the current language; unknown kinds as given.
 pub fn kind(k: &str) -> &str {
     match k {
-        "comparison" | "range" | "deadline" | "change" | "qualitative" => {
-            t(match k {
-                "comparison" => "report.kind-comparison",
-                "range" => "report.kind-range",
-                "deadline" => "report.kind-deadline",
-                "change" => "report.kind-change",
-                _ => "report.kind-qualitative",
-            })
-        }
+        "comparison" | "range" | "deadline" | "change" | "qualitative" => t(match k {
+            "comparison" => "report.kind-comparison",
+            "range" => "report.kind-range",
+            "deadline" => "report.kind-deadline",
+            "change" => "report.kind-change",
+            _ => "report.kind-qualitative",
+        }),
         other => other,
     }
 }

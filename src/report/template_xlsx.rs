@@ -182,7 +182,13 @@ pub fn template_xlsx(dept: &Department) -> Result<Vec<u8>, XlsxError> {
         &indicator_lines(&dept.code, &dept.indicators),
         &f,
     )?;
-    let names = sheet_names(&dept.projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>());
+    let names = sheet_names(
+        &dept
+            .projects
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+    );
     for (i, p) in dept.projects.iter().enumerate() {
         let budget = super::fmt_amount(p.budget);
         let mut lines = vec![

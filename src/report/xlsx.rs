@@ -632,7 +632,12 @@ pub fn render(s: &ScoredDepartment) -> Result<Vec<u8>, XlsxError> {
     let f = Fmts::new(false);
     let fm = Fmts::new(true);
     let mut wb = Workbook::new();
-    let names = sheet_names(&s.projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>());
+    let names = sheet_names(
+        &s.projects
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+    );
     summary_sheet(wb.add_worksheet(), s, &names, &f, &fm)?;
     for (p, name) in s.projects.iter().zip(&names) {
         project_sheet(wb.add_worksheet(), s, p, name, &f, &fm)?;
@@ -666,7 +671,11 @@ mod tests {
         ]);
         assert_eq!(
             names,
-            ["01 冀财政法【…通知（办案）", "02 冀财政法【…通知（装备）", "03 司法局化解办经费"]
+            [
+                "01 冀财政法【…通知（办案）",
+                "02 冀财政法【…通知（装备）",
+                "03 司法局化解办经费"
+            ]
         );
     }
 
