@@ -444,3 +444,21 @@ fn check_puts_the_summary_first_and_folds_advice() {
         text(&jixiao([OsStrArg::from("check"), seed().into(), "--verbose".into()]).stdout);
     assert_eq!(verbose.matches("advice[").count(), 29);
 }
+
+#[test]
+fn a_fraction_typed_for_a_percentage_is_pointed_out() {
+    let sheet = "project,indicator,actual\r\n900001P001,sat1,0.92\r\n900001P001,soc1,0.05\r\n";
+    let (_d, dept, file) = small_department(sheet.as_bytes());
+    let o = jixiao([
+        OsStrArg::from("score"),
+        dept.into(),
+        "--actuals".into(),
+        file.into(),
+    ]);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("sat1 满意度 「小数当百分数？」：实际完成值 0.92 没有写 %，按 0.92% 计分；若是 92%，请写成 92%"),
+        "{out}"
+    );
+    assert_eq!(out.matches("小数当百分数").count(), 2, "{out}");
+}

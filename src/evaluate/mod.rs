@@ -2,6 +2,7 @@
 //! project and for the department.
 
 mod execution;
+mod habits;
 pub mod points;
 mod result;
 mod rows;

@@ -149,6 +149,7 @@ mod tests {
             "unknown-level",
             "zero-budget",
             "no-department-indicators",
+            "fraction-for-percent",
         ];
         for code in codes {
             for lang in [Lang::Zh, Lang::En] {
