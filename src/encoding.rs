@@ -256,7 +256,12 @@ fn gbk(bytes: &[u8]) -> Result<Decoded, EncodingError> {
             continue;
         }
         match std::str::from_utf8(line) {
-            Ok(_) => utf8_line = utf8_line.or(Some(i + 1)),
+            // A short GBK line can happen to be valid UTF-8 (`录` is C2 BC): only a line
+            // with two or more CJK characters in UTF-8 is taken as evidence of UTF-8.
+            Ok(text) if text.chars().filter(|c| *c >= '\u{2E80}').count() >= 2 => {
+                utf8_line = utf8_line.or(Some(i + 1))
+            }
+            Ok(_) => {}
             Err(_) => other_line = other_line.or(Some(i + 1)),
         }
     }
@@ -369,6 +374,14 @@ mod tests {
         let e = decode(&mixed).err();
         assert_eq!(e.as_ref().and_then(|e| e.line), Some(2));
         assert!(e.is_some_and(|e| e.message.contains("UTF-8") && e.message.contains("GBK")));
+    }
+
+    #[test]
+    fn a_gbk_line_that_happens_to_be_utf8_is_not_mixed() {
+        // `录` in GBK is C2 BC, which is also UTF-8 for `¼`.
+        let text = "项目编码,三级指标,实际完成值\nP1,录,2000份\n";
+        let d = decode(&enc(text, GB18030)).map(|d| d.text);
+        assert_eq!(d, Ok(text.to_string()));
     }
 
     #[test]
