@@ -462,3 +462,26 @@ fn a_fraction_typed_for_a_percentage_is_pointed_out() {
     );
     assert_eq!(out.matches("小数当百分数").count(), 2, "{out}");
 }
+
+#[test]
+fn the_monitor_table_fits_a_width_too() {
+    use unicode_width::UnicodeWidthStr;
+    let o = jixiao([
+        OsStrArg::from("monitor"),
+        seed().into(),
+        "--spending".into(),
+        seed().join("spending-2022-06.csv").into(),
+        "--as-of".into(),
+        "2022-06-30".into(),
+        "--width".into(),
+        "100".into(),
+        "--ascii".into(),
+    ]);
+    let out = text(&o.stdout);
+    let table: Vec<&str> = out.lines().filter(|l| l.starts_with(['+', '|'])).collect();
+    assert!(!table.is_empty(), "{out}");
+    assert!(
+        table.iter().all(|l| UnicodeWidthStr::width(*l) <= 100),
+        "{out}"
+    );
+}

@@ -201,6 +201,32 @@ impl BomArgs {
     }
 }
 
+/// `--width` / `--ascii` of the commands that draw tables.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct TableArgs {
+    /// Tables: fit them to this many columns (default: the terminal's width; no limit
+    /// when writing to a file or a pipe).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+    /// Tables: draw with `+-|` instead of box-drawing characters.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+impl TableArgs {
+    /// The style for tables written to `output` (None: standard output). A file written
+    /// with `-o` is not the terminal: only `--width` narrows it.
+    pub fn style(self, output: Option<&Path>) -> crate::report::TableStyle {
+        crate::report::TableStyle {
+            width: match output {
+                Some(_) => self.width,
+                None => terminal::table_width(self.width),
+            },
+            ascii: self.ascii,
+        }
+    }
+}
+
 /// Exit codes shared by every command (documented in the README).
 pub mod exit {
     /// Everything read and scored.

@@ -31,13 +31,8 @@ pub struct ScoreArgs {
     output: Option<PathBuf>,
     #[command(flatten)]
     bom: super::BomArgs,
-    /// Tables: fit them to this many columns (default: the terminal's width; no limit
-    /// when writing to a file or a pipe).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
-    width: Option<u16>,
-    /// Tables: draw with `+-|` instead of box-drawing characters.
-    #[arg(long)]
-    ascii: bool,
+    #[command(flatten)]
+    table: super::TableArgs,
 }
 
 /// The format to write (see [`crate::report::pick_format`]); checked after `-o` was
@@ -157,14 +152,7 @@ pub fn run(a: ScoreArgs) -> u8 {
     }
     let scored = evaluate(&dept, &actuals, &policy);
     let rendered = if format == Format::Table {
-        let style = crate::report::TableStyle {
-            // A file written with `-o` is not the terminal: only `--width` narrows it.
-            width: match a.output {
-                Some(_) => a.width,
-                None => super::terminal::table_width(a.width),
-            },
-            ascii: a.ascii,
-        };
+        let style = a.table.style(a.output.as_deref());
         Ok(crate::report::render_table(&scored, style).into_bytes())
     } else {
         render_bytes(&scored, format)

@@ -6,7 +6,7 @@ pub mod plan;
 mod render;
 mod spending;
 
-pub use render::{render_json, render_table};
+pub use render::{render_json, render_table, render_table_styled};
 pub use spending::{parse_spending_csv, SpendingRow};
 
 use crate::actuals::Actuals;
