@@ -171,18 +171,25 @@ fn toml_row(out: &mut String, ind: &Indicator) {
 pub fn template_toml(dept: &Department) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "# 年终实际完成值 (year-end actuals) — {} {}, fiscal year {}\n",
+        "# 年终实际完成值 — {} {}，{}年度\n",
         comment(&dept.name),
         comment(&dept.code),
         dept.fiscal_year
     ));
-    out.push_str("# Written by `jixiao template`. For each row fill in `actual` (实际完成值: \"2300份\", \"92.5%\",\n");
-    out.push_str("# \"2022-11-20\", \"达成\", \"不适用\" …) and, when a row falls short, `reason` (偏差原因分析及\n");
-    out.push_str("# 改进措施); change targets also take `baseline` (上年值). Rows left empty count as missing.\n");
-    out.push_str("# Budget figures are in 万元: remove the leading `#` of `spent` (全年执行数) and, if the\n");
-    out.push_str("# budget was adjusted, of `adjusted_budget` (全年预算数), and fill them in.\n");
-    out.push_str("# `summary` (实际完成情况) says in words what the project achieved against its 年度总体目标.\n");
-    out.push_str("# Score with: jixiao score FOLDER --actuals THIS_FILE\n");
+    out.push_str(
+        "# 由 `jixiao template` 生成。每一行填写 `actual`（实际完成值：\"2300份\"、\"92.5%\"、\n",
+    );
+    out.push_str("# \"2022-11-20\"、\"达成\"、\"不适用\" ……）；未达到目标的行填写 `reason`（偏差原因分析及\n");
+    out.push_str(
+        "# 改进措施）；变化类指标可填 `baseline`（上年值），实际完成值写成“增长3.5%”时留空即可。\n",
+    );
+    out.push_str("# 留空的行按未填写列出，总分标为「不完整」。\n");
+    out.push_str(
+        "# 预算金额单位为万元：去掉 `spent`（全年执行数）行首的 `#` 并填写；预算有调整时，\n",
+    );
+    out.push_str("# 同样填写 `adjusted_budget`（全年预算数）。\n");
+    out.push_str("# `summary`（实际完成情况）用文字说明项目对照年度总体目标的完成情况。\n");
+    out.push_str("# 评分：jixiao score 部门目录 --actuals 本文件\n");
     for (n, p) in dept.projects.iter().enumerate() {
         out.push('\n');
         out.push_str(&format!("# {}. {}\n", n + 1, comment(&p.name)));
@@ -202,7 +209,7 @@ pub fn template_toml(dept: &Department) -> String {
     if !dept.indicators.is_empty() {
         out.push('\n');
         out.push_str(&format!(
-            "# 部门整体: {} — the department's own indicators\n",
+            "# 部门整体：{} 的部门整体指标\n",
             comment(&dept.name)
         ));
         out.push_str("[department.rows]\n");
