@@ -40,6 +40,21 @@ impl<'a> Sheet<'a> {
             .find_map(|n| self.headers.iter().position(|h| h == n))
     }
 
+    /// Two columns that both name the same field (`actual` and `实际完成值`, or `actual`
+    /// twice): the 1-based numbers and headers of the first such pair among `fields`.
+    /// Reading only the first would drop the other's values without a word.
+    pub fn duplicate_column(&self, fields: &[&[&str]]) -> Option<[(usize, String); 2]> {
+        fields.iter().find_map(|names| {
+            let mut hits = self
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| names.contains(&h.as_str()))
+                .map(|(i, h)| (i + 1, h.clone()));
+            Some([hits.next()?, hits.next()?])
+        })
+    }
+
     /// The header row's span in the file.
     pub fn header_span(&self) -> Span {
         self.line_span(0)

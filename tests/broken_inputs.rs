@@ -19,6 +19,10 @@ fn run(cmd_file: &Path) -> (String, i32) {
     let text = std::fs::read_to_string(cmd_file).expect("cmd readable");
     let args: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(&args)
         .current_dir(dir)
         .output()

@@ -20,6 +20,10 @@ fn check_text(folder: &str, strict: bool) -> String {
 
 fn jixiao(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .output()
         .expect("runs");

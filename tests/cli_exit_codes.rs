@@ -50,6 +50,10 @@ fn exit_codes_follow_the_readme() {
     for c in &cases.case {
         let args: Vec<String> = c.args.iter().map(|a| fill(a)).collect();
         let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            // Messages in the default language (Chinese), whatever the locale running the tests.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(&args)
             .output()
             .expect("run jixiao");

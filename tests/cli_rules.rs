@@ -23,6 +23,10 @@ fn policy(name: &str) -> PathBuf {
 /// Runs the binary from the repository root (so printed paths are relative).
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .current_dir(root())
         .args(args)
         .output()

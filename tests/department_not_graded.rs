@@ -58,6 +58,10 @@ fn score_warns_and_prints_no_grade() {
     .unwrap();
     for format in ["table", "json"] {
         let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            // Messages in the default language (Chinese), whatever the locale running the tests.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(["score", NO_INDICATORS, "--actuals"])
             .arg(tmp.path().join("actuals.toml"))
             .args(["--format", format])
@@ -80,7 +84,7 @@ fn score_warns_and_prints_no_grade() {
                 "{stdout}"
             );
             assert!(
-                stdout.contains("※ 预算执行率 no-department-indicators: 部门未设整体绩效指标"),
+                stdout.contains("※ 预算执行率 「部门未设整体指标」：部门未设整体绩效指标"),
                 "{stdout}"
             );
             assert!(

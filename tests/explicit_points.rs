@@ -153,6 +153,10 @@ fn score_exits_1_and_explain_agrees() {
     let tmp = folder(&c);
     let run = |cmd: &str, rest: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            // Messages in the default language (Chinese), whatever the locale running the tests.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .arg(cmd)
             .arg(tmp.path())
             .args(rest)
@@ -172,7 +176,7 @@ fn score_exits_1_and_explain_agrees() {
         "{out}"
     );
     assert!(out.contains("add up to 0, not the level's 50"), "{out}");
-    assert!(err.contains("1 rows could not be scored"), "{err}");
+    assert!(err.contains("1 行无法评分"), "{err}");
     let (_, out, _) = run("explain", &["--project", "P1", "--indicator", "qty1"]);
     assert!(out.contains("分值        0：记分卡本行指定分值 0"), "{out}");
     assert!(out.contains("得分        — / 0"), "{out}");

@@ -309,6 +309,10 @@ fn eval_with_huge_points_does_not_panic() {
         "100.000000000000000000000000001",
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            // Messages in the default language (Chinese), whatever the locale running the tests.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(["eval", "≥100份", "50份", "--points", points])
             .output()
             .unwrap();

@@ -270,6 +270,10 @@ fn json_has_every_department_and_the_summary() {
     assert_eq!(grades, 3);
     // Each department equals the single-department JSON.
     let single = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["score", "--format", "json"])
         .arg(&dirs[0])
         .output()
@@ -283,6 +287,10 @@ fn binary_scores_a_region_and_exits_1_on_a_broken_department() {
     let tmp = region(2, true);
     let out = tmp.path().join("out.csv");
     let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("score")
         .arg(tmp.path())
         .args(["--format", "csv", "-o"])
@@ -306,6 +314,10 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let text = std::fs::read_to_string(&actuals).unwrap();
     std::fs::write(&actuals, text.replacen("\nqty1 = ", "\nqyt1 = ", 1)).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("score")
         .arg(tmp.path())
         .args(["--format", "json", "-o"])
@@ -325,6 +337,10 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     assert!(!stderr.contains("d000"), "{stderr}");
     // The department alone says the same, naming the file.
     let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("score")
         .arg(tmp.path().join("d001"))
         .args(["--format", "json"])
@@ -527,6 +543,10 @@ fn a_killed_run_leaves_the_previous_output_intact() {
         "a killed run leaves its temporary file"
     );
     let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["score", SEED, "--format", "json", "-o"])
         .arg(&target)
         .status()

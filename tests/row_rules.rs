@@ -81,6 +81,10 @@ fn d1(rule_row: &str, actual: &str) -> tempfile::TempDir {
 
 fn run(cmd: &str, dir: &Path) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg(cmd)
         .arg(dir)
         .output()
@@ -156,6 +160,10 @@ fn explain_uses_the_row_rule() {
     let row = "[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"≥100份\"\nrule = \"linear zero at 0.5T\"\n";
     let tmp = d1(row, "75份");
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("explain")
         .arg(tmp.path())
         .args(["--project", "P1", "--indicator", "r1", "--format", "json"])

@@ -9,6 +9,10 @@ const SEED: &str = "scorecards/zunhua-sfj-2022";
 
 fn score(format: &str) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["score", SEED, "--format", format])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

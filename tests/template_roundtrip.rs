@@ -2,7 +2,7 @@
 //! programmatically, reads back through the actuals readers with the values written.
 
 use jixiao::actuals::{parse_actuals_csv, parse_actuals_toml};
-use jixiao::check::template::{template_csv, template_toml, BOM, CSV_COLUMNS};
+use jixiao::check::template::{template_csv, template_toml, BOM, CSV_HEADERS_ZH};
 use jixiao::scorecard::load::load_department;
 use jixiao::scorecard::Department;
 use rust_decimal_macros::dec;
@@ -20,7 +20,8 @@ fn csv_blank_sheet_shape() {
     let dept = seed();
     let text = template_csv(&dept, false);
     let mut lines = text.split("\r\n");
-    assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
+    // Chinese headers by default (issue 16); the reader takes them as well as English ones.
+    assert_eq!(lines.next(), Some(CSV_HEADERS_ZH.join(",").as_str()));
     // 126 project rows + 2 budget rows and a 实际完成情况 row per project + 14 department
     // rows, and the header.
     let rows = text.trim_end().split("\r\n").count();
@@ -59,11 +60,11 @@ fn csv_filled_in_reads_back() {
     let headers = rdr.headers().expect("headers").clone();
     let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
     let (pc, ic, ac, rc, bc) = (
-        col("project"),
-        col("indicator"),
-        col("actual"),
-        col("reason"),
-        col("baseline"),
+        col("项目编码"),
+        col("指标编码"),
+        col("实际完成值"),
+        col("偏差原因分析及改进措施"),
+        col("基期值"),
     );
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)

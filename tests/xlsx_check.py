@@ -86,7 +86,10 @@ def check_report(data, path):
             h = ws.cell(total_row, 8)
             check(near(h.value, p["score"]), f"{t}: total {h.value!r} != {p['score']}")
             check(h.number_format == "0.00", f"{t}: total format {h.number_format}")
-            check(ws.cell(total_row, 9).value == f"自评等级：{p['grade']}", f"{t}: grade")
+            grade = f"自评等级：{p['grade']}"
+            if p.get("incomplete"):
+                grade += f"（不完整：{p['incomplete']}）"
+            check(ws.cell(total_row, 9).value == grade, f"{t}: grade")
             check(f"A{total_row}:F{total_row}" in {str(r) for r in ws.merged_cells.ranges}, f"{t}: 总分 merged A:F")
         money = next((r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "年度资金总额"), None)
         check(money is not None, f"{t}: 年度资金总额 row")

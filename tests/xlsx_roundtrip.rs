@@ -171,9 +171,17 @@ fn template_filled_scores_like_toml_and_xlsx_report_matches_json() {
             .expect("总分 row");
         let want = Decimal::from_str(p["score"].as_str().expect("score")).expect("dec");
         assert_eq!(num(&total[7]), Some(want), "total of {}", names[i + 1]);
+        // An incomplete total says so beside its grade (issue 16).
+        let incomplete = p["incomplete"]
+            .as_str()
+            .map(|why| format!("（不完整：{why}）"))
+            .unwrap_or_default();
         assert_eq!(
             cell_text(&total[8]),
-            format!("自评等级：{}", p["grade"].as_str().unwrap_or(""))
+            format!(
+                "自评等级：{}{incomplete}",
+                p["grade"].as_str().unwrap_or("")
+            )
         );
         // Every indicator row: 三级指标 in D, 得分 in H.
         for ind in p["indicators"].as_array().expect("rows") {

@@ -39,7 +39,7 @@ pub fn parse_actuals_csv(
     text: &str,
     department_code: &str,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
-    parse(path, text, department_code, None)
+    strict(parse(path, text, department_code, None))
 }
 
 /// Like [`parse_actuals_csv`], with the scorecard: rows may then be named by 二级指标 +
@@ -50,7 +50,168 @@ pub fn parse_actuals_csv_for(
     text: &str,
     dept: &Department,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
+    strict(parse(path, text, &dept.code, Some(dept)))
+}
+
+/// Like [`parse_actuals_csv_for`], keeping what could be read: the actuals of every good
+/// row and the diagnostics of the bad ones (one policy for bad cells: report them all,
+/// still score the rest, mark what they leave open). `Err` only when the sheet as a whole
+/// cannot be read (its header).
+pub fn parse_actuals_csv_lenient(
+    path: &Path,
+    text: &str,
+    dept: &Department,
+) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
     parse(path, text, &dept.code, Some(dept))
+}
+
+/// Every row read, or every problem found.
+fn strict(
+    read: Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>>,
+) -> Result<Actuals, Vec<FileDiagnostic>> {
+    match read? {
+        (actuals, diags) if diags.is_empty() => Ok(actuals),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// Where the columns the reader uses are.
+struct Columns {
+    project: usize,
+    indicator: Option<usize>,
+    name: Option<usize>,
+    level2: Option<usize>,
+    actual: usize,
+    reason: Option<usize>,
+    baseline: Option<usize>,
+}
+
+/// Reads the header row: the columns, or why the sheet cannot be read at all.
+fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), Diagnostic> {
+    let sheet = Sheet::open(text).map_err(|e| {
+        Diagnostic::error(
+            "actuals::csv",
+            format!("cannot read the header row: {e}"),
+            Span::new(0, 0),
+        )
+        .with_help("the first line must name the columns, e.g. project,indicator,actual,reason")
+    })?;
+    let first_line = sheet.header_span();
+    let fields = [PROJECT, INDICATOR, ACTUAL, REASON, BASELINE, LEVEL2, NAME];
+    if let Some([(i, a), (j, b)]) = sheet.duplicate_column(&fields) {
+        return Err(Diagnostic::error(
+            "actuals::csv-duplicate-column",
+            format!("第 {i} 列「{a}」和第 {j} 列「{b}」是同一栏，不知该读哪一列"),
+            first_line,
+        )
+        .with_label("表头")
+        .with_help("删去或改名其中一列（例如改为「备注」），只留一列"));
+    }
+    let find = |names: &[&str]| sheet.column(names);
+    let ic = find(INDICATOR);
+    // Without 指标编码, rows are named by 三级指标 (and 二级指标): a sheet typed by a person.
+    let nc = find(NAME).filter(|_| ic.is_none() || with_scorecard);
+    let (Some(pc), Some(ac), true) = (find(PROJECT), find(ACTUAL), ic.is_some() || nc.is_some())
+    else {
+        return Err(Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
+                .with_label("header row")
+                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"));
+    };
+    let columns = Columns {
+        project: pc,
+        indicator: ic,
+        name: nc,
+        level2: find(LEVEL2),
+        actual: ac,
+        reason: find(REASON),
+        baseline: find(BASELINE),
+    };
+    Ok((sheet, columns))
+}
+
+/// What a data row of the sheet is.
+enum RowKey {
+    Id(String),
+    /// Nothing to read (an empty line, a placeholder of the blank form).
+    Skip,
+    Bad(Diagnostic),
+}
+
+/// The indicator id a row names: by 指标编码, or by 二级指标 + 三级指标 with the scorecard.
+fn row_key(
+    cols: &Columns,
+    get: &dyn Fn(Option<usize>) -> Option<String>,
+    any_cell: bool,
+    (department, project, is_dept): (Option<&Department>, &str, bool),
+    line: Span,
+) -> RowKey {
+    if let Some(id) = get(cols.indicator) {
+        return RowKey::Id(id);
+    }
+    if cols.name.is_none() {
+        if !any_cell {
+            return RowKey::Skip;
+        }
+        return RowKey::Bad(
+            Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
+                .with_label("row without `indicator`")
+                .with_help(
+                    "fill the `indicator` column with the id from the scorecard (e.g. `qty1`)",
+                ),
+        );
+    }
+    let name = get(cols.name);
+    if let Some(budget) = name.as_deref().and_then(keyed::budget_id) {
+        return RowKey::Id(budget.to_string());
+    }
+    if get(Some(cols.actual)).is_none() && name.is_none()
+        || name.as_deref().is_some_and(keyed::is_placeholder)
+    {
+        // An empty line, or a row that only holds a place in the blank form
+        // (`指标1：`, `……`), as in the xlsx sheet.
+        return RowKey::Skip;
+    }
+    let level2 = get(cols.level2);
+    match by_name(
+        department,
+        project,
+        is_dept,
+        level2.as_deref(),
+        name.as_deref(),
+    ) {
+        Ok(id) => RowKey::Id(id),
+        Err((code, message, help)) => {
+            RowKey::Bad(Diagnostic::error(code, message, line).with_help(help))
+        }
+    }
+}
+
+/// A 全年预算数 / 全年执行数 cell: an amount in 万元 within the limit.
+fn amount(v: &str, id: &str, line: Span) -> Result<Decimal, Diagnostic> {
+    let what = format!("`{id}`");
+    let kind = crate::limits::NumberKind::Amount;
+    match Decimal::from_str(v) {
+        Ok(d) if d >= Decimal::ZERO => {
+            match crate::limits::number_too_large(d, kind, "actuals::too-large", &what, line) {
+                Some(diag) => Err(diag),
+                None => Ok(d),
+            }
+        }
+        Err(_) if crate::limits::looks_like_decimal(v) => Err(crate::limits::too_large(
+            v,
+            kind,
+            "actuals::too-large",
+            &what,
+            line,
+        )),
+        _ => Err(Diagnostic::error(
+            "actuals::bad-amount",
+            format!("`{v}` is not an amount in 万元"),
+            line,
+        )
+        .with_label("this row")
+        .with_help("write the amount in 万元 as a number, e.g. 9.50")),
+    }
 }
 
 fn parse(
@@ -58,7 +219,7 @@ fn parse(
     text: &str,
     department_code: &str,
     department: Option<&Department>,
-) -> Result<Actuals, Vec<FileDiagnostic>> {
+) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
     let source: Arc<str> = Arc::from(text);
     let mut diags = Vec::new();
     let mut push = |d: Diagnostic| {
@@ -68,44 +229,19 @@ fn parse(
             diagnostic: d,
         })
     };
-    let mut sheet = match Sheet::open(text) {
-        Ok(sh) => sh,
-        Err(e) => {
-            push(
-                Diagnostic::error(
-                    "actuals::csv",
-                    format!("cannot read the header row: {e}"),
-                    Span::new(0, 0),
-                )
-                .with_help(
-                    "the first line must name the columns, e.g. project,indicator,actual,reason",
-                ),
-            );
+    let (mut sheet, cols) = match open_sheet(text, department.is_some()) {
+        Ok(x) => x,
+        Err(d) => {
+            push(d);
             return Err(diags);
         }
     };
-    let find = |names: &[&str]| sheet.column(names);
-    let first_line = sheet.header_span();
-    let ic = find(INDICATOR);
-    // Without 指标编码, rows are named by 三级指标 (and 二级指标): a sheet typed by a person.
-    let nc = find(NAME).filter(|_| ic.is_none() || department.is_some());
-    let (Some(pc), Some(ac), true) = (find(PROJECT), find(ACTUAL), ic.is_some() || nc.is_some())
-    else {
-        push(
-            Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
-                .with_label("header row")
-                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"),
-        );
-        return Err(diags);
-    };
-    let lc = find(LEVEL2);
-    let rc = find(REASON);
-    let bc = find(BASELINE);
     let mut actuals = Actuals {
         file: path.to_path_buf(),
         ..Default::default()
     };
     let mut rec = csv::StringRecord::new();
+    let mut twice = Vec::new();
     while let Some(read) = sheet.next_record(&mut rec) {
         let line = match read {
             Ok(line) => line,
@@ -127,47 +263,18 @@ fn parse(
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
-        let project = get(Some(pc)).unwrap_or_default();
+        let project = get(Some(cols.project)).unwrap_or_default();
         let is_dept = project.is_empty() || project == department_code;
-        let id = match (get(ic), get(nc)) {
-            (Some(id), _) => id,
-            (None, name) if nc.is_some() => {
-                if let Some(budget) = name.as_deref().and_then(keyed::budget_id) {
-                    budget.to_string()
-                } else if get(Some(ac)).is_none() && name.is_none()
-                    || name.as_deref().is_some_and(keyed::is_placeholder)
-                {
-                    // An empty line, or a row that only holds a place in the blank form
-                    // (`指标1：`, `……`), as in the xlsx sheet.
-                    continue;
-                } else {
-                    match by_name(
-                        department,
-                        &project,
-                        is_dept,
-                        get(lc).as_deref(),
-                        name.as_deref(),
-                    ) {
-                        Ok(id) => id,
-                        Err((code, message, help)) => {
-                            push(Diagnostic::error(code, message, line).with_help(help));
-                            continue;
-                        }
-                    }
-                }
-            }
-            (None, _) => {
-                if rec.iter().any(|c| !c.trim().is_empty()) {
-                    push(
-                        Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
-                            .with_label("row without `indicator`")
-                            .with_help("fill the `indicator` column with the id from the scorecard (e.g. `qty1`)"),
-                    );
-                }
+        let any_cell = rec.iter().any(|c| !c.trim().is_empty());
+        let id = match row_key(&cols, &get, any_cell, (department, &project, is_dept), line) {
+            RowKey::Id(id) => id,
+            RowKey::Skip => continue,
+            RowKey::Bad(d) => {
+                push(d);
                 continue;
             }
         };
-        let actual = get(Some(ac));
+        let actual = get(Some(cols.actual));
         if id == SUMMARY_ID {
             if let Some(text) = actual {
                 actuals.projects.entry(project).or_default().summary = Some(text);
@@ -176,72 +283,37 @@ fn parse(
         }
         if id == ADJUSTED_BUDGET_ID || id == SPENT_ID {
             let Some(v) = actual else { continue };
-            let what = format!("`{id}`");
-            let amount = match Decimal::from_str(&v) {
-                Ok(d) if d >= Decimal::ZERO => {
-                    let kind = crate::limits::NumberKind::Amount;
-                    match crate::limits::number_too_large(
-                        d,
-                        kind,
-                        "actuals::too-large",
-                        &what,
-                        line,
-                    ) {
-                        Some(diag) => {
-                            push(diag);
-                            continue;
-                        }
-                        None => d,
+            match amount(&v, &id, line) {
+                Err(d) => push(d),
+                Ok(a) => {
+                    let pa = actuals.projects.entry(project).or_default();
+                    if id == SPENT_ID {
+                        pa.spent = Some(a);
+                    } else {
+                        pa.adjusted_budget = Some(a);
                     }
                 }
-                Err(_) if crate::limits::looks_like_decimal(&v) => {
-                    let kind = crate::limits::NumberKind::Amount;
-                    push(crate::limits::too_large(
-                        &v,
-                        kind,
-                        "actuals::too-large",
-                        &what,
-                        line,
-                    ));
-                    continue;
-                }
-                _ => {
-                    push(
-                        Diagnostic::error(
-                            "actuals::bad-amount",
-                            format!("`{v}` is not an amount in 万元"),
-                            line,
-                        )
-                        .with_label("this row")
-                        .with_help("write the amount in 万元 as a number, e.g. 9.50"),
-                    );
-                    continue;
-                }
-            };
-            let pa = actuals.projects.entry(project).or_default();
-            if id == SPENT_ID {
-                pa.spent = Some(amount);
-            } else {
-                pa.adjusted_budget = Some(amount);
             }
             continue;
         }
         let row = RowActual {
             actual,
-            reason: get(rc),
-            baseline: get(bc),
+            reason: get(cols.reason),
+            baseline: get(cols.baseline),
             origin: Origin {
                 file: path.to_path_buf(),
                 start: line.start,
                 end: line.end,
             },
         };
+        let key = (is_dept, project.clone(), id.clone());
         let rows = if is_dept {
             &mut actuals.department
         } else {
             &mut actuals.projects.entry(project).or_default().rows
         };
         if rows.insert(id.clone(), row).is_some() {
+            twice.push(key);
             push(
                 Diagnostic::error(
                     "actuals::duplicate",
@@ -249,14 +321,25 @@ fn parse(
                     line,
                 )
                 .with_label("second entry")
-                .with_help("keep one row per project and indicator"),
+                .with_help(
+                    "keep one row per project and indicator; until then the row is not scored",
+                ),
             );
         }
     }
-    if diags.is_empty() {
-        Ok(actuals)
-    } else {
-        Err(diags)
+    forget(&mut actuals, twice);
+    Ok((actuals, diags))
+}
+
+/// Rows given twice: which value is right is not ours to guess, so the row stays unscored
+/// (missing) and its project's total is marked incomplete.
+fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) {
+    for (is_dept, project, id) in twice {
+        if is_dept {
+            actuals.department.remove(&id);
+        } else if let Some(pa) = actuals.projects.get_mut(&project) {
+            pa.rows.remove(&id);
+        }
     }
 }
 

@@ -32,6 +32,28 @@ pub fn load_actuals_for(path: &Path, dept: &Department) -> Result<Actuals, Vec<F
     load(path, &dept.code, Some(dept))
 }
 
+/// Like [`load_actuals_for`], but a CSV sheet with bad rows still gives the actuals of
+/// its good rows, beside the diagnostics of the bad ones; TOML and xlsx files load as
+/// in [`load_actuals_for`] (no diagnostics with `Ok`). `Err`: nothing usable.
+pub fn load_actuals_lenient(
+    path: &Path,
+    dept: &Department,
+) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
+    if !has_ext(path, "csv") {
+        return load(path, &dept.code, Some(dept)).map(|a| (a, Vec::new()));
+    }
+    let text = read_decoded(path)?;
+    load_csv::parse_actuals_csv_lenient(path, &text, dept)
+}
+
+/// The text of a text actuals file, in whatever encoding it was saved.
+fn read_decoded(path: &Path) -> Result<String, Vec<FileDiagnostic>> {
+    match crate::encoding::read_text(path).map_err(|e| unreadable(path, &e))? {
+        Ok(d) => Ok(d.text),
+        Err(e) => Err(undecodable(path, e)),
+    }
+}
+
 fn has_ext(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -61,8 +83,9 @@ fn load(
         let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
-    // issue 7: the file-size limit applies to every actuals file.
-    let text = crate::limits::read_to_string(path).map_err(|e| unreadable(path, &e))?;
+    // issue 7: the file-size limit applies to every actuals file; GBK, UTF-16 and BOMs
+    // are decoded (Excel on a Chinese Windows saves CSV in GBK).
+    let text = read_decoded(path)?;
     if has_ext(path, "csv") {
         match dept {
             Some(d) => load_csv::parse_actuals_csv_for(path, &text, d),
@@ -71,6 +94,22 @@ fn load(
     } else {
         parse_actuals_toml(path, &text)
     }
+}
+
+/// A file whose bytes are not text in an encoding we read (or a workbook under a text
+/// name): the file as a whole is unusable.
+fn undecodable(path: &Path, e: crate::encoding::EncodingError) -> Vec<FileDiagnostic> {
+    let what = if e.code == crate::encoding::WORKBOOK_CODE {
+        "actuals::workbook-not-text"
+    } else {
+        "actuals::encoding"
+    };
+    let (source, span) = e.as_source();
+    vec![FileDiagnostic {
+        file: path.to_path_buf(),
+        source: std::sync::Arc::from(source),
+        diagnostic: Diagnostic::error(what, e.message, span).with_help(e.help),
+    }]
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Vec<FileDiagnostic> {

@@ -3,7 +3,7 @@
 
 use super::render::{AuditReport, Section};
 use crate::report::markdown::{cell as md_cell, table as md_table};
-use crate::report::table::grid;
+use crate::report::TableStyle;
 
 pub fn terminal(sections: &[Section]) -> String {
     let mut out = String::new();
@@ -18,7 +18,7 @@ pub fn terminal(sections: &[Section]) -> String {
             out.push_str(&format!("{l}\n"));
         }
         for (h, rows) in &s.tables {
-            out.push_str(&grid(h, rows.clone()));
+            out.push_str(&TableStyle::default().grid(h, rows.clone()));
             out.push('\n');
         }
         for l in tail {

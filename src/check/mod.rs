@@ -116,6 +116,50 @@ impl CheckReport {
         out
     }
 
+    /// What the `check` command prints: the summary first, then errors and warnings in full
+    /// (grouped per file), then advice — in full with `verbose`, else one line per kind of
+    /// advice with its count, so that a few warnings are not buried under pages of advice.
+    pub fn render_grouped(&self, folder: &Path, verbose: bool) -> String {
+        let mut out = format!(
+            "{}：{} 个错误，{} 个警告，{} 条建议（共检查 {} 个文件）\n\n",
+            folder.display(),
+            self.counts().errors,
+            self.counts().warnings,
+            self.counts().advice,
+            self.files.len()
+        );
+        let serious: Vec<&FileDiagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity != Severity::Advice)
+            .collect();
+        let advice: Vec<&FileDiagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.severity == Severity::Advice)
+            .collect();
+        out.push_str(&per_file(&serious));
+        if verbose {
+            out.push_str(&per_file(&advice));
+        } else if !advice.is_empty() {
+            out.push_str(&format!(
+                "建议 {} 条（加 --verbose 显示每一条的位置和说明）：\n",
+                advice.len()
+            ));
+            let mut kinds: Vec<(&str, usize, &str)> = Vec::new();
+            for d in &advice {
+                match kinds.iter_mut().find(|k| k.0 == d.diagnostic.code) {
+                    Some(k) => k.1 += 1,
+                    None => kinds.push((d.diagnostic.code, 1, &d.diagnostic.message)),
+                }
+            }
+            for (code, n, example) in kinds {
+                out.push_str(&format!("  {code} ×{n}，例如：{example}\n"));
+            }
+        }
+        out
+    }
+
     /// A JSON array of `{file, line, column, severity, code, message, help, snippet}`.
     pub fn render_json(&self) -> String {
         let mut s =
@@ -155,6 +199,28 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     help: Option<&'a str>,
     snippet: &'a str,
+}
+
+/// Diagnostics grouped per file, each group under a line with the file's counts.
+fn per_file(diags: &[&FileDiagnostic]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(first) = diags.get(i) {
+        let group: Vec<FileDiagnostic> = diags
+            .iter()
+            .skip(i)
+            .take_while(|d| d.file == first.file)
+            .map(|d| (*d).clone())
+            .collect();
+        i += group.len().max(1);
+        out.push_str(&format!(
+            "{}: {}\n\n",
+            first.file.display(),
+            Counts::of(&group)
+        ));
+        out.push_str(&render_file_diagnostics(&group));
+    }
+    out
 }
 
 /// Checks a department folder. Load errors come first-hand from the loader; files that

@@ -23,6 +23,29 @@ pub const CSV_COLUMNS: &[&str] = &[
     "baseline",
 ];
 
+/// The same columns as Chinese headers, written by default (`--lang en` writes
+/// [`CSV_COLUMNS`]); the CSV reader takes either.
+pub const CSV_HEADERS_ZH: &[&str] = &[
+    "项目编码",
+    "项目名称",
+    "指标编码",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "偏差原因分析及改进措施",
+    "基期值",
+];
+
+/// The header row in the current language ([`crate::i18n`]).
+pub fn csv_headers() -> &'static [&'static str] {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Zh => CSV_HEADERS_ZH,
+        crate::i18n::Lang::En => CSV_COLUMNS,
+    }
+}
+
 /// The byte-order mark Excel needs to open a UTF-8 CSV as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
@@ -52,7 +75,7 @@ pub fn template_csv(dept: &Department, bom: bool) -> String {
         rows.push(csv_row(&dept.code, &dept.name, ind));
     }
     // Writing to a Vec cannot fail; a failure would only drop rows, never panic.
-    let _ = w.write_record(CSV_COLUMNS);
+    let _ = w.write_record(csv_headers());
     for r in &rows {
         let _ = w.write_record(r);
     }
@@ -131,7 +154,7 @@ fn toml_row(out: &mut String, ind: &Indicator) {
     );
     if is_change {
         out.push_str(&format!(
-            "{} = {{ actual = \"\", reason = \"\", baseline = \"\" }}  # baseline: 上年值\n",
+            "{} = {{ actual = \"\", reason = \"\", baseline = \"\" }}  # baseline: 上年值（实际完成值写“增长3.5%”时留空即可）\n",
             key(&ind.id)
         ));
     } else {
@@ -148,18 +171,25 @@ fn toml_row(out: &mut String, ind: &Indicator) {
 pub fn template_toml(dept: &Department) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "# 年终实际完成值 (year-end actuals) — {} {}, fiscal year {}\n",
+        "# 年终实际完成值 — {} {}，{}年度\n",
         comment(&dept.name),
         comment(&dept.code),
         dept.fiscal_year
     ));
-    out.push_str("# Written by `jixiao template`. For each row fill in `actual` (实际完成值: \"2300份\", \"92.5%\",\n");
-    out.push_str("# \"2022-11-20\", \"达成\", \"不适用\" …) and, when a row falls short, `reason` (偏差原因分析及\n");
-    out.push_str("# 改进措施); change targets also take `baseline` (上年值). Rows left empty count as missing.\n");
-    out.push_str("# Budget figures are in 万元: remove the leading `#` of `spent` (全年执行数) and, if the\n");
-    out.push_str("# budget was adjusted, of `adjusted_budget` (全年预算数), and fill them in.\n");
-    out.push_str("# `summary` (实际完成情况) says in words what the project achieved against its 年度总体目标.\n");
-    out.push_str("# Score with: jixiao score FOLDER --actuals THIS_FILE\n");
+    out.push_str(
+        "# 由 `jixiao template` 生成。每一行填写 `actual`（实际完成值：\"2300份\"、\"92.5%\"、\n",
+    );
+    out.push_str("# \"2022-11-20\"、\"达成\"、\"不适用\" ……）；未达到目标的行填写 `reason`（偏差原因分析及\n");
+    out.push_str(
+        "# 改进措施）；变化类指标可填 `baseline`（上年值），实际完成值写成“增长3.5%”时留空即可。\n",
+    );
+    out.push_str("# 留空的行按未填写列出，总分标为「不完整」。\n");
+    out.push_str(
+        "# 预算金额单位为万元：去掉 `spent`（全年执行数）行首的 `#` 并填写；预算有调整时，\n",
+    );
+    out.push_str("# 同样填写 `adjusted_budget`（全年预算数）。\n");
+    out.push_str("# `summary`（实际完成情况）用文字说明项目对照年度总体目标的完成情况。\n");
+    out.push_str("# 评分：jixiao score 部门目录 --actuals 本文件\n");
     for (n, p) in dept.projects.iter().enumerate() {
         out.push('\n');
         out.push_str(&format!("# {}. {}\n", n + 1, comment(&p.name)));
@@ -179,7 +209,7 @@ pub fn template_toml(dept: &Department) -> String {
     if !dept.indicators.is_empty() {
         out.push('\n');
         out.push_str(&format!(
-            "# 部门整体: {} — the department's own indicators\n",
+            "# 部门整体：{} 的部门整体指标\n",
             comment(&dept.name)
         ));
         out.push_str("[department.rows]\n");

@@ -19,6 +19,10 @@ pub struct CheckArgs {
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     format: TextOrJson,
+    /// Show every advice item in full (by default advice is one line per kind, after the
+    /// errors and warnings).
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 pub fn run(a: CheckArgs) -> u8 {
@@ -35,7 +39,7 @@ pub fn run(a: CheckArgs) -> u8 {
     }
     let report = check_folder(&a.path, &policy, opts);
     let text = match a.format {
-        TextOrJson::Text => report.render_text(&a.path),
+        TextOrJson::Text => report.render_grouped(&a.path, a.verbose),
         TextOrJson::Json => report.render_json(),
     };
     let status = if report.has_errors() {

@@ -144,6 +144,18 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
             }
         }
     };
+    // GBK, UTF-16 and BOMs are decoded here; UTF-8 streams through.
+    let input = match crate::encoding::utf8_reader(input) {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
+            eprintln_safe!("error[{}]: `{path}`: {e}", e.code);
+            return exit::UNUSABLE;
+        }
+        Err(e) => {
+            eprintln_safe!("error: cannot read `{path}`: {e}");
+            return exit::UNUSABLE;
+        }
+    };
     let opts = EvalCsvOptions {
         fiscal_year: a.fiscal_year,
         cache: !a.no_cache,

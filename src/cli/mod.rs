@@ -37,6 +37,7 @@ mod score;
 mod snapshot;
 mod template;
 mod template_xlsx;
+mod terminal;
 mod test;
 
 use crate::score::Policy;
@@ -158,6 +159,9 @@ pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
 pub const UNUSABLE_ACTUALS: &[&str] = &[
     "actuals::unreadable",
     "actuals::csv-columns",
+    "actuals::csv-duplicate-column",
+    "actuals::encoding",
+    "actuals::workbook-not-text",
     "actuals::xlsx",
     "actuals::xlsx-columns",
 ];
@@ -172,6 +176,55 @@ pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) 
         exit::UNUSABLE
     } else {
         otherwise
+    }
+}
+
+/// `--bom` / `--no-bom` of the commands that write CSV.
+///
+/// Decision: a CSV written to a file (`-o`) starts with a UTF-8 byte-order mark unless
+/// `--no-bom`, because the people who open it use Excel, which reads a BOM-less UTF-8 CSV
+/// as GBK on a Chinese Windows (mojibake); CSV on standard output has none unless `--bom`,
+/// because it usually goes to another program. Our own readers accept either.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct BomArgs {
+    /// Start CSV with a UTF-8 byte-order mark (the default when writing a file with `-o`).
+    #[arg(long, conflicts_with = "no_bom")]
+    pub bom: bool,
+    /// No byte-order mark, even in a file.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+impl BomArgs {
+    /// Whether CSV written to `output` (None: standard output) gets a BOM.
+    pub fn wanted(self, output: Option<&Path>) -> bool {
+        self.bom || (output.is_some() && !self.no_bom)
+    }
+}
+
+/// `--width` / `--ascii` of the commands that draw tables.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct TableArgs {
+    /// Tables: fit them to this many columns (default: the terminal's width; no limit
+    /// when writing to a file or a pipe).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+    /// Tables: draw with `+-|` instead of box-drawing characters.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+impl TableArgs {
+    /// The style for tables written to `output` (None: standard output). A file written
+    /// with `-o` is not the terminal: only `--width` narrows it.
+    pub fn style(self, output: Option<&Path>) -> crate::report::TableStyle {
+        crate::report::TableStyle {
+            width: match output {
+                Some(_) => self.width,
+                None => terminal::table_width(self.width),
+            },
+            ascii: self.ascii,
+        }
     }
 }
 
@@ -192,6 +245,9 @@ pub mod exit {
     about = "绩效自评: read performance targets as a language and score actuals against them"
 )]
 pub struct Cli {
+    /// Language of messages and labels: zh (default) or en; also taken from LANG=en_*.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -254,6 +310,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(output_status(printed, code));
         }
     };
+    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::from_env));
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),

@@ -6,7 +6,7 @@
 use super::exit;
 use super::snapshot::read_actuals;
 use crate::diagnostic::render_file_diagnostics;
-use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table};
+use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table_styled};
 use crate::scorecard::load::load_department;
 use clap::Args;
 use std::path::PathBuf;
@@ -36,6 +36,8 @@ pub struct MonitorArgs {
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     format: MonitorFormat,
+    #[command(flatten)]
+    table: super::TableArgs,
 }
 
 pub fn run(a: MonitorArgs) -> u8 {
@@ -81,8 +83,12 @@ pub fn run(a: MonitorArgs) -> u8 {
             );
         }
     }
-    let text = match std::fs::read_to_string(&a.spending) {
-        Ok(t) => t,
+    let text = match crate::encoding::read_text(&a.spending) {
+        Ok(Ok(d)) => d.text,
+        Ok(Err(e)) => {
+            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
+            return exit::UNUSABLE;
+        }
         Err(e) => {
             eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
             return exit::UNUSABLE;
@@ -113,7 +119,7 @@ pub fn run(a: MonitorArgs) -> u8 {
     };
     let report = monitor(&dept, &spending, ytd.as_ref(), as_of, &policy.monitor);
     let text = match a.format {
-        MonitorFormat::Table => render_table(&report, &policy.name),
+        MonitorFormat::Table => render_table_styled(&report, &policy.name, a.table.style(None)),
         MonitorFormat::Json => render_json(&report),
     };
     super::emit(text, exit::OK)

@@ -19,14 +19,40 @@ pub enum TemplateFormat {
 pub struct TemplateArgs {
     /// A department folder (`scorecards/<department>/`).
     path: PathBuf,
-    #[arg(long, value_enum, default_value = "toml")]
-    format: TemplateFormat,
-    /// Start the CSV with a UTF-8 byte-order mark, so Excel opens it as UTF-8.
-    #[arg(long)]
-    bom: bool,
+    /// Default: from the `-o` file's extension (.toml .csv .xlsx), else toml.
+    #[arg(long, value_enum)]
+    format: Option<TemplateFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    bom: super::BomArgs,
+}
+
+/// `--format`, or the `-o` extension's; a contradiction between the two is refused.
+fn pick_format(a: &TemplateArgs) -> Result<TemplateFormat, String> {
+    let ext = a
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let implied = match ext.as_deref() {
+        Some("toml") => Some(TemplateFormat::Toml),
+        Some("csv") => Some(TemplateFormat::Csv),
+        Some("xlsx") => Some(TemplateFormat::Xlsx),
+        _ => None,
+    };
+    match (a.format, implied) {
+        (Some(g), Some(i)) if g != i => {
+            Err(format!(
+            "`--format {}` 与输出文件 `{}` 的扩展名矛盾；去掉 `--format`（按扩展名写），或改文件名",
+            format!("{g:?}").to_lowercase(),
+            a.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
+        ))
+        }
+        (g, i) => Ok(g.or(i).unwrap_or(TemplateFormat::Toml)),
+    }
 }
 
 pub fn run(a: TemplateArgs) -> u8 {
@@ -39,12 +65,19 @@ pub fn run(a: TemplateArgs) -> u8 {
             return code;
         }
     }
-    if a.format == TemplateFormat::Xlsx {
+    let format = match pick_format(&a) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln_safe!("error: {msg}");
+            return exit::UNUSABLE;
+        }
+    };
+    if format == TemplateFormat::Xlsx {
         return super::template_xlsx::run_xlsx(&a.path, a.output.as_deref());
     }
-    if a.bom && a.format != TemplateFormat::Csv {
+    if (a.bom.bom || a.bom.no_bom) && format != TemplateFormat::Csv {
         eprintln_safe!(
-            "error: `--bom` is for `--format csv`; a TOML file needs no byte-order mark"
+            "error: `--bom`/`--no-bom` is for `--format csv`; a TOML file needs no byte-order mark"
         );
         return exit::UNUSABLE;
     }
@@ -59,9 +92,11 @@ pub fn run(a: TemplateArgs) -> u8 {
             return exit::FAILED;
         }
     };
-    let text = match a.format {
+    let text = match format {
         TemplateFormat::Toml => template_toml(&dept),
-        TemplateFormat::Csv | TemplateFormat::Xlsx => template_csv(&dept, a.bom),
+        TemplateFormat::Csv | TemplateFormat::Xlsx => {
+            template_csv(&dept, a.bom.wanted(a.output.as_deref()))
+        }
     };
     match &a.output {
         Some(path) => {

@@ -2,6 +2,7 @@
 //! project and for the department.
 
 mod execution;
+mod habits;
 pub mod points;
 mod result;
 mod rows;
@@ -22,6 +23,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
     let empty = ProjectActuals::default();
     let mut projects = Vec::with_capacity(dept.projects.len());
     let mut missing = Vec::new();
+    let mut errors = Vec::new();
     for p in &dept.projects {
         let pa = actuals.projects.get(&p.code).unwrap_or(&empty);
         let mut execution = execution::project_execution(p.budget, pa, policy);
@@ -48,7 +50,9 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
                 name,
             });
         }
+        errors.extend(error_rows(Some(&p.code), &rows.results));
         let score = rows.total(execution.score, policy);
+        let incomplete = incomplete(&rows.results, rows.missing.len(), &execution);
         projects.push(ProjectResult {
             code: p.code.clone(),
             name: p.name.clone(),
@@ -61,6 +65,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
             execution,
             indicators: rows.results,
             missing: rows.missing,
+            incomplete,
         });
     }
 
@@ -101,6 +106,9 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         );
     }
     let score = own.total(execution.score, policy);
+    let own_errors = error_rows(None, &own.results);
+    errors.splice(0..0, own_errors);
+    let dept_incomplete = incomplete(&own.results, own.missing.len(), &execution);
 
     let mut grade_counts: BTreeMap<String, usize> =
         policy.grades.iter().map(|g| (g.label.clone(), 0)).collect();
@@ -124,6 +132,8 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
             projects_composite: composite(&projects, actuals, policy),
             grade_counts,
             missing,
+            errors,
+            incomplete: dept_incomplete,
         },
         projects,
         policy_name: policy.name.clone(),
@@ -131,6 +141,40 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         rounding_places: policy.rounding_places,
         level_note: policy.level_note(),
     }
+}
+
+/// Why a total is not final: rows without an actual (`missing`, including blank deadline
+/// rows, which the policy scores as not done), rows that could not be scored, and a
+/// missing 全年执行数 each leave the total open. `None` when every row counts.
+fn incomplete(rows: &[IndicatorResult], missing: usize, execution: &Execution) -> Option<String> {
+    use crate::score::Status;
+    let count = |want: &[Status]| rows.iter().filter(|r| want.contains(&r.status)).count();
+    let mut parts = Vec::new();
+    if missing > 0 {
+        parts.push(format!("{missing} 行未填写"));
+    }
+    let failed = count(&[Status::Error, Status::Unscorable]);
+    if failed > 0 {
+        parts.push(format!("{failed} 行无法评分"));
+    }
+    if execution.score.is_none() && !execution.points.is_zero() {
+        parts.push("预算执行率未计分".to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join("、"))
+}
+
+/// The rows of `results` that have an actual but no score, for the bottom summary.
+fn error_rows(project: Option<&str>, results: &[IndicatorResult]) -> Vec<MissingRow> {
+    use crate::score::Status;
+    results
+        .iter()
+        .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
+        .map(|r| MissingRow {
+            project: project.map(str::to_string),
+            id: r.id.clone(),
+            name: r.name.clone(),
+        })
+        .collect()
 }
 
 /// 项目支出综合得分: budget-weighted mean of project scores, weights = 全年预算数

@@ -95,6 +95,10 @@ pub struct ProjectResult {
     pub indicators: Vec<IndicatorResult>,
     /// Rows without an actual: the total is incomplete while this is not empty.
     pub missing: Vec<String>,
+    /// Why the total and grade are not final (rows missing or not scorable, no 全年执行数),
+    /// e.g. "2 行未填写、1 行无法评分"; renderers mark them 「不完整」.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
 }
 
 /// The grade of a department whose 部门整体 score cannot be computed.
@@ -123,6 +127,12 @@ pub struct DepartmentResult {
     /// Projects per grade, in the policy's grade order.
     pub grade_counts: BTreeMap<String, usize>,
     pub missing: Vec<MissingRow>,
+    /// Rows that have an actual but could not be scored (projects and the department's own).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<MissingRow>,
+    /// Why the 部门整体 total is not final (see [`ProjectResult::incomplete`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

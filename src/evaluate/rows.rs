@@ -197,13 +197,17 @@ pub fn score_rows(
                 ));
             }
         }
-        let baseline = ra.and_then(|r| r.baseline.as_deref()).and_then(|b| {
-            match parse_actual(b).map(|p| p.value.value) {
-                Ok(ActualValue::Number { quantity }) => Some(quantity),
-                _ => None,
-            }
+        flags.extend(super::habits::fraction_for_percent(target, actual.as_ref()));
+        // A blank baseline (the template's `baseline = ""`) means "not given", as in CSV.
+        let given_baseline = ra
+            .and_then(|r| r.baseline.as_deref())
+            .map(str::trim)
+            .filter(|b| !b.is_empty());
+        let baseline = given_baseline.and_then(|b| match parse_actual(b).map(|p| p.value.value) {
+            Ok(ActualValue::Number { quantity }) => Some(quantity),
+            _ => None,
         });
-        if ra.and_then(|r| r.baseline.as_deref()).is_some() && baseline.is_none() {
+        if given_baseline.is_some() && baseline.is_none() {
             result.error = Some("baseline: not a number (e.g. `200` or `2.5%`)".into());
             result.flags = flags;
             results.push(result);

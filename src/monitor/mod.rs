@@ -6,7 +6,7 @@ pub mod plan;
 mod render;
 mod spending;
 
-pub use render::{render_json, render_table};
+pub use render::{render_json, render_table, render_table_styled};
 pub use spending::{parse_spending_csv, SpendingRow};
 
 use crate::actuals::Actuals;
@@ -112,20 +112,24 @@ pub fn monitor(
             .filter(|s| s.project == p.code && s.date.is_none_or(|d| d <= as_of))
             .max_by_key(|s| s.date)
             .map(|s| s.spent);
-        let planned = pct(plan::planned_share(&p.spending_plan, year, as_of));
-        let rate = spent.and_then(|s| {
+        // The light is decided on the exact ratio: computed from rounded percentages it
+        // could flip at a threshold. Only what is shown is rounded.
+        let planned_exact = plan::planned_share(&p.spending_plan, year, as_of);
+        let planned = pct(planned_exact);
+        let rate_exact = spent.and_then(|s| {
             s.checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|x| x.checked_div(p.budget))
-                .map(pct)
         });
-        let ratio = rate.and_then(|r| {
-            if planned.is_zero() {
+        let rate = rate_exact.map(pct);
+        let ratio_exact = rate_exact.and_then(|r| {
+            if planned_exact.is_zero() {
                 Some(Decimal::ONE)
             } else {
-                r.checked_div(planned).map(|x| x.round_dp(4))
+                r.checked_div(planned_exact)
             }
         });
-        let light = ratio.map(|r| {
+        let ratio = ratio_exact.map(|x| x.round_dp(4));
+        let light = ratio_exact.map(|r| {
             if r < t.red_below {
                 Light::Red
             } else if r < t.green_from {

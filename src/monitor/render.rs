@@ -5,19 +5,7 @@
 use super::{Light, MonitorReport, ProjectMonitor};
 use crate::score::formula::{d, fixed};
 use chrono::Datelike;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use rust_decimal::Decimal;
-
-fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
-    }
-    t.to_string()
-}
 
 fn opt(x: Option<Decimal>, f: impl Fn(Decimal) -> String) -> String {
     x.map(f).unwrap_or_else(|| "—".into())
@@ -68,6 +56,16 @@ fn reasons(p: &ProjectMonitor) -> Vec<String> {
 }
 
 pub fn render_table(r: &MonitorReport, policy_name: &str) -> String {
+    render_table_styled(r, policy_name, crate::report::TableStyle::default())
+}
+
+/// [`render_table`] fitted to a width or drawn in ASCII ([`crate::report::TableStyle`]).
+pub fn render_table_styled(
+    r: &MonitorReport,
+    policy_name: &str,
+    style: crate::report::TableStyle,
+) -> String {
+    let grid = |header: &[&str], rows: Vec<Vec<String>>| style.grid(header, rows);
     let mut out = format!(
         "绩效运行监控（{}，截至{}年{}月{}日）\n",
         r.department,

@@ -92,9 +92,9 @@ pub fn parse_spending_csv(
             .filter(|s| !s.is_empty())
         {
             None => None,
-            Some(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
+            Some(s) => match spending_date(s) {
+                Some(d) => Some(d),
+                None => {
                     push(
                         Diagnostic::error(
                             "spending::bad-date",
@@ -102,7 +102,7 @@ pub fn parse_spending_csv(
                             line,
                         )
                         .with_label("this row")
-                        .with_help("write dates as 2022-06-30"),
+                        .with_help("日期写作 2022-06-30、2022/6/30 或 2022年6月30日（要有年份）"),
                     );
                     continue;
                 }
@@ -118,5 +118,49 @@ pub fn parse_spending_csv(
         Ok(rows)
     } else {
         Err(diags)
+    }
+}
+
+/// A 截至日期 as spreadsheets and people write it: `2022-06-30`, `2022/6/30` (Excel on a
+/// Chinese Windows), `2022.6.30`, `2022年6月30日`, `2022年6月底` (a month stands for its
+/// last day). The year must be written: spending rows may span years.
+pub fn spending_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, format) {
+            return Some(d);
+        }
+    }
+    match crate::parse::parse_actual(t).map(|p| p.value.value) {
+        Ok(crate::model::ActualValue::Date { date }) => {
+            let year = date.year?;
+            date.last_day(year)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::spending_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let june30 = NaiveDate::from_ymd_opt(2022, 6, 30);
+        for t in [
+            "2022-06-30",
+            "2022/6/30",
+            "2022/06/30",
+            "2022.6.30",
+            "2022年6月30日",
+            "2022年6月底",
+            " 2022年6月 ",
+        ] {
+            assert_eq!(spending_date(t), june30, "{t}");
+        }
+        for t in ["6月30日", "2022-13-01", "上半年", "June"] {
+            assert_eq!(spending_date(t), None, "{t}");
+        }
     }
 }

@@ -894,13 +894,18 @@ fn rule_ref_text(r: &RuleRef) -> String {
     }
 }
 
-fn flags_text(flags: &[Flag]) -> String {
+/// The flags of a row, labelled; `reverse`: the row is a reverse target (its
+/// over-achievement reads as a target set too loose, see [`super::labels::flag_text`]).
+fn flags_text(flags: &[Flag], reverse: bool) -> String {
     if flags.is_empty() {
         "—".into()
     } else {
         flags
             .iter()
-            .map(|f| format!("{}（{}）", f.code, f.message))
+            .map(|f| {
+                let (label, message) = super::labels::flag_text_for(reverse, f);
+                format!("「{label}」：{message}")
+            })
             .collect::<Vec<_>>()
             .join("；")
     }
@@ -996,7 +1001,11 @@ pub fn render_text(e: &Explanation, places: u32) -> String {
                 ),
             },
         );
-        line(&mut out, "标记      ", &flags_text(&r.flags));
+        line(
+            &mut out,
+            "标记      ",
+            &flags_text(&r.flags, r.direction.contains("reverse")),
+        );
         if let Some(reason) = &r.reason {
             line(&mut out, "偏差原因  ", reason);
         }
@@ -1011,7 +1020,7 @@ pub fn render_text(e: &Explanation, places: u32) -> String {
             .as_ref()
             .map(rule_ref_text)
             .unwrap_or_else(|| "—".into()),
-        flags_text(&x.flags)
+        flags_text(&x.flags, false)
     ));
     out.push('\n');
     let t = &e.total;

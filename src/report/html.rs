@@ -141,9 +141,10 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
         for f in &e.flags {
             let _ = write!(
                 out,
-                "<span class=\"flag\" title=\"{}\">预算执行率 {}</span>",
+                "<span class=\"flag\" data-code=\"{}\" title=\"{}\">预算执行率 {}</span>",
+                esc(&f.code),
                 esc(&f.message),
-                esc(&f.code)
+                esc(&super::labels::flag_text(None, f).0)
             );
             let _ = write!(out, "<span class=\"muted\">{}</span> ", esc(&f.message));
         }
@@ -152,23 +153,17 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
 }
 
 fn trace_details(out: &mut String, r: &IndicatorResult) {
+    use super::labels;
     let Some(t) = &r.trace else { return };
-    let direction = serde_json::to_value(t.direction)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    let source = serde_json::to_value(t.direction_source)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let source = labels::direction_source(t.direction_source, labels::has_operator(t.kind));
     let _ = write!(
         out,
-        "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{} ({})</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
-        esc(t.kind),
+        "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{}（{}）</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
+        esc(labels::kind(t.kind)),
         esc(&t.target),
         esc(&t.actual),
-        esc(&direction),
-        esc(&source),
+        esc(labels::direction(t.direction)),
+        esc(source),
         esc(&t.rule),
         esc(&t.formula),
     );
@@ -181,6 +176,7 @@ fn indicator_table(
     full: Decimal,
     total: Decimal,
     grade: &str,
+    incomplete: Option<&str>,
 ) {
     out.push_str("<table class=\"indicators\"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施 · 标记</th></tr></thead><tbody>");
     let mut i = 0;
@@ -239,11 +235,13 @@ fn indicator_table(
                     }
                 }
                 for f in &r.flags {
+                    let (label, message) = super::labels::flag_text(Some(r), f);
                     let _ = write!(
                         out,
-                        "<span class=\"flag\" title=\"{}\">{}</span>",
-                        esc(&f.message),
-                        esc(&f.code)
+                        "<span class=\"flag\" data-code=\"{}\" title=\"{}\">{}</span>",
+                        esc(&f.code),
+                        esc(&message),
+                        esc(&label)
                     );
                 }
                 trace_details(out, r);
@@ -255,11 +253,25 @@ fn indicator_table(
     }
     let _ = write!(
         out,
-        "<tr class=\"total\"><th colspan=\"5\">总分</th><td class=\"num\">{}</td><td class=\"num\"><strong>{}</strong></td><td>自评等级：<strong>{}</strong></td></tr></tbody></table>",
+        "<tr class=\"total\"><th colspan=\"5\">总分</th><td class=\"num\">{}</td><td class=\"num\"><strong>{}</strong></td><td>自评等级：<strong>{}</strong>{}</td></tr></tbody></table>",
         fixed(full, 2),
         fixed(total, places),
-        esc(grade)
+        esc(grade),
+        incomplete_mark(incomplete)
     );
+}
+
+/// The 「不完整」 mark beside a total whose rows are not all scored, with why.
+fn incomplete_mark(incomplete: Option<&str>) -> String {
+    incomplete
+        .map(|why| {
+            format!(
+                " <span class=\"flag err incomplete\" title=\"{}\">{}</span>",
+                esc(why),
+                super::layout::INCOMPLETE
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// How many characters of a project name a chart label shows.
@@ -398,10 +410,11 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
         .collect();
     let _ = write!(
         out,
-        "<div class=\"summary\"><span class=\"badge {}\" title=\"自评等级\"><span class=\"d-grade\">{}</span></span><div><div class=\"muted\">部门整体自评得分</div><div class=\"big d-score\">{}</div></div><dl class=\"facts\"><dt>项目支出综合得分</dt><dd class=\"d-composite\">{}（按全年预算数加权，{}个项目）</dd><dt>部门预算执行率</dt><dd>{}</dd><dt>项目等级分布</dt><dd>{}</dd><dt>未填报的指标</dt><dd>{}项</dd></dl></div></header>",
+        "<div class=\"summary\"><span class=\"badge {}\" title=\"自评等级\"><span class=\"d-grade\">{}</span></span><div><div class=\"muted\">部门整体自评得分</div><div class=\"big d-score\">{}</div>{}</div><dl class=\"facts\"><dt>项目支出综合得分</dt><dd class=\"d-composite\">{}（按全年预算数加权，{}个项目）</dd><dt>部门预算执行率</dt><dd>{}</dd><dt>项目等级分布</dt><dd>{}</dd><dt>未填报的指标</dt><dd>{}项</dd></dl></div></header>",
         grade_class(s, &d.grade),
         esc(&d.grade),
         super::layout::department_score_text(d, places),
+        incomplete_mark(d.incomplete.as_deref()),
         d.projects_composite.map(|c| fixed(c, places)).unwrap_or_else(|| "—".into()),
         s.projects.len(),
         d.execution.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),
@@ -423,7 +436,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
             fmt_amount(e.adjusted.unwrap_or(e.budget)),
             e.rate.map(fmt_rate).unwrap_or_else(|| "—".into()),
             fixed(p.score, places),
-            esc(&p.grade),
+            esc(&super::layout::grade_shown(&p.grade, p.incomplete.as_deref())),
         );
     }
     out.push_str("</tbody></table>");
@@ -431,7 +444,15 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
     out.push_str("<h2>部门整体绩效</h2>");
     budget_table(out, &d.execution, places, false);
     let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
-    indicator_table(out, &d.indicators, places, full, d.score, &d.grade);
+    indicator_table(
+        out,
+        &d.indicators,
+        places,
+        full,
+        d.score,
+        &d.grade,
+        d.incomplete.as_deref(),
+    );
     if !d.missing.is_empty() {
         let _ = write!(
             out,
@@ -453,7 +474,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
     for (i, p) in s.projects.iter().enumerate() {
         let _ = write!(
             out,
-            "<section class=\"project\" id=\"p-{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h2>{}. <span class=\"p-name\">{}</span></h2><div class=\"phead\"><span class=\"badge small {}\"><span class=\"p-grade\">{}</span></span><span class=\"p-score\">{}</span><span class=\"muted\">项目编码 <span class=\"p-code\">{}</span> · 实施单位 {} · 主管部门 {}</span></div>",
+            "<section class=\"project\" id=\"p-{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h2>{}. <span class=\"p-name\">{}</span></h2><div class=\"phead\"><span class=\"badge small {}\"><span class=\"p-grade\">{}</span></span><span class=\"p-score\">{}</span>{}<span class=\"muted\">项目编码 <span class=\"p-code\">{}</span> · 实施单位 {} · 主管部门 {}</span></div>",
             esc(&p.code),
             esc(&p.code),
             fixed(p.score, places),
@@ -463,6 +484,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
             grade_class(s, &p.grade),
             esc(&p.grade),
             fixed(p.score, places),
+            incomplete_mark(p.incomplete.as_deref()),
             esc(&p.code),
             esc(&p.unit),
             esc(&d.name),
@@ -484,6 +506,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
             project_full_points(p),
             p.score,
             &p.grade,
+            p.incomplete.as_deref(),
         );
         out.push_str("</section>");
     }

@@ -115,26 +115,46 @@ pub fn indicator_rows(rows: &[IndicatorResult], places: u32) -> Vec<Vec<String>>
     out
 }
 
-/// Flag notes printed under a table: `qty1 reason-required: …`.
+/// Flag notes printed under a table: `qty1 名称 「需填写偏差原因」：…`, with the
+/// catalogue's label for each flag code (see [`super::labels::flag_text`]).
 pub fn notes(rows: &[IndicatorResult], e: &Execution) -> Vec<String> {
+    use super::labels::flag_text;
     let mut out = Vec::new();
     for f in &e.flags {
-        out.push(format!("预算执行率 {}: {}", f.code, f.message));
+        let (label, message) = flag_text(None, f);
+        out.push(format!("预算执行率 「{label}」：{message}"));
     }
     for r in rows {
         if let Some(err) = &r.error {
             if r.status != crate::score::Status::Missing {
-                out.push(format!("{} {} error: {err}", r.id, r.name));
+                out.push(format!("{} {} 「无法评分」：{err}", r.id, r.name));
             }
         }
         for f in &r.flags {
-            out.push(format!("{} {} {}: {}", r.id, r.name, f.code, f.message));
+            let (label, message) = flag_text(Some(r), f);
+            out.push(format!("{} {} 「{label}」：{message}", r.id, r.name));
         }
     }
     out
 }
 
-pub fn total_row(total: Decimal, grade: &str, places: u32, full: Decimal) -> Vec<String> {
+/// The 总分 row. An incomplete total (rows missing or not scorable) says so beside the
+/// figure and the grade, with why: it must never read as the final result.
+pub fn total_row(
+    total: Decimal,
+    grade: &str,
+    places: u32,
+    full: Decimal,
+    incomplete: Option<&str>,
+) -> Vec<String> {
+    let total = match incomplete {
+        Some(_) => format!("{}（{INCOMPLETE}）", fixed(total, places)),
+        None => fixed(total, places),
+    };
+    let grade = match incomplete {
+        Some(why) => format!("自评等级：{grade}（{INCOMPLETE}：{why}）"),
+        None => format!("自评等级：{grade}"),
+    };
     vec![
         "总分".into(),
         String::new(),
@@ -142,9 +162,20 @@ pub fn total_row(total: Decimal, grade: &str, places: u32, full: Decimal) -> Vec
         String::new(),
         String::new(),
         fixed(full, 2),
-        fixed(total, places),
-        format!("自评等级：{grade}"),
+        total,
+        grade,
     ]
+}
+
+/// The mark of a total or grade that is not final.
+pub const INCOMPLETE: &str = "不完整";
+
+/// A grade as shown: `优` when the total is complete, `优（不完整）` when it is not.
+pub fn grade_shown(grade: &str, incomplete: Option<&str>) -> String {
+    match incomplete {
+        Some(_) => format!("{grade}（{INCOMPLETE}）"),
+        None => grade.to_string(),
+    }
 }
 
 pub fn project_title(s: &ScoredDepartment, p: &ProjectResult) -> Vec<String> {
@@ -194,6 +225,27 @@ pub fn missing_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
     out
 }
 
+/// 无法评分的指标: rows with an actual that could not be scored, like [`missing_lines`];
+/// nothing when there are none.
+pub fn error_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
+    if d.errors.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![crate::i18n::tf(
+        "report.error-rows",
+        &[("n", &d.errors.len().to_string())],
+    )];
+    for m in &d.errors {
+        out.push(format!(
+            "  {} {} {}",
+            m.project.as_deref().unwrap_or("部门"),
+            m.id,
+            m.name
+        ));
+    }
+    out
+}
+
 /// The 部门整体自评得分 as printed: `—` for a department that is not graded (no
 /// indicators of its own: the figure would be the execution part alone, and read as 差).
 pub fn department_score_text(d: &DepartmentResult, places: u32) -> String {
@@ -208,7 +260,7 @@ pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
     let mut out = vec![format!(
         "部门整体自评得分：{}　等级：{}",
         department_score_text(d, s.rounding_places),
-        d.grade
+        grade_shown(&d.grade, d.incomplete.as_deref())
     )];
     out.push(format!(
         "项目支出综合得分（按全年预算数加权，{}个项目）：{}",
@@ -223,7 +275,15 @@ pub fn summary_lines(s: &ScoredDepartment) -> Vec<String> {
         .map(|g| format!("{g} {}", d.grade_counts.get(g).copied().unwrap_or(0)))
         .collect();
     out.push(format!("项目等级分布：{}", counts.join("　")));
+    let incomplete = s.projects.iter().filter(|p| p.incomplete.is_some()).count();
+    if incomplete > 0 {
+        out.push(crate::i18n::tf(
+            "report.incomplete-projects",
+            &[("n", &incomplete.to_string())],
+        ));
+    }
     out.extend(missing_lines(d));
+    out.extend(error_lines(d));
     out.push(format!("评分规则：{}", s.policy_name));
     out
 }

@@ -39,7 +39,13 @@ pub fn render(s: &ScoredDepartment) -> String {
         .map(|r| r.points)
         .sum::<rust_decimal::Decimal>()
         + d.execution.points;
-    rows.push(total_row(d.score, &d.grade, places, full));
+    rows.push(total_row(
+        d.score,
+        &d.grade,
+        places,
+        full,
+        d.incomplete.as_deref(),
+    ));
     out.push_str(&table(&INDICATOR_HEADER, &rows));
     for n in notes(&d.indicators, &d.execution) {
         out.push_str(&format!("\n> ※ {}", cell(&n)));
@@ -66,7 +72,13 @@ pub fn render(s: &ScoredDepartment) -> String {
             ));
         }
         let mut rows = indicator_rows(&p.indicators, places);
-        rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
+        rows.push(total_row(
+            p.score,
+            &p.grade,
+            places,
+            project_full_points(p),
+            p.incomplete.as_deref(),
+        ));
         out.push_str(&table(&INDICATOR_HEADER, &rows));
         let notes = notes(&p.indicators, &p.execution);
         if !notes.is_empty() {

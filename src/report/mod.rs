@@ -2,14 +2,19 @@
 //! JSON, CSV, a self-contained HTML report, or the 自评表 workbook (xlsx). Each takes the
 //! same [`ScoredDepartment`]; none recomputes anything.
 
+pub mod command_line;
 mod csv_out;
+pub mod csv_safe;
 pub mod diff;
 pub mod explain;
 pub mod html;
+pub mod labels;
 mod layout;
 pub(crate) mod markdown;
+pub mod pick_format;
 pub mod snapshot;
 pub(crate) mod table;
+pub use table::{render_styled as render_table, TableStyle};
 pub mod template_xlsx;
 pub mod xlsx;
 

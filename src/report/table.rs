@@ -2,20 +2,52 @@
 
 use super::layout::*;
 use crate::evaluate::ScoredDepartment;
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{ContentArrangement, Table};
 
-pub(crate) fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
+/// How the terminal tables are drawn. `width`: wrap cells so that each table fits in that
+/// many columns (a terminal); `None`: every cell on one line, however wide (a file, a
+/// pipe). `ascii`: `+-|` instead of box-drawing characters, for terminals and fonts in
+/// which those are not as wide as they should be next to Chinese text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableStyle {
+    pub width: Option<u16>,
+    pub ascii: bool,
+}
+
+impl TableStyle {
+    /// A table of `header` and `rows` in this style.
+    pub fn grid(self, header: &[&str], rows: Vec<Vec<String>>) -> String {
+        let mut t = Table::new();
+        t.load_preset(if self.ascii {
+            ASCII_FULL_CONDENSED
+        } else {
+            UTF8_FULL_CONDENSED
+        })
         .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
+        match self.width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(w);
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        for r in rows {
+            t.add_row(r);
+        }
+        t.to_string()
     }
-    t.to_string()
 }
 
 pub fn render(s: &ScoredDepartment) -> String {
+    render_styled(s, TableStyle::default())
+}
+
+/// [`render`] in `style`.
+pub fn render_styled(s: &ScoredDepartment, style: TableStyle) -> String {
+    let grid = |header: &[&str], rows: Vec<Vec<String>>| style.grid(header, rows);
     let mut out = String::new();
     let places = s.rounding_places;
     for p in &s.projects {
@@ -36,7 +68,13 @@ pub fn render(s: &ScoredDepartment) -> String {
             out.push_str(&format!("实际完成情况：{achieved}\n"));
         }
         let mut rows = indicator_rows(&p.indicators, places);
-        rows.push(total_row(p.score, &p.grade, places, project_full_points(p)));
+        rows.push(total_row(
+            p.score,
+            &p.grade,
+            places,
+            project_full_points(p),
+            p.incomplete.as_deref(),
+        ));
         out.push_str(&grid(&INDICATOR_HEADER, rows));
         out.push('\n');
         for n in notes(&p.indicators, &p.execution) {
@@ -61,7 +99,13 @@ pub fn render(s: &ScoredDepartment) -> String {
         .map(|r| r.points)
         .sum::<rust_decimal::Decimal>()
         + d.execution.points;
-    rows.push(total_row(d.score, &d.grade, places, full));
+    rows.push(total_row(
+        d.score,
+        &d.grade,
+        places,
+        full,
+        d.incomplete.as_deref(),
+    ));
     out.push_str(&grid(&INDICATOR_HEADER, rows));
     out.push('\n');
     for n in notes(&d.indicators, &d.execution) {

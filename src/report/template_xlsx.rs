@@ -9,7 +9,7 @@
 //! in 万元). Qualitative rows get a drop-down of 达成/部分达成/未达成/不适用 (是/否/不适用 for a
 //! yes/no target), as a warning only, so `部分达成 75%` can still be typed.
 
-use super::xlsx::sheet_name;
+use super::xlsx::sheet_names;
 use crate::actuals::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use crate::model::target::TargetKind;
 use crate::scorecard::{Department, Indicator};
@@ -182,6 +182,13 @@ pub fn template_xlsx(dept: &Department) -> Result<Vec<u8>, XlsxError> {
         &indicator_lines(&dept.code, &dept.indicators),
         &f,
     )?;
+    let names = sheet_names(
+        &dept
+            .projects
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+    );
     for (i, p) in dept.projects.iter().enumerate() {
         let budget = super::fmt_amount(p.budget);
         let mut lines = vec![
@@ -222,7 +229,7 @@ pub fn template_xlsx(dept: &Department) -> Result<Vec<u8>, XlsxError> {
         lines.extend(indicator_lines(&p.code, &p.indicators));
         write_sheet(
             wb.add_worksheet(),
-            &sheet_name(i + 1, &p.name),
+            names.get(i).map_or("", String::as_str),
             &format!(
                 "{}（{}） 实际完成值（{}年度）",
                 p.name, p.code, dept.fiscal_year

@@ -39,6 +39,38 @@ pub fn sheet_name(index: usize, project_name: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// The sheet names of projects named `names`, in order: [`sheet_name`], except that
+/// projects whose names start alike (`冀财政法【2021】62号…（办案）` and `…（装备）`)
+/// show their head and their tail, which is where such names differ, so that the tabs do
+/// not look like duplicates.
+pub fn sheet_names(names: &[&str]) -> Vec<String> {
+    let clean = |n: &str| -> Vec<char> {
+        n.chars()
+            .filter(|c| !FORBIDDEN.contains(c) && !c.is_control() && !c.is_whitespace())
+            .collect()
+    };
+    let heads: Vec<String> = names
+        .iter()
+        .map(|n| clean(n).into_iter().take(SHORT_NAME).collect())
+        .collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let shared = heads.iter().filter(|h| **h == heads[i]).count() > 1;
+            let chars = clean(n);
+            if !shared || chars.len() <= SHORT_NAME {
+                return sheet_name(i + 1, n);
+            }
+            let head: String = chars.iter().take(5).collect();
+            let tail: String = chars[chars.len().saturating_sub(SHORT_NAME - 6)..]
+                .iter()
+                .collect();
+            sheet_name(i + 1, &format!("{head}…{tail}"))
+        })
+        .collect()
+}
+
 /// A decimal as the nearest f64, for a number cell (presentation only).
 pub fn cell_number(d: Decimal) -> f64 {
     d.to_string().parse::<f64>().unwrap_or(0.0)
@@ -342,12 +374,18 @@ fn total_block(
     full: Decimal,
     total: Decimal,
     grade: &str,
+    incomplete: Option<&str>,
     f: &Fmts,
 ) -> Result<u32, XlsxError> {
     put(ws, row, 0, row, 5, "总分", &f.label)?;
     put_num(ws, row, 6, 6, full, &f.num)?;
     put_num(ws, row, 7, 7, total, &f.num)?;
-    put(ws, row, 8, row, 8, &format!("自评等级：{grade}"), &f.center)?;
+    // The total cell stays a number; the grade cell says when it is not final.
+    let grade = match incomplete {
+        Some(why) => format!("自评等级：{grade}（{}：{why}）", super::layout::INCOMPLETE),
+        None => format!("自评等级：{grade}"),
+    };
+    put(ws, row, 8, row, 8, &grade, &f.center)?;
     Ok(row + 1)
 }
 
@@ -417,6 +455,7 @@ fn project_sheet(
         super::layout::project_full_points(p),
         p.score,
         &p.grade,
+        p.incomplete.as_deref(),
         f,
     )?;
     let mut lines = vec![s.level_note.clone()];
@@ -463,7 +502,7 @@ fn summary_sheet(
     let mut r = budget_block(ws, 3, &d.execution, false, f)?;
     r = indicator_block(ws, r, &d.indicators, places, f, fm)?;
     let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
-    r = total_block(ws, r, full, d.score, &d.grade, f)?;
+    r = total_block(ws, r, full, d.score, &d.grade, d.incomplete.as_deref(), f)?;
     r += 1;
     // 项目支出综合得分 and the grade counts.
     put(
@@ -558,11 +597,13 @@ fn summary_sheet(
             &f.center,
         )?;
         put_num(ws, r, 7, 7, p.score, &f.num)?;
-        put(ws, r, 8, r, 8, &p.grade, &f.center)?;
+        let grade = super::layout::grade_shown(&p.grade, p.incomplete.as_deref());
+        put(ws, r, 8, r, 8, &grade, &f.center)?;
         r += 1;
     }
     r += 1;
     let mut lines = super::layout::missing_lines(d);
+    lines.extend(super::layout::error_lines(d));
     lines.extend(
         notes(&d.indicators, &d.execution)
             .into_iter()
@@ -580,7 +621,7 @@ fn summary_sheet(
     lines.push(format!(
         "部门整体自评得分 {}，等级 {}",
         super::layout::department_score_text(d, places),
-        d.grade
+        super::layout::grade_shown(&d.grade, d.incomplete.as_deref())
     ));
     note_lines(ws, r, &lines, f)?;
     Ok(())
@@ -591,12 +632,12 @@ pub fn render(s: &ScoredDepartment) -> Result<Vec<u8>, XlsxError> {
     let f = Fmts::new(false);
     let fm = Fmts::new(true);
     let mut wb = Workbook::new();
-    let names: Vec<String> = s
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| sheet_name(i + 1, &p.name))
-        .collect();
+    let names = sheet_names(
+        &s.projects
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+    );
     summary_sheet(wb.add_worksheet(), s, &names, &f, &fm)?;
     for (p, name) in s.projects.iter().zip(&names) {
         project_sheet(wb.add_worksheet(), s, p, name, &f, &fm)?;
@@ -619,6 +660,23 @@ mod tests {
         assert!(n.starts_with("03 "));
         assert_eq!(sheet_name(1, "司法局化解办经费"), "01 司法局化解办经费");
         assert_eq!(sheet_name(12, "[]"), "12");
+    }
+
+    #[test]
+    fn names_that_start_alike_show_their_tails() {
+        let names = sheet_names(&[
+            "冀财政法【2021】62号河北省财政厅关于提前下达2022年中央政法纪检监察转移支付资金的通知（办案）",
+            "冀财政法【2021】62号河北省财政厅关于提前下达2022年中央政法纪检监察转移支付资金的通知（装备）",
+            "司法局化解办经费",
+        ]);
+        assert_eq!(
+            names,
+            [
+                "01 冀财政法【…通知（办案）",
+                "02 冀财政法【…通知（装备）",
+                "03 司法局化解办经费"
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,171 @@
+//! Message catalogues: one TOML file per language (`zh.toml`, the default, and `en.toml`),
+//! keyed by stable codes (`flag.over-achieved`, `report.incomplete`). Chinese is the
+//! default because the people who read jixiao's output are Chinese finance staff; English
+//! is chosen with `--lang en` or a `LANG`/`LC_ALL`/`LC_MESSAGES` starting with `en`.
+//!
+//! A plain table rather than an i18n framework: the messages are short, placeholders are
+//! named (`{n}`), and the catalogues are compiled in (no files to find at run time). The
+//! official 自评表 form itself (its headings) stays Chinese in both languages.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+static CHOSEN: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language for this process (the first call wins; the command line calls it
+/// once at start).
+pub fn set(lang: Lang) {
+    let _ = CHOSEN.set(lang);
+}
+
+/// The language chosen, Chinese when none was.
+pub fn current() -> Lang {
+    CHOSEN.get().copied().unwrap_or(Lang::Zh)
+}
+
+/// The language the environment asks for: the first set of `LC_ALL`, `LC_MESSAGES`,
+/// `LANG` (as POSIX orders them), English when it starts with `en`.
+pub fn from_env() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
+const ZH: &str = include_str!("zh.toml");
+const EN: &str = include_str!("en.toml");
+
+/// The catalogue of `lang`, flattened to `section.key` → text.
+pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    static ZH_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let (cell, text) = match lang {
+        Lang::Zh => (&ZH_MAP, ZH),
+        Lang::En => (&EN_MAP, EN),
+    };
+    cell.get_or_init(|| flatten(text))
+}
+
+fn flatten(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return out;
+    };
+    for (section, entries) in &table {
+        let Some(entries) = entries.as_table() else {
+            continue;
+        };
+        for (key, value) in entries {
+            if let Some(v) = value.as_str() {
+                out.insert(format!("{section}.{key}"), v.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The text of `key` in the current language; the key itself when no catalogue has it
+/// (a code is better than nothing, and the catalogue test catches it).
+pub fn t(key: &str) -> &str {
+    catalogue(current())
+        .get(key)
+        .or_else(|| catalogue(Lang::Zh).get(key))
+        .map_or(key, String::as_str)
+}
+
+/// [`t`] with `{name}` placeholders filled in.
+pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = t(key).to_string();
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// The label of a flag code (`over-achieved` → 「超额完成（目标可能偏低）」), the code
+/// itself for a code the catalogue does not know (a policy's own flag).
+pub fn flag_label(code: &str) -> String {
+    let key = format!("flag.{code}");
+    match catalogue(current()).get(&key) {
+        Some(label) => label.clone(),
+        None => code.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        let (zh, en) = (catalogue(Lang::Zh), catalogue(Lang::En));
+        assert!(zh.len() > 20, "zh.toml did not parse: {} keys", zh.len());
+        let mut missing: Vec<String> = zh
+            .keys()
+            .filter(|k| !en.contains_key(*k))
+            .map(|k| format!("en lacks {k}"))
+            .chain(
+                en.keys()
+                    .filter(|k| !zh.contains_key(*k))
+                    .map(|k| format!("zh lacks {k}")),
+            )
+            .collect();
+        missing.extend(
+            zh.iter()
+                .chain(en.iter())
+                .filter(|(_, v)| v.trim().is_empty())
+                .map(|(k, _)| format!("{k} is empty")),
+        );
+        missing.sort();
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn every_flag_the_scorer_raises_has_a_label() {
+        let codes = [
+            "over-achieved",
+            "reason-required",
+            "missing-actual",
+            "execution-rate-used",
+            "graded-by-hand",
+            "no-completion-date",
+            "no-points-left",
+            "overspent",
+            "too-large",
+            "unknown-level",
+            "zero-budget",
+            "no-department-indicators",
+            "fraction-for-percent",
+        ];
+        for code in codes {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(
+                    catalogue(lang).contains_key(&format!("flag.{code}")),
+                    "{code} {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            tf("score.rows-failed", &[("n", "3")]),
+            "3 行无法评分，原因见输出中该行"
+        );
+    }
+}
