@@ -457,7 +457,12 @@ fn snapshot_check_fails_after_a_one_line_rule_change_and_passes_after_rewrite() 
         })
         .count();
     assert_eq!(changed, 4, "{out}");
-    assert!(stderr(&o).contains("differs"));
+    // The hint is the command that rewrites it under the same inputs, --policy kept.
+    let hint = stderr(&o);
+    assert!(
+        hint.contains(&format!("`jixiao snapshot {SEED} --policy {pol_s} -o {snap_s}`")),
+        "{hint}"
+    );
 
     // Rewriting the snapshot accepts the change.
     let o = run(&["snapshot", SEED, "--policy", &pol_s, "-o", &snap_s]);

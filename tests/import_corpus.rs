@@ -348,3 +348,33 @@ fn damaged_sources_do_not_panic() {
         }
     }
 }
+
+/// A text page saved as GBK (Excel/Notepad on a Chinese Windows) or UTF-16 imports the
+/// same department as its UTF-8 original, with a note naming the encoding.
+#[test]
+fn gbk_and_utf16_text_sources_import_like_utf8() {
+    use jixiao::scorecard::import::import_bytes;
+    let path = Path::new(DIR).join("06-hunan-pipe-text.txt");
+    let utf8 = std::fs::read(&path).expect("corpus file");
+    let text = String::from_utf8(utf8.clone()).expect("utf-8 corpus file");
+    let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
+    assert!(!bad, "the page is GBK-encodable");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let want = import_bytes(&path, &utf8, None).expect("utf-8 imports");
+    for (name, bytes) in [("GBK", gbk.to_vec()), ("UTF-16LE", utf16)] {
+        let got = import_bytes(&path, &bytes, None).expect("imports");
+        assert_eq!(
+            format!("{:?}", got.department.projects),
+            format!("{:?}", want.department.projects),
+            "{name}"
+        );
+        assert!(
+            got.notes.iter().any(|n| n.message.contains("编码读取")),
+            "{name}: {:?}",
+            got.notes
+        );
+    }
+}

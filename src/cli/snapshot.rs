@@ -160,11 +160,17 @@ pub fn run(a: SnapshotArgs) -> u8 {
             .iter_all_changes()
             .filter(|c| c.tag() == similar::ChangeTag::Insert)
             .count();
+        // The hint keeps every input that changed the result: without `--actuals` it
+        // would rewrite the snapshot against no actuals and exit 0.
+        let rewrite = crate::report::command_line::snapshot_rewrite(
+            &a.path,
+            a.actuals.as_deref(),
+            a.policy.as_deref(),
+            file,
+        );
         eprintln_safe!(
-            "snapshot `{}` differs: {changed} lines changed; if the change is intended, rewrite it with `jixiao snapshot {} -o {}`",
+            "快照 `{}` 与本次评分不同：{changed} 行变化；如属预期，用 `{rewrite}` 重写快照",
             file.display(),
-            a.path.display(),
-            file.display()
         );
         return exit::FAILED;
     }

@@ -227,17 +227,26 @@ pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>),
         Format::Docx => docx::read_docx(bytes).map_err(|e| Unusable(e.0))?,
         Format::Workbook => sheet::read_workbook(bytes)?,
         Format::Text => {
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                Unusable(format!(
-                    "`{}` is neither a .docx/.xlsx/.xls nor UTF-8 text: {e}",
-                    path.display()
-                ))
+            // Text pages saved on a Chinese Windows are often GBK (or UTF-16 from Word's
+            // "Unicode text"): decode like every other text input, and say which.
+            let decoded = crate::encoding::decode(bytes).map_err(|e| {
+                Unusable(format!("`{}`：{}（{}）", path.display(), e.message, e.help))
             })?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let text = decoded.text.as_str();
+            let mut notes = Vec::new();
+            if !matches!(
+                decoded.encoding,
+                crate::encoding::TextEncoding::Utf8 | crate::encoding::TextEncoding::Utf8Bom
+            ) {
+                notes.push(Note::info(
+                    Location::Document,
+                    format!("源文件按 {} 编码读取", decoded.encoding.name()),
+                ));
+            }
             if is_seed_export(text) {
-                (blocks::from_text(text), Vec::new())
+                (blocks::from_text(text), notes)
             } else {
-                (flat_text::from_flat_text(text), Vec::new())
+                (flat_text::from_flat_text(text), notes)
             }
         }
     })
