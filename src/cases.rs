@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{Document, Item};
+use toml_edit::Item;
 
 #[derive(Debug, Clone, Default)]
 pub struct Case {
@@ -81,7 +81,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             diagnostic: d,
         })
     };
-    let doc = match Document::parse(text.to_string()) {
+    let doc = match crate::toml_tree::parse_document(text) {
         Ok(d) => d,
         Err(e) => {
             let span = e
@@ -217,7 +217,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
 /// The file's own default policy: a top-level `policy = "file.toml"`, relative to the
 /// cases file. `None` when absent or not text.
 pub fn file_policy(text: &str) -> Option<String> {
-    let doc = Document::parse(text.to_string()).ok()?;
+    let doc = crate::toml_tree::parse_document(text).ok()?;
     doc.get("policy").and_then(Item::as_str).map(str::to_string)
 }
 

@@ -23,4 +23,5 @@ pub mod region;
 pub mod report;
 pub mod score;
 pub mod scorecard;
+pub mod toml_depth;
 pub mod toml_tree;

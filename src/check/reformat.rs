@@ -8,7 +8,7 @@ use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use toml_edit::{Document, Item, Value};
+use toml_edit::{Item, Value};
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +98,7 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 /// for byte range, so everything else — comments, layout, a byte-order mark, CRLF line
 /// endings — stays exactly as the file had it.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
-    let doc = Document::parse(text.to_string()).map_err(|e| syntax_message(&e, text))?;
+    let doc = crate::toml_tree::parse_document(text).map_err(|e| syntax_message(&e, text))?;
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut changes = Vec::new();
     for value in targets(doc.as_table().get("indicators"))
@@ -151,7 +151,7 @@ pub fn canonical(text: &str) -> Option<String> {
     (again.warnings.is_empty() && again.value == parsed.value).then_some(new)
 }
 
-fn syntax_message(e: &toml_edit::TomlError, text: &str) -> String {
+fn syntax_message(e: &crate::toml_tree::TomlError, text: &str) -> String {
     crate::toml_tree::syntax_message(e, text).0
 }
 

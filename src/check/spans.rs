@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-use toml_edit::{Document, Item, TableLike, Value};
+use toml_edit::{Item, TableLike, Value};
 
 /// The spans of one scorecard file.
 #[derive(Debug, Clone)]
@@ -35,7 +35,7 @@ impl FileIndex {
             rows: HashMap::new(),
             plan: Vec::new(),
         };
-        let Ok(doc) = Document::parse(source.to_string()) else {
+        let Ok(doc) = crate::toml_tree::parse_document(source) else {
             return index;
         };
         let root = doc.as_table();
