@@ -104,6 +104,8 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
         }
     };
     let mut cases = Vec::new();
+    // One index for the whole file: a line lookup per case must not rescan it.
+    let lines = crate::line_index::LineIndex::new(text);
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
         push(
             Diagnostic::error(
@@ -120,7 +122,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             .span()
             .map(|r| Span::new(r.start, r.end))
             .unwrap_or_default();
-        let line = crate::diagnostic::line_col(text, span.start).0;
+        let line = lines.line_col(text, span.start).0;
         let mut c = Case {
             line,
             ..Default::default()

@@ -81,7 +81,8 @@ pub fn run(a: MonitorArgs) -> u8 {
             );
         }
     }
-    let text = match std::fs::read_to_string(&a.spending) {
+    // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO).
+    let text = match crate::limits::read_text_capped(&a.spending, crate::limits::MAX_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
             eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
