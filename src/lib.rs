@@ -20,6 +20,7 @@ pub mod monitor;
 pub mod output;
 pub mod parse;
 pub mod policy;
+pub mod record_cap;
 pub mod region;
 pub mod report;
 pub mod score;
