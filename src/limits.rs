@@ -305,11 +305,11 @@ pub fn open_regular(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 
 fn not_regular(meta: &std::fs::Metadata) -> std::io::Error {
     let what = if meta.is_dir() {
-        "一个文件夹"
+        "这是一个文件夹"
     } else {
-        "不是普通文件（可能是管道 FIFO、套接字或设备）"
+        "这不是普通文件（可能是管道 FIFO、套接字或设备）"
     };
-    invalid(format!("这是{what}，不能作为输入读取；请给出一个普通文件"))
+    invalid(format!("{what}，不能作为输入读取；请给出一个普通文件"))
 }
 
 /// Reads a whole file of at most `limit` bytes: a regular file only (see

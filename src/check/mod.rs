@@ -113,7 +113,8 @@ impl CheckReport {
                 "files"
             }
         ));
-        out
+        // File names may hold terminal escapes (the diagnostics are escaped already).
+        crate::terminal_text::sanitize_for_terminal(&out).into_owned()
     }
 
     /// A JSON array of `{file, line, column, severity, code, message, help, snippet}`.
