@@ -219,7 +219,7 @@ fn loadable_parts(dir: &Path, broken: &BTreeSet<PathBuf>) -> Parts {
     if dept_path.is_file() {
         parts.files.push(dept_path.clone());
         if !broken.contains(&dept_path) {
-            if let Ok(text) = std::fs::read_to_string(&dept_path) {
+            if let Ok(text) = crate::limits::read_to_string(&dept_path) {
                 if let Ok((d, _)) = load_department_file_str(&dept_path, &text) {
                     parts.department = Some(d);
                 }

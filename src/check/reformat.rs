@@ -3,7 +3,6 @@
 //! target's quoted string is replaced (found with `toml_edit`'s spans), so comments,
 //! layout and every other byte stay as they are; a target keeps its own trailing comment.
 
-use crate::diagnostic::line_col;
 use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
@@ -99,6 +98,8 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 /// endings — stays exactly as the file had it.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
     let doc = crate::toml_tree::parse_document(text).map_err(|e| syntax_message(&e, text))?;
+    // One line index for the file: a line lookup per change must not rescan it.
+    let lines = crate::line_index::LineIndex::new(text);
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut changes = Vec::new();
     for value in targets(doc.as_table().get("indicators"))
@@ -112,7 +113,7 @@ pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), Strin
         if text.get(range.clone()).is_none() {
             continue;
         }
-        let (line, column) = line_col(text, range.start);
+        let (line, column) = lines.line_col(text, range.start);
         edits.push((
             range,
             Value::from(new.as_str()).to_string().trim().to_string(),

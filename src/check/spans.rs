@@ -22,7 +22,8 @@ impl FileIndex {
     /// Reads the file again; `None` when it cannot be read (it was read by the loader a
     /// moment ago, so this only happens when it vanished in between).
     pub fn read(path: &Path) -> Option<FileIndex> {
-        std::fs::read_to_string(path)
+        // Within the limits, never a FIFO (which would wait for a writer).
+        crate::limits::read_to_string(path)
             .ok()
             .map(|s| FileIndex::from_source(&s))
     }
