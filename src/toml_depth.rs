@@ -15,7 +15,7 @@
 use crate::limits::MAX_TOML_DEPTH;
 
 /// Where the text nests too deep: the byte offset of the character that went over the
-/// limit, and the depth reached there.
+/// limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooDeep {
     pub offset: usize,
@@ -24,7 +24,7 @@ pub struct TooDeep {
 impl TooDeep {
     /// The message of every reader's diagnostic for it.
     pub fn message(&self) -> String {
-        format!("TOML 嵌套超过 {MAX_TOML_DEPTH} 层（点分的表名或键、数组和内联表层层相套）")
+        format!("嵌套超过 {MAX_TOML_DEPTH} 层（点分的表名或键、数组和内联表层层相套），超出了 TOML 读取的上限")
     }
 
     pub fn help(&self) -> &'static str {
