@@ -113,9 +113,9 @@ fn width(s: &str) -> usize {
 /// Renders diagnostics like a compiler: the message, `--> name:line:col`, the source
 /// line, the span underlined (CJK-aware: a Chinese character is two columns wide), a
 /// label, and the help line. Columns count characters, not bytes. No colour, so output
-/// is stable for snapshots and readable in logs. A long line is shown as a window of
-/// [`WINDOW_CHARS`] characters each side of the span, cut with `…`: a file of 4,000 rows
-/// on one line must not print the line 4,000 times. Control characters in the text are
+/// is stable for snapshots and readable in logs. A line over [`WHOLE_LINE_CHARS`] is shown
+/// as a window of [`WINDOW_CHARS`] characters each side of the span, cut with `…`: a file
+/// of 4,000 rows on one line must not print the line 4,000 times. Control characters in the text are
 /// escaped (see [`crate::terminal_text`]).
 pub fn render(diags: &[Diagnostic], name: &str, source: &str) -> String {
     let index = crate::line_index::LineIndex::new(source);
@@ -126,8 +126,11 @@ pub fn render(diags: &[Diagnostic], name: &str, source: &str) -> String {
     out
 }
 
-/// Characters shown before the span, and after its first [`WINDOW_CHARS`] characters.
+/// Characters shown before the span, and after its first [`WINDOW_CHARS`] characters, of
+/// a line longer than [`WHOLE_LINE_CHARS`].
 pub const WINDOW_CHARS: usize = 60;
+/// Lines up to this many characters are quoted whole.
+pub const WHOLE_LINE_CHARS: usize = 160;
 
 /// The byte offset `n` characters before `at` in `s`, not before `floor`.
 fn chars_back(s: &str, floor: usize, at: usize, n: usize) -> usize {
@@ -168,9 +171,17 @@ fn render_one(
     let line_end = (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
     let under_end = end.min(line_end).max(start);
     // The window: the whole line when short, else the span's surroundings.
-    let from = chars_back(source, line_start, start, WINDOW_CHARS);
-    let span_shown = chars_forward(source, start, under_end, WINDOW_CHARS);
-    let to = chars_forward(source, span_shown, line_end, WINDOW_CHARS);
+    let short = source[line_start..line_end].chars().nth(WHOLE_LINE_CHARS).is_none();
+    let (from, span_shown, to) = if short {
+        (line_start, under_end, line_end)
+    } else {
+        let span_shown = chars_forward(source, start, under_end, WINDOW_CHARS);
+        (
+            chars_back(source, line_start, start, WINDOW_CHARS),
+            span_shown,
+            chars_forward(source, span_shown, line_end, WINDOW_CHARS),
+        )
+    };
     let (lead, tail) = (
         if from > line_start { "…" } else { "" },
         if to < line_end { "…" } else { "" },

@@ -228,6 +228,17 @@ impl TomlError {
     }
 }
 
+impl std::fmt::Display for TomlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TomlError::Syntax(e) => e.fmt(f),
+            TomlError::TooDeep(t) => f.write_str(&t.message()),
+        }
+    }
+}
+
+impl std::error::Error for TomlError {}
+
 impl From<toml_edit::TomlError> for TomlError {
     fn from(e: toml_edit::TomlError) -> TomlError {
         TomlError::Syntax(e)
