@@ -259,7 +259,7 @@ pub fn parse(src: &str) -> Result<Table<'_>, TomlError> {
     if let Some(deep) = crate::toml_depth::too_deep(src) {
         return Err(TomlError::TooDeep(deep));
     }
-    match fast(src) {
+    match fast_unchecked(src) {
         Some(root) => Ok(root),
         None => slow(src),
     }
@@ -271,8 +271,17 @@ pub fn slow(src: &str) -> Result<Table<'static>, TomlError> {
     Ok(convert_table(doc.as_table(), doc.as_table().span(), false))
 }
 
-/// The fast road only; `None` when it gave up (the file may still be valid TOML).
+/// The fast road only; `None` when it gave up (the file may still be valid TOML, or nest
+/// too deep to be read at all).
 pub fn fast(src: &str) -> Option<Table<'_>> {
+    if crate::toml_depth::too_deep(src).is_some() {
+        return None;
+    }
+    fast_unchecked(src)
+}
+
+/// [`fast`] on text already checked for depth.
+fn fast_unchecked(src: &str) -> Option<Table<'_>> {
     thread_local! {
         /// Token and event buffers reused from file to file: a region run reads thousands
         /// of files per thread, and fresh buffers each time showed up as page clearing.
