@@ -168,10 +168,14 @@ fn render_one(
         .map(|i| start + i)
         .unwrap_or(source.len());
     // A span on the `\r` of a CRLF ending still shows the line before it.
-    let line_end = (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
+    let line_end =
+        (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
     let under_end = end.min(line_end).max(start);
     // The window: the whole line when short, else the span's surroundings.
-    let short = source[line_start..line_end].chars().nth(WHOLE_LINE_CHARS).is_none();
+    let short = source[line_start..line_end]
+        .chars()
+        .nth(WHOLE_LINE_CHARS)
+        .is_none();
     let (from, span_shown, to) = if short {
         (line_start, under_end, line_end)
     } else {

@@ -25,6 +25,6 @@ pub mod region;
 pub mod report;
 pub mod score;
 pub mod scorecard;
-pub mod toml_depth;
 pub mod terminal_text;
+pub mod toml_depth;
 pub mod toml_tree;

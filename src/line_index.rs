@@ -86,7 +86,10 @@ mod tests {
         let line = "甲乙,abc,".repeat(2000);
         let source = format!("\u{feff}x = 1\r\n{line}\n\nend 中文\n");
         let index = LineIndex::new(&source);
-        for offset in (0..=source.len()).step_by(97).chain([0, 1, 3, source.len()]) {
+        for offset in (0..=source.len())
+            .step_by(97)
+            .chain([0, 1, 3, source.len()])
+        {
             assert_eq!(
                 index.line_col(&source, offset),
                 crate::diagnostic::line_col(&source, offset),

@@ -5,9 +5,9 @@
 //! The count restarts at each line break outside quotes; a quote character toggles the
 //! quoted state (a doubled `""` toggles twice), as in the `csv` crate's default dialect.
 
+use std::cell::Cell;
 use std::io::Read;
 use std::rc::Rc;
-use std::cell::Cell;
 
 /// Wraps a reader; see the module doc. When the limit is passed the read fails once with
 /// a message saying so, then the input ends; [`RecordCap::tripped`] tells afterwards.

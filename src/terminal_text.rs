@@ -42,7 +42,10 @@ mod tests {
             sanitize_for_terminal("a\u{1b}]0;pwned\u{7}b"),
             "a\\u{1b}]0;pwned\\u{7}b"
         );
-        assert_eq!(sanitize_for_terminal("x\r\u{9b}\u{202e}"), "x\\u{d}\\u{9b}\\u{202e}");
+        assert_eq!(
+            sanitize_for_terminal("x\r\u{9b}\u{202e}"),
+            "x\\u{d}\\u{9b}\\u{202e}"
+        );
         assert_eq!(sanitize_for_terminal("第1行\n\t中文"), "第1行\n\t中文");
         let once = sanitize_for_terminal("\u{1b}[2J").into_owned();
         assert_eq!(sanitize_for_terminal(&once), once);

@@ -99,7 +99,10 @@ pub fn too_deep(src: &str) -> Option<TooDeep> {
                 continue;
             }
             b'#' => {
-                i = b[i..].iter().position(|&x| x == b'\n').map_or(b.len(), |n| i + n);
+                i = b[i..]
+                    .iter()
+                    .position(|&x| x == b'\n')
+                    .map_or(b.len(), |n| i + n);
                 continue;
             }
             b'[' | b'{' => {

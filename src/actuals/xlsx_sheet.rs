@@ -89,7 +89,9 @@ impl Sheet {
         };
         let mut kept = 0usize;
         {
-            let mut reader = book.worksheet_cells_reader(&sheet.name).map_err(unreadable)?;
+            let mut reader = book
+                .worksheet_cells_reader(&sheet.name)
+                .map_err(unreadable)?;
             while let Some(cell) = reader.next_cell().map_err(unreadable)? {
                 let (r, c) = cell.get_position();
                 let data = Data::from(cell.get_value().clone());
@@ -113,7 +115,9 @@ impl Sheet {
                     .insert(c as usize, value);
             }
         }
-        let merges = book.merge_cells_by_sheet_name(&sheet.name).unwrap_or_default();
+        let merges = book
+            .merge_cells_by_sheet_name(&sheet.name)
+            .unwrap_or_default();
         sheet.fill_merges(&merges, *budget)?;
         *budget = budget.saturating_sub(sheet.cells());
         Ok(sheet)
@@ -124,7 +128,11 @@ impl Sheet {
         let (&r0, _) = self.rows.first_key_value()?;
         let (&r1, _) = self.rows.last_key_value()?;
         let c0 = self.rows.values().filter_map(|r| r.keys().next()).min()?;
-        let c1 = self.rows.values().filter_map(|r| r.keys().next_back()).max()?;
+        let c1 = self
+            .rows
+            .values()
+            .filter_map(|r| r.keys().next_back())
+            .max()?;
         Some((r0, r1, *c0, *c1))
     }
 
@@ -139,8 +147,12 @@ impl Sheet {
         // without first spending the budget's memory on it.
         let mut area = 0usize;
         for m in merges {
-            let rows = (m.end.0 as usize).min(r1).saturating_sub((m.start.0 as usize).max(r0));
-            let cols = (m.end.1 as usize).min(c1).saturating_sub((m.start.1 as usize).max(c0));
+            let rows = (m.end.0 as usize)
+                .min(r1)
+                .saturating_sub((m.start.0 as usize).max(r0));
+            let cols = (m.end.1 as usize)
+                .min(c1)
+                .saturating_sub((m.start.1 as usize).max(c0));
             area = area.saturating_add((rows + 1).saturating_mul(cols + 1));
         }
         if cells.saturating_add(area) > budget.saturating_add(merges.len()) {

@@ -112,7 +112,9 @@ fn line_key(line: &str) -> &str {
     }
     if let Some(i) = line.find(" row ") {
         let id_start = i + " row ".len();
-        let id_end = line[id_start..].find(' ').map_or(line.len(), |j| id_start + j);
+        let id_end = line[id_start..]
+            .find(' ')
+            .map_or(line.len(), |j| id_start + j);
         return &line[..id_end];
     }
     for marker in [" total ", " execution ", " projects_composite "] {
