@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
-use toml_edit::{Document, Item};
+use toml_edit::Item;
 
 #[derive(Debug, Clone, Default)]
 pub struct Case {
@@ -81,7 +81,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             diagnostic: d,
         })
     };
-    let doc = match Document::parse(text.to_string()) {
+    let doc = match crate::toml_tree::parse_document(text) {
         Ok(d) => d,
         Err(e) => {
             let span = e
@@ -104,6 +104,8 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
         }
     };
     let mut cases = Vec::new();
+    // One index for the whole file: a line lookup per case must not rescan it.
+    let lines = crate::line_index::LineIndex::new(text);
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
         push(
             Diagnostic::error(
@@ -120,7 +122,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             .span()
             .map(|r| Span::new(r.start, r.end))
             .unwrap_or_default();
-        let line = crate::diagnostic::line_col(text, span.start).0;
+        let line = lines.line_col(text, span.start).0;
         let mut c = Case {
             line,
             ..Default::default()
@@ -217,7 +219,7 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
 /// The file's own default policy: a top-level `policy = "file.toml"`, relative to the
 /// cases file. `None` when absent or not text.
 pub fn file_policy(text: &str) -> Option<String> {
-    let doc = Document::parse(text.to_string()).ok()?;
+    let doc = crate::toml_tree::parse_document(text).ok()?;
     doc.get("policy").and_then(Item::as_str).map(str::to_string)
 }
 

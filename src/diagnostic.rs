@@ -113,16 +113,47 @@ fn width(s: &str) -> usize {
 /// Renders diagnostics like a compiler: the message, `--> name:line:col`, the source
 /// line, the span underlined (CJK-aware: a Chinese character is two columns wide), a
 /// label, and the help line. Columns count characters, not bytes. No colour, so output
-/// is stable for snapshots and readable in logs.
+/// is stable for snapshots and readable in logs. A line over [`WHOLE_LINE_CHARS`] is shown
+/// as a window of [`WINDOW_CHARS`] characters each side of the span, cut with `…`: a file
+/// of 4,000 rows on one line must not print the line 4,000 times. Control characters in the text are
+/// escaped (see [`crate::terminal_text`]).
 pub fn render(diags: &[Diagnostic], name: &str, source: &str) -> String {
+    let index = crate::line_index::LineIndex::new(source);
     let mut out = String::new();
     for d in diags {
-        render_one(&mut out, d, name, source);
+        render_one(&mut out, d, name, source, &index);
     }
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
+/// Characters shown before the span, and after its first [`WINDOW_CHARS`] characters, of
+/// a line longer than [`WHOLE_LINE_CHARS`].
+pub const WINDOW_CHARS: usize = 60;
+/// Lines up to this many characters are quoted whole.
+pub const WHOLE_LINE_CHARS: usize = 160;
+
+/// The byte offset `n` characters before `at` in `s`, not before `floor`.
+fn chars_back(s: &str, floor: usize, at: usize, n: usize) -> usize {
+    s.get(floor..at)
+        .and_then(|t| t.char_indices().rev().nth(n.saturating_sub(1)))
+        .map_or(floor, |(i, _)| floor + i)
+}
+
+/// The byte offset `n` characters after `at` in `s`, not past `ceil`.
+fn chars_forward(s: &str, at: usize, ceil: usize, n: usize) -> usize {
+    s.get(at..ceil)
+        .and_then(|t| t.char_indices().nth(n))
+        .map_or(ceil, |(i, _)| at + i)
+}
+
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    name: &str,
+    source: &str,
+    index: &crate::line_index::LineIndex,
+) {
+    use crate::terminal_text::sanitize_for_terminal as clean;
     let sev = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -130,26 +161,49 @@ fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
     };
     let start = floor_char_boundary(source, d.span.start.min(source.len()));
     let end = floor_char_boundary(source, d.span.end.min(source.len())).max(start);
-    let (line, col) = line_col(source, start);
-    let line_start = source[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_start = past_bom(source, line_start).min(start);
+    let (line, col) = index.line_col(source, start);
+    let line_start = index.line_start(start);
     let line_end = source[start..]
         .find('\n')
         .map(|i| start + i)
         .unwrap_or(source.len());
-    let text = source[line_start..line_end].trim_end_matches('\r');
-    let under_end = end.min(line_start + text.len()).max(start);
-    let pad = width(&source[line_start..start]);
-    let marks = width(&source[start..under_end]).max(1);
+    // A span on the `\r` of a CRLF ending still shows the line before it.
+    let line_end =
+        (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
+    let under_end = end.min(line_end).max(start);
+    // The window: the whole line when short, else the span's surroundings.
+    let short = source[line_start..line_end]
+        .chars()
+        .nth(WHOLE_LINE_CHARS)
+        .is_none();
+    let (from, span_shown, to) = if short {
+        (line_start, under_end, line_end)
+    } else {
+        let span_shown = chars_forward(source, start, under_end, WINDOW_CHARS);
+        (
+            chars_back(source, line_start, start, WINDOW_CHARS),
+            span_shown,
+            chars_forward(source, span_shown, line_end, WINDOW_CHARS),
+        )
+    };
+    let (lead, tail) = (
+        if from > line_start { "…" } else { "" },
+        if to < line_end { "…" } else { "" },
+    );
+    let before = clean(&source[from..start]);
+    let under = clean(&source[start..span_shown]);
+    let after = clean(&source[span_shown..to]);
+    let pad = width(lead) + width(&before);
+    let marks = width(&under).max(1);
     let gutter = " ".repeat(line.to_string().len());
-    out.push_str(&format!("{sev}[{}]: {}\n", d.code, d.message));
-    out.push_str(&format!("{gutter}--> {name}:{line}:{col}\n"));
+    out.push_str(&format!("{sev}[{}]: {}\n", d.code, clean(&d.message)));
+    out.push_str(&format!("{gutter}--> {}:{line}:{col}\n", clean(name)));
     out.push_str(&format!("{gutter} |\n"));
-    out.push_str(&format!("{line} | {text}\n"));
+    out.push_str(&format!("{line} | {lead}{before}{under}{after}{tail}\n"));
     let label = if d.label.is_empty() {
         String::new()
     } else {
-        format!(" {}", d.label)
+        format!(" {}", clean(&d.label))
     };
     out.push_str(&format!(
         "{gutter} | {}{}{label}\n",
@@ -157,7 +211,7 @@ fn render_one(out: &mut String, d: &Diagnostic, name: &str, source: &str) {
         "^".repeat(marks)
     ));
     if let Some(h) = &d.help {
-        out.push_str(&format!("{gutter} |\n{gutter} = help: {h}\n"));
+        out.push_str(&format!("{gutter} |\n{gutter} = help: {}\n", clean(h)));
     }
     out.push('\n');
 }
@@ -172,9 +226,13 @@ pub struct FileDiagnostic {
 }
 
 impl FileDiagnostic {
-    /// Line and column (1-based, column in characters) where the diagnostic starts.
+    /// Line and column (1-based, column in characters) where the diagnostic starts. The
+    /// line index of the file is kept between calls, so the diagnostics of one file cost
+    /// one scan of it, not one each.
     pub fn line_col(&self) -> (usize, usize) {
-        line_col(&self.source, self.diagnostic.span.start)
+        with_index(&self.source, |index| {
+            index.line_col(&self.source, self.diagnostic.span.start)
+        })
     }
     /// The text the diagnostic underlines.
     pub fn snippet(&self) -> &str {
@@ -186,16 +244,42 @@ impl FileDiagnostic {
     }
 }
 
+/// Runs `f` with the line index of `source`, built once per file: the last one built on
+/// this thread is kept with its text (so the text cannot be freed and its address reused).
+fn with_index<T>(
+    source: &std::sync::Arc<str>,
+    f: impl FnOnce(&crate::line_index::LineIndex) -> T,
+) -> T {
+    use crate::line_index::LineIndex;
+    use std::cell::RefCell;
+    use std::sync::Arc;
+    thread_local! {
+        static LAST: RefCell<Option<(Arc<str>, LineIndex)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|cell| {
+        let Ok(mut last) = cell.try_borrow_mut() else {
+            return f(&LineIndex::new(source));
+        };
+        match &*last {
+            Some((text, index)) if Arc::ptr_eq(text, source) => f(index),
+            _ => {
+                let index = LineIndex::new(source);
+                let out = f(&index);
+                *last = Some((source.clone(), index));
+                out
+            }
+        }
+    })
+}
+
 /// Renders diagnostics like a compiler, each with `--> file:line:col`.
 pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
         let name = d.file.display().to_string();
-        out.push_str(&render(
-            std::slice::from_ref(&d.diagnostic),
-            &name,
-            &d.source,
-        ));
+        with_index(&d.source, |index| {
+            render_one(&mut out, &d.diagnostic, &name, &d.source, index)
+        });
     }
     out
 }

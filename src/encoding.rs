@@ -110,16 +110,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, EncodingError> {
 /// Reads `path` (at most [`crate::limits::MAX_FILE_BYTES`]) and decodes it. The outer
 /// error is the file's (missing, too large); the inner one is its encoding's.
 pub fn read_text(path: &std::path::Path) -> std::io::Result<Result<Decoded, EncodingError>> {
-    let file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    let max = crate::limits::MAX_FILE_BYTES;
-    if len > max {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("the file is {len} bytes; the limit is {max} bytes (16 MiB)"),
-        ));
-    }
-    let bytes = read_capped(file)?;
+    // A regular file only (a FIFO would block), within the one file-size limit.
+    let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)?;
     Ok(decode(&bytes))
 }
 

@@ -72,6 +72,25 @@ pub fn eval_csv<R: Read, W: Write>(
     opts: EvalCsvOptions,
 ) -> Result<EvalCsvSummary, Unusable> {
     policy.vocabulary.ensure_active();
+    // issue 15: one record of at most `MAX_RECORD_BYTES` (`/dev/zero` is one endless line).
+    let input = crate::record_cap::RecordCap::new(input, crate::limits::MAX_RECORD_BYTES);
+    let overlong = input.tripped();
+    let result = eval_records(input, output, policy, opts);
+    match overlong.get() {
+        Some(line) => Err(Unusable(crate::record_cap::overlong_record(
+            line,
+            crate::limits::MAX_RECORD_BYTES,
+        ))),
+        None => result,
+    }
+}
+
+fn eval_records<R: Read, W: Write>(
+    input: R,
+    output: W,
+    policy: &Policy,
+    opts: EvalCsvOptions,
+) -> Result<EvalCsvSummary, Unusable> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)

@@ -13,6 +13,9 @@ pub const MAX_RULE_NESTING: usize = 32;
 pub const MAX_ROWS_PER_PROJECT: usize = 10_000;
 /// Largest input file (scorecard, actuals, policy), in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest published document `import` and `audit` read (`.docx`/`.xlsx`/`.xls`/text): a
+/// Word file of a whole department with its pictures stays well under this.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest amount of money, in 万元: a project's 预算数 (`budget`, `adjusted_budget`,
 /// `fiscal_funds`, `other_funds`) and the actuals' 全年预算数 / 全年执行数.
 ///
@@ -151,7 +154,7 @@ pub fn too_large(
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     use std::io::Read;
     // One open: the size comes from the open file (a region run reads tens of thousands).
-    let file = std::fs::File::open(path)?;
+    let file = open_regular(path)?;
     let len = file.metadata()?.len();
     if len > MAX_FILE_BYTES {
         return Err(std::io::Error::new(
@@ -218,4 +221,172 @@ pub fn rule_problem(text: &str) -> Option<Diagnostic> {
         }
     }
     None
+}
+
+/// Longest line (or CSV record) of an input read as a stream (`eval --csv`, which has no
+/// file-size limit because it never holds the whole input): 1 MiB.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of a TOML document: dotted header or key parts plus nested arrays and
+/// inline tables. Real files nest three or four levels; the limit keeps every reader's
+/// recursion (building, converting, dropping the tree) far from the stack's end.
+pub const MAX_TOML_DEPTH: usize = 64;
+
+/// Limits of a zip archive (`.xlsx`, `.docx`), checked before any part is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZipLimits {
+    /// Most entries (files) in the archive.
+    pub entries: usize,
+    /// Most bytes of all entries together once decompressed.
+    pub total_bytes: u64,
+    /// Highest decompressed / compressed size of an entry over [`ZipLimits::ratio_floor`].
+    pub ratio: u64,
+    /// Entries decompressing to at most this many bytes are not held to `ratio` (a small
+    /// XML part of repeated tags compresses very well and harms nobody).
+    pub ratio_floor: u64,
+}
+
+/// The zip limits of every workbook and document read: 10,000 parts, 128 MiB
+/// decompressed, 100:1 for any part over 1 MiB. An Excel workbook of 100,000 rows is a
+/// few MiB of XML compressed about 10:1.
+pub const ZIP_LIMITS: ZipLimits = ZipLimits {
+    entries: 10_000,
+    total_bytes: 128 * 1024 * 1024,
+    ratio: 100,
+    ratio_floor: 1024 * 1024,
+};
+
+fn invalid(msg: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, msg)
+}
+
+/// The error for a file over `limit` bytes.
+fn too_big(len: u64, limit: u64) -> std::io::Error {
+    invalid(format!(
+        "文件有 {len} 字节，超过上限 {limit} 字节（{}）；请把它拆成几个较小的文件",
+        human_bytes(limit)
+    ))
+}
+
+/// `16 MiB`, `512 KiB`: a limit as people read it.
+pub fn human_bytes(n: u64) -> String {
+    if n >= 1024 * 1024 && n.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", n / (1024 * 1024))
+    } else if n >= 1024 && n.is_multiple_of(1024) {
+        format!("{} KiB", n / 1024)
+    } else {
+        format!("{n} 字节")
+    }
+}
+
+/// Opens `path` for reading only when it is a regular file (links followed). A FIFO, a
+/// socket or a device such as `/dev/zero` is refused before it can block the run or be
+/// read without end; on Linux the open itself does not wait for a FIFO's writer.
+pub fn open_regular(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    // Elsewhere an open of a FIFO waits for a writer: look before opening.
+    #[cfg(not(target_os = "linux"))]
+    {
+        let meta = std::fs::metadata(path)?;
+        if !meta.is_file() {
+            return Err(not_regular(&meta));
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    // What was opened is what counts (a FIFO opened non-blocking is refused here).
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    Ok(file)
+}
+
+fn not_regular(meta: &std::fs::Metadata) -> std::io::Error {
+    let what = if meta.is_dir() {
+        "这是一个文件夹"
+    } else {
+        "这不是普通文件（可能是管道 FIFO、套接字或设备）"
+    };
+    invalid(format!("{what}，不能作为输入读取；请给出一个普通文件"))
+}
+
+/// Reads a whole file of at most `limit` bytes: a regular file only (see
+/// [`open_regular`]), refused before reading when larger, and cut off with an error when
+/// it grows past the limit while being read. What `import`, `test`, `monitor --spending`
+/// and `snapshot --check` read their input with.
+pub fn read_file_capped(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_regular(path)?;
+    let len = file.metadata()?.len();
+    if len > limit {
+        return Err(too_big(len, limit));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(invalid(format!(
+            "文件在读取时增长，超过了上限 {limit} 字节（{}）",
+            human_bytes(limit)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// [`read_file_capped`] as UTF-8 text.
+pub fn read_text_capped(path: &std::path::Path, limit: u64) -> std::io::Result<String> {
+    let bytes = read_file_capped(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        invalid(format!(
+            "文件不是 UTF-8 文本（第 {} 个字节起无法解码）；请另存为 UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })
+}
+
+/// Checks a zip archive against `limits` by decompressing every entry into nothing and
+/// counting: the sizes an archive declares can lie, the bytes that come out cannot.
+/// Costs one pass at inflate speed over at most `limits.total_bytes`, and refuses a zip
+/// bomb before a parser holds any of it.
+pub fn check_zip(bytes: &[u8], limits: &ZipLimits) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("不是有效的 zip 文件（.xlsx/.docx 都是 zip）：{e}"))?;
+    if zip.len() > limits.entries {
+        return Err(format!(
+            "压缩包里有 {} 个部件，超过上限 {} 个；请用 Excel 或 WPS 重新另存",
+            zip.len(),
+            limits.entries
+        ));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| format!("压缩包的第 {} 个部件无法读取：{e}", i + 1))?;
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let compressed = entry.compressed_size().max(1);
+        let room = limits.total_bytes - total;
+        let mut limited = std::io::Read::take(&mut entry, room + 1);
+        let size = std::io::copy(&mut limited, &mut std::io::sink())
+            .map_err(|e| format!("部件 `{name}` 解压失败：{e}"))?;
+        total += size;
+        if total > limits.total_bytes {
+            return Err(format!(
+                "解压后超过 {}（上限）；这不像正常的表格或文档（可能是“压缩炸弹”）。若确是数据，请拆成几个文件",
+                human_bytes(limits.total_bytes)
+            ));
+        }
+        if size > limits.ratio_floor && size / compressed > limits.ratio {
+            return Err(format!(
+                "部件 `{name}` 的压缩比为 {}:1，超过上限 {}:1（可能是“压缩炸弹”）；请用 Excel 或 WPS 重新另存",
+                size / compressed,
+                limits.ratio
+            ));
+        }
+    }
+    Ok(())
 }

@@ -67,6 +67,22 @@ pub struct Table<'s> {
     pub entries: Vec<Entry<'s>>,
     pub span: Option<Range<usize>>,
     pub inline: bool,
+    /// Key → entry index, once the table is large enough for a scan to cost more than
+    /// hashing: a file of 100,000 keys in one table must not take 100,000² comparisons.
+    index: KeyIndex,
+}
+
+/// Tables at most this large are searched by a scan (scorecard tables hold a dozen keys).
+const SCAN_UP_TO: usize = 16;
+
+/// The key index of a large [`Table`]; a cache, so it takes no part in equality.
+#[derive(Debug, Clone, Default)]
+struct KeyIndex(Option<std::collections::HashMap<String, usize>>);
+
+impl PartialEq for KeyIndex {
+    fn eq(&self, _: &KeyIndex) -> bool {
+        true
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,16 +98,14 @@ impl<'s> Table<'s> {
             entries: Vec::new(),
             span,
             inline,
+            index: KeyIndex::default(),
         }
     }
 
-    /// The entry named `key`: its key span and value. Tables are small (a dozen keys), so
-    /// a scan beats hashing.
+    /// The entry named `key`: its key span and value.
     pub fn get(&self, key: &str) -> Option<(Option<Range<usize>>, &Node<'s>)> {
-        self.entries
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| (e.key_span.clone(), &e.node))
+        let e = self.entries.get(self.position(key)?)?;
+        Some((e.key_span.clone(), &e.node))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry<'s>> {
@@ -112,12 +126,37 @@ impl<'s> Table<'s> {
         if self.position(&entry.key).is_some() {
             return None;
         }
-        self.entries.push(entry);
+        self.push(entry);
         Some(())
     }
 
+    /// Appends an entry whose key is known to be new, keeping the index.
+    fn push(&mut self, entry: Entry<'s>) {
+        let at = self.entries.len();
+        match &mut self.index.0 {
+            Some(map) => {
+                map.insert(entry.key.to_string(), at);
+            }
+            None if at >= SCAN_UP_TO => {
+                let map = self
+                    .entries
+                    .iter()
+                    .chain(std::iter::once(&entry))
+                    .enumerate()
+                    .map(|(i, e)| (e.key.to_string(), i))
+                    .collect();
+                self.index.0 = Some(map);
+            }
+            None => {}
+        }
+        self.entries.push(entry);
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.key == key)
+        match &self.index.0 {
+            Some(map) => map.get(key).copied(),
+            None => self.entries.iter().position(|e| e.key == key),
+        }
     }
 }
 
@@ -170,23 +209,79 @@ impl<'s> Node<'s> {
     }
 }
 
-/// Parses a whole file. The error is `toml_edit`'s, so its message and span are the ones
-/// users have always seen.
-pub fn parse(src: &str) -> Result<Table<'_>, toml_edit::TomlError> {
-    match fast(src) {
+/// Why a TOML text could not be read: a syntax error (`toml_edit`'s, so its message and
+/// span are the ones users have always seen), or nesting past
+/// [`crate::limits::MAX_TOML_DEPTH`], found before any parser ran.
+#[derive(Debug, Clone)]
+pub enum TomlError {
+    Syntax(toml_edit::TomlError),
+    TooDeep(crate::toml_depth::TooDeep),
+}
+
+impl TomlError {
+    /// The byte range the error points at.
+    pub fn span(&self) -> Option<Range<usize>> {
+        match self {
+            TomlError::Syntax(e) => e.span(),
+            TomlError::TooDeep(t) => Some(t.offset..t.offset + 1),
+        }
+    }
+}
+
+impl std::fmt::Display for TomlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TomlError::Syntax(e) => e.fmt(f),
+            TomlError::TooDeep(t) => f.write_str(&t.message()),
+        }
+    }
+}
+
+impl std::error::Error for TomlError {}
+
+impl From<toml_edit::TomlError> for TomlError {
+    fn from(e: toml_edit::TomlError) -> TomlError {
+        TomlError::Syntax(e)
+    }
+}
+
+/// `toml_edit::Document::parse` behind the nesting pre-scan: what every reader that needs
+/// `toml_edit`'s document (policies, test cases, `fmt`) parses with.
+pub fn parse_document<S: AsRef<str>>(text: S) -> Result<toml_edit::Document<S>, TomlError> {
+    if let Some(deep) = crate::toml_depth::too_deep(text.as_ref()) {
+        return Err(TomlError::TooDeep(deep));
+    }
+    Ok(toml_edit::Document::parse(text)?)
+}
+
+/// Parses a whole file.
+pub fn parse(src: &str) -> Result<Table<'_>, TomlError> {
+    if let Some(deep) = crate::toml_depth::too_deep(src) {
+        return Err(TomlError::TooDeep(deep));
+    }
+    match fast_unchecked(src) {
         Some(root) => Ok(root),
         None => slow(src),
     }
 }
 
 /// The `toml_edit` road only: the reference the fast road is tested against.
-pub fn slow(src: &str) -> Result<Table<'static>, toml_edit::TomlError> {
-    let doc = toml_edit::Document::parse(src)?;
+pub fn slow(src: &str) -> Result<Table<'static>, TomlError> {
+    let doc = parse_document(src)?;
     Ok(convert_table(doc.as_table(), doc.as_table().span(), false))
 }
 
-/// The fast road only; `None` when it gave up (the file may still be valid TOML).
+/// The fast road only; `None` when it gave up (the file may still be valid TOML, or nest
+/// too deep to be read at all).
 pub fn fast(src: &str) -> Option<Table<'_>> {
+    if crate::toml_depth::too_deep(src).is_some() {
+        return None;
+    }
+    fast_unchecked(src)
+}
+
+/// [`fast`] on text already checked for depth.
+fn fast_unchecked(src: &str) -> Option<Table<'_>> {
     thread_local! {
         /// Token and event buffers reused from file to file: a region run reads thousands
         /// of files per thread, and fresh buffers each time showed up as page clearing.
@@ -478,7 +573,7 @@ fn open_header<'s>(
             Some(i) => i,
             None => {
                 // `toml_edit` gives a table made by a path step the span of that key.
-                t.entries.push(Entry {
+                t.push(Entry {
                     key: step,
                     key_span: Some(step_span.clone()),
                     node: Node::Table(Table::new(Some(step_span), false)),
@@ -495,12 +590,12 @@ fn open_header<'s>(
     }
     let fresh = Table::new(Some(span.clone()), false);
     match (t.position(&key), array) {
-        (None, false) => t.entries.push(Entry {
+        (None, false) => t.push(Entry {
             key,
             key_span: Some(key_span),
             node: Node::Table(fresh),
         }),
-        (None, true) => t.entries.push(Entry {
+        (None, true) => t.push(Entry {
             key,
             key_span: Some(key_span),
             node: Node::ArrayOfTables {
@@ -542,7 +637,7 @@ fn convert_table<'s>(
     let mut out = Table::new(span, inline);
     for (key, item) in t.iter() {
         let key_span = t.key(key).and_then(|k| k.span());
-        out.entries.push(Entry {
+        out.push(Entry {
             key: Cow::Owned(key.to_string()),
             key_span,
             node: convert_item(item),
@@ -597,7 +692,11 @@ fn convert_value<'s>(v: &toml_edit::Value) -> Node<'s> {
 /// for our diagnostics: "duplicate key" names the key, and the ", expected …" of the first
 /// line becomes a line of its own (dropped when empty, or when it only restates that a
 /// string needs quotes — the help says how).
-pub fn syntax_message(e: &toml_edit::TomlError, src: &str) -> (String, Vec<String>) {
+pub fn syntax_message(e: &TomlError, src: &str) -> (String, Vec<String>) {
+    let e = match e {
+        TomlError::Syntax(e) => e,
+        TomlError::TooDeep(t) => return (t.message(), vec![t.help().to_string()]),
+    };
     let msg = e.message().trim();
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid TOML");

@@ -460,7 +460,9 @@ fn snapshot_check_fails_after_a_one_line_rule_change_and_passes_after_rewrite() 
     // The hint is the command that rewrites it under the same inputs, --policy kept.
     let hint = stderr(&o);
     assert!(
-        hint.contains(&format!("`jixiao snapshot {SEED} --policy {pol_s} -o {snap_s}`")),
+        hint.contains(&format!(
+            "`jixiao snapshot {SEED} --policy {pol_s} -o {snap_s}`"
+        )),
         "{hint}"
     );
 

@@ -457,9 +457,10 @@ fn a_fraction_typed_for_a_percentage_is_pointed_out() {
     ]);
     let out = text(&o.stdout);
     assert!(
-        out.contains("sat1 满意度 「小数当百分数？」：实际完成值 0.92 没有写 %，按 0.92% 计分；若是 92%，请写成 92%"),
+        out.contains("sat1 满意度 「小数当百分数？」：实际完成值 0.92 未写单位，按 0.92% 计分；如指 92%，请写作 92%"),
         "{out}"
     );
+    // One flag per row, from the scorer (sat1 under ≥80%, soc1 under ≤10%).
     assert_eq!(out.matches("小数当百分数").count(), 2, "{out}");
 }
 

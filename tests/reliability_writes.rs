@@ -470,7 +470,7 @@ fn leftovers_are_ignored_then_removed() {
 #[test]
 fn o_outputs_are_checked_too() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("report.html");
+    let path = dir.path().join("report.json");
     std::fs::write(&path, "previous").expect("write");
     let err = replace(&path, b"new report", None, &mut || {
         std::fs::write(&path, "written by someone else meanwhile").expect("write");

@@ -35,12 +35,13 @@ use super::keyed::{self, budget_id, is_placeholder, norm, scope};
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use super::model::{Actuals, RowActual};
 use super::xlsx_percent::{percent_cells, PercentCells};
+use super::xlsx_sheet::{Sheet, SheetError};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::{Department, Indicator, Origin};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
@@ -93,7 +94,7 @@ pub fn float_text(f: f64) -> Option<String> {
 
 /// Text of a number cell with a percent format: the value ×100 with a `%` unit, exact
 /// (`0.95` → `95%`); `None` when it cannot be shown as a decimal.
-fn percent_text(d: &Data) -> Option<String> {
+pub(super) fn percent_text(d: &Data) -> Option<String> {
     let value = match d {
         Data::Float(f) => Decimal::from_str(&float_text(*f)?).ok()?,
         Data::Int(i) => Decimal::from(*i),
@@ -104,7 +105,7 @@ fn percent_text(d: &Data) -> Option<String> {
 }
 
 /// A cell as text (`None` when empty); `Err` with the reason for an error cell.
-fn cell_text(d: &Data) -> Result<Option<String>, String> {
+pub(super) fn cell_text(d: &Data) -> Result<Option<String>, String> {
     let s = match d {
         Data::Empty => return Ok(None),
         Data::String(s) => s.trim().to_string(),
@@ -139,36 +140,6 @@ struct Columns {
     actual: usize,
     reason: Option<usize>,
     baseline: Option<usize>,
-}
-
-struct Sheet {
-    name: String,
-    /// Cells as text, merged cells filled from their top-left cell; absolute positions.
-    grid: Vec<Vec<Result<Option<String>, String>>>,
-    /// Number cells with a percent format, as `95%` (merged cells filled likewise).
-    percent: HashMap<(usize, usize), String>,
-}
-
-impl Sheet {
-    fn get(&self, row: usize, col: usize) -> Result<Option<String>, String> {
-        self.grid
-            .get(row)
-            .and_then(|r| r.get(col))
-            .cloned()
-            .unwrap_or(Ok(None))
-    }
-    fn text(&self, row: usize, col: usize) -> Option<String> {
-        self.get(row, col).ok().flatten()
-    }
-    /// A value cell: its percent reading when it has a percent format, else as [`get`].
-    ///
-    /// [`get`]: Sheet::get
-    fn value(&self, row: usize, col: usize) -> Result<Option<String>, String> {
-        match self.percent.get(&(row, col)) {
-            Some(p) => Ok(Some(p.clone())),
-            None => self.get(row, col),
-        }
-    }
 }
 
 struct Ctx<'a> {
@@ -222,6 +193,12 @@ pub fn parse_actuals_xlsx(
                 .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
         }]
     };
+    // issue 15: zip bombs and string bombs are refused before calamine reads a part.
+    crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
+        .and_then(|()| {
+            super::xlsx_percent::check_shared_strings(bytes, super::xlsx_sheet::MAX_XLSX_CELLS)
+        })
+        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
     let mut actuals = Actuals {
@@ -245,64 +222,20 @@ pub fn parse_actuals_xlsx(
         }
     };
     let mut any_header = false;
+    let mut budget = super::xlsx_sheet::MAX_XLSX_CELLS;
     for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
-            Ok(r) => r,
-            Err(e) => {
+        let percent = percent_cells.get(&name);
+        let sheet = match Sheet::read(&mut book, name.clone(), percent, &mut budget) {
+            Ok(s) => s,
+            Err(SheetError::Unreadable(e)) => {
                 ctx.diags
                     .extend(unreadable(format!("cannot read the sheet `{name}`: {e}")));
                 continue;
             }
-        };
-        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let (r1, c1) = range.end().unwrap_or((0, 0));
-        if range.is_empty() {
-            continue;
-        }
-        let rows = r1 as usize + 1;
-        let cols = c1 as usize + 1;
-        let mut grid = vec![vec![Ok(None); cols]; rows];
-        for (r, line) in grid.iter_mut().enumerate().skip(r0 as usize) {
-            for (c, cell) in line.iter_mut().enumerate().skip(c0 as usize) {
-                if let Some(d) = range.get_value((r as u32, c as u32)) {
-                    *cell = cell_text(d);
-                }
+            Err(SheetError::TooLarge(e)) => {
+                ctx.diags.extend(unreadable(format!("`{name}`: {e}")));
+                break;
             }
-        }
-        let mut percent = HashMap::new();
-        for &(r, c) in percent_cells.get(&name).into_iter().flatten() {
-            if let Some(p) = range.get_value((r, c)).and_then(percent_text) {
-                percent.insert((r as usize, c as usize), p);
-            }
-        }
-        for m in &merges {
-            let top = grid
-                .get(m.start.0 as usize)
-                .and_then(|r| r.get(m.start.1 as usize))
-                .cloned()
-                .unwrap_or(Ok(None));
-            let top_percent = percent
-                .get(&(m.start.0 as usize, m.start.1 as usize))
-                .cloned();
-            for r in m.start.0..=m.end.0 {
-                for c in m.start.1..=m.end.1 {
-                    if let Some(cell) = grid.get_mut(r as usize).and_then(|x| x.get_mut(c as usize))
-                    {
-                        *cell = top.clone();
-                    }
-                    let at = (r as usize, c as usize);
-                    match &top_percent {
-                        Some(p) => percent.insert(at, p.clone()),
-                        None => percent.remove(&at),
-                    };
-                }
-            }
-        }
-        let sheet = Sheet {
-            name,
-            grid,
-            percent,
         };
         if read_sheet(&sheet, &mut ctx, &mut actuals, department_code, department) {
             any_header = true;
@@ -321,12 +254,14 @@ pub fn parse_actuals_xlsx(
 }
 
 fn find_header(sheet: &Sheet) -> Option<(usize, Columns)> {
-    for r in 0..sheet.grid.len().min(HEADER_SEARCH_ROWS) {
-        let width = sheet.grid.get(r).map_or(0, Vec::len);
-        let labels: Vec<String> = (0..width)
-            .map(|c| sheet.text(r, c).map(|s| norm(&s)).unwrap_or_default())
-            .collect();
-        let find = |names: &[&str]| labels.iter().position(|l| names.contains(&l.as_str()));
+    for r in sheet.rows_from(0).take_while(|&r| r < HEADER_SEARCH_ROWS) {
+        let labels: Vec<(usize, String)> = sheet.row_texts(r).map(|(c, t)| (c, norm(t))).collect();
+        let find = |names: &[&str]| {
+            labels
+                .iter()
+                .find(|(_, l)| names.contains(&l.as_str()))
+                .map(|(c, _)| *c)
+        };
         if let (Some(project), Some(actual)) = (find(H_PROJECT), find(H_ACTUAL)) {
             return Some((
                 r,
@@ -373,7 +308,8 @@ fn read_sheet(
     let mut last_project: Option<String> = None;
     let mut last_level1: Option<String> = None;
     let mut last_level2: Option<String> = None;
-    for r in header + 1..sheet.grid.len() {
+    // Rows without any cell are skipped: they carry nothing, and fill nothing down.
+    for r in sheet.rows_from(header + 1) {
         let cell = |col: Option<usize>, ctx: &mut Ctx| -> Option<String> {
             let c = col?;
             // Only 实际完成值 reads a percent format as a percentage.

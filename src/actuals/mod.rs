@@ -6,6 +6,7 @@ mod load_toml;
 mod load_xlsx;
 pub mod model;
 pub(crate) mod xlsx_percent;
+mod xlsx_sheet;
 
 pub use load_csv::{
     parse_actuals_csv, parse_actuals_csv_for, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID,
@@ -66,21 +67,9 @@ fn load(
     dept: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
     if has_ext(path, "xlsx") {
-        // issue 7: the file-size limit, checked before reading the workbook.
-        if let Ok(meta) = std::fs::metadata(path) {
-            if meta.len() > crate::limits::MAX_FILE_BYTES {
-                let e = std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!(
-                        "the file is {} bytes; the limit is {} bytes (16 MiB)",
-                        meta.len(),
-                        crate::limits::MAX_FILE_BYTES
-                    ),
-                );
-                return Err(unreadable(path, &e));
-            }
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
+        // issues 7 and 15: a regular file within the file-size limit.
+        let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)
+            .map_err(|e| unreadable(path, &e))?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
     // issue 7: the file-size limit applies to every actuals file; GBK, UTF-16 and BOMs

@@ -46,7 +46,8 @@ pub struct FileAudit {
 
 /// Reads and audits one document; `Err` says why the file cannot be read at all.
 pub fn audit_file(path: &Path, policy: &Policy, tolerance: Decimal) -> Result<FileAudit, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取 `{}`：{e}", path.display()))?;
+    let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_SOURCE_BYTES)
+        .map_err(|e| format!("无法读取 `{}`：{e}", path.display()))?;
     let (mut blocks, import_notes) = read_blocks(path, &bytes).map_err(|e| e.0)?;
     percent_cells_as_text(&bytes, &mut blocks);
     let reading = read::read_forms(&blocks);

@@ -113,7 +113,8 @@ impl CheckReport {
                 "files"
             }
         ));
-        out
+        // File names may hold terminal escapes (the diagnostics are escaped already).
+        crate::terminal_text::sanitize_for_terminal(&out).into_owned()
     }
 
     /// What the `check` command prints: the summary first, then errors and warnings in full
@@ -284,7 +285,7 @@ fn loadable_parts(dir: &Path, broken: &BTreeSet<PathBuf>) -> Parts {
     if dept_path.is_file() {
         parts.files.push(dept_path.clone());
         if !broken.contains(&dept_path) {
-            if let Ok(text) = std::fs::read_to_string(&dept_path) {
+            if let Ok(text) = crate::limits::read_to_string(&dept_path) {
                 if let Ok((d, _)) = load_department_file_str(&dept_path, &text) {
                     parts.department = Some(d);
                 }

@@ -3,12 +3,11 @@
 //! target's quoted string is replaced (found with `toml_edit`'s spans), so comments,
 //! layout and every other byte stay as they are; a target keeps its own trailing comment.
 
-use crate::diagnostic::line_col;
 use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use toml_edit::{Document, Item, Value};
+use toml_edit::{Item, Value};
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +80,8 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
 /// Reads a file and works out its canonical text.
 pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let original = std::fs::read_to_string(path).map_err(|e| FmtError::Read(path.into(), e))?;
+    let original =
+        crate::limits::read_to_string(path).map_err(|e| FmtError::Read(path.into(), e))?;
     let (new_text, changes) =
         plan_text(path, &original).map_err(|e| FmtError::Syntax(path.into(), e))?;
     Ok(FilePlan {
@@ -98,7 +98,9 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
 /// for byte range, so everything else — comments, layout, a byte-order mark, CRLF line
 /// endings — stays exactly as the file had it.
 pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
-    let doc = Document::parse(text.to_string()).map_err(|e| syntax_message(&e, text))?;
+    let doc = crate::toml_tree::parse_document(text).map_err(|e| syntax_message(&e, text))?;
+    // One line index for the file: a line lookup per change must not rescan it.
+    let lines = crate::line_index::LineIndex::new(text);
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut changes = Vec::new();
     for value in targets(doc.as_table().get("indicators"))
@@ -112,7 +114,7 @@ pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), Strin
         if text.get(range.clone()).is_none() {
             continue;
         }
-        let (line, column) = line_col(text, range.start);
+        let (line, column) = lines.line_col(text, range.start);
         edits.push((
             range,
             Value::from(new.as_str()).to_string().trim().to_string(),
@@ -151,7 +153,7 @@ pub fn canonical(text: &str) -> Option<String> {
     (again.warnings.is_empty() && again.value == parsed.value).then_some(new)
 }
 
-fn syntax_message(e: &toml_edit::TomlError, text: &str) -> String {
+fn syntax_message(e: &crate::toml_tree::TomlError, text: &str) -> String {
     crate::toml_tree::syntax_message(e, text).0
 }
 
@@ -178,8 +180,8 @@ pub fn apply(plan: &FilePlan) -> Result<(), FmtError> {
     let modified = std::fs::metadata(&plan.path)
         .and_then(|m| m.modified())
         .ok();
-    let now =
-        std::fs::read_to_string(&plan.path).map_err(|e| FmtError::Read(plan.path.clone(), e))?;
+    let now = crate::limits::read_to_string(&plan.path)
+        .map_err(|e| FmtError::Read(plan.path.clone(), e))?;
     if now != plan.original || modified != plan.modified {
         return Err(FmtError::Changed(plan.path.clone()));
     }

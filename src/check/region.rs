@@ -21,6 +21,8 @@ pub struct RegionCheck {
     pub with_errors: usize,
     pub counts: Counts,
     pub files: usize,
+    /// Subfolders without `department.toml` (warned about on stderr; exit 1).
+    pub strays: usize,
 }
 
 /// Checks every folder in `dirs` and writes the reports to `out` as text (each
@@ -40,6 +42,15 @@ pub fn check_region(
         departments: dirs.len(),
         ..RegionCheck::default()
     };
+    // A folder that is not a department is said to be, not silently passed over.
+    let strays = crate::region::stray_folders(region);
+    for dir in &strays {
+        let line = crate::region::stray_warning(dir) + "\n";
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(crate::terminal_text::sanitize_for_terminal(&line).as_bytes());
+    }
+    total.strays = strays.len();
     let mut first_item = true;
     if json {
         out.write_all(b"[")?;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-use toml_edit::{Document, Item, TableLike, Value};
+use toml_edit::{Item, TableLike, Value};
 
 /// The spans of one scorecard file.
 #[derive(Debug, Clone)]
@@ -22,7 +22,8 @@ impl FileIndex {
     /// Reads the file again; `None` when it cannot be read (it was read by the loader a
     /// moment ago, so this only happens when it vanished in between).
     pub fn read(path: &Path) -> Option<FileIndex> {
-        std::fs::read_to_string(path)
+        // Within the limits, never a FIFO (which would wait for a writer).
+        crate::limits::read_to_string(path)
             .ok()
             .map(|s| FileIndex::from_source(&s))
     }
@@ -35,7 +36,7 @@ impl FileIndex {
             rows: HashMap::new(),
             plan: Vec::new(),
         };
-        let Ok(doc) = Document::parse(source.to_string()) else {
+        let Ok(doc) = crate::toml_tree::parse_document(source) else {
             return index;
         };
         let root = doc.as_table();

@@ -66,7 +66,7 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
         crate::check::region::check_region(&a.path, &dirs, policy, opts, json, progress, &mut out)
             .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
     match result {
-        Ok(r) if r.counts.errors > 0 => exit::FAILED,
+        Ok(r) if r.counts.errors > 0 || r.strays > 0 => exit::FAILED,
         Ok(_) => exit::OK,
         Err(e) => super::output_status(Err(e), exit::OK),
     }

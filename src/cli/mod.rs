@@ -12,7 +12,10 @@
 macro_rules! eprint_safe {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stderr().lock(), $($arg)*);
+        // Names and text from files may hold terminal escapes: shown, never sent.
+        let text = format!($($arg)*);
+        let text = $crate::terminal_text::sanitize_for_terminal(&text);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }};
 }
 
@@ -20,7 +23,10 @@ macro_rules! eprint_safe {
 macro_rules! eprintln_safe {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let mut text = format!($($arg)*);
+        text.push('\n');
+        let text = $crate::terminal_text::sanitize_for_terminal(&text);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }};
 }
 

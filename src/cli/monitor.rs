@@ -83,14 +83,19 @@ pub fn run(a: MonitorArgs) -> u8 {
             );
         }
     }
-    let text = match crate::encoding::read_text(&a.spending) {
-        Ok(Ok(d)) => d.text,
-        Ok(Err(e)) => {
-            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
-            return exit::UNUSABLE;
-        }
+    // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO); issue 16: GBK,
+    // UTF-16 and BOMs are decoded (Excel on a Chinese Windows saves CSV in GBK).
+    let bytes = match crate::limits::read_file_capped(&a.spending, crate::limits::MAX_FILE_BYTES) {
+        Ok(b) => b,
         Err(e) => {
             eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
+            return exit::UNUSABLE;
+        }
+    };
+    let text = match crate::encoding::decode(&bytes) {
+        Ok(d) => d.text,
+        Err(e) => {
+            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
             return exit::UNUSABLE;
         }
     };

@@ -136,7 +136,8 @@ pub fn run(a: SnapshotArgs) -> u8 {
     };
     let text = snapshot(&loaded.scored);
     if let Some(file) = &a.check {
-        let old = match std::fs::read_to_string(file) {
+        // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO).
+        let old = match crate::limits::read_text_capped(file, crate::limits::MAX_FILE_BYTES) {
             Ok(s) => s,
             Err(e) => {
                 eprintln_safe!("error: cannot read the snapshot `{}`: {e}", file.display());
@@ -147,19 +148,15 @@ pub fn run(a: SnapshotArgs) -> u8 {
             eprintln_safe!("snapshot `{}` matches", file.display());
             return exit::OK;
         }
-        let diff = similar::TextDiff::from_lines(old.as_str(), text.as_str());
-        let unified = diff
-            .unified_diff()
-            .context_radius(2)
-            .header(&file.display().to_string(), "re-scored now")
-            .to_string();
+        let (unified, changed) = crate::report::snapshot::unified_diff(
+            &old,
+            &text,
+            &file.display().to_string(),
+            "re-scored now",
+        );
         if let Err(e) = super::write_stdout(unified.as_bytes()) {
             return super::output_status(Err(e), exit::FAILED);
         }
-        let changed = diff
-            .iter_all_changes()
-            .filter(|c| c.tag() == similar::ChangeTag::Insert)
-            .count();
         // The hint keeps every input that changed the result: without `--actuals` it
         // would rewrite the snapshot against no actuals and exit 0.
         let rewrite = crate::report::command_line::snapshot_rewrite(

@@ -7,6 +7,8 @@ use crate::cases::{file_policy, parse_cases, render_failures, run_cases, Case};
 use crate::diagnostic::render_file_diagnostics;
 use crate::score::Policy;
 use clap::Args;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -22,7 +24,8 @@ pub struct TestArgs {
 }
 
 pub fn run(a: TestArgs) -> u8 {
-    let text = match std::fs::read_to_string(&a.cases) {
+    // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO).
+    let text = match crate::limits::read_text_capped(&a.cases, crate::limits::MAX_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
             eprintln_safe!("error: cannot read `{}`: {e}", a.cases.display());
@@ -49,16 +52,24 @@ pub fn run(a: TestArgs) -> u8 {
             return exit::UNUSABLE;
         }
     };
+    // Each policy file a case names is read once, however many cases name it.
+    let loaded: RefCell<HashMap<String, Result<Policy, String>>> = RefCell::default();
     let policy_for = |c: &Case| -> Result<Policy, String> {
-        match &c.policy {
-            None => Ok(run_policy.clone()),
-            Some(rel) => crate::policy::load_policy(base.join(rel)).map_err(|e| {
-                format!(
-                    "the case's policy `{rel}` cannot be used:\n{}",
-                    e.render().trim_end()
-                )
-            }),
-        }
+        let Some(rel) = &c.policy else {
+            return Ok(run_policy.clone());
+        };
+        let mut loaded = loaded.borrow_mut();
+        loaded
+            .entry(rel.clone())
+            .or_insert_with(|| {
+                crate::policy::load_policy(base.join(rel)).map_err(|e| {
+                    format!(
+                        "the case's policy `{rel}` cannot be used:\n{}",
+                        e.render().trim_end()
+                    )
+                })
+            })
+            .clone()
     };
     let outcome = run_cases(&cases, &policy_for);
     let status = if outcome.failures.is_empty() {

@@ -2,7 +2,6 @@
 //! project and for the department.
 
 mod execution;
-mod habits;
 pub mod points;
 mod result;
 mod rows;

@@ -197,7 +197,6 @@ pub fn score_rows(
                 ));
             }
         }
-        flags.extend(super::habits::fraction_for_percent(target, actual.as_ref()));
         // A blank baseline (the template's `baseline = ""`) means "not given", as in CSV.
         let given_baseline = ra
             .and_then(|r| r.baseline.as_deref())

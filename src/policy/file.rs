@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use toml_edit::{Document, TableLike, Value};
+use toml_edit::{TableLike, Value};
 
 /// The default policy (财预〔2020〕10号) as shipped in `scorecards/policies/default.toml`.
 pub const DEFAULT_POLICY_TOML: &str = include_str!("../../scorecards/policies/default.toml");
@@ -182,7 +182,7 @@ pub fn parse_policy_with_origins(
     name: &str,
     text: &str,
 ) -> Result<(Policy, RuleOrigins), Vec<Diagnostic>> {
-    let doc = match Document::parse(text) {
+    let doc = match crate::toml_tree::parse_document(text) {
         Ok(doc) => doc,
         Err(e) => {
             let (first, rest) = crate::toml_tree::syntax_message(&e, text);

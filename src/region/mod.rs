@@ -10,6 +10,7 @@
 //! A department with errors is reported on stderr and left out; the others are scored and
 //! the run exits 1.
 
+mod folders;
 mod html;
 pub mod memo;
 pub(crate) mod readahead;
@@ -18,6 +19,7 @@ mod sink;
 mod summary;
 mod xlsx;
 
+pub use folders::{department_folders, is_region, stray_folders, stray_warning};
 pub use render::Progress;
 pub use sink::AtomicFile;
 pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
@@ -27,7 +29,7 @@ use crate::diagnostic::render_file_diagnostics;
 use crate::evaluate::evaluate;
 use crate::report::Format;
 use crate::score::{Policy, Status};
-use crate::scorecard::load::{load_department, DEPARTMENT_FILE};
+use crate::scorecard::load::load_department;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,33 +38,6 @@ use std::sync::{mpsc, Condvar, Mutex};
 
 /// The actuals file each department folder of a region carries.
 pub const FOLDER_ACTUALS: &str = "actuals.toml";
-
-/// A region is a folder without `department.toml` whose subfolders (at least one) have one.
-pub fn is_region(path: &Path) -> bool {
-    if !path.is_dir() || path.join(DEPARTMENT_FILE).exists() {
-        return false;
-    }
-    match std::fs::read_dir(path) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .any(|e| e.path().join(DEPARTMENT_FILE).is_file()),
-        Err(_) => false,
-    }
-}
-
-/// The department folders of a region, in file-name order: every subfolder holding a
-/// `department.toml`. Other entries are ignored, hidden ones too (`.dept.PID.tmp` is what a
-/// killed `import -o` leaves behind).
-pub fn department_folders(region: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(region)?
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .filter(|p| p.join(DEPARTMENT_FILE).is_file())
-        .collect();
-    dirs.sort();
-    Ok(dirs)
-}
 
 /// How a region run went.
 #[derive(Debug, Default)]
@@ -330,7 +305,8 @@ fn write_outcome(
     out: &mut dyn Write,
     messages: &mut dyn Write,
 ) -> std::io::Result<()> {
-    messages.write_all(o.messages.as_bytes())?;
+    // Folder names and file text may hold terminal escapes: shown, never sent.
+    messages.write_all(crate::terminal_text::sanitize_for_terminal(&o.messages).as_bytes())?;
     if let Some(b) = o.broken {
         acc.broken(b);
         return Ok(());
@@ -346,6 +322,18 @@ fn write_outcome(
 /// `jixiao score REGION`: the command-line side (`src/cli/score.rs` dispatches here).
 /// Exit codes as everywhere: 0 all scored, 1 some department or row had errors (reported),
 /// 2 unusable (unreadable region, unwritable output, `--actuals` given).
+/// `eprintln!` for the region's messages: never panics, and untrusted text (folder
+/// names) is escaped for the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut text = format!($($arg)*);
+        text.push('\n');
+        let text = crate::terminal_text::sanitize_for_terminal(&text);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }};
+}
+
 pub fn cli_run(
     region: &Path,
     actuals: Option<&Path>,
@@ -356,7 +344,7 @@ pub fn cli_run(
     use crate::cli::exit;
     use std::io::IsTerminal;
     if actuals.is_some() {
-        eprintln!(
+        say!(
             "error: `--actuals` cannot be used with a region (`{}`); each department folder is scored with its own `{FOLDER_ACTUALS}`",
             region.display()
         );
@@ -365,10 +353,24 @@ pub fn cli_run(
     let dirs = match department_folders(region) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: cannot read the region `{}`: {e}", region.display());
+            say!("error: cannot read the region `{}`: {e}", region.display());
             return exit::UNUSABLE;
         }
     };
+    let strays = stray_folders(region);
+    for dir in &strays {
+        say!("{}", stray_warning(dir));
+    }
+    if let Some(path) = output {
+        if let Some(input) = folders::symlinked_input(path, &dirs) {
+            say!(
+                "error: `{}` 是区域的输入文件 `{}`（通过符号链接），写入会覆盖它；请换一个输出文件名",
+                path.display(),
+                input.display()
+            );
+            return exit::UNUSABLE;
+        }
+    }
     let run = RegionRun {
         policy,
         format,
@@ -382,7 +384,7 @@ pub fn cli_run(
             let mut file = match AtomicFile::create(path) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("error: cannot write `{}`: {e}", path.display());
+                    say!("error: cannot write `{}`: {e}", path.display());
                     return exit::UNUSABLE;
                 }
             };
@@ -400,25 +402,32 @@ pub fn cli_run(
         Ok(o) => {
             let s = &o.summary;
             if !s.broken.is_empty() {
-                eprintln!(
+                say!(
                     "{} of {} departments had errors and were left out",
                     s.broken.len(),
                     s.broken.len() + s.scored
                 );
             }
             if o.failed_rows > 0 {
-                eprintln!(
+                say!(
                     "{} rows could not be scored; see their errors in the output",
                     o.failed_rows
                 );
             }
             if o.unknown_actuals > 0 {
-                eprintln!(
+                say!(
                     "{} actuals matched no project or row (warnings above); those rows are reported as missing",
                     o.unknown_actuals
                 );
             }
-            if o.had_errors() {
+            let codes: Vec<&str> = s.departments.iter().map(|d| d.code.as_str()).collect();
+            let repeated = folders::repeated_codes(&codes);
+            for (code, n) in &repeated {
+                say!(
+                    "warning: 部门编码 `{code}` 出现在 {n} 个部门文件夹里；汇总中它们各占一行，无法区分。请核对各文件夹 `department.toml` 的 `code`"
+                );
+            }
+            if o.had_errors() || !strays.is_empty() || !repeated.is_empty() {
                 exit::FAILED
             } else {
                 exit::OK
@@ -426,11 +435,11 @@ pub fn cli_run(
         }
         Err(e) => {
             match output {
-                Some(p) => eprintln!(
+                Some(p) => say!(
                     "error: cannot write `{}`: {e}; the previous file (if any) is unchanged",
                     p.display()
                 ),
-                None => eprintln!("error: cannot write the output: {e}"),
+                None => say!("error: cannot write the output: {e}"),
             }
             exit::UNUSABLE
         }

@@ -54,7 +54,8 @@ pub(super) fn department(dir: &Path) {
 #[cfg(target_os = "linux")]
 fn advise(path: &Path) {
     use std::os::fd::AsRawFd;
-    if let Ok(file) = std::fs::File::open(path) {
+    // Never a FIFO: opening one would wait for a writer and hold the run.
+    if let Ok(file) = crate::limits::open_regular(path) {
         // SAFETY: the descriptor is open for the duration of the call; the advice only
         // schedules reads of the file's pages and changes nothing else.
         unsafe {
@@ -68,7 +69,7 @@ fn advise(path: &Path) {
 #[cfg(target_os = "linux")]
 fn in_memory(path: &Path) -> bool {
     use std::os::fd::AsRawFd;
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(file) = crate::limits::open_regular(path) else {
         return false;
     };
     let mut byte = [0u8; 1];

@@ -197,8 +197,9 @@ fn is_seed_export(text: &str) -> bool {
 
 /// Reads a source file and imports it.
 pub fn import_file(path: &Path, fiscal_year: Option<i32>) -> Result<Imported, Unusable> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Unusable(format!("cannot read `{}`: {e}", path.display())))?;
+    // A regular file (not a FIFO or /dev/zero) within the source-size limit.
+    let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_SOURCE_BYTES)
+        .map_err(|e| Unusable(format!("无法读取 `{}`：{e}", path.display())))?;
     import_bytes(path, &bytes, fiscal_year)
 }
 
