@@ -346,6 +346,8 @@ fn endless_files_are_refused_by_every_command() {
         ],
         vec!["snapshot", SEED, "--check", "/dev/zero"],
         vec!["score", SEED, "--actuals", "/dev/zero"],
+        vec!["import", "/dev/zero", "-o", "/tmp/jixiao-never-written"],
+        vec!["audit", "/dev/zero"],
     ] {
         let o = jixiao(&args);
         assert_exit(&o, 2);
@@ -700,4 +702,38 @@ fn terminal_escapes_in_names_and_text_are_shown_escaped() {
         let shown = String::from_utf8_lossy(&all);
         assert!(shown.contains("\\u{1b}"), "{cmd}: {shown}");
     }
+}
+
+/// Point 13: a project file repeating one indicator id 9,000 times is reported in linear
+/// time (each repeat used to count lines from the start of the file for its message).
+#[test]
+fn many_repeated_indicator_ids_are_reported_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let dept = dir.path().join("d");
+    copy_dir(&seed(), &dept);
+    let projects = dept.join("projects");
+    let first = std::fs::read_dir(&projects)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .unwrap();
+    let mut src = std::fs::read_to_string(&first).unwrap();
+    for _ in 0..9_000 {
+        src.push_str("\n[[indicators]]\nid = \"qty1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"x\"\ntarget = \"≥1份\"\n");
+    }
+    std::fs::write(&first, src).unwrap();
+    let start = Instant::now();
+    let o = jixiao(&["check", s(&dept)]);
+    assert!(
+        stderr(&o).contains("duplicate-id")
+            || String::from_utf8_lossy(&o.stdout).contains("duplicate-id"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
 }

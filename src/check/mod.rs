@@ -158,7 +158,8 @@ impl CheckReport {
                 out.push_str(&format!("  {code} ×{n}，例如：{example}\n"));
             }
         }
-        out
+        // File names and messages may hold terminal escapes.
+        crate::terminal_text::sanitize_for_terminal(&out).into_owned()
     }
 
     /// A JSON array of `{file, line, column, severity, code, message, help, snippet}`.

@@ -67,10 +67,55 @@ pub fn load_policy_arg(path: Option<&Path>) -> Result<Policy, u8> {
 /// Writes `bytes` to standard output and flushes it; the error is the caller's to report
 /// (see [`output_status`]).
 pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
+    let shown = for_terminal(bytes, out.is_terminal());
+    out.write_all(&shown)?;
     out.flush()
+}
+
+/// What a command prints, as it may reach a terminal: a project name or a cell holding an
+/// escape sequence (`\u{1b}]0;pwned\u{7}`) is shown escaped, never sent to the terminal.
+/// Line ends (`\r\n` of CSV) stay. Files and pipes get the bytes as they are (JSON already
+/// escapes control characters; xlsx is binary).
+fn for_terminal(bytes: &[u8], terminal: bool) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Cow::Borrowed(bytes);
+    };
+    if !terminal {
+        return Cow::Borrowed(bytes);
+    }
+    let lines: Vec<std::borrow::Cow<'_, str>> = text
+        .split("\r\n")
+        .map(crate::terminal_text::sanitize_for_terminal)
+        .collect();
+    if lines.iter().all(|l| matches!(l, Cow::Borrowed(_))) {
+        return Cow::Borrowed(bytes);
+    }
+    Cow::Owned(lines.join("\r\n").into_bytes())
+}
+
+#[cfg(test)]
+mod stdout_tests {
+    use super::for_terminal;
+
+    #[test]
+    fn escape_sequences_in_printed_text_are_shown_not_sent_to_a_terminal() {
+        let table = "│ \u{1b}]0;pwned\u{7}普法宣传经费 │ 9.00 │\r\n";
+        let shown = for_terminal(table.as_bytes(), true);
+        assert_eq!(
+            std::str::from_utf8(&shown).ok(),
+            Some("│ \\u{1b}]0;pwned\\u{7}普法宣传经费 │ 9.00 │\r\n")
+        );
+        // To a file or a pipe: the bytes as they are.
+        assert_eq!(&*for_terminal(table.as_bytes(), false), table.as_bytes());
+        // Nothing to escape: nothing copied.
+        assert!(matches!(
+            for_terminal("a,b\r\n".as_bytes(), true),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }
 
 /// The exit code of a command whose output was written with `result`: its own `status`

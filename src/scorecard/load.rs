@@ -181,6 +181,9 @@ struct Ctx<'s> {
     /// have none, and copying every file would cost more than reading it.
     shared: Option<Arc<str>>,
     diags: Vec<FileDiagnostic>,
+    /// Line starts, built at the first message that quotes a line and column in its text
+    /// (a file of many repeated ids would otherwise be rescanned once per repeat).
+    lines: Option<crate::line_index::LineIndex>,
 }
 
 impl<'s> Ctx<'s> {
@@ -190,6 +193,7 @@ impl<'s> Ctx<'s> {
             src,
             shared: None,
             diags: Vec::new(),
+            lines: None,
         }
     }
     fn push(&mut self, d: Diagnostic) {
@@ -727,7 +731,11 @@ fn read_indicator(
                 "use letters, digits, `_` or `-`, e.g. `qty1`, `sat1`".to_string(),
             );
         } else if let Some(first) = ids.get(id) {
-            let (line, col) = diagnostic::line_col(ctx.src, first.start);
+            let src = ctx.src;
+            let (line, col) = ctx
+                .lines
+                .get_or_insert_with(|| crate::line_index::LineIndex::new(src))
+                .line_col(src, first.start);
             ctx.error(
                 "scorecard::duplicate-id",
                 format!("indicator id `{id}` is used twice"),
