@@ -157,21 +157,16 @@ pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     let file = open_regular(path)?;
     let len = file.metadata()?.len();
     if len > MAX_FILE_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("the file is {len} bytes; the limit is {MAX_FILE_BYTES} bytes (16 MiB)"),
-        ));
+        return Err(too_big(len, MAX_FILE_BYTES));
     }
     // A file that grows while it is read is still cut at the limit (+1 to notice it).
     let mut text = String::with_capacity(len as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)?;
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "the file grew past the limit of {MAX_FILE_BYTES} bytes (16 MiB) while it was read"
-            ),
-        ));
+        return Err(invalid(format!(
+            "文件在读取时增长，超过上限 {MAX_FILE_BYTES} 字节（{}）",
+            human_bytes(MAX_FILE_BYTES)
+        )));
     }
     Ok(text)
 }

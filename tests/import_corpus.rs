@@ -378,3 +378,18 @@ fn gbk_and_utf16_text_sources_import_like_utf8() {
         );
     }
 }
+
+/// `项目属性 | 延续项目 | 项目期 | 1年`: a short fact ends at the next label instead of
+/// taking the rest of the line as its value.
+#[test]
+fn a_short_fact_ends_at_the_next_label() {
+    let path = Path::new(DIR).join("29-anhui-health-tabs-attachment.txt");
+    let imported = jixiao::scorecard::import::import_file(&path, None).expect("imports");
+    let purposes: Vec<&str> = imported
+        .department
+        .projects
+        .iter()
+        .map(|p| p.purpose.as_str())
+        .collect();
+    assert_eq!(purposes, ["延续项目"]);
+}

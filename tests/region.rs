@@ -477,15 +477,11 @@ fn file_size_at_and_past() {
     let p2 = tmp.path().join("past.toml");
     std::fs::write(&p2, format!("{at} ")).unwrap();
     let e = jixiao::scorecard::load::load_project(&p2).unwrap_err();
-    assert!(
-        e[0].diagnostic.message.contains("the limit is"),
-        "{:?}",
-        e[0]
-    );
+    assert!(e[0].diagnostic.message.contains("超过上限"), "{:?}", e[0]);
     let e = jixiao::actuals::load_actuals(&p2, "x").unwrap_err();
-    assert!(e[0].diagnostic.message.contains("the limit is"));
+    assert!(e[0].diagnostic.message.contains("超过上限"));
     let e = jixiao::policy::load_policy(&p2).unwrap_err();
-    assert!(e.render().contains("the limit is"));
+    assert!(e.render().contains("超过上限"));
 }
 
 #[test]

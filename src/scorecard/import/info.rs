@@ -262,7 +262,9 @@ pub fn read_info_row(
         }
         if matches!(label, Label::Goals | Label::Purpose) {
             // Text labels take the rest of the row (a task table under 年度主要任务).
-            let rest = rest_of_row(row, c, r, used);
+            // A short fact (项目属性 | 延续项目 | 项目期 | 1年) ends at the next label; goals
+            // and task tables take the whole row.
+            let rest = rest_of_row(row, c, r, used, label == Label::Purpose);
             if !rest.is_empty() {
                 place(
                     reading,
@@ -300,11 +302,20 @@ pub fn read_info_row(
 }
 
 /// The texts of the cells right of `c` that start in this row, marked as used.
-fn rest_of_row(row: &[GridCell], c: usize, r: usize, used: &mut [Vec<bool>]) -> Vec<String> {
+fn rest_of_row(
+    row: &[GridCell],
+    c: usize,
+    r: usize,
+    used: &mut [Vec<bool>],
+    stop_at_label: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     for (k, cell) in row.iter().enumerate().skip(c + 1) {
         if cell.spanned || cell.continued || is_used(used, r, k) {
             continue;
+        }
+        if stop_at_label && label_of(&cell.text).is_some_and(|l| l != Label::Frame) {
+            break;
         }
         mark(used, r, k);
         let t = cell.text.trim();
