@@ -5,8 +5,8 @@
 use jixiao::diagnostic::render;
 use jixiao::eval_rows::{eval_row, RowText};
 use jixiao::model::{
-    Change, ChangeDirection, Comparison, DatePoint, DateSpec, Deadline, Magnitude, Op, Quantity,
-    RangeTarget, Span, Target, TargetKind, Unit,
+    Change, ChangeDirection, Comparison, DatePoint, DateSpec, Deadline, Magnitude, Op, OpWritten,
+    Quantity, RangeTarget, Span, Target, TargetKind, Unit,
 };
 use jixiao::parse::{parse_actual, parse_target, Strictness};
 use jixiao::score::Policy;
@@ -110,6 +110,7 @@ fn comparison() -> impl Strategy<Value = TargetKind> {
         TargetKind::Comparison(Comparison {
             op,
             quantity,
+            op_written: OpWritten(true),
             span: Span::default(),
         })
     })

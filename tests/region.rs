@@ -557,3 +557,68 @@ fn a_killed_run_leaves_the_previous_output_intact() {
         .unwrap()
         .contains("\"department\""));
 }
+
+/// Region CSV opens in Excel like a department's: a byte-order mark in a file (none on
+/// standard output), and a department or project name that Excel would run as a formula
+/// made inert with a leading `'` — in the department lines and in the region summary.
+#[test]
+fn region_csv_has_a_bom_in_a_file_and_inert_formulas() {
+    let tmp = region(2, false);
+    let dept = tmp.path().join("d000/department.toml");
+    let text = std::fs::read_to_string(&dept).unwrap();
+    let name = text
+        .lines()
+        .find_map(|l| l.strip_prefix("name = "))
+        .and_then(|v| v.split('"').nth(1))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &dept,
+        text.replacen(
+            &format!("\"{name}\""),
+            "\"=HYPERLINK(\\\"http://x\\\",\\\"点击\\\")\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let score = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .arg("score")
+            .arg(tmp.path())
+            .args(["--format", "csv"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = tmp.path().join("区域.csv");
+    let o = score(&["-o", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let file = std::fs::read(&out).unwrap();
+    assert!(file.starts_with(b"\xEF\xBB\xBFdepartment,scope,"));
+    let o = score(&[]);
+    assert!(o.stdout.starts_with(b"department,scope,"));
+    assert_eq!(o.stdout, file[3..]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let summary = rows
+        .iter()
+        .find(|r| {
+            r.get(1) == Some("region")
+                && r.get(4) == Some("department")
+                && r.get(0) == Some("315001-000")
+        })
+        .unwrap();
+    assert_eq!(summary.get(8), Some("'=HYPERLINK(\"http://x\",\"点击\")"));
+    assert!(!rows
+        .iter()
+        .flat_map(|r| r.iter())
+        .any(|c| c.starts_with('=')));
+}

@@ -14,11 +14,11 @@ use std::process::{Command, Output};
 const SEED_TXT: &str = "tests/fixtures/zunhua-sfj-2022.txt";
 const SEED_FOLDER: &str = "scorecards/zunhua-sfj-2022";
 
-/// A project file with one target `fmt` rewrites, padded past 1 KiB with comments (so a
+/// A project file with one target `fmt` rewrites by default (a full-width digit), padded past 1 KiB with comments (so a
 /// 1-block file size limit stops the write).
 fn fmt_file(dir: &Path) -> (PathBuf, String) {
     let mut text = "# 手工维护的项目文件\n".repeat(60);
-    text += "[[indicators]]\nid = \"a\"\ntarget = \"大于等于5次\"\n";
+    text += "[[indicators]]\nid = \"a\"\ntarget = \"大于等于５次\"\n";
     let path = dir.join("p.toml");
     std::fs::write(&path, &text).expect("write");
     (path, text)
@@ -172,7 +172,7 @@ fn fmt_keeps_metadata_or_refuses() {
         assert_eq!(format!("{:04o}", m.mode() & 0o7777), mode_after, "{case}");
         let text = std::fs::read_to_string(&path).expect("read");
         match content_after {
-            "rewritten" => assert!(text.contains("≥5次"), "{case}"),
+            "rewritten" => assert!(text.contains("target = \"大于等于5次\""), "{case}"),
             _ => assert_eq!(text, original, "{case}"),
         }
         if links == "2" {

@@ -1,13 +1,39 @@
-//! `jixiao fmt`: rewrites each indicator's `target` to the target's canonical form —
-//! only where the target parses without warnings and the canonical form differs. Only the
-//! target's quoted string is replaced (found with `toml_edit`'s spans), so comments,
-//! layout and every other byte stay as they are; a target keeps its own trailing comment.
+//! `jixiao fmt`: tidies each indicator's `target`. By default ([`Mode::Wording`]) only what
+//! leaves the published wording intact — surrounding spaces and full-width digits — because
+//! the 自评表's 年度指标值 must read exactly as the published 绩效目标表; `--canonical`
+//! ([`Mode::Canonical`]) rewrites a target to its canonical form where it parses without
+//! warnings. Only the target's quoted string is replaced (found with `toml_edit`'s spans), so
+//! comments, layout and every other byte stay as they are; a target keeps its own trailing
+//! comment.
 
 use crate::parse::{parse_target, Strictness};
 use crate::scorecard::load::{project_files, DEPARTMENT_FILE};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use toml_edit::{Item, Value};
+
+/// How far `fmt` may rewrite a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Keeps the wording: trims surrounding spaces (half-width, full-width, no-break) and
+    /// makes full-width digits, `．` and `％` half-width — characters the parser reads the
+    /// same either way, so the score cannot change and the text still matches the
+    /// published table.
+    #[default]
+    Wording,
+    /// The target's canonical form (`每月播放2期` → `=2期/月`): changes the wording.
+    Canonical,
+}
+
+impl Mode {
+    /// The rewritten target, or `None` when this mode leaves it as it is.
+    pub fn rewrite(self, text: &str) -> Option<String> {
+        match self {
+            Mode::Wording => wording_safe(text),
+            Mode::Canonical => canonical(text),
+        }
+    }
+}
 
 /// One target that would be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +103,13 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Reads a file and works out its canonical text.
-pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
+/// Reads a file and works out its text after `mode`'s rewrites.
+pub fn plan_file(path: &Path, mode: Mode) -> Result<FilePlan, FmtError> {
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let original =
         crate::limits::read_to_string(path).map_err(|e| FmtError::Read(path.into(), e))?;
     let (new_text, changes) =
-        plan_text(path, &original).map_err(|e| FmtError::Syntax(path.into(), e))?;
+        plan_text(path, &original, mode).map_err(|e| FmtError::Syntax(path.into(), e))?;
     Ok(FilePlan {
         path: path.to_path_buf(),
         original,
@@ -93,11 +119,11 @@ pub fn plan_file(path: &Path) -> Result<FilePlan, FmtError> {
     })
 }
 
-/// The canonical text of a scorecard file and the changes that make it, or the TOML
-/// syntax error. Each rewritten target's quoted string is replaced in place, byte range
+/// The text of a scorecard file after `mode`'s rewrites and the changes that make it, or
+/// the TOML syntax error. Each rewritten target's quoted string is replaced in place, byte range
 /// for byte range, so everything else — comments, layout, a byte-order mark, CRLF line
 /// endings — stays exactly as the file had it.
-pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), String> {
+pub fn plan_text(path: &Path, text: &str, mode: Mode) -> Result<(String, Vec<Change>), String> {
     let doc = crate::toml_tree::parse_document(text).map_err(|e| syntax_message(&e, text))?;
     // One line index for the file: a line lookup per change must not rescan it.
     let lines = crate::line_index::LineIndex::new(text);
@@ -108,7 +134,9 @@ pub fn plan_text(path: &Path, text: &str) -> Result<(String, Vec<Change>), Strin
         .flatten()
     {
         let Some(old) = value.as_str() else { continue };
-        let Some(new) = canonical(old) else { continue };
+        let Some(new) = mode.rewrite(old) else {
+            continue;
+        };
         let Some(span) = value.span() else { continue };
         let range = span.start..span.end;
         if text.get(range.clone()).is_none() {
@@ -151,6 +179,22 @@ pub fn canonical(text: &str) -> Option<String> {
     }
     let again = parse_target(&new, Strictness::Strict).ok()?;
     (again.warnings.is_empty() && again.value == parsed.value).then_some(new)
+}
+
+/// The target with surrounding spaces trimmed and full-width digits, `．` and `％` made
+/// half-width, when that differs from the text. Nothing else: every other character is
+/// wording the published table chose.
+pub fn wording_safe(text: &str) -> Option<String> {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}';
+    let new: String = text
+        .trim_matches(is_space)
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '％' => crate::parse::normalize::normalize_char(c),
+            _ => c,
+        })
+        .collect();
+    (new != text).then_some(new)
 }
 
 fn syntax_message(e: &crate::toml_tree::TomlError, text: &str) -> String {
@@ -204,7 +248,8 @@ mod tests {
     #[test]
     fn only_targets_change() {
         let text = "# top\ncode = \"x\"\n\n[[indicators]]\nid = \"a\"  # keep\ntarget = \"大于等于2000份\"  # trailing\nname = \"大于等于2000份\"\n\n[[indicators]]\nid = \"b\"\ntarget = \"≥5次\"\n";
-        let (new, changes) = plan_text(Path::new("f.toml"), text).unwrap_or_default();
+        let (new, changes) =
+            plan_text(Path::new("f.toml"), text, Mode::Canonical).unwrap_or_default();
         assert_eq!(
             new,
             text.replacen("target = \"大于等于2000份\"", "target = \"≥2000份\"", 1)
@@ -218,11 +263,13 @@ mod tests {
     #[test]
     fn bom_and_crlf_stay() {
         let text = "\u{feff}# 项目\r\ncode = \"x\"\r\n\r\n[[indicators]]\r\nid = \"a\"\r\ntarget = '大于等于2000份'   # trailing\r\n";
-        let (new, changes) = plan_text(Path::new("f.toml"), text).unwrap_or_default();
+        let (new, changes) =
+            plan_text(Path::new("f.toml"), text, Mode::Canonical).unwrap_or_default();
         assert_eq!(new, text.replacen("'大于等于2000份'", "\"≥2000份\"", 1));
         assert_eq!(changes.first().map(|c| (c.line, c.column)), Some((6, 10)));
         let inline = "indicators = [{ id = \"a\", target = \"大于等于3个\" }, { id = \"b\", target = \"不少于5次\" }]\r\n";
-        let (new, changes) = plan_text(Path::new("f.toml"), inline).unwrap_or_default();
+        let (new, changes) =
+            plan_text(Path::new("f.toml"), inline, Mode::Canonical).unwrap_or_default();
         assert_eq!(
             new,
             "indicators = [{ id = \"a\", target = \"≥3个\" }, { id = \"b\", target = \"≥5次\" }]\r\n"

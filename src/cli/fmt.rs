@@ -1,4 +1,7 @@
-//! `jixiao fmt PATH [--check]`
+//! `jixiao fmt PATH [--check] [--canonical]`
+//!
+//! By default only wording-preserving tidying (see [`Mode::Wording`]): a 自评表's 年度指标值
+//! must read as the published 绩效目标表 did. `--canonical` opts into the canonical forms.
 //!
 //! Each file is replaced through [`crate::output::replace::replace`], which compares the file
 //! with what was read once the new copy is synced, just before the rename: a file another
@@ -6,7 +9,7 @@
 //! hard-linked file; a failed write (a full disk) exits 2 too.
 
 use super::exit;
-use crate::check::reformat::{files_of, plan_file, FilePlan, FmtError};
+use crate::check::reformat::{files_of, plan_file, FilePlan, FmtError, Mode};
 use crate::output::replace::{replace, Expected};
 use clap::Args;
 use std::path::PathBuf;
@@ -19,6 +22,11 @@ pub struct FmtArgs {
     /// write nothing.
     #[arg(long)]
     check: bool,
+    /// Rewrite targets to their canonical form (`每月播放2期` → `=2期/月`). This changes the
+    /// wording, so the 年度指标值 no longer matches the published 绩效目标表; without it fmt
+    /// only trims spaces around a target and makes full-width digits half-width.
+    #[arg(long)]
+    canonical: bool,
 }
 
 pub fn run(a: FmtArgs) -> u8 {
@@ -30,11 +38,16 @@ pub fn run(a: FmtArgs) -> u8 {
         );
         return exit::UNUSABLE;
     }
+    let mode = if a.canonical {
+        Mode::Canonical
+    } else {
+        Mode::Wording
+    };
     let mut status = exit::OK;
     let mut changed = 0usize;
     let mut files_changed = 0usize;
     for f in &files {
-        let plan = match plan_file(f) {
+        let plan = match plan_file(f, mode) {
             Ok(p) => p,
             Err(e) => {
                 eprintln_safe!("error: {e}");
@@ -61,18 +74,33 @@ pub fn run(a: FmtArgs) -> u8 {
         changed += plan.changes.len();
         files_changed += 1;
     }
-    if a.check {
-        if changed > 0 {
-            eprintln_safe!(
-                "{changed} targets in {files_changed} files are not in canonical form; `jixiao fmt {}` rewrites them",
-                a.path.display()
-            );
+    if changed > 0 {
+        summarize(&a, mode, changed, files_changed);
+        if a.check {
             return exit::FAILED;
         }
-    } else if changed > 0 {
-        eprintln_safe!("rewrote {changed} targets in {files_changed} files");
     }
     status
+}
+
+/// The closing line on stderr: what was (or would be) rewritten, and with `--check` the
+/// command that does it.
+fn summarize(a: &FmtArgs, mode: Mode, changed: usize, files: usize) {
+    let path = a.path.display();
+    match (a.check, mode) {
+        (true, Mode::Wording) => eprintln_safe!(
+            "{files} 个文件中有 {changed} 个目标值带首尾空格或全角数字；`jixiao fmt {path}` 整理它们（措辞不变）"
+        ),
+        (true, Mode::Canonical) => eprintln_safe!(
+            "{files} 个文件中有 {changed} 个目标值不是规范写法；`jixiao fmt --canonical {path}` 改写它们（措辞会变，与公开的绩效目标表不再一字不差）"
+        ),
+        (false, Mode::Wording) => {
+            eprintln_safe!("已整理 {files} 个文件中的 {changed} 个目标值（措辞不变）")
+        }
+        (false, Mode::Canonical) => {
+            eprintln_safe!("已把 {files} 个文件中的 {changed} 个目标值改写为规范写法")
+        }
+    }
 }
 
 /// Replaces the file with the plan's new text unless it no longer holds the text the plan

@@ -109,7 +109,8 @@ pub fn run(a: ScoreArgs) -> u8 {
             Ok(f) => f,
             Err(code) => return code,
         };
-        return crate::region::cli_run(&a.path, actuals, &policy, format, output);
+        let bom = a.bom.wanted(output);
+        return crate::region::cli_run(&a.path, actuals, &policy, format, output, bom);
     }
     if let Err(code) = super::require_department_folder(&a.path, true) {
         return code;

@@ -13,6 +13,6 @@ pub use date::{DatePoint, DateSpec};
 pub use quantity::{Magnitude, Quantity, Unit};
 pub use span::Span;
 pub use target::{
-    Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource, Op, Qualitative,
-    RangeTarget, Target, TargetKind,
+    Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource, Op, OpWritten,
+    Qualitative, RangeTarget, Target, TargetKind,
 };

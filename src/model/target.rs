@@ -72,8 +72,12 @@ pub enum DirectionSource {
     TargetMark,
     /// 反向 written in the indicator's description (or passed in by the caller).
     DescriptionMark,
-    /// The operator (≤ < are reverse; the rest positive).
+    /// An operator written in the target (≤ < are reverse; the rest positive).
     Operator,
+    /// Nothing in the target decides — a bare value (`100%`, read as `=100%`), a range, a
+    /// deadline, a qualitative target, a change without an operator: positive by default.
+    /// Told apart from `Operator` so that JSON does not claim an operator nobody wrote.
+    Default,
     /// A scorecard row's explicit override.
     Override,
 }
@@ -85,6 +89,7 @@ impl DirectionSource {
             DirectionSource::TargetMark => "marked 反向 in the target",
             DirectionSource::DescriptionMark => "marked 反向 in the description",
             DirectionSource::Operator => "by the form of the target",
+            DirectionSource::Default => "no operator in the target; positive by default",
             DirectionSource::Override => "set by the scorecard row",
         }
     }
@@ -104,8 +109,29 @@ pub enum TargetKind {
 pub struct Comparison {
     pub op: Op,
     pub quantity: Quantity,
+    /// Whether `op` was written or implied by a bare value.
+    #[serde(skip)]
+    pub op_written: OpWritten,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// Whether a comparison's operator was written (`=100%`) or implied (`100%`). Ignored by
+/// equality and hashing, like spans: both spellings are the same target, and only the
+/// direction's stated reason depends on it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpWritten(pub bool);
+
+impl PartialEq for OpWritten {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for OpWritten {}
+
+impl std::hash::Hash for OpWritten {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// An inclusive band `[low, high]`.
@@ -189,13 +215,14 @@ impl Target {
             return (Direction::Reverse, DirectionSource::DescriptionMark);
         }
         let op = match &self.kind {
-            TargetKind::Comparison(c) => Some(c.op),
+            TargetKind::Comparison(c) if c.op_written.0 => Some(c.op),
             TargetKind::Change(c) => c.op,
             _ => None,
         };
         match op {
             Some(op) if op.is_upper_bound() => (Direction::Reverse, DirectionSource::Operator),
-            _ => (Direction::Positive, DirectionSource::Operator),
+            Some(_) => (Direction::Positive, DirectionSource::Operator),
+            None => (Direction::Positive, DirectionSource::Default),
         }
     }
 

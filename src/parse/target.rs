@@ -7,7 +7,8 @@ use super::{Parsed, Strictness};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::quantity::UnitError;
 use crate::model::{
-    Change, Comparison, Deadline, Op, Qualitative, Quantity, RangeTarget, Span, Target, TargetKind,
+    Change, Comparison, Deadline, Op, OpWritten, Qualitative, Quantity, RangeTarget, Span, Target,
+    TargetKind,
 };
 use crate::score::units::compare_in_unit;
 use pest::iterators::Pair;
@@ -388,9 +389,16 @@ fn per_period(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
             _ => {}
         }
     }
-    let op = b.resolve_ops(&prefix, postfix, span).unwrap_or(Op::Eq);
+    let written = b.resolve_ops(&prefix, postfix, span);
+    let op_written = OpWritten(written.is_some());
+    let op = written.unwrap_or(Op::Eq);
     per_period_unit(&per, &mut quantity);
-    TargetKind::Comparison(Comparison { op, quantity, span })
+    TargetKind::Comparison(Comparison {
+        op,
+        quantity,
+        op_written,
+        span,
+    })
 }
 
 fn comparison(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
@@ -406,6 +414,13 @@ fn comparison(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
             _ => {}
         }
     }
-    let op = b.resolve_ops(&prefix, postfix, span).unwrap_or(Op::Eq);
-    TargetKind::Comparison(Comparison { op, quantity, span })
+    let written = b.resolve_ops(&prefix, postfix, span);
+    let op_written = OpWritten(written.is_some());
+    let op = written.unwrap_or(Op::Eq);
+    TargetKind::Comparison(Comparison {
+        op,
+        quantity,
+        op_written,
+        span,
+    })
 }

@@ -334,12 +334,15 @@ macro_rules! say {
     }};
 }
 
+/// `bom`: start CSV with the byte-order mark Excel needs (the caller decides, as for one
+/// department: by default in a file, not on standard output).
 pub fn cli_run(
     region: &Path,
     actuals: Option<&Path>,
     policy: &Policy,
     format: Format,
     output: Option<&Path>,
+    bom: bool,
 ) -> u8 {
     use crate::cli::exit;
     use std::io::IsTerminal;
@@ -377,6 +380,11 @@ pub fn cli_run(
         threads: 0,
         progress: std::io::stderr().is_terminal(),
     };
+    let bom: &[u8] = if bom && format == Format::Csv {
+        crate::report::csv_safe::BOM
+    } else {
+        b""
+    };
     let stderr = std::io::stderr();
     let mut messages = stderr.lock();
     let result = match output {
@@ -388,13 +396,15 @@ pub fn cli_run(
                     return exit::UNUSABLE;
                 }
             };
-            score_region(&dirs, &run, &mut file, &mut messages)
+            file.write_all(bom)
+                .and_then(|()| score_region(&dirs, &run, &mut file, &mut messages))
                 .and_then(|o| file.commit().map(|()| o))
         }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            score_region(&dirs, &run, &mut out, &mut messages)
+            out.write_all(bom)
+                .and_then(|()| score_region(&dirs, &run, &mut out, &mut messages))
         }
     };
     drop(messages);

@@ -8,11 +8,13 @@
 //!   one department per line (compact: a region's JSON runs to hundreds of megabytes), the
 //!   region summary pretty-printed
 //! - csv: the single-department columns with a leading `department` column, then
-//!   summary lines with scope `region`
+//!   summary lines with scope `region`; text cells escaped for Excel like the department
+//!   CSV (`crate::report::csv_safe`; the department's own lines come escaped already)
 //! - table / markdown: each department's 自评表, then the region summary tables
 
 use super::summary::RegionSummary;
 use crate::evaluate::ScoredDepartment;
+use crate::report::csv_safe::cell;
 use crate::report::{render, Format};
 use crate::score::formula::fixed;
 use std::io::Write;
@@ -62,7 +64,8 @@ fn csv_body(s: &ScoredDepartment) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::with_capacity(text.len() + 64 * 1024));
-    let code = s.department.code.as_str();
+    let code = cell(s.department.code.as_str());
+    let code = code.as_ref();
     for rec in reader.records().flatten() {
         let _ = w.write_record(std::iter::once(code).chain(rec.iter()));
     }
@@ -142,9 +145,10 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     // points,score,achieved,grade,flags,reason,error
     for g in &s.by_grade {
         let count = g.count.to_string();
+        let grade = cell(&g.grade);
         let _ = w.write_record([
-            empty, "region", empty, empty, "grade", empty, empty, empty, &g.grade, empty, empty,
-            empty, &count, empty, &g.grade, empty, empty, empty,
+            empty, "region", empty, empty, "grade", empty, empty, empty, &grade, empty, empty,
+            empty, &count, empty, &grade, empty, empty, empty,
         ]);
     }
     for d in &s.departments {
@@ -156,7 +160,7 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
             String::new()
         };
         let _ = w.write_record([
-            &d.code,
+            &cell(&d.code),
             "region",
             empty,
             empty,
@@ -164,13 +168,13 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
             empty,
             empty,
             empty,
-            &d.name,
+            &cell(&d.name),
             empty,
             empty,
             empty,
             &score,
             empty,
-            &d.grade,
+            &cell(&d.grade),
             &missing,
             empty,
             &failed,
@@ -179,10 +183,10 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     for p in &s.lowest_projects {
         let score = fixed(p.score, 2);
         let _ = w.write_record([
-            &p.department,
+            &cell(&p.department),
             "region",
-            &p.code,
-            &p.name,
+            &cell(&p.code),
+            &cell(&p.name),
             "lowest-project",
             empty,
             empty,
@@ -193,7 +197,7 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
             empty,
             &score,
             empty,
-            &p.grade,
+            &cell(&p.grade),
             empty,
             empty,
             empty,
@@ -202,8 +206,24 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     for b in &s.broken {
         let msg = format!("{} errors; left out", b.errors);
         let _ = w.write_record([
-            empty, "region", empty, empty, "broken", empty, empty, empty, &b.folder, empty, empty,
-            empty, empty, empty, empty, empty, empty, &msg,
+            empty,
+            "region",
+            empty,
+            empty,
+            "broken",
+            empty,
+            empty,
+            empty,
+            &cell(&b.folder),
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            &msg,
         ]);
     }
     w.into_inner().unwrap_or_default()

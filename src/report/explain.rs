@@ -205,6 +205,11 @@ fn direction_why(target: Option<&Target>, source: DirectionSource) -> String {
             },
             _ => "无运算符，按正向".into(),
         },
+        DirectionSource::Default => match target.map(|t| &t.kind) {
+            Some(TargetKind::Comparison(_)) => "未写运算符（按 `=` 读），按正向".into(),
+            Some(TargetKind::Change(_)) => "未写运算符，按正向".into(),
+            _ => "无运算符，按正向".into(),
+        },
     }
 }
 

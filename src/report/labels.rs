@@ -42,7 +42,7 @@ pub fn direction_source(s: DirectionSource, has_operator: bool) -> &'static str 
         DirectionSource::TargetMark => t("report.source-target-mark"),
         DirectionSource::DescriptionMark => t("report.source-description-mark"),
         DirectionSource::Operator if has_operator => t("report.source-operator"),
-        DirectionSource::Operator => t("report.source-none"),
+        DirectionSource::Operator | DirectionSource::Default => t("report.source-none"),
         DirectionSource::Override => t("report.source-override"),
     }
 }
