@@ -84,24 +84,8 @@ impl CheckReport {
     /// Diagnostics grouped per file (a header line with the file's counts), then a
     /// one-line summary.
     pub fn render_text(&self, folder: &Path) -> String {
-        let mut out = String::new();
-        let mut i = 0;
-        while let Some(first) = self.diagnostics.get(i) {
-            let group: Vec<FileDiagnostic> = self
-                .diagnostics
-                .iter()
-                .skip(i)
-                .take_while(|d| d.file == first.file)
-                .cloned()
-                .collect();
-            i += group.len().max(1);
-            out.push_str(&format!(
-                "{}: {}\n\n",
-                first.file.display(),
-                Counts::of(&group)
-            ));
-            out.push_str(&render_file_diagnostics(&group));
-        }
+        let all: Vec<&FileDiagnostic> = self.diagnostics.iter().collect();
+        let mut out = per_file(&all);
         out.push_str(&format!(
             "{}: {} in {} {}\n",
             folder.display(),

@@ -214,14 +214,7 @@ pub fn missing_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
         return vec!["未填写实际完成值的指标：无".into()];
     }
     let mut out = vec![format!("未填写实际完成值的指标（{}项）：", d.missing.len())];
-    for m in &d.missing {
-        out.push(format!(
-            "  {} {} {}",
-            m.project.as_deref().unwrap_or("部门"),
-            m.id,
-            m.name
-        ));
-    }
+    out.extend(d.missing.iter().map(row_line));
     out
 }
 
@@ -235,15 +228,18 @@ pub fn error_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
         "report.error-rows",
         &[("n", &d.errors.len().to_string())],
     )];
-    for m in &d.errors {
-        out.push(format!(
-            "  {} {} {}",
-            m.project.as_deref().unwrap_or("部门"),
-            m.id,
-            m.name
-        ));
-    }
+    out.extend(d.errors.iter().map(row_line));
     out
+}
+
+/// `  项目编码 id 名称` (`部门` for a department row), one line of those lists.
+fn row_line(m: &crate::evaluate::MissingRow) -> String {
+    format!(
+        "  {} {} {}",
+        m.project.as_deref().unwrap_or("部门"),
+        m.id,
+        m.name
+    )
 }
 
 /// The 部门整体自评得分 as printed: `—` for a department that is not graded (no
