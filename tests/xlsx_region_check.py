@@ -15,7 +15,8 @@ import openpyxl
 
 def main():
     csv_path, xlsx_path = sys.argv[1:3]
-    with open(csv_path, encoding="utf-8") as f:
+    # The region CSV written to a file starts with a BOM for Excel.
+    with open(csv_path, encoding="utf-8-sig") as f:
         rows = [r for r in csv.DictReader(f)]
     lines = [r for r in rows if r["scope"] != "region"]
     depts = [r for r in rows if r["scope"] == "region" and r["row"] == "department"]
