@@ -313,7 +313,7 @@ fn every_target_with_every_actual() {
 
 #[test]
 fn the_bench_rows_are_identical() {
-    // The shape of ../shared/bench/gen_rows.py's `--out-cn` file, repeated rows and all.
+    // The shape of the peer benchmark's generated `--out-cn` file (benches/README.md), repeated rows and all.
     let mut rng = Rng(20240601);
     let mut doc = String::from("target,actual,points\n");
     let targets = ["≥2000份", "≤10%", "100%", ">500份", "90%-95%", "≥15万元"];

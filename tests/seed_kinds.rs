@@ -1,5 +1,5 @@
-//! Every 指标值 of the seed (`tests/seed/000_ad9d27081711c7d9.txt`, a copy of
-//! `../shared/seed/`): the 126 project indicator rows and the target parts of the
+//! Every 指标值 of the seed (`tests/seed/000_ad9d27081711c7d9.txt`, the published
+//! document): the 126 project indicator rows and the target parts of the
 //! department prose, listed in `tests/cases/seed_kinds.csv` with the kind, operator,
 //! value, unit and direction they must parse to (leniently). Direction takes a 反向 mark
 //! in the row's 绩效指标描述 into account. Garbled cells must warn, and the warning must
@@ -127,7 +127,7 @@ fn department_targets_are_verbatim_from_the_department_part() {
         .collect();
     assert!(
         rows.len() >= 14,
-        "the target parts of DESIGN.md §3 are listed"
+        "the target parts of the department prose are listed"
     );
     for r in rows {
         assert!(

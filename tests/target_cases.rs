@@ -8,7 +8,7 @@
 //!
 //! `JIXIAO_PRINT_CASES=1 cargo test --test target_cases -- --nocapture` prints what the
 //! parser gives for each input, for writing new cases (check them by hand against
-//! DESIGN.md §3 before committing).
+//! docs/language.md before committing).
 
 mod common;
 

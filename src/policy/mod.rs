@@ -1,7 +1,7 @@
 //! Scoring policies as text. A policy file (`scorecards/policies/*.toml`) is TOML whose
-//! `[rules]` hold one rule text per part of DESIGN.md §4; the rule language
-//! (`grammar/rules.pest`) reads each into the [`Policy`] value the scorer uses. A scorecard
-//! row may carry its own formula rule ([`parse_row_rule`]).
+//! `[rules]` hold one rule text per part of the default policy (docs/language.md,
+//! "Rules"); the rule language (`grammar/rules.pest`) reads each into the [`Policy`] value
+//! the scorer uses. A scorecard row may carry its own formula rule ([`parse_row_rule`]).
 //!
 //! `scorecards/policies/default.toml` is 财预〔2020〕10号 and the documented example of the
 //! language; it is embedded in the binary ([`DEFAULT_POLICY_TOML`], [`default_policy`]).

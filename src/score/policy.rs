@@ -184,7 +184,8 @@ fn pct(n: i64) -> Decimal {
 }
 
 impl Default for Policy {
-    /// 财预〔2020〕10号 as DESIGN.md §4 states it.
+    /// 财预〔2020〕10号 as `scorecards/policies/default.toml` states it (docs/language.md,
+    /// "Rules").
     fn default() -> Self {
         Policy {
             name: "财预〔2020〕10号".to_string(),

@@ -1,6 +1,6 @@
 //! Department indicators from the 分项绩效目标 prose: sentences such as
 //! "印制各种法律宣传资料数量大于等于2000份" or "社区矫正人员在犯罪率比上年同期减少5%" are
-//! split into a name and a target, and given levels as DESIGN.md §4 says: counts →
+//! split into a name and a target, and given levels by meaning: counts →
 //! 产出/数量, rates → 产出/质量, deadlines → 产出/时效, 满意 → 满意度, changes and
 //! complaints → 效益/社会效益. The same name and target stated twice is kept once.
 
