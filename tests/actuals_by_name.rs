@@ -1,4 +1,4 @@
-//! Actuals sheets typed by a person (DESIGN §5): CSV rows named by 项目编码 + 二级指标 +
+//! Actuals sheets typed by a person (README, `score`): CSV rows named by 项目编码 + 二级指标 +
 //! 三级指标 instead of 指标编码, read against the scorecard exactly as the id-keyed rows.
 
 use jixiao::actuals::{load_actuals_for, parse_actuals_csv};

@@ -1,5 +1,5 @@
 //! Issue 5 through the binary: `explain`, `diff`, `snapshot`, `test` and `monitor` on the
-//! seed department. Output snapshots were read line by line against DESIGN §4 before
+//! seed department. Output snapshots were read line by line against the default policy before
 //! being accepted; the other tests check the behaviour the issue asks for.
 
 use rust_decimal::{Decimal, RoundingStrategy};

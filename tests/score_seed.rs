@@ -1,5 +1,5 @@
 //! `jixiao score` on the seed department with its illustrative actuals: snapshots of all
-//! four formats (each read against DESIGN §4 before it was accepted), and figures checked
+//! four formats (each read against the default policy before it was accepted), and figures checked
 //! by hand, row by row.
 
 use serde_json::Value;

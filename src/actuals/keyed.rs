@@ -1,5 +1,5 @@
 //! Rows of a sheet typed by a person, named by 二级指标 + 三级指标 instead of 指标编码
-//! (DESIGN §5): the same resolution for CSV and xlsx, so both accept the same keys and
+//! (README, `score`): the same resolution for CSV and xlsx, so both accept the same keys and
 //! give the same messages.
 
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};

@@ -43,7 +43,7 @@ pub fn parse_actuals_csv(
 }
 
 /// Like [`parse_actuals_csv`], with the scorecard: rows may then be named by 二级指标 +
-/// 三级指标 instead of 指标编码 (a sheet typed by a person, DESIGN §5), and budget rows by
+/// 三级指标 instead of 指标编码 (a sheet typed by a person; README, `score`), and budget rows by
 /// 三级指标 `全年预算数` / `全年执行数` / `实际完成情况`.
 pub fn parse_actuals_csv_for(
     path: &Path,

@@ -6,7 +6,7 @@
 //!    and the project's 实际完成情况 as the row whose 指标编码 is `summary`;
 //! 2. a plain sheet typed by a person, with the Chinese headers 项目编码, 二级指标, 三级指标,
 //!    实际完成值 and optionally 偏差原因 (or 偏差原因分析及改进措施) and 基期值 — keyed by
-//!    项目编码 + 二级指标 + 三级指标, resolved against the scorecard (DESIGN §5). A row whose
+//!    项目编码 + 二级指标 + 三级指标, resolved against the scorecard (README, `score`). A row whose
 //!    三级指标 is 全年预算数 / 全年执行数 carries the project's budget figures.
 //!
 //! A sheet without such a header row is skipped (a note sheet, a cover). Merged cells are

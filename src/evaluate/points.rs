@@ -1,5 +1,5 @@
 //! Sharing points among rows so every sum is exact: equal shares to 0.01 by largest
-//! remainder, ties to the earlier row (DESIGN §4).
+//! remainder, ties to the earlier row (the default policy, docs/language.md "Rules").
 
 use rust_decimal::Decimal;
 
@@ -113,7 +113,7 @@ impl LevelPoints {
 }
 
 /// Judges a level of `rows` rows whose explicit points are `explicit` against `weight`
-/// (DESIGN §4: rows with explicit points keep them, the others share the rest). A level
+/// (the default policy: rows with explicit points keep them, the others share the rest). A level
 /// whose rows all have points must add up to its weight exactly; explicit points may
 /// never exceed it.
 pub fn level_points(

@@ -7,7 +7,7 @@ use super::target::ChangeDirection;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The three qualitative grades of DESIGN §4.
+/// The three qualitative grades of the default policy (docs/language.md, "Rules").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {

@@ -205,7 +205,7 @@ impl Target {
         }
     }
 
-    /// Direction by DESIGN §3: an explicit mark (in the target or, via `description_mark`,
+    /// Direction by docs/language.md: an explicit mark (in the target or, via `description_mark`,
     /// in the description) beats the operator; ≤ and < are reverse; the rest positive.
     pub fn direction(&self, description_mark: bool) -> (Direction, DirectionSource) {
         if self.reverse_mark {

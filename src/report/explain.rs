@@ -972,7 +972,7 @@ pub fn render_text(e: &Explanation, places: u32) -> String {
             &match &r.rule_ref {
                 Some(rr) => format!("{} — {}", r.rule, rule_ref_text(rr)),
                 None if r.kind == "range" => format!(
-                    "{} — 内置规则（DESIGN §4：区间内满分，区间外按比例），政策文件中无此项",
+                    "{} — 内置规则（默认政策：区间内满分，区间外按比例），政策文件中无此项",
                     r.rule
                 ),
                 None if r.rule.is_empty() => "—".into(),

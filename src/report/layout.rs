@@ -1,5 +1,5 @@
 //! The 自评表 grid as rows of cells, shared by the table and Markdown renderers, so both
-//! print the same figures in the same places (DESIGN §7).
+//! print the same figures in the same places (README, "Reports").
 
 use crate::evaluate::{
     DepartmentResult, Execution, IndicatorResult, ProjectResult, ScoredDepartment,

@@ -1,4 +1,4 @@
-//! `--format xlsx`: the 自评表 workbook in the national layout (DESIGN §7), one sheet per
+//! `--format xlsx`: the 自评表 workbook in the national layout (README, "Reports"), one sheet per
 //! project on a 9-column grid, and a summary sheet for the department.
 //!
 //! Numbers are stored as numbers with number formats (`0.00`, `0.00%`), never as text.

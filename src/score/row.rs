@@ -51,7 +51,8 @@ impl Flag {
 pub enum Status {
     Scored,
     NotApplicable,
-    /// No actual given; nothing scored (deadline rows are the exception: see DESIGN §4).
+    /// No actual given; nothing scored (deadline rows are the exception:
+    /// see docs/language.md).
     Missing,
     /// The inputs are readable but not enough to score (e.g. a change with no baseline).
     Unscorable,
@@ -291,7 +292,7 @@ impl Ctx<'_, '_> {
     }
 
     /// A grade, `完成` or `未完成` where a number was expected: graded by hand at the
-    /// band default (DESIGN §3: accepted leniently, flagged). `None` for anything else.
+    /// band default (docs/language.md: accepted leniently, flagged). `None` for anything else.
     fn grade_for_number(&mut self, actual: &ActualValue) -> Option<Outcome> {
         let (grade, share) = match actual {
             ActualValue::Grade { grade, share } => (*grade, *share),
@@ -751,7 +752,7 @@ impl Ctx<'_, '_> {
                     return Outcome::Error(TOO_LARGE.into());
                 };
                 if b.is_zero() {
-                    // DESIGN §4: a baseline of 0 makes any change row unscorable (a relative
+                    // The default policy: a baseline of 0 makes any change row unscorable (a relative
                     // change is undefined; an absolute one against 0 is almost always a
                     // baseline that was not filled in).
                     return Outcome::Unscorable(
