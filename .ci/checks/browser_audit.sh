@@ -6,27 +6,15 @@
 # line, the findings, and the summary totals.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} (Debian)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/jixiao"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+. .ci/lib/chromium.sh
 corpus=tests/audit_corpus
 # Exit 1 says the audit found something (the corpus is made to); 2 would be unreadable input.
 "$bin" audit "$corpus" --format html -o "$work/audit.html" || [ $? -eq 1 ]
 "$bin" audit "$corpus" --format json -o "$work/audit.json" || [ $? -eq 1 ]
-chrome() {
-  timeout 180 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$(mktemp -d "$work/profile.XXXX")" "$@"
-}
 chrome --screenshot="$work/audit.png" --window-size=1280,2000 "file://$work/audit.html" 2>"$work/shot.log" \
   || { cat "$work/shot.log"; exit 1; }
 chrome --dump-dom "file://$work/audit.html" >"$work/dom.html" 2>"$work/dom.log" \
