@@ -3,73 +3,26 @@ merges and deterministic bytes: fixed core properties and fixed zip member times
 
 import datetime
 import re
+import sys
 import unicodedata
-import zipfile
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+# The Word and zip helpers are the import corpus's own (tests/import_corpus/make/).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "import_corpus" / "make"))
+from corpus import normalize_zip  # noqa: E402
+from docx_util import new_document, para  # noqa: E402,F401 (the document scripts use them)
+
 FIXED = datetime.datetime(2024, 1, 1, 0, 0, 0)
-FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
-FIXED_ISO = "2024-01-01T00:00:00Z"
 SCRIPTS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="center")
 
 
-def normalize_zip(path):
-    """Rewrite an OOXML package with fixed member times and core-property dates, so the
-    committed bytes change only when the content does."""
-    path = Path(path)
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in items:
-            if name == "docProps/core.xml":
-                text = data.decode("utf-8")
-                text = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rf"\g<1>{FIXED_ISO}\g<2>", text)
-                data = text.encode("utf-8")
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data)
-
-
 # ---- Word
-
-def new_document(title=""):
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "宋体"
-    style.font.size = Pt(10.5)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    cp = doc.core_properties
-    cp.author = "Administrator"
-    cp.last_modified_by = "Administrator"
-    cp.title = title
-    cp.created = FIXED
-    cp.modified = FIXED
-    cp.last_printed = FIXED
-    cp.revision = 1
-    return doc
-
-
-def para(doc, text, bold=False, center=False, size=None):
-    p = doc.add_paragraph()
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
-
 
 def fill(cell, text):
     """Each `\\n` starts a paragraph, each `\\v` a line break inside one; ASCII and CJK
