@@ -737,3 +737,75 @@ fn many_repeated_indicator_ids_are_reported_in_linear_time() {
         start.elapsed()
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The inputs of the README's limits table, written for `benches/limits.sh` to measure.
+
+/// Writes each hostile input of the README's limits table into `$JIXIAO_MEASURE_DIR`
+/// (ignored: `benches/limits.sh` runs it, then times every command on the files).
+#[test]
+#[ignore]
+fn write_the_measured_inputs() {
+    let Some(dir) = std::env::var_os("JIXIAO_MEASURE_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let stored = zip::CompressionMethod::Stored;
+    let far = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
+    let corners = format!("{}{far}", header_rows());
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    write("far-cell.xlsx", &workbook(far, "", NO_STRINGS, stored));
+    write(
+        "merge.xlsx",
+        &workbook(
+            &header_rows(),
+            r#"<mergeCells count="1"><mergeCell ref="D1:XFD1048576"/></mergeCells>"#,
+            NO_STRINGS,
+            stored,
+        ),
+    );
+    write(
+        "corners-merge.xlsx",
+        &workbook(
+            &corners,
+            r#"<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>"#,
+            NO_STRINGS,
+            stored,
+        ),
+    );
+    let bomb = format!("{}{}", header_rows(), " ".repeat(505 * 1024 * 1024));
+    write(
+        "zip-bomb.xlsx",
+        &workbook(&bomb, "", NO_STRINGS, zip::CompressionMethod::Deflated),
+    );
+    let strings = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4000000000" uniqueCount="4000000000"><si><t>x</t></si></sst>"#;
+    write(
+        "strings-bomb.xlsx",
+        &workbook(&header_rows(), "", strings, stored),
+    );
+    write("deep.toml", deep_header().as_bytes());
+    let arrays = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    write("arrays.toml", arrays.as_bytes());
+    for (name, keys) in [("long-line.toml", 4000), ("long-line-16k.toml", 16_000)] {
+        let mut rows = String::from("[projects.\"13028122P00306510001A\"]\nspent = 10\na1 = {");
+        for i in 0..keys {
+            rows.push_str(&format!(" bogus_key_number_{i:05} = 1,"));
+        }
+        rows.push_str(" actual = \"1\" }\n");
+        write(name, rows.as_bytes());
+    }
+    let mut keys = String::from("[projects.\"13028122P00306510001A\"]\nspent = 10\n");
+    for i in 0..100_000 {
+        keys.push_str(&format!("k{i} = {i}\n"));
+    }
+    write("keys.toml", keys.as_bytes());
+    let mut cases = String::new();
+    for i in 0..60_000 {
+        cases.push_str(&format!(
+            "[[case]]\nname = \"c{i}\"\ntarget = \"≥2000份\"\nactual = \"1800份\"\nexpect = \"9.50\"\n# {}\n",
+            "x".repeat(20)
+        ));
+    }
+    write("cases.toml", cases.as_bytes());
+}
