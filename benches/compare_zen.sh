@@ -5,8 +5,8 @@
 #
 # Usage: benches/compare_zen.sh [ROWS]          (default 1000000)
 # Environment:
-#   BENCH_DIR  the peer baseline (gen_rows.py, zen-baseline/); default ../shared/bench
-#              next to the repository
+#   BENCH_DIR  the peer baseline (gen_rows.py, zen-baseline/), supplied outside this
+#              repository; required
 #   ZEN_BIN    a zen-baseline binary already built from BENCH_DIR (skips its ~3 min build)
 #   RUNS       alternating timed runs of each engine (default 3); the best of each counts
 #   KEEP       keep the temporary directory (rows, outputs) and print its path
@@ -15,9 +15,9 @@ set -euo pipefail
 ROWS=${1:-1000000}
 RUNS=${RUNS:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
-[ -f "$BENCH_DIR/gen_rows.py" ] || {
-    echo "no peer baseline at $BENCH_DIR (set BENCH_DIR)" >&2
+BENCH_DIR=${BENCH_DIR:-}
+[ -n "$BENCH_DIR" ] && [ -f "$BENCH_DIR/gen_rows.py" ] || {
+    echo "no peer baseline at '$BENCH_DIR': set BENCH_DIR to the folder holding gen_rows.py and zen-baseline/" >&2
     exit 2
 }
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)

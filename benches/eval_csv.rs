@@ -1,5 +1,5 @@
 //! `jixiao eval --csv` end to end on an in-memory CSV of 100,000 rows shaped like the
-//! ZEN comparison's (`../shared/bench/gen_rows.py`): reading, parsing, scoring, writing.
+//! ZEN comparison's (`gen_rows.py`, see benches/README.md): reading, parsing, scoring, writing.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use jixiao::eval_csv::{eval_csv, EvalCsvOptions};

@@ -1,9 +1,9 @@
 //! Inputs shared by the benchmarks: a mix of targets and actuals as the seed and the
-//! 自评表s write them, and a CSV generator shaped like `../shared/bench/gen_rows.py`.
+//! 自评表s write them, and a CSV generator shaped like the ZEN peer's `gen_rows.py`.
 
 #![allow(dead_code)] // each bench uses part of this module
 
-/// 指标值 from the seed and DESIGN.md §3: every kind, lenient cells, full-width forms.
+/// 指标值 from the seed and docs/language.md: every kind, lenient cells, full-width forms.
 pub const TARGETS: &[&str] = &[
     "≥2000份",
     "大于等于2000份",
