@@ -5,9 +5,10 @@
 //! complaints → 效益/社会效益. The same name and target stated twice is kept once.
 
 use super::blocks::Location;
+use super::indicator_row::new_indicator;
 use super::Note;
 use crate::scorecard::levels;
-use crate::scorecard::model::{Indicator, Origin};
+use crate::scorecard::model::Indicator;
 use std::collections::BTreeMap;
 
 /// A piece of area text and where it was written.
@@ -143,25 +144,7 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
                 }
                 seen.insert(key, seg.loc.clone());
                 let (level1, level2) = hint.unwrap_or_else(|| classify_notice(&f));
-                out.push(Indicator {
-                    id: String::new(),
-                    level1: level1.to_string(),
-                    level2: level2.to_string(),
-                    label1: None,
-                    label2: None,
-                    name: f.name,
-                    description: String::new(),
-                    target_text: f.target,
-                    target: None,
-                    target_diagnostics: Vec::new(),
-                    basis: String::new(),
-                    points: None,
-                    published_points: None,
-                    direction: None,
-                    rule: None,
-                    area: None,
-                    origin: Origin::default(),
-                });
+                out.push(new_indicator(level1, level2, f.name, f.target));
             }
         }
     }
@@ -326,22 +309,9 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 *n += 1;
                 out.push(Indicator {
                     id: format!("{prefix}{n}"),
-                    level1: level1.to_string(),
-                    level2: level2.to_string(),
-                    label1: None,
-                    label2: None,
-                    name: f.name,
                     description: clause.to_string(),
-                    target_text: f.target,
-                    target: None,
-                    target_diagnostics: Vec::new(),
-                    basis: String::new(),
-                    points: None,
-                    published_points: None,
-                    direction: None,
-                    rule: None,
                     area: Some(seg.area.clone()),
-                    origin: Origin::default(),
+                    ..new_indicator(level1, level2, f.name, f.target)
                 });
             }
             if !any {
