@@ -270,10 +270,11 @@ pub fn render(r: &AuditReport, format: Format) -> Option<String> {
 }
 
 /// Any format as bytes; xlsx is a workbook with one sheet per table.
-pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, String> {
+pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, super::AuditError> {
     match render(r, format) {
         Some(s) => Ok(s.into_bytes()),
-        None => super::render_xlsx::xlsx(&sections(r)).map_err(|e| format!("无法生成 xlsx：{e}")),
+        None => super::render_xlsx::xlsx(&sections(r))
+            .map_err(|e| super::AuditError::Xlsx(e.to_string())),
     }
 }
 
