@@ -61,13 +61,24 @@ fn fixed2(x: Option<rust_decimal::Decimal>) -> String {
     x.map(|v| format!("{v:.2}")).unwrap_or_default()
 }
 
+/// The last five columns of a line: 分值, 填报得分, 复核得分, 结论, 说明.
+fn verdict_cells(l: &super::verdict::Rescored) -> [String; 5] {
+    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
+    [
+        opt(l.weight),
+        opt(l.printed),
+        fixed2(l.rescored),
+        l.verdict.label().into(),
+        l.why.clone(),
+    ]
+}
+
 pub fn csv(r: &AuditReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut put = |rec: Vec<String>| {
         let _ = w.write_record(&rec);
     };
     put(csv_header());
-    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
     for f in &r.files {
         for t in &f.tables {
             let head = |line: &str| {
@@ -87,13 +98,7 @@ pub fn csv(r: &AuditReport) -> String {
                     "".into(),
                     "".into(),
                 ]);
-                rec.extend([
-                    opt(e.weight),
-                    opt(e.printed),
-                    fixed2(e.rescored),
-                    e.verdict.label().into(),
-                    e.why.clone(),
-                ]);
+                rec.extend(verdict_cells(e));
                 put(rec);
             }
             for (i, row) in t.rows.iter().enumerate() {
@@ -106,14 +111,7 @@ pub fn csv(r: &AuditReport) -> String {
                     p.target.text.clone(),
                     p.actual.text.clone(),
                 ]);
-                let l = &row.result;
-                rec.extend([
-                    opt(l.weight),
-                    opt(l.printed),
-                    fixed2(l.rescored),
-                    l.verdict.label().into(),
-                    l.why.clone(),
-                ]);
+                rec.extend(verdict_cells(&row.result));
                 put(rec);
             }
             for fd in &t.findings {

@@ -179,6 +179,24 @@ pub struct RowRule {
 
 /// Reads one rule text for `subject`. Spans in the diagnostics are byte offsets into `text`.
 pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnostic>> {
+    read_text(
+        text,
+        subject.entry(),
+        (subject.what(), subject.example()),
+        |r, pairs| r.subject(subject, pairs),
+    )
+}
+
+/// Checks `text` against the limits, parses it from the grammar rule `entry` and lets
+/// `read` turn the parse into a value. A syntax error names the rule and shows an example
+/// (`syntax_help`: what, example). The value comes back only when nothing was reported,
+/// so a caller never scores with a rule that has a problem.
+fn read_text<T>(
+    text: &str,
+    entry: Rule,
+    syntax_help: (&str, &str),
+    read: impl FnOnce(&mut Reader<'_>, pest::iterators::Pairs<'_, Rule>) -> Option<T>,
+) -> Result<T, Vec<Diagnostic>> {
     if let Some(d) = crate::limits::rule_problem(text) {
         return Err(vec![d]); // issue 7: length and nesting limits
     }
@@ -187,10 +205,10 @@ pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnos
         norm: &norm,
         diags: Vec::new(),
     };
-    let value = match Grammar::parse(subject.entry(), &norm.text) {
-        Ok(pairs) => r.subject(subject, pairs),
+    let value = match Grammar::parse(entry, &norm.text) {
+        Ok(pairs) => read(&mut r, pairs),
         Err(e) => {
-            r.syntax(&e, subject.what(), subject.example());
+            r.syntax(&e, syntax_help.0, syntax_help.1);
             None
         }
     };
@@ -219,16 +237,11 @@ pub fn parse_row_override_in(
     text: &str,
     context: impl Fn(Option<Direction>) -> FormulaContext,
 ) -> Result<RowRule, Vec<Diagnostic>> {
-    if let Some(d) = crate::limits::rule_problem(text) {
-        return Err(vec![d]); // issue 7: length and nesting limits
-    }
-    let norm = Normalized::new(text);
-    let mut r = Reader {
-        norm: &norm,
-        diags: Vec::new(),
-    };
-    let value = match Grammar::parse(Rule::rules_row, &norm.text) {
-        Ok(pairs) => {
+    read_text(
+        text,
+        Rule::rules_row,
+        ("row", FORMULA_EXAMPLES),
+        |r, pairs| {
             let mut direction = None;
             let mut formula = None;
             for p in pairs.flatten() {
@@ -240,16 +253,8 @@ pub fn parse_row_override_in(
                 }
             }
             formula.map(|formula| RowRule { direction, formula })
-        }
-        Err(e) => {
-            r.syntax(&e, "row", FORMULA_EXAMPLES);
-            None
-        }
-    };
-    match value {
-        Some(v) if r.diags.is_empty() => Ok(v),
-        _ => Err(r.diags),
-    }
+        },
+    )
 }
 
 /// Where a formula is used: it decides which zero points and formulas make sense. A

@@ -131,24 +131,39 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
                 if f.name.is_empty() {
                     continue;
                 }
-                let key = (f.name.clone(), f.target.clone());
-                if let Some(first) = seen.get(&key) {
-                    notes.push(Note::info(
-                        seg.loc.clone(),
-                        format!(
-                            "`{}{}` 重复出现（首次在 {first}），只保留一次",
-                            f.name, f.target
-                        ),
-                    ));
+                if !first_time(&mut seen, &f, &seg.loc, notes, |first| {
+                    format!(
+                        "`{}{}` 重复出现（首次在 {first}），只保留一次",
+                        f.name, f.target
+                    )
+                }) {
                     continue;
                 }
-                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = hint.unwrap_or_else(|| classify_notice(&f));
                 out.push(new_indicator(level1, level2, f.name, f.target));
             }
         }
     }
     out
+}
+
+/// Whether this is the first time the text states `f` (same name, same target); a repeat
+/// is one indicator said twice, so it is kept once and the note (`repeated`, given where
+/// the first one stands) says so.
+fn first_time(
+    seen: &mut BTreeMap<(String, String), Location>,
+    f: &Found,
+    at: &Location,
+    notes: &mut Vec<Note>,
+    repeated: impl FnOnce(&Location) -> String,
+) -> bool {
+    let key = (f.name.clone(), f.target.clone());
+    if let Some(first) = seen.get(&key) {
+        notes.push(Note::info(at.clone(), repeated(first)));
+        return false;
+    }
+    seen.insert(key, at.clone());
+    true
 }
 
 /// `产出指标：数量指标：新建温室大棚≥40座` → the levels and the rest.
@@ -291,18 +306,14 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     ));
                     continue;
                 }
-                let key = (f.name.clone(), f.target.clone());
-                if let Some(first) = seen.get(&key) {
-                    notes.push(Note::info(
-                        seg.loc.clone(),
-                        format!(
-                            "`{}{}` (area {}) is stated again (first at {first}); kept once",
-                            f.name, f.target, seg.area
-                        ),
-                    ));
+                if !first_time(&mut seen, &f, &seg.loc, notes, |first| {
+                    format!(
+                        "`{}{}` (area {}) is stated again (first at {first}); kept once",
+                        f.name, f.target, seg.area
+                    )
+                }) {
                     continue;
                 }
-                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = classify(&f);
                 let prefix = levels::id_prefix(level2);
                 let n = counts.entry(prefix).or_insert(0);
