@@ -72,42 +72,48 @@ const KEYS: &[&str] = &[
 
 /// Reads a cases file. All problems are reported together.
 pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnostic>> {
-    let source: Arc<str> = Arc::from(text);
     let mut diags = Vec::new();
-    let mut push = |d: Diagnostic| {
-        diags.push(FileDiagnostic {
+    let cases = read_cases(text, &mut diags);
+    if diags.is_empty() {
+        return Ok(cases);
+    }
+    let source: Arc<str> = Arc::from(text);
+    Err(diags
+        .into_iter()
+        .map(|diagnostic| FileDiagnostic {
             file: path.to_path_buf(),
             source: source.clone(),
-            diagnostic: d,
+            diagnostic,
         })
-    };
+        .collect())
+}
+
+/// The span of a TOML item, or an empty one at the start when the parser kept none.
+fn span_of(range: Option<std::ops::Range<usize>>) -> Span {
+    range.map(|r| Span::new(r.start, r.end)).unwrap_or_default()
+}
+
+/// The cases of the document, pushing every problem to `diags`. A file that is not TOML
+/// or has no `[[case]]` gives that one problem: anything said about its cases would be noise.
+fn read_cases(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Case> {
     let doc = match crate::toml_tree::parse_document(text) {
         Ok(d) => d,
         Err(e) => {
-            let span = e
-                .span()
-                .map(|r| Span::new(r.start, r.end))
-                .unwrap_or_default();
-            push(
+            let message = crate::toml_tree::syntax_message(&e, text).0;
+            diags.push(
                 Diagnostic::error(
                     "cases::syntax",
-                    format!(
-                        "this is not valid TOML: {}",
-                        crate::toml_tree::syntax_message(&e, text).0
-                    ),
-                    span,
+                    format!("this is not valid TOML: {message}"),
+                    span_of(e.span()),
                 )
                 .with_label("here")
                 .with_help("each case is a [[case]] table with target, actual and expect"),
             );
-            return Err(diags);
+            return Vec::new();
         }
     };
-    let mut cases = Vec::new();
-    // One index for the whole file: a line lookup per case must not rescan it.
-    let lines = crate::line_index::LineIndex::new(text);
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
-        push(
+        diags.push(
             Diagnostic::error(
                 "cases::empty",
                 "the file has no [[case]] tables",
@@ -115,105 +121,125 @@ pub fn parse_cases(path: &Path, text: &str) -> Result<Vec<Case>, Vec<FileDiagnos
             )
             .with_help("write cases as [[case]] tables with target, actual and expect"),
         );
-        return Err(diags);
+        return Vec::new();
     };
-    for table in array.iter() {
-        let span = table
-            .span()
-            .map(|r| Span::new(r.start, r.end))
-            .unwrap_or_default();
-        let line = lines.line_col(text, span.start).0;
-        let mut c = Case {
-            line,
-            ..Default::default()
-        };
-        for (key, item) in table.iter() {
-            let vspan = item
-                .span()
-                .map(|r| Span::new(r.start, r.end))
-                .unwrap_or_default();
-            let raw = match item.as_value() {
-                Some(toml_edit::Value::String(s)) => Some(s.value().to_string()),
-                Some(v @ (toml_edit::Value::Integer(_) | toml_edit::Value::Float(_))) => {
-                    let r = v.span().unwrap_or(0..0);
-                    text.get(r).map(|s| s.trim().to_string())
-                }
-                Some(toml_edit::Value::Boolean(b)) => Some(b.value().to_string()),
-                _ => None,
-            };
-            let Some(raw) = raw else {
-                push(
-                    Diagnostic::error(
-                        "cases::wrong-type",
-                        format!("`{key}` must be text or a number"),
-                        vspan,
-                    )
-                    .with_label("not text")
-                    .with_help("write the value in double quotes"),
-                );
-                continue;
-            };
-            match key {
-                "name" => c.name = raw,
-                "target" => c.target = raw,
-                "actual" => c.actual = raw,
-                "points" => c.points = Some(raw),
-                "baseline" => c.baseline = Some(raw),
-                "description" => c.description = Some(raw),
-                "fiscal_year" => c.fiscal_year = Some(raw),
-                "reason" => c.reason = Some(raw),
-                "policy" => c.policy = Some(raw),
-                "expect_error" => c.expect_error = Some(raw),
-                "expect_achieved" => c.expect_achieved = raw.parse().ok(),
-                "expect" => match Decimal::from_str(&raw) {
-                    Ok(d) => c.expect = Some(d),
-                    Err(_) => push(
-                        Diagnostic::error(
-                            "cases::bad-expect",
-                            format!("`{raw}` is not a score"),
-                            vspan,
-                        )
-                        .with_label("not a number")
-                        .with_help("write the expected score, e.g. expect = \"9.00\""),
-                    ),
-                },
-                other => {
-                    let kspan = table
-                        .key(other)
-                        .and_then(|k| k.span())
-                        .map(|r| Span::new(r.start, r.end))
-                        .unwrap_or(vspan);
-                    push(
-                        Diagnostic::error(
-                            "cases::unknown-key",
-                            format!("unknown key `{other}` in a case"),
-                            kspan,
-                        )
-                        .with_label("not a known key")
-                        .with_help(format!("the keys allowed are: {}", KEYS.join(", "))),
-                    )
-                }
-            }
-        }
-        // A bad `expect` is reported above; saying it is missing too would mislead.
-        let expect_written = table.contains_key("expect");
-        if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
-            push(
-                Diagnostic::error("cases::no-expectation", "this case says neither `expect` nor `expect_error`", span)
-                    .with_label("case without an expectation")
-                    .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
+    // One index for the whole file: a line lookup per case must not rescan it.
+    let lines = crate::line_index::LineIndex::new(text);
+    array
+        .iter()
+        .map(|table| read_case(table, text, &lines, diags))
+        .collect()
+}
+
+/// One `[[case]]` table. A case with problems is still returned (and the problems pushed)
+/// so that every case of the file is checked in one run.
+fn read_case(
+    table: &toml_edit::Table,
+    text: &str,
+    lines: &crate::line_index::LineIndex,
+    diags: &mut Vec<Diagnostic>,
+) -> Case {
+    let span = span_of(table.span());
+    let mut c = Case {
+        line: lines.line_col(text, span.start).0,
+        ..Default::default()
+    };
+    for (key, item) in table.iter() {
+        let vspan = span_of(item.span());
+        let Some(raw) = value_text(item, text) else {
+            diags.push(
+                Diagnostic::error(
+                    "cases::wrong-type",
+                    format!("`{key}` must be text or a number"),
+                    vspan,
+                )
+                .with_label("not text")
+                .with_help("write the value in double quotes"),
             );
+            continue;
+        };
+        // An unknown key is underlined at the key, not at its value.
+        let kspan = table
+            .key(key)
+            .and_then(|k| k.span())
+            .map_or(vspan, |r| span_of(Some(r)));
+        if let Err(d) = set_key(&mut c, key, raw, vspan, kspan) {
+            diags.push(d);
         }
-        if c.name.is_empty() {
-            c.name = format!("{} vs {}", c.target, c.actual);
+    }
+    // A bad `expect` is reported above; saying it is missing too would mislead.
+    let expect_written = table.contains_key("expect");
+    if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
+        diags.push(
+            Diagnostic::error("cases::no-expectation", "this case says neither `expect` nor `expect_error`", span)
+                .with_label("case without an expectation")
+                .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
+        );
+    }
+    if c.name.is_empty() {
+        c.name = format!("{} vs {}", c.target, c.actual);
+    }
+    c
+}
+
+/// The value as the case author wrote it: a string's content, a number's own digits (so
+/// `expect = 9.50` keeps its places), a boolean's word. `None` for arrays and tables.
+fn value_text(item: &Item, text: &str) -> Option<String> {
+    match item.as_value()? {
+        toml_edit::Value::String(s) => Some(s.value().to_string()),
+        v @ (toml_edit::Value::Integer(_) | toml_edit::Value::Float(_)) => {
+            let r = v.span().unwrap_or(0..0);
+            text.get(r).map(|s| s.trim().to_string())
         }
-        cases.push(c);
+        toml_edit::Value::Boolean(b) => Some(b.value().to_string()),
+        _ => None,
     }
-    if diags.is_empty() {
-        Ok(cases)
-    } else {
-        Err(diags)
+}
+
+/// Stores one key's text in the case; the error says why it cannot (a bad value is
+/// underlined at `vspan`, an unknown key at `kspan`).
+fn set_key(
+    c: &mut Case,
+    key: &str,
+    raw: String,
+    vspan: Span,
+    kspan: Span,
+) -> Result<(), Diagnostic> {
+    match key {
+        "name" => c.name = raw,
+        "target" => c.target = raw,
+        "actual" => c.actual = raw,
+        "points" => c.points = Some(raw),
+        "baseline" => c.baseline = Some(raw),
+        "description" => c.description = Some(raw),
+        "fiscal_year" => c.fiscal_year = Some(raw),
+        "reason" => c.reason = Some(raw),
+        "policy" => c.policy = Some(raw),
+        "expect_error" => c.expect_error = Some(raw),
+        "expect_achieved" => c.expect_achieved = raw.parse().ok(),
+        "expect" => match Decimal::from_str(&raw) {
+            Ok(d) => c.expect = Some(d),
+            Err(_) => {
+                return Err(Diagnostic::error(
+                    "cases::bad-expect",
+                    format!("`{raw}` is not a score"),
+                    vspan,
+                )
+                .with_label("not a number")
+                .with_help("write the expected score, e.g. expect = \"9.00\""))
+            }
+        },
+        other => {
+            return Err(Diagnostic::error(
+                "cases::unknown-key",
+                format!("unknown key `{other}` in a case"),
+                kspan,
+            )
+            .with_label("not a known key")
+            .with_help(format!("the keys allowed are: {}", KEYS.join(", "))))
+        }
     }
+    Ok(())
 }
 
 /// The file's own default policy: a top-level `policy = "file.toml"`, relative to the
@@ -223,9 +249,32 @@ pub fn file_policy(text: &str) -> Option<String> {
     doc.get("policy").and_then(Item::as_str).map(str::to_string)
 }
 
+/// Why the policy file a case names cannot be used. Only that case fails: the others of
+/// the file still run, so one bad policy path does not hide their results.
+#[derive(Debug, Clone)]
+pub struct CasePolicyError {
+    /// The policy file as the case names it.
+    pub policy: String,
+    /// The policy file's own diagnostics, rendered.
+    pub diagnostics: String,
+}
+
+impl std::fmt::Display for CasePolicyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the case's policy `{}` cannot be used:\n{}",
+            self.policy, self.diagnostics
+        )
+    }
+}
+
 /// Runs the cases. `policy_for` gives the policy of a case (its own `policy`, or the
 /// run's); an error from it fails that case.
-pub fn run_cases(cases: &[Case], policy_for: &dyn Fn(&Case) -> Result<Policy, String>) -> Outcome {
+pub fn run_cases(
+    cases: &[Case],
+    policy_for: &dyn Fn(&Case) -> Result<Policy, CasePolicyError>,
+) -> Outcome {
     let mut out = Outcome::default();
     for c in cases {
         let policy = match policy_for(c) {

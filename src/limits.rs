@@ -152,23 +152,15 @@ pub fn too_large(
 /// `std::fs::read_to_string`, refusing files over [`MAX_FILE_BYTES`] before reading them
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
-    use std::io::Read;
-    // One open: the size comes from the open file (a region run reads tens of thousands).
-    let file = open_regular(path)?;
-    let len = file.metadata()?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(too_big(len, MAX_FILE_BYTES));
-    }
-    // A file that grows while it is read is still cut at the limit (+1 to notice it).
-    let mut text = String::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(invalid(format!(
-            "文件在读取时增长，超过上限 {MAX_FILE_BYTES} 字节（{}）",
-            human_bytes(MAX_FILE_BYTES)
-        )));
-    }
-    Ok(text)
+    let bytes = read_file_capped(path, MAX_FILE_BYTES)?;
+    // The same words as `std::fs::read_to_string`, which this replaced: messages and
+    // snapshots that quote them stay as they were.
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than
@@ -343,44 +335,99 @@ pub fn read_text_capped(path: &std::path::Path, limit: u64) -> std::io::Result<S
     })
 }
 
+/// Why a zip archive (an .xlsx or a .docx) is refused before any part of it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZipRefused {
+    /// Not a zip archive at all; the reader's words.
+    NotZip(String),
+    /// More parts than `limit`.
+    TooManyParts { parts: usize, limit: usize },
+    /// Part `number` (1-based) cannot be opened.
+    PartUnreadable { number: usize, error: String },
+    /// Part `name` does not inflate.
+    InflateFailed { name: String, error: String },
+    /// The parts inflate to more than `limit` bytes together.
+    TooLarge { limit: u64 },
+    /// Part `name` inflates `ratio` times its compressed size, above `limit`.
+    Ratio {
+        name: String,
+        ratio: u64,
+        limit: u64,
+    },
+}
+
+impl std::fmt::Display for ZipRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ZipRefused::NotZip(e) => {
+                write!(f, "不是有效的 zip 文件（.xlsx/.docx 都是 zip）：{e}")
+            }
+            ZipRefused::TooManyParts { parts, limit } => write!(
+                f,
+                "压缩包里有 {parts} 个部件，超过上限 {limit} 个；请用 Excel 或 WPS 重新另存"
+            ),
+            ZipRefused::PartUnreadable { number, error } => {
+                write!(f, "压缩包的第 {number} 个部件无法读取：{error}")
+            }
+            ZipRefused::InflateFailed { name, error } => {
+                write!(f, "部件 `{name}` 解压失败：{error}")
+            }
+            ZipRefused::TooLarge { limit } => write!(
+                f,
+                "解压后超过 {}（上限）；这不像正常的表格或文档（可能是“压缩炸弹”）。若确是数据，请拆成几个文件",
+                human_bytes(*limit)
+            ),
+            ZipRefused::Ratio { name, ratio, limit } => write!(
+                f,
+                "部件 `{name}` 的压缩比为 {ratio}:1，超过上限 {limit}:1（可能是“压缩炸弹”）；请用 Excel 或 WPS 重新另存"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ZipRefused {}
+
 /// Checks a zip archive against `limits` by decompressing every entry into nothing and
 /// counting: the sizes an archive declares can lie, the bytes that come out cannot.
 /// Costs one pass at inflate speed over at most `limits.total_bytes`, and refuses a zip
 /// bomb before a parser holds any of it.
-pub fn check_zip(bytes: &[u8], limits: &ZipLimits) -> Result<(), String> {
+pub fn check_zip(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipRefused> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("不是有效的 zip 文件（.xlsx/.docx 都是 zip）：{e}"))?;
+        .map_err(|e| ZipRefused::NotZip(e.to_string()))?;
     if zip.len() > limits.entries {
-        return Err(format!(
-            "压缩包里有 {} 个部件，超过上限 {} 个；请用 Excel 或 WPS 重新另存",
-            zip.len(),
-            limits.entries
-        ));
+        return Err(ZipRefused::TooManyParts {
+            parts: zip.len(),
+            limit: limits.entries,
+        });
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let mut entry = zip
-            .by_index(i)
-            .map_err(|e| format!("压缩包的第 {} 个部件无法读取：{e}", i + 1))?;
+        let mut entry = zip.by_index(i).map_err(|e| ZipRefused::PartUnreadable {
+            number: i + 1,
+            error: e.to_string(),
+        })?;
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
         let compressed = entry.compressed_size().max(1);
         let room = limits.total_bytes - total;
         let mut limited = std::io::Read::take(&mut entry, room + 1);
-        let size = std::io::copy(&mut limited, &mut std::io::sink())
-            .map_err(|e| format!("部件 `{name}` 解压失败：{e}"))?;
+        let size = std::io::copy(&mut limited, &mut std::io::sink()).map_err(|e| {
+            ZipRefused::InflateFailed {
+                name: name.clone(),
+                error: e.to_string(),
+            }
+        })?;
         total += size;
         if total > limits.total_bytes {
-            return Err(format!(
-                "解压后超过 {}（上限）；这不像正常的表格或文档（可能是“压缩炸弹”）。若确是数据，请拆成几个文件",
-                human_bytes(limits.total_bytes)
-            ));
+            return Err(ZipRefused::TooLarge {
+                limit: limits.total_bytes,
+            });
         }
         if size > limits.ratio_floor && size / compressed > limits.ratio {
-            return Err(format!(
-                "部件 `{name}` 的压缩比为 {}:1，超过上限 {}:1（可能是“压缩炸弹”）；请用 Excel 或 WPS 重新另存",
-                size / compressed,
-                limits.ratio
-            ));
+            return Err(ZipRefused::Ratio {
+                name,
+                ratio: size / compressed,
+                limit: limits.ratio,
+            });
         }
     }
     Ok(())

@@ -195,6 +195,7 @@ pub fn parse_actuals_xlsx(
     };
     // issue 15: zip bombs and string bombs are refused before calamine reads a part.
     crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
+        .map_err(|e| e.to_string())
         .and_then(|()| {
             super::xlsx_percent::check_shared_strings(bytes, super::xlsx_sheet::MAX_XLSX_CELLS)
         })

@@ -3,7 +3,7 @@
 //! points, targets exceeded by far (worth a question: was the target set too low?), and
 //! scores given to rows with no 实际完成值.
 
-use super::form::PublishedRow;
+use super::form::{Printed, PublishedBudget, PublishedRow};
 use super::rescore::{rate_of, reverse_by_nature, scoring_actual, target_of, Rules};
 use super::table::TableAudit;
 use super::verdict::Verdict;
@@ -43,14 +43,23 @@ pub fn table_checks(t: &TableAudit, rules: &Rules<'_>) -> Vec<Finding> {
     out
 }
 
+/// One column the form prints (分值 or 得分): the sum over its indicator rows, and the
+/// value on its 预算执行率 line (`None` when there is no such line or no number in it).
+/// The form's totals add these two, so the checks add them the same way.
+fn column_sums(
+    t: &TableAudit,
+    row: fn(&PublishedRow) -> &Printed,
+    budget: fn(&PublishedBudget) -> &Printed,
+) -> (Decimal, Option<Decimal>) {
+    let rows = t.rows.iter().filter_map(|r| row(&r.row).number()).sum();
+    let exec = t.form.budget.as_ref().and_then(|b| budget(b).number());
+    (rows, exec)
+}
+
 fn points_sum(t: &TableAudit, rules: &Rules<'_>, out: &mut Vec<Finding>) {
-    let rows: Decimal = t.rows.iter().filter_map(|r| r.row.points.number()).sum();
-    let exec = t
-        .form
-        .budget
-        .as_ref()
-        .and_then(|b| b.points.number())
-        .unwrap_or(rules.policy.execution_points);
+    let (rows, exec) = column_sums(t, |r| &r.points, |b| &b.points);
+    // A form without a 预算执行率 line leaves its points to the policy.
+    let exec = exec.unwrap_or(rules.policy.execution_points);
     let sum = rows + exec;
     if sum != Decimal::ONE_HUNDRED {
         out.push(finding(
@@ -103,13 +112,8 @@ fn execution(t: &TableAudit, out: &mut Vec<Finding>) {
 fn totals(t: &TableAudit, rules: &Rules<'_>, out: &mut Vec<Finding>) {
     let Some(total) = &t.form.total else { return };
     if let Some(printed) = t.printed_total {
-        let rows: Decimal = t.rows.iter().filter_map(|r| r.row.score.number()).sum();
-        let exec = t
-            .form
-            .budget
-            .as_ref()
-            .and_then(|b| b.score.number())
-            .unwrap_or_default();
+        let (rows, exec) = column_sums(t, |r| &r.score, |b| &b.score);
+        let exec = exec.unwrap_or_default();
         let sum = rows + exec;
         if (printed - sum).abs() > rules.tolerance {
             out.push(finding(

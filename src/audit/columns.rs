@@ -207,17 +207,10 @@ mod tests {
 
     #[test]
     fn a_text_row_that_lost_its_border_cells_lines_up() {
-        let header = [
-            "绩效指标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ];
+        // A leading 绩效指标 column, then the form's indicator columns.
+        let header: Vec<&str> = std::iter::once("绩效指标")
+            .chain(crate::report::INDICATOR_HEADER)
+            .collect();
         let cols = IndicatorColumns::of(&header);
         let cols = cols.as_ref();
         assert!(cols.is_some());

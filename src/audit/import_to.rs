@@ -6,7 +6,7 @@
 use super::form::FormKind;
 use super::rescore::amount;
 use super::table::TableAudit;
-use super::FileAudit;
+use super::{AuditError, FileAudit};
 use crate::scorecard::import::import_file;
 use crate::scorecard::model::Indicator;
 use crate::scorecard::write::write_folder;
@@ -14,10 +14,14 @@ use std::path::Path;
 use toml::{Table, Value};
 
 /// Writes the folder and its `actuals.toml`; the messages say what could not be matched.
-pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<String>, String> {
-    let imported = import_file(source, audit.fiscal_year).map_err(|e| e.0)?;
+pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<String>, AuditError> {
+    let imported =
+        import_file(source, audit.fiscal_year).map_err(|e| AuditError::NotADocument(e.0))?;
     let d = &imported.department;
-    write_folder(d, dir).map_err(|e| format!("无法写入 `{}`：{e}", dir.display()))?;
+    write_folder(d, dir).map_err(|error| AuditError::Write {
+        path: dir.to_path_buf(),
+        error,
+    })?;
     let mut notes = Vec::new();
     let mut projects = Table::new();
     let mut department = Table::new();
@@ -61,11 +65,11 @@ pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<Str
     let text = format!(
         "# 年终实际完成值：由 `jixiao audit --import-to` 从 {} 的自评表读出\n{}",
         source.display(),
-        toml::to_string(&root).map_err(|e| e.to_string())?
+        toml::to_string(&root).map_err(|e| AuditError::Toml(e.to_string()))?
     );
     let path = dir.join(crate::region::FOLDER_ACTUALS);
     crate::output::write_atomic(&path, text.as_bytes())
-        .map_err(|e| format!("无法写入 `{}`：{e}", path.display()))?;
+        .map_err(|error| AuditError::Write { path, error })?;
     Ok(notes)
 }
 

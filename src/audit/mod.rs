@@ -6,6 +6,7 @@
 
 pub mod checks;
 pub mod columns;
+mod error;
 pub mod flat;
 pub mod form;
 pub mod import_to;
@@ -19,6 +20,8 @@ pub mod rescore;
 pub mod summary;
 pub mod table;
 pub mod verdict;
+
+pub use error::AuditError;
 
 use crate::score::Policy;
 use crate::scorecard::import::blocks::{Block, Location};
@@ -45,10 +48,19 @@ pub struct FileAudit {
 }
 
 /// Reads and audits one document; `Err` says why the file cannot be read at all.
-pub fn audit_file(path: &Path, policy: &Policy, tolerance: Decimal) -> Result<FileAudit, String> {
-    let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_SOURCE_BYTES)
-        .map_err(|e| format!("无法读取 `{}`：{e}", path.display()))?;
-    let (mut blocks, import_notes) = read_blocks(path, &bytes).map_err(|e| e.0)?;
+pub fn audit_file(
+    path: &Path,
+    policy: &Policy,
+    tolerance: Decimal,
+) -> Result<FileAudit, AuditError> {
+    let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_SOURCE_BYTES).map_err(
+        |error| AuditError::Read {
+            path: path.to_path_buf(),
+            error,
+        },
+    )?;
+    let (mut blocks, import_notes) =
+        read_blocks(path, &bytes).map_err(|e| AuditError::NotADocument(e.0))?;
     percent_cells_as_text(&bytes, &mut blocks);
     let reading = read::read_forms(&blocks);
     let fiscal_year = most_frequent(&reading.years);
@@ -136,12 +148,14 @@ fn percent_cells_as_text(bytes: &[u8], blocks: &mut [Block]) {
 
 /// The documents a SOURCE stands for: the file itself, or every .docx/.xlsx/.xls/.txt in
 /// a folder (not its subfolders), sorted by name.
-pub fn sources(path: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn sources(path: &Path) -> Result<Vec<PathBuf>, AuditError> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let rd =
-        std::fs::read_dir(path).map_err(|e| format!("无法读取文件夹 `{}`：{e}", path.display()))?;
+    let rd = std::fs::read_dir(path).map_err(|error| AuditError::Folder {
+        path: path.to_path_buf(),
+        error,
+    })?;
     let mut out: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && is_document(p))

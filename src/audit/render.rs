@@ -195,42 +195,33 @@ fn summary_section(r: &AuditReport) -> Section {
     if notes > 0 {
         lines.push(format!("另有 {notes} 处内容未能读取，见各文件的提示"));
     }
-    let mut tables = Vec::new();
-    if !r.deviations.is_empty() {
-        let rows = r
-            .deviations
-            .iter()
-            .map(|x| {
-                vec![
-                    x.table.clone(),
-                    x.line.clone(),
-                    signed(Some(x.difference)),
-                    x.verdict.label().into(),
-                ]
-            })
-            .collect();
-        tables.push((vec!["表", "指标", "差额（填报 − 复核）", "结论"], rows));
-    }
-    if !r.by_file.is_empty() {
-        let rows = r
-            .by_file
-            .iter()
-            .map(|x| {
-                vec![
-                    x.file.clone(),
-                    x.unit.clone(),
-                    x.tables.to_string(),
-                    x.rows.to_string(),
-                    x.findings.to_string(),
-                    x.off.to_string(),
-                ]
-            })
-            .collect();
-        tables.push((
-            vec!["文件", "单位", "表", "指标行", "问题", "偏高/偏低"],
-            rows,
-        ));
-    }
+    let deviations = table_of(
+        &["表", "指标", "差额（填报 − 复核）", "结论"],
+        &r.deviations,
+        |x| {
+            vec![
+                x.table.clone(),
+                x.line.clone(),
+                signed(Some(x.difference)),
+                x.verdict.label().into(),
+            ]
+        },
+    );
+    let by_file = table_of(
+        &["文件", "单位", "表", "指标行", "问题", "偏高/偏低"],
+        &r.by_file,
+        |x| {
+            vec![
+                x.file.clone(),
+                x.unit.clone(),
+                x.tables.to_string(),
+                x.rows.to_string(),
+                x.findings.to_string(),
+                x.off.to_string(),
+            ]
+        },
+    );
+    let tables = deviations.into_iter().chain(by_file).collect();
     Section {
         kind: "summary",
         title: "汇总".into(),
@@ -279,10 +270,11 @@ pub fn render(r: &AuditReport, format: Format) -> Option<String> {
 }
 
 /// Any format as bytes; xlsx is a workbook with one sheet per table.
-pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, String> {
+pub fn render_bytes(r: &AuditReport, format: Format) -> Result<Vec<u8>, super::AuditError> {
     match render(r, format) {
         Some(s) => Ok(s.into_bytes()),
-        None => super::render_xlsx::xlsx(&sections(r)).map_err(|e| format!("无法生成 xlsx：{e}")),
+        None => super::render_xlsx::xlsx(&sections(r))
+            .map_err(|e| super::AuditError::Xlsx(e.to_string())),
     }
 }
 
@@ -295,4 +287,14 @@ pub fn has_findings(r: &AuditReport) -> bool {
                 || t.lines()
                     .any(|l| matches!(l.verdict, Verdict::TooHigh | Verdict::TooLow))
         })
+}
+
+/// A summary table, one row per item; `None` when there are no items, so that an empty
+/// table (a header alone) is not shown.
+fn table_of<T>(
+    header: &[&'static str],
+    items: &[T],
+    row: impl Fn(&T) -> Vec<String>,
+) -> Option<(Vec<&'static str>, Vec<Vec<String>>)> {
+    (!items.is_empty()).then(|| (header.to_vec(), items.iter().map(row).collect()))
 }

@@ -44,26 +44,33 @@ pub fn markdown(sections: &[Section]) -> String {
     out
 }
 
-const CSV_HEADER: [&str; 14] = [
-    "文件",
-    "表",
-    "类型",
-    "行",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "填报得分",
-    "复核得分",
-    "结论",
-    "说明",
-];
+/// The CSV columns: where a row is, then the self-evaluation form's own columns up to 分值
+/// (named as the scoring report names them), then the audit's findings.
+fn csv_header() -> Vec<String> {
+    let form = crate::report::INDICATOR_HEADER.iter().take(6);
+    ["文件", "表", "类型", "行"]
+        .iter()
+        .chain(form)
+        .chain(&["填报得分", "复核得分", "结论", "说明"])
+        .map(|s| s.to_string())
+        .collect()
+}
 
 /// A re-scored value as the policy rounds it (two places), blank when there is none.
 fn fixed2(x: Option<rust_decimal::Decimal>) -> String {
     x.map(|v| format!("{v:.2}")).unwrap_or_default()
+}
+
+/// The last five columns of a line: 分值, 填报得分, 复核得分, 结论, 说明.
+fn verdict_cells(l: &super::verdict::Rescored) -> [String; 5] {
+    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
+    [
+        opt(l.weight),
+        opt(l.printed),
+        fixed2(l.rescored),
+        l.verdict.label().into(),
+        l.why.clone(),
+    ]
 }
 
 pub fn csv(r: &AuditReport) -> String {
@@ -71,8 +78,7 @@ pub fn csv(r: &AuditReport) -> String {
     let mut put = |rec: Vec<String>| {
         let _ = w.write_record(&rec);
     };
-    put(CSV_HEADER.iter().map(|s| s.to_string()).collect());
-    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
+    put(csv_header());
     for f in &r.files {
         for t in &f.tables {
             let head = |line: &str| {
@@ -92,13 +98,7 @@ pub fn csv(r: &AuditReport) -> String {
                     "".into(),
                     "".into(),
                 ]);
-                rec.extend([
-                    opt(e.weight),
-                    opt(e.printed),
-                    fixed2(e.rescored),
-                    e.verdict.label().into(),
-                    e.why.clone(),
-                ]);
+                rec.extend(verdict_cells(e));
                 put(rec);
             }
             for (i, row) in t.rows.iter().enumerate() {
@@ -111,14 +111,7 @@ pub fn csv(r: &AuditReport) -> String {
                     p.target.text.clone(),
                     p.actual.text.clone(),
                 ]);
-                let l = &row.result;
-                rec.extend([
-                    opt(l.weight),
-                    opt(l.printed),
-                    fixed2(l.rescored),
-                    l.verdict.label().into(),
-                    l.why.clone(),
-                ]);
+                rec.extend(verdict_cells(&row.result));
                 put(rec);
             }
             for fd in &t.findings {

@@ -123,13 +123,17 @@ pub fn rescore_row(row: &PublishedRow, weight: Option<Decimal>, rules: &Rules<'_
             None => (s, None),
         },
         Ok(s) => (s, None),
-        Err(why) => {
+        Err(diags) => {
+            let why = diags
+                .first()
+                .map(|d| d.message.as_str())
+                .unwrap_or_default();
             return Rescored::unverifiable(
                 Some(w),
                 printed,
                 "—",
                 format!("实际完成值 `{}` 无法读取：{why}", row.actual.text),
-            )
+            );
         }
     };
     let mut note = dropped
@@ -170,18 +174,16 @@ fn says_on_time(actual: &str) -> bool {
         .any(|w| a.contains(w))
 }
 
-/// Scores `actual_text` against the row's target on `w` points; `Err` when the actual
-/// cannot be read at all.
+/// Scores `actual_text` against the row's target on `w` points; `Err` (the reader's
+/// diagnostics) when the actual cannot be read at all.
 fn score_actual(
     row: &PublishedRow,
     target: &Target,
     actual_text: &str,
     w: Decimal,
     rules: &Rules<'_>,
-) -> Result<crate::score::RowScore, String> {
-    let actual = parse_actual(actual_text)
-        .map_err(|e| e.first().map(|d| d.message.clone()).unwrap_or_default())?
-        .value;
+) -> Result<crate::score::RowScore, Vec<crate::diagnostic::Diagnostic>> {
+    let actual = parse_actual(actual_text)?.value;
     let input = RowInput {
         target,
         actual: Some(&actual),

@@ -161,11 +161,11 @@ fn refuse_overwrites(out: &Path, plan: &FolderPlan) -> bool {
 fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
     let mut forced_errors = None;
     let result = plan.commit(&mut |tmp| match check_loads(tmp, &a.out) {
-        Err(msg) if a.force => {
-            forced_errors = Some(msg);
+        Err(e) if a.force => {
+            forced_errors = Some(e.to_string());
             Ok(())
         }
-        other => other,
+        other => other.map_err(|e| e.to_string()),
     });
     match result {
         Ok(()) => {

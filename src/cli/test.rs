@@ -3,7 +3,7 @@
 //! Exit 0 when every case passes, 1 when one fails, 2 when the file cannot be read.
 
 use super::exit;
-use crate::cases::{file_policy, parse_cases, render_failures, run_cases, Case};
+use crate::cases::{file_policy, parse_cases, render_failures, run_cases, Case, CasePolicyError};
 use crate::diagnostic::render_file_diagnostics;
 use crate::score::Policy;
 use clap::Args;
@@ -53,8 +53,8 @@ pub fn run(a: TestArgs) -> u8 {
         }
     };
     // Each policy file a case names is read once, however many cases name it.
-    let loaded: RefCell<HashMap<String, Result<Policy, String>>> = RefCell::default();
-    let policy_for = |c: &Case| -> Result<Policy, String> {
+    let loaded: RefCell<HashMap<String, Result<Policy, CasePolicyError>>> = RefCell::default();
+    let policy_for = |c: &Case| -> Result<Policy, CasePolicyError> {
         let Some(rel) = &c.policy else {
             return Ok(run_policy.clone());
         };
@@ -62,11 +62,9 @@ pub fn run(a: TestArgs) -> u8 {
         loaded
             .entry(rel.clone())
             .or_insert_with(|| {
-                crate::policy::load_policy(base.join(rel)).map_err(|e| {
-                    format!(
-                        "the case's policy `{rel}` cannot be used:\n{}",
-                        e.render().trim_end()
-                    )
+                crate::policy::load_policy(base.join(rel)).map_err(|e| CasePolicyError {
+                    policy: rel.clone(),
+                    diagnostics: e.render().trim_end().to_string(),
                 })
             })
             .clone()

@@ -182,82 +182,10 @@ pub fn parse_policy_with_origins(
     name: &str,
     text: &str,
 ) -> Result<(Policy, RuleOrigins), Vec<Diagnostic>> {
-    let doc = match crate::toml_tree::parse_document(text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            let (first, rest) = crate::toml_tree::syntax_message(&e, text);
-            let span = span_of(e.span());
-            return Err(vec![Diagnostic::error(
-                "policy::toml",
-                format!("the policy file is not valid TOML: {first}"),
-                span,
-            )
-            .with_label(if rest.is_empty() {
-                "here".to_string()
-            } else {
-                rest.join("; ")
-            })
-            .with_help(
-                "a policy file is TOML: `name = \"…\"`, then `[rules]` with one `key = \"rule text\"` line per rule",
-            )]);
-        }
-    };
+    let doc = crate::toml_tree::parse_document(text).map_err(|e| vec![not_toml(&e, text)])?;
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let root = doc.as_table();
-    let mut policy_name = name.to_string();
-    let mut rules: Option<(&dyn TableLike, Span)> = None;
-    let mut vocabulary_span: Option<Span> = None;
-    for (key, item) in root.iter() {
-        let kspan = span_of(root.key(key).and_then(|k| k.span()));
-        match key {
-            "name" | "description" => match item.as_value() {
-                Some(Value::String(s)) => {
-                    if key == "name" {
-                        policy_name = s.value().clone();
-                    }
-                }
-                _ => diags.push(
-                    Diagnostic::error(
-                        "policy::not-text",
-                        format!("`{key}` must be text"),
-                        span_of(item.span()).max_or(kspan),
-                    )
-                    .with_label("not text")
-                    .with_help(format!("write `{key} = \"…\"`")),
-                ),
-            },
-            // Read once the rules are (`read_key` below), from the whole text.
-            "vocabulary" => vocabulary_span = Some(kspan),
-            "rules" => match item.as_table_like() {
-                Some(t) => rules = Some((t, kspan)),
-                None => diags.push(
-                    Diagnostic::error("policy::not-table", "`rules` must be a table", kspan)
-                        .with_label("not a table")
-                        .with_help("write the rules under a `[rules]` header, one `key = \"rule text\"` per line"),
-                ),
-            },
-            other => {
-                let help = if Subject::from_key(other).is_some() {
-                    format!("`{other}` is a rule: move it under `[rules]`")
-                } else {
-                    format!(
-                        "the top level of a policy file holds {}",
-                        TOP_KEYS.map(|k| format!("`{k}`")).join(", ")
-                    )
-                };
-                diags.push(
-                    Diagnostic::error(
-                        "policy::unknown-key",
-                        format!("unknown key `{other}`"),
-                        kspan,
-                    )
-                    .with_label("not a policy key")
-                    .with_help(help),
-                );
-            }
-        }
-    }
-    let Some((table, table_span)) = rules else {
+    let top = read_top_level(doc.as_table(), name, &mut diags);
+    let Some((table, table_span)) = top.rules else {
         if diags.is_empty() {
             diags.push(
                 Diagnostic::error(
@@ -274,9 +202,127 @@ pub fn parse_policy_with_origins(
         }
         return Err(diags);
     };
-    let mut values: HashMap<Subject, RuleValue> = HashMap::new();
-    let mut seen: HashMap<Subject, String> = HashMap::new();
-    let mut origins = RuleOrigins::default();
+    let rules = read_rules(table, text, &mut diags);
+    report_missing_rules(&rules.seen, table_span, &mut diags);
+    let words = top.vocabulary_span.and_then(|span| {
+        vocab::inline(text, span).unwrap_or_else(|d| {
+            diags.push(d);
+            None
+        })
+    });
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    assemble(top.name, rules.values)
+        .map(|mut p| {
+            if let Some(v) = words {
+                p.vocabulary = v;
+            }
+            (p, rules.origins)
+        })
+        .ok_or(diags)
+}
+
+/// The one diagnostic for a file the TOML reader refuses: nothing else can be read from it.
+fn not_toml(e: &crate::toml_tree::TomlError, text: &str) -> Diagnostic {
+    let (first, rest) = crate::toml_tree::syntax_message(e, text);
+    Diagnostic::error(
+        "policy::toml",
+        format!("the policy file is not valid TOML: {first}"),
+        span_of(e.span()),
+    )
+    .with_label(if rest.is_empty() {
+        "here".to_string()
+    } else {
+        rest.join("; ")
+    })
+    .with_help(
+        "a policy file is TOML: `name = \"…\"`, then `[rules]` with one `key = \"rule text\"` line per rule",
+    )
+}
+
+/// What the top level of a policy file says, besides the rules themselves.
+struct TopLevel<'a> {
+    name: String,
+    rules: Option<(&'a dyn TableLike, Span)>,
+    /// Where `vocabulary` is written; it is read from the whole text once the rules are.
+    vocabulary_span: Option<Span>,
+}
+
+/// Reads the top-level keys, pushing a diagnostic for each one that is wrong so that the
+/// rules are still read and their problems reported in the same run.
+fn read_top_level<'a>(
+    root: &'a toml_edit::Table,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> TopLevel<'a> {
+    let mut top = TopLevel {
+        name: name.to_string(),
+        rules: None,
+        vocabulary_span: None,
+    };
+    for (key, item) in root.iter() {
+        let kspan = span_of(root.key(key).and_then(|k| k.span()));
+        match key {
+            "name" | "description" => match item.as_value() {
+                Some(Value::String(s)) => {
+                    if key == "name" {
+                        top.name = s.value().clone();
+                    }
+                }
+                _ => diags.push(
+                    Diagnostic::error(
+                        "policy::not-text",
+                        format!("`{key}` must be text"),
+                        span_of(item.span()).max_or(kspan),
+                    )
+                    .with_label("not text")
+                    .with_help(format!("write `{key} = \"…\"`")),
+                ),
+            },
+            "vocabulary" => top.vocabulary_span = Some(kspan),
+            "rules" => match item.as_table_like() {
+                Some(t) => top.rules = Some((t, kspan)),
+                None => diags.push(
+                    Diagnostic::error("policy::not-table", "`rules` must be a table", kspan)
+                        .with_label("not a table")
+                        .with_help("write the rules under a `[rules]` header, one `key = \"rule text\"` per line"),
+                ),
+            },
+            other => diags.push(unknown_top_key(other, kspan)),
+        }
+    }
+    top
+}
+
+/// An unknown top-level key; a rule written above `[rules]` is the likely slip, so the
+/// help says to move it.
+fn unknown_top_key(key: &str, kspan: Span) -> Diagnostic {
+    let help = if Subject::from_key(key).is_some() {
+        format!("`{key}` is a rule: move it under `[rules]`")
+    } else {
+        format!(
+            "the top level of a policy file holds {}",
+            TOP_KEYS.map(|k| format!("`{k}`")).join(", ")
+        )
+    };
+    Diagnostic::error("policy::unknown-key", format!("unknown key `{key}`"), kspan)
+        .with_label("not a policy key")
+        .with_help(help)
+}
+
+/// The rules read from `[rules]`: their values, the key each subject was first written
+/// with (to catch a rule given twice under its two names), and where each is written.
+#[derive(Default)]
+struct ReadRules {
+    values: HashMap<Subject, RuleValue>,
+    seen: HashMap<Subject, String>,
+    origins: RuleOrigins,
+}
+
+/// Reads every rule of `[rules]`, pushing each problem and going on with the next rule.
+fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) -> ReadRules {
+    let mut read = ReadRules::default();
     for (key, item) in table.iter() {
         let kspan = span_of(table.key(key).and_then(|k| k.span()));
         let Some(subject) = Subject::from_key(key) else {
@@ -291,27 +337,11 @@ pub fn parse_policy_with_origins(
             );
             continue;
         };
-        if let Some(first) = seen.get(&subject) {
-            diags.push(
-                Diagnostic::error(
-                    "policy::duplicate-key",
-                    format!(
-                        "the {} rule is given twice (`{first}` and `{key}`)",
-                        subject.what()
-                    ),
-                    kspan,
-                )
-                .with_label("given again here")
-                .with_help(format!(
-                    "keep one of `{}` and `{}`",
-                    subject.key(),
-                    subject.alias()
-                )),
-            );
+        if let Some(first) = read.seen.get(&subject) {
+            diags.push(given_twice(subject, first, key, kspan));
             continue;
         }
-        seen.insert(subject, key.to_string());
-        let line = crate::diagnostic::line_col(text, kspan.start).0;
+        read.seen.insert(subject, key.to_string());
         let Some(Value::String(s)) = item.as_value() else {
             diags.push(
                 Diagnostic::error(
@@ -328,31 +358,67 @@ pub fn parse_policy_with_origins(
             );
             continue;
         };
-        let value_span = span_of(s.span());
-        let map = text
-            .get(value_span.start..value_span.end)
-            .and_then(|raw| string_map(raw, value_span.start, s.value()));
         match parse_rule(subject, s.value()) {
             Ok(v) => {
-                values.insert(subject, v);
-                origins.rules.push((
-                    subject,
-                    RuleOrigin {
-                        key: key.to_string(),
-                        line,
-                        text: s.value().clone(),
-                    },
-                ));
-            }
-            Err(ds) => diags.extend(ds.into_iter().map(|mut d| {
-                d.span = match &map {
-                    Some(m) => Span::new(m.at(d.span.start), m.at(d.span.end)),
-                    None => value_span,
+                read.values.insert(subject, v);
+                let line = crate::diagnostic::line_col(text, kspan.start).0;
+                let origin = RuleOrigin {
+                    key: key.to_string(),
+                    line,
+                    text: s.value().clone(),
                 };
-                d
-            })),
+                read.origins.rules.push((subject, origin));
+            }
+            Err(ds) => diags.extend(spans_in_file(ds, s, text)),
         }
     }
+    read
+}
+
+/// A rule given under both its names (e.g. `positive` and `正向`).
+fn given_twice(subject: Subject, first: &str, key: &str, kspan: Span) -> Diagnostic {
+    Diagnostic::error(
+        "policy::duplicate-key",
+        format!(
+            "the {} rule is given twice (`{first}` and `{key}`)",
+            subject.what()
+        ),
+        kspan,
+    )
+    .with_label("given again here")
+    .with_help(format!(
+        "keep one of `{}` and `{}`",
+        subject.key(),
+        subject.alias()
+    ))
+}
+
+/// The rule parser's diagnostics point into the rule text after TOML unescaping; this
+/// moves them into the file (or onto the whole value when the string cannot be mapped).
+fn spans_in_file(
+    ds: Vec<Diagnostic>,
+    s: &toml_edit::Formatted<String>,
+    text: &str,
+) -> impl Iterator<Item = Diagnostic> {
+    let value_span = span_of(s.span());
+    let map = text
+        .get(value_span.start..value_span.end)
+        .and_then(|raw| string_map(raw, value_span.start, s.value()));
+    ds.into_iter().map(move |mut d| {
+        d.span = match &map {
+            Some(m) => Span::new(m.at(d.span.start), m.at(d.span.end)),
+            None => value_span,
+        };
+        d
+    })
+}
+
+/// Every rule a policy must state and does not: one diagnostic each, at `[rules]`.
+fn report_missing_rules(
+    seen: &HashMap<Subject, String>,
+    table_span: Span,
+    diags: &mut Vec<Diagnostic>,
+) {
     for subject in Subject::ALL {
         if !seen.contains_key(&subject) {
             diags.push(
@@ -370,23 +436,6 @@ pub fn parse_policy_with_origins(
             );
         }
     }
-    let words = vocabulary_span.and_then(|span| {
-        vocab::inline(text, span).unwrap_or_else(|d| {
-            diags.push(d);
-            None
-        })
-    });
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    assemble(policy_name, values)
-        .map(|mut p| {
-            if let Some(v) = words {
-                p.vocabulary = v;
-            }
-            (p, origins)
-        })
-        .ok_or(diags)
 }
 
 fn keys_list() -> String {

@@ -8,13 +8,15 @@ use crate::parse::grammar::{Grammar, Rule};
 use crate::parse::normalize::Normalized;
 use crate::score::formula::d;
 use crate::score::policy::{
-    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds,
-    NotApplicable, QualitativeBands, Step, StepBasis,
+    DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds, NotApplicable,
+    QualitativeBands, Step, StepBasis,
 };
 use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;
 use std::str::FromStr;
+
+mod bands;
 
 /// Which part of a policy a rule text states. In a policy file each is one key under
 /// `[rules]` (English key or its Chinese alias).
@@ -177,6 +179,24 @@ pub struct RowRule {
 
 /// Reads one rule text for `subject`. Spans in the diagnostics are byte offsets into `text`.
 pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnostic>> {
+    read_text(
+        text,
+        subject.entry(),
+        (subject.what(), subject.example()),
+        |r, pairs| r.subject(subject, pairs),
+    )
+}
+
+/// Checks `text` against the limits, parses it from the grammar rule `entry` and lets
+/// `read` turn the parse into a value. A syntax error names the rule and shows an example
+/// (`syntax_help`: what, example). The value comes back only when nothing was reported,
+/// so a caller never scores with a rule that has a problem.
+fn read_text<T>(
+    text: &str,
+    entry: Rule,
+    syntax_help: (&str, &str),
+    read: impl FnOnce(&mut Reader<'_>, pest::iterators::Pairs<'_, Rule>) -> Option<T>,
+) -> Result<T, Vec<Diagnostic>> {
     if let Some(d) = crate::limits::rule_problem(text) {
         return Err(vec![d]); // issue 7: length and nesting limits
     }
@@ -185,10 +205,10 @@ pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnos
         norm: &norm,
         diags: Vec::new(),
     };
-    let value = match Grammar::parse(subject.entry(), &norm.text) {
-        Ok(pairs) => r.subject(subject, pairs),
+    let value = match Grammar::parse(entry, &norm.text) {
+        Ok(pairs) => read(&mut r, pairs),
         Err(e) => {
-            r.syntax(&e, subject.what(), subject.example());
+            r.syntax(&e, syntax_help.0, syntax_help.1);
             None
         }
     };
@@ -217,16 +237,11 @@ pub fn parse_row_override_in(
     text: &str,
     context: impl Fn(Option<Direction>) -> FormulaContext,
 ) -> Result<RowRule, Vec<Diagnostic>> {
-    if let Some(d) = crate::limits::rule_problem(text) {
-        return Err(vec![d]); // issue 7: length and nesting limits
-    }
-    let norm = Normalized::new(text);
-    let mut r = Reader {
-        norm: &norm,
-        diags: Vec::new(),
-    };
-    let value = match Grammar::parse(Rule::rules_row, &norm.text) {
-        Ok(pairs) => {
+    read_text(
+        text,
+        Rule::rules_row,
+        ("row", FORMULA_EXAMPLES),
+        |r, pairs| {
             let mut direction = None;
             let mut formula = None;
             for p in pairs.flatten() {
@@ -238,16 +253,8 @@ pub fn parse_row_override_in(
                 }
             }
             formula.map(|formula| RowRule { direction, formula })
-        }
-        Err(e) => {
-            r.syntax(&e, "row", FORMULA_EXAMPLES);
-            None
-        }
-    };
-    match value {
-        Some(v) if r.diags.is_empty() => Ok(v),
-        _ => Err(r.diags),
-    }
+        },
+    )
 }
 
 /// Where a formula is used: it decides which zero points and formulas make sense. A
@@ -318,6 +325,35 @@ impl Reader<'_> {
             Diagnostic::error(code, message, span)
                 .with_label(label)
                 .with_help(help),
+        );
+    }
+
+    /// Whether a problem was found since the diagnostics numbered `before`: a rule's later
+    /// checks only make sense on clauses that read cleanly.
+    fn failed_since(&self, before: usize) -> bool {
+        self.diags.len() != before
+    }
+
+    /// A clause given a second time (`what` is the subject of "… is given twice").
+    fn given_twice(&mut self, what: &str, span: Span, help: &str) {
+        self.push(
+            "rule::duplicate",
+            format!("{what} is given twice"),
+            span,
+            "given again here",
+            help,
+        );
+    }
+
+    /// A clause the rule needs and does not have; it belongs to the whole text.
+    fn missing_clause(&mut self, what: &str, help: String) {
+        let whole = self.whole();
+        self.push(
+            "rule::missing-clause",
+            format!("{what} is not given"),
+            whole,
+            "incomplete",
+            help,
         );
     }
 
@@ -860,13 +896,9 @@ impl Reader<'_> {
                         self.not_negative(v, vspan, what);
                         let slot = if is_floor { &mut floor } else { &mut cap };
                         if slot.is_some() {
-                            self.push(
-                                "rule::duplicate",
-                                format!("{what} is given twice"),
-                                span,
-                                "given again here",
-                                format!("keep one {}", if is_floor { "`floor`" } else { "`cap`" }),
-                            );
+                            let help =
+                                format!("keep one {}", if is_floor { "`floor`" } else { "`cap`" });
+                            self.given_twice(what, span, &help);
                         }
                         let slot = if is_floor { &mut floor } else { &mut cap };
                         *slot = Some(v);
@@ -921,11 +953,9 @@ impl Reader<'_> {
                     "unknown level",
                     "the levels are 产出指标, 效益指标, 满意度指标 and 预算执行率 (output, effect, satisfaction, execution)",
                 ),
-                Some(i) if got.iter().any(|(j, _, _)| *j == i) => self.push(
-                    "rule::duplicate",
-                    format!("the level `{}` is given twice", KNOWN.get(i).map(|k| k.0).unwrap_or("")),
+                Some(i) if got.iter().any(|(j, _, _)| *j == i) => self.given_twice(
+                    &format!("the level `{}`", KNOWN.get(i).map(|k| k.0).unwrap_or("")),
                     lspan,
-                    "given again here",
                     "give each level's points once",
                 ),
                 Some(i) => got.push((i, points, lspan)),
@@ -946,7 +976,7 @@ impl Reader<'_> {
                 );
             }
         }
-        if self.diags.len() != before {
+        if self.failed_since(before) {
             return None;
         }
         let total: Decimal = got.iter().map(|(_, p, _)| *p).sum();
@@ -976,354 +1006,6 @@ impl Reader<'_> {
         Some(RuleValue::Levels {
             levels,
             execution_points,
-        })
-    }
-
-    fn grades(&mut self, p: Pair<'_, Rule>) -> Option<Vec<GradeBand>> {
-        let before = self.diags.len();
-        let mut ivs: Vec<Interval> = Vec::new();
-        let mut labels: Vec<String> = Vec::new();
-        let mut implicit: Vec<bool> = Vec::new();
-        for g in children(p).filter(|c| c.as_rule() == Rule::r_grade) {
-            let gspan = self.span(&g);
-            let mut label = String::new();
-            let mut iv: Option<Interval> = None;
-            let mut is_ge = false;
-            for c in children(g) {
-                match c.as_rule() {
-                    Rule::r_grade_label => {
-                        label = c.as_str().to_string();
-                        if labels.contains(&label) {
-                            let span = self.span(&c);
-                            self.push(
-                                "rule::duplicate",
-                                format!("the grade `{label}` is given twice"),
-                                span,
-                                "given again here",
-                                "give each grade one band",
-                            );
-                        }
-                    }
-                    Rule::r_interval => {
-                        let i = self.interval(c);
-                        // `[90, 100]` is the top band: totals never exceed 100.
-                        let top = i.high == Some(Decimal::ONE_HUNDRED);
-                        if self.band_shape(&i, top) {
-                            let mut i = i;
-                            if top && i.closed_high {
-                                i.high = None;
-                            }
-                            iv = Some(i);
-                        }
-                    }
-                    Rule::r_grade_bound => {
-                        let span = self.span(&c);
-                        let mut op = Rule::r_ge;
-                        let mut v = Decimal::ZERO;
-                        let mut vspan = span;
-                        for x in children(c) {
-                            match x.as_rule() {
-                                Rule::r_ge | Rule::r_lt | Rule::r_bad_op => {
-                                    if x.as_rule() == Rule::r_bad_op {
-                                        let s = self.span(&x);
-                                        self.push(
-                                            "rule::grade-operator",
-                                            format!("a grade band cannot be written with `{}`", x.as_str()),
-                                            s,
-                                            "use `≥` or `<`",
-                                            "a grade includes its lowest total: write `优 ≥ 90`, and `差 < 60` for the band at the bottom",
-                                        );
-                                    }
-                                    op = x.as_rule();
-                                }
-                                Rule::r_num => {
-                                    vspan = self.span(&x);
-                                    v = self.num(&x);
-                                }
-                                _ => {}
-                            }
-                        }
-                        if op == Rule::r_bad_op {
-                            continue;
-                        }
-                        iv = Some(if op == Rule::r_lt {
-                            Interval {
-                                low: Decimal::ZERO,
-                                low_pct: false,
-                                low_span: vspan,
-                                high: Some(v),
-                                high_pct: false,
-                                high_span: vspan,
-                                open_low: false,
-                                closed_high: false,
-                                span: gspan,
-                                blame_high: op == Rule::r_lt,
-                            }
-                        } else {
-                            is_ge = true;
-                            Interval {
-                                low: v,
-                                low_pct: false,
-                                low_span: vspan,
-                                high: None,
-                                high_pct: false,
-                                high_span: vspan,
-                                open_low: false,
-                                closed_high: false,
-                                span: gspan,
-                                blame_high: op == Rule::r_lt,
-                            }
-                        });
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(i) = iv {
-                for (v, span) in [(Some(i.low), i.low_span), (i.high, i.high_span)] {
-                    if let Some(v) = v {
-                        if self.not_negative(v, span, "a grade's lowest total")
-                            && v > Decimal::ONE_HUNDRED
-                        {
-                            self.push(
-                                "rule::grade-range",
-                                format!("`{}` is above 100, the highest possible total", d(v)),
-                                span,
-                                "above 100",
-                                "grade bands lie between 0 and 100",
-                            );
-                        }
-                    }
-                }
-                labels.push(label);
-                implicit.push(is_ge);
-                ivs.push(i);
-            }
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        // `优 ≥ 90` runs up to the next grade's lowest total: give it that upper end, so
-        // only what is written explicitly (`< 60`, `[80, 90)`) can leave a gap or overlap.
-        let mut order: Vec<usize> = (0..ivs.len()).collect();
-        order.sort_by(|a, b| {
-            let low = |i: &usize| ivs.get(*i).map(|iv| iv.low).unwrap_or_default();
-            low(a).cmp(&low(b))
-        });
-        for w in order.windows(2) {
-            let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
-                continue;
-            };
-            let (Some(lo), Some(hi)) = (ivs.get(a).cloned(), ivs.get(b).cloned()) else {
-                continue;
-            };
-            if lo.high.is_none() && implicit.get(a).copied().unwrap_or(false) {
-                if lo.low == hi.low {
-                    self.push(
-                        "rule::band-overlap",
-                        format!("two grades start at {}", d(hi.low)),
-                        hi.span,
-                        format!(
-                            "`{}` also starts at {}",
-                            labels.get(a).map(String::as_str).unwrap_or(""),
-                            d(lo.low)
-                        ),
-                        "give each grade its own lowest total",
-                    );
-                } else if let Some(iv) = ivs.get_mut(a) {
-                    iv.high = Some(hi.low);
-                }
-            }
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        self.tile(&ivs, Decimal::ZERO, "");
-        if self.diags.len() != before {
-            return None;
-        }
-        let mut out: Vec<GradeBand> = labels
-            .into_iter()
-            .zip(ivs.iter())
-            .map(|(label, iv)| GradeBand { label, min: iv.low })
-            .collect();
-        out.sort_by_key(|b| std::cmp::Reverse(b.min));
-        Some(out)
-    }
-
-    fn qualitative(&mut self, p: Pair<'_, Rule>) -> Option<QualitativeBands> {
-        let before = self.diags.len();
-        // Index 0 未达成, 1 部分达成, 2 达成 (low to high).
-        let mut slots: [Option<(Interval, Decimal, Span)>; 3] = [None, None, None];
-        const NAMES: [&str; 3] = ["未达成", "部分达成", "达成"];
-        for q in children(p).filter(|c| c.as_rule() == Rule::r_qband) {
-            let qspan = self.span(&q);
-            let mut idx = 0usize;
-            let mut iv = None;
-            let mut default = (Decimal::ZERO, qspan);
-            for c in children(q) {
-                match c.as_rule() {
-                    Rule::r_grade_word => {
-                        idx = match c.into_inner().next().map(|x| x.as_rule()) {
-                            Some(Rule::r_g_achieved) => 2,
-                            Some(Rule::r_g_partial) => 1,
-                            _ => 0,
-                        }
-                    }
-                    Rule::r_interval => iv = Some(self.interval(c)),
-                    Rule::r_share => {
-                        let (v, pct, span) = self.share(c);
-                        let v = self.percent(v, pct, span, "the default");
-                        default = (v, span);
-                    }
-                    _ => {}
-                }
-            }
-            let Some(iv) = iv else { continue };
-            for (v, pct, span) in [
-                (Some(iv.low), iv.low_pct, iv.low_span),
-                (iv.high, iv.high_pct, iv.high_span),
-            ] {
-                if let Some(v) = v {
-                    self.percent(v, pct, span, "a band's end");
-                }
-            }
-            match slots.get_mut(idx) {
-                Some(slot @ None) => *slot = Some((iv, default.0, default.1)),
-                _ => self.push(
-                    "rule::duplicate",
-                    format!(
-                        "the band of {} is given twice",
-                        NAMES.get(idx).unwrap_or(&"")
-                    ),
-                    qspan,
-                    "given again here",
-                    "give each of 达成, 部分达成 and 未达成 one band",
-                ),
-            }
-        }
-        let [Some(na), Some(pa), Some(ac)] = slots else {
-            if self.diags.len() == before {
-                let missing: Vec<&str> = slots
-                    .iter()
-                    .zip(NAMES)
-                    .filter(|(s, _)| s.is_none())
-                    .map(|(_, n)| n)
-                    .collect();
-                let whole = self.whole();
-                self.push(
-                    "rule::missing-band",
-                    format!("no band is given for {}", missing.join(", ")),
-                    whole,
-                    "incomplete",
-                    format!(
-                        "give all three bands, e.g. {}",
-                        Subject::Qualitative.example()
-                    ),
-                );
-            }
-            return None;
-        };
-        if self.diags.len() != before {
-            return None;
-        }
-        let mut ok = self.band_shape(&na.0, false);
-        ok &= self.band_shape(&pa.0, false);
-        ok &= self.band_shape(&ac.0, true);
-        if !ok {
-            return None;
-        }
-        if na.0.low != Decimal::ZERO {
-            self.push(
-                "rule::band-gap",
-                format!("no band covers shares from 0% to {}", pct_text(na.0.low)),
-                na.0.low_span,
-                "未达成 starts here",
-                "start the band of 未达成 at 0",
-            );
-        }
-        for (lo, hi, lo_name, hi_name) in [
-            (&na.0, &pa.0, "未达成", "部分达成"),
-            (&pa.0, &ac.0, "部分达成", "达成"),
-        ] {
-            let h = lo.high.unwrap_or(Decimal::MAX);
-            if h < hi.low {
-                self.push(
-                    "rule::band-gap",
-                    format!(
-                        "no band covers shares from {} to {}",
-                        pct_text(h),
-                        pct_text(hi.low)
-                    ),
-                    hi.low_span,
-                    format!("{lo_name} ends at {}", pct_text(h)),
-                    format!("start {hi_name} where {lo_name} ends"),
-                );
-            } else if h > hi.low {
-                self.push(
-                    "rule::band-overlap",
-                    format!(
-                        "the bands of {lo_name} and {hi_name} overlap from {} to {}",
-                        pct_text(hi.low),
-                        pct_text(h)
-                    ),
-                    hi.low_span,
-                    format!("{lo_name} runs up to {}", pct_text(h)),
-                    format!(
-                        "start {hi_name} where {lo_name} ends: a share in two bands is ambiguous"
-                    ),
-                );
-            }
-        }
-        match ac.0.high {
-            Some(h) if h == Decimal::ONE_HUNDRED && ac.0.closed_high => {}
-            _ => self.push(
-                "rule::band-gap",
-                "the band of 达成 must end at 100%, included",
-                ac.0.high_span,
-                "ends here",
-                "write the band of 达成 as `[80%, 100%]`",
-            ),
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        let mut bands = Vec::new();
-        for ((iv, def, dspan), name) in [na, pa, ac].into_iter().zip(NAMES) {
-            let high = iv.high.unwrap_or(Decimal::ONE_HUNDRED);
-            let inside = def >= iv.low && (def < high || (iv.closed_high && def == high));
-            if !inside {
-                self.push(
-                    "rule::default-outside-band",
-                    format!(
-                        "the default {} of {name} lies outside its band",
-                        pct_text(def)
-                    ),
-                    dspan,
-                    "outside the band",
-                    format!(
-                        "choose a default inside [{}, {}{}",
-                        pct_text(iv.low),
-                        pct_text(high),
-                        if iv.closed_high { "]" } else { ")" }
-                    ),
-                );
-            }
-            bands.push(Band {
-                low: iv.low,
-                high,
-                high_inclusive: iv.closed_high,
-                default: def,
-            });
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        let mut it = bands.into_iter();
-        let (not_achieved, partial, achieved) = (it.next()?, it.next()?, it.next()?);
-        Some(QualitativeBands {
-            achieved,
-            partial,
-            not_achieved,
         })
     }
 
@@ -1358,13 +1040,7 @@ impl Reader<'_> {
             let v = self.percent(v, pct, span, what);
             match vals.get_mut(idx) {
                 Some(slot @ None) => *slot = Some(v),
-                _ => self.push(
-                    "rule::duplicate",
-                    format!("{what} is given twice"),
-                    cspan,
-                    "given again here",
-                    "give each clause once",
-                ),
+                _ => self.given_twice(what, cspan, "give each clause once"),
             }
         }
         let [late, per_month, floor, not_done, no_date] = vals;
@@ -1372,13 +1048,9 @@ impl Reader<'_> {
             (late, "the late share (逾期)"),
             (not_done, "the not-done share (未完成)"),
         ] {
-            if v.is_none() && self.diags.len() == before {
-                let whole = self.whole();
-                self.push(
-                    "rule::missing-clause",
-                    format!("{what} is not given"),
-                    whole,
-                    "incomplete",
+            if v.is_none() && !self.failed_since(before) {
+                self.missing_clause(
+                    what,
                     format!(
                         "the deadline rule needs at least the late and not-done shares, e.g. {}",
                         Subject::Deadline.example()
@@ -1386,7 +1058,7 @@ impl Reader<'_> {
                 );
             }
         }
-        if self.diags.len() != before {
+        if self.failed_since(before) {
             return None;
         }
         let late = late?;
@@ -1468,37 +1140,27 @@ impl Reader<'_> {
             }
             let slot = if is_pos { &mut pos } else { &mut rev };
             if slot.is_some() {
-                self.push(
-                    "rule::duplicate",
-                    format!(
-                        "the {} threshold is given twice",
-                        if is_pos { "positive" } else { "reverse" }
-                    ),
+                let which = if is_pos { "positive" } else { "reverse" };
+                self.given_twice(
+                    &format!("the {which} threshold"),
                     cspan,
-                    "given again here",
                     "give each threshold once",
                 );
             }
             let slot = if is_pos { &mut pos } else { &mut rev };
             *slot = Some(v);
         }
-        if (pos.is_none() || rev.is_none()) && self.diags.len() == before {
-            let whole = self.whole();
-            self.push(
-                "rule::missing-clause",
-                format!(
-                    "the {} threshold is not given",
-                    if pos.is_none() { "positive" } else { "reverse" }
-                ),
-                whole,
-                "incomplete",
+        if (pos.is_none() || rev.is_none()) && !self.failed_since(before) {
+            let which = if pos.is_none() { "positive" } else { "reverse" };
+            self.missing_clause(
+                &format!("the {which} threshold"),
                 format!(
                     "give both thresholds, e.g. {}",
                     Subject::OverAchieved.example()
                 ),
             );
         }
-        if self.diags.len() != before {
+        if self.failed_since(before) {
             return None;
         }
         Some(FlagRules {
@@ -1506,191 +1168,7 @@ impl Reader<'_> {
             over_reverse: rev?,
         })
     }
-
-    /// `红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8`: 红灯 below a bound, 绿灯 from a bound, 黄灯
-    /// (optional) between them. Bounds are ratios (`0.6`) or percents (`60%`).
-    fn monitor(&mut self, p: Pair<'_, Rule>) -> Option<MonitorThresholds> {
-        let before = self.diags.len();
-        // Per light: (lower bound, upper bound, span of the clause).
-        let mut got: [Option<LightBand>; 3] = [None, None, None];
-        const NAMES: [&str; 3] = ["红灯", "黄灯", "绿灯"];
-        for cl in children(p).filter(|c| c.as_rule() == Rule::r_m_clause) {
-            let cspan = self.span(&cl);
-            let mut light = 0usize;
-            let mut bounds: Option<(Option<Decimal>, Option<Decimal>)> = None;
-            for c in children(cl) {
-                match c.as_rule() {
-                    Rule::r_light => {
-                        light = match c.into_inner().next().map(|x| x.as_rule()) {
-                            Some(Rule::r_light_red) => 0,
-                            Some(Rule::r_light_yellow) => 1,
-                            _ => 2,
-                        };
-                    }
-                    Rule::r_m_bound => {
-                        let mut op = Rule::r_ge;
-                        let mut v = Decimal::ZERO;
-                        for x in children(c) {
-                            match x.as_rule() {
-                                Rule::r_ge | Rule::r_lt => op = x.as_rule(),
-                                Rule::r_bad_op => {
-                                    let s = self.span(&x);
-                                    self.push(
-                                        "rule::light-operator",
-                                        format!("a light cannot be written with `{}`", x.as_str()),
-                                        s,
-                                        "use `<` or `≥`",
-                                        "a light includes its lower end: write `红灯 < 0.6` and `绿灯 ≥ 0.8`",
-                                    );
-                                }
-                                Rule::r_share => {
-                                    let (n, pct, span) = self.share(x);
-                                    if self.not_negative(n, span, "a light's bound") {
-                                        v = if pct { n / Decimal::ONE_HUNDRED } else { n };
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
-                        bounds = Some(if op == Rule::r_lt {
-                            (None, Some(v))
-                        } else {
-                            (Some(v), None)
-                        });
-                    }
-                    Rule::r_interval => {
-                        let iv = self.interval(c);
-                        if self.band_shape(&iv, false) {
-                            let scale = |x: Decimal, pct: bool| {
-                                if pct {
-                                    x / Decimal::ONE_HUNDRED
-                                } else {
-                                    x
-                                }
-                            };
-                            bounds = Some((
-                                Some(scale(iv.low, iv.low_pct)),
-                                iv.high.map(|h| scale(h, iv.high_pct)),
-                            ));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let Some(bounds) = bounds else { continue };
-            let name = NAMES.get(light).copied().unwrap_or("");
-            match got.get_mut(light) {
-                Some(Some(_)) => self.push(
-                    "rule::duplicate",
-                    format!("{name} is given twice"),
-                    cspan,
-                    "given again here",
-                    "give each light once",
-                ),
-                Some(slot) => *slot = Some((bounds.0, bounds.1, cspan)),
-                None => {}
-            }
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        let [red, yellow, green] = got;
-        let red_below = match red {
-            Some((low, Some(h), span)) => {
-                if low.is_some_and(|l| !l.is_zero()) {
-                    self.push(
-                        "rule::light-band",
-                        "红灯 must start at 0",
-                        span,
-                        "starts above 0",
-                        "红灯 is the bottom band: write `红灯 < 0.6`",
-                    );
-                }
-                Some(h)
-            }
-            Some((_, None, span)) => {
-                self.push(
-                    "rule::light-band",
-                    "红灯 needs an upper bound",
-                    span,
-                    "no upper bound",
-                    "红灯 is the bottom band: write `红灯 < 0.6`",
-                );
-                None
-            }
-            None => None,
-        };
-        let green_from = match green {
-            Some((Some(l), None, _)) => Some(l),
-            Some((_, _, span)) => {
-                self.push(
-                    "rule::light-band",
-                    "绿灯 needs a lower bound and no upper bound",
-                    span,
-                    "not `≥ N`",
-                    "绿灯 is the top band: write `绿灯 ≥ 0.8`",
-                );
-                None
-            }
-            None => None,
-        };
-        if (red.is_none() || green.is_none()) && self.diags.len() == before {
-            let whole = self.whole();
-            self.push(
-                "rule::missing-clause",
-                format!(
-                    "{} is not given",
-                    if red.is_none() { "红灯" } else { "绿灯" }
-                ),
-                whole,
-                "incomplete",
-                format!("give 红灯 and 绿灯, e.g. {}", Subject::Monitor.example()),
-            );
-        }
-        let (Some(r), Some(g)) = (red_below, green_from) else {
-            return None;
-        };
-        if r > g {
-            let whole = self.whole();
-            self.push(
-                "rule::band-overlap",
-                format!("红灯 (< {}) and 绿灯 (≥ {}) overlap", d(r), d(g)),
-                whole,
-                "overlapping lights",
-                "红灯's bound must not be above 绿灯's: e.g. `红灯 < 0.6; 绿灯 ≥ 0.8`",
-            );
-        }
-        if let Some((low, high, span)) = yellow {
-            let fits = low.is_none_or(|l| l == r) && high.is_none_or(|h| h == g);
-            if !fits {
-                self.push(
-                    "rule::band-gap",
-                    format!(
-                        "黄灯 must run from 红灯's bound {} to 绿灯's {}",
-                        d(r),
-                        d(g)
-                    ),
-                    span,
-                    "does not fit between 红灯 and 绿灯",
-                    format!(
-                        "write `黄灯 < {}` (or leave 黄灯 out: it is what lies between)",
-                        d(g)
-                    ),
-                );
-            }
-        }
-        if self.diags.len() != before {
-            return None;
-        }
-        Some(MonitorThresholds {
-            red_below: r,
-            green_from: g,
-        })
-    }
 }
-
-/// A light as written: lower bound, upper bound, span of the clause.
-type LightBand = (Option<Decimal>, Option<Decimal>, Span);
 
 /// Human names of grammar rules, for "expected …" labels. `None` hides a rule.
 fn human(r: Rule) -> Option<&'static str> {

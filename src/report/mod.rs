@@ -20,7 +20,7 @@ pub mod xlsx;
 
 use crate::evaluate::ScoredDepartment;
 
-pub use layout::{fmt_amount, fmt_rate};
+pub use layout::{fmt_amount, fmt_rate, INDICATOR_HEADER};
 pub use template_xlsx::template_xlsx;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -114,7 +114,7 @@ pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>>
         )));
     }
     if !plan.is_noop() {
-        plan.commit(&mut |tmp| check_loads(tmp, dir))?;
+        plan.commit(&mut |tmp| check_loads(tmp, dir).map_err(|e| e.to_string()))?;
     }
     Ok(folder_files(d)
         .into_iter()
@@ -122,13 +122,40 @@ pub fn write_folder(d: &Department, dir: &Path) -> std::io::Result<Vec<PathBuf>>
         .collect())
 }
 
+/// A folder built for writing that does not load: the import produced something the
+/// scorer would refuse. Shown with the paths the files will have under the real folder,
+/// since the check ran on a temporary one the user never sees.
+#[derive(Debug)]
+pub struct DoesNotLoad {
+    pub diagnostics: Vec<crate::diagnostic::FileDiagnostic>,
+    /// Where the folder was checked.
+    tmp: std::path::PathBuf,
+    /// Where it is meant to go.
+    dir: std::path::PathBuf,
+}
+
+impl std::fmt::Display for DoesNotLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rendered = super::load::render_file_diagnostics(&self.diagnostics);
+        f.write_str(&rendered.replace(
+            &self.tmp.display().to_string(),
+            &self.dir.display().to_string(),
+        ))
+    }
+}
+
+impl std::error::Error for DoesNotLoad {}
+
 /// The folder built at `tmp` loads; its errors otherwise, shown with the paths they will
 /// have under `dir`.
-pub fn check_loads(tmp: &Path, dir: &Path) -> Result<(), String> {
+pub fn check_loads(tmp: &Path, dir: &Path) -> Result<(), DoesNotLoad> {
     match super::load::load_department(tmp) {
         Ok(_) => Ok(()),
-        Err(diags) => Err(super::load::render_file_diagnostics(&diags)
-            .replace(&tmp.display().to_string(), &dir.display().to_string())),
+        Err(diagnostics) => Err(DoesNotLoad {
+            diagnostics,
+            tmp: tmp.to_path_buf(),
+            dir: dir.to_path_buf(),
+        }),
     }
 }
 

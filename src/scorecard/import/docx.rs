@@ -21,7 +21,8 @@ pub struct DocxError(pub String);
 /// The blocks of the document and notes about what was flattened.
 pub fn read_docx(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), DocxError> {
     // Zip bombs (entry count, decompressed size, ratio) are refused before any part is read.
-    crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS).map_err(DocxError)?;
+    crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
+        .map_err(|e| DocxError(e.to_string()))?;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| DocxError(format!("not a .docx (zip) file: {e}")))?;
     let file = zip

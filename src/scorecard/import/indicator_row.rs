@@ -145,24 +145,44 @@ pub fn read_row(ctx: &mut RowCtx<'_>, raw: &[GridCell]) -> RowResult {
     let published1 = one_line(&ctx.fill.level1);
     let published2 = one_line(&ctx.fill.level2);
     RowResult::Indicator(Box::new(Indicator {
+        label1: (!published1.is_empty() && published1 != level1).then_some(published1),
+        label2: (!published2.is_empty() && published2 != level2).then_some(published2),
+        description: joined(&row, &ctx.cols.all(Col::Description), "\n").0,
+        basis: joined(&row, &ctx.cols.all(Col::Basis), "\n").0,
+        points,
+        direction,
+        ..new_indicator(level1, level2, one_line_keep_spaces(&name), target)
+    }))
+}
+
+/// An indicator as an import first knows it: its levels, its name and its target as
+/// written. What a document does not say (points, direction, a rule, an id) starts empty,
+/// for each layout's reader to fill with what its layout gives.
+pub(super) fn new_indicator(
+    level1: &str,
+    level2: &str,
+    name: String,
+    target_text: String,
+) -> Indicator {
+    Indicator {
         id: String::new(),
         level1: level1.to_string(),
         level2: level2.to_string(),
-        label1: (!published1.is_empty() && published1 != level1).then_some(published1),
-        label2: (!published2.is_empty() && published2 != level2).then_some(published2),
-        name: one_line_keep_spaces(&name),
-        description: joined(&row, &ctx.cols.all(Col::Description), "\n").0,
-        target_text: target,
+        label1: None,
+        label2: None,
+        name,
+        description: String::new(),
+        target_text,
         target: None,
         target_diagnostics: Vec::new(),
-        basis: joined(&row, &ctx.cols.all(Col::Basis), "\n").0,
-        points,
+        basis: String::new(),
+        points: None,
         published_points: None,
-        direction,
+        direction: None,
         rule: None,
         area: None,
         origin: Origin::default(),
-    }))
+    }
 }
 
 /// The row's cells under the header. A short row that starts with an empty cell lacks its

@@ -442,6 +442,17 @@ fn is_date_line(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "年月日-.".contains(c))
 }
 
+/// `3、…`, `三.…`, `1:…` → `…`: a number (digits or 一 to 十) and its separator.
+fn strip_numbering(s: &str) -> Option<&str> {
+    let n =
+        s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if n.len() < s.len() {
+        n.strip_prefix([':', '、', '.'])
+    } else {
+        None
+    }
+}
+
 /// `一、困难群众救助资金（1,286.40万元）`, `项目一：农村公路养护工程（年度预算245万元）`:
 /// the name of the next project in a flat table, and the money stated with it. A row
 /// that is only a cell spanning the table, or numbered, or ends like a project name.
@@ -452,24 +463,14 @@ fn name_row(t: &str, spans: bool) -> Option<(String, Option<String>)> {
     let s = squeeze(t);
     let mut rest = s.as_str();
     let mut numbered = false;
-    if let Some(r) = rest.strip_prefix("项目") {
-        let n = r
-            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-        if n.len() < r.len() {
-            if let Some(n) = n.strip_prefix([':', '、', '.']) {
-                rest = n;
-                numbered = true;
-            }
-        }
+    if let Some(n) = rest.strip_prefix("项目").and_then(strip_numbering) {
+        rest = n;
+        numbered = true;
     }
     if !numbered {
-        let n = rest
-            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-        if n.len() < rest.len() {
-            if let Some(n) = n.strip_prefix(['、', '.', ':']) {
-                rest = n;
-                numbered = true;
-            }
+        if let Some(n) = strip_numbering(rest) {
+            rest = n;
+            numbered = true;
         }
     }
     let (name, money) = match rest.rfind('(') {

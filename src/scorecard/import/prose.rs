@@ -5,9 +5,10 @@
 //! complaints → 效益/社会效益. The same name and target stated twice is kept once.
 
 use super::blocks::Location;
+use super::indicator_row::new_indicator;
 use super::Note;
 use crate::scorecard::levels;
-use crate::scorecard::model::{Indicator, Origin};
+use crate::scorecard::model::Indicator;
 use std::collections::BTreeMap;
 
 /// A piece of area text and where it was written.
@@ -130,42 +131,39 @@ pub fn notice_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec<Ind
                 if f.name.is_empty() {
                     continue;
                 }
-                let key = (f.name.clone(), f.target.clone());
-                if let Some(first) = seen.get(&key) {
-                    notes.push(Note::info(
-                        seg.loc.clone(),
-                        format!(
-                            "`{}{}` 重复出现（首次在 {first}），只保留一次",
-                            f.name, f.target
-                        ),
-                    ));
+                if !first_time(&mut seen, &f, &seg.loc, notes, |first| {
+                    format!(
+                        "`{}{}` 重复出现（首次在 {first}），只保留一次",
+                        f.name, f.target
+                    )
+                }) {
                     continue;
                 }
-                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = hint.unwrap_or_else(|| classify_notice(&f));
-                out.push(Indicator {
-                    id: String::new(),
-                    level1: level1.to_string(),
-                    level2: level2.to_string(),
-                    label1: None,
-                    label2: None,
-                    name: f.name,
-                    description: String::new(),
-                    target_text: f.target,
-                    target: None,
-                    target_diagnostics: Vec::new(),
-                    basis: String::new(),
-                    points: None,
-                    published_points: None,
-                    direction: None,
-                    rule: None,
-                    area: None,
-                    origin: Origin::default(),
-                });
+                out.push(new_indicator(level1, level2, f.name, f.target));
             }
         }
     }
     out
+}
+
+/// Whether this is the first time the text states `f` (same name, same target); a repeat
+/// is one indicator said twice, so it is kept once and the note (`repeated`, given where
+/// the first one stands) says so.
+fn first_time(
+    seen: &mut BTreeMap<(String, String), Location>,
+    f: &Found,
+    at: &Location,
+    notes: &mut Vec<Note>,
+    repeated: impl FnOnce(&Location) -> String,
+) -> bool {
+    let key = (f.name.clone(), f.target.clone());
+    if let Some(first) = seen.get(&key) {
+        notes.push(Note::info(at.clone(), repeated(first)));
+        return false;
+    }
+    seen.insert(key, at.clone());
+    true
 }
 
 /// `产出指标：数量指标：新建温室大棚≥40座` → the levels and the rest.
@@ -308,40 +306,23 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     ));
                     continue;
                 }
-                let key = (f.name.clone(), f.target.clone());
-                if let Some(first) = seen.get(&key) {
-                    notes.push(Note::info(
-                        seg.loc.clone(),
-                        format!(
-                            "`{}{}` (area {}) is stated again (first at {first}); kept once",
-                            f.name, f.target, seg.area
-                        ),
-                    ));
+                if !first_time(&mut seen, &f, &seg.loc, notes, |first| {
+                    format!(
+                        "`{}{}` (area {}) is stated again (first at {first}); kept once",
+                        f.name, f.target, seg.area
+                    )
+                }) {
                     continue;
                 }
-                seen.insert(key, seg.loc.clone());
                 let (level1, level2) = classify(&f);
                 let prefix = levels::id_prefix(level2);
                 let n = counts.entry(prefix).or_insert(0);
                 *n += 1;
                 out.push(Indicator {
                     id: format!("{prefix}{n}"),
-                    level1: level1.to_string(),
-                    level2: level2.to_string(),
-                    label1: None,
-                    label2: None,
-                    name: f.name,
                     description: clause.to_string(),
-                    target_text: f.target,
-                    target: None,
-                    target_diagnostics: Vec::new(),
-                    basis: String::new(),
-                    points: None,
-                    published_points: None,
-                    direction: None,
-                    rule: None,
                     area: Some(seg.area.clone()),
-                    origin: Origin::default(),
+                    ..new_indicator(level1, level2, f.name, f.target)
                 });
             }
             if !any {

@@ -14,7 +14,8 @@ const MAX_COLS: usize = 100;
 pub fn read_workbook(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>), Unusable> {
     // An .xlsx is a zip: zip bombs are refused before calamine inflates any part.
     if bytes.starts_with(b"PK\x03\x04") {
-        crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS).map_err(Unusable)?;
+        crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
+            .map_err(|e| Unusable(e.to_string()))?;
     }
     // calamine can panic on a damaged .xls; a damaged file is the user's error to hear
     // about, never a crash.

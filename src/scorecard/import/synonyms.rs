@@ -529,20 +529,19 @@ pub fn label_of(text: &str) -> Option<Label> {
 
 /// The national 一级指标 a published label means.
 pub fn level1_of(label: &str) -> Option<&'static str> {
-    let k = key(label);
-    LEVEL1_WORDS
-        .iter()
-        .find(|(w, _)| k.contains(w))
-        .map(|(_, l)| *l)
+    level_meant(LEVEL1_WORDS, label)
 }
 
 /// The national 二级指标 a published label means.
 pub fn level2_of(label: &str) -> Option<&'static str> {
+    level_meant(LEVEL2_WORDS, label)
+}
+
+/// The level of the first word of `words` the label contains: the tables list the more
+/// telling words first.
+fn level_meant(words: &[(&str, &'static str)], label: &str) -> Option<&'static str> {
     let k = key(label);
-    LEVEL2_WORDS
-        .iter()
-        .find(|(w, _)| k.contains(w))
-        .map(|(_, l)| *l)
+    words.iter().find(|(w, _)| k.contains(w)).map(|(_, l)| *l)
 }
 
 pub fn is_total(text: &str) -> bool {
