@@ -7,12 +7,12 @@ mod result;
 mod rows;
 
 pub use result::{
-    DepartmentResult, Execution, IndicatorResult, MissingRow, ProjectResult, ScoredDepartment,
-    NOT_GRADED,
+    DepartmentResult, Execution, IndicatorResult, MissingRow, OwnRule, ProjectResult,
+    ScoredDepartment, NOT_GRADED,
 };
 
 use crate::actuals::{Actuals, ProjectActuals};
-use crate::score::{Flag, Policy};
+use crate::score::{Flag, FlagCode, Policy};
 use crate::scorecard::Department;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -78,7 +78,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
     if let Some(reason) = &not_graded {
         execution
             .flags
-            .push(Flag::new("no-department-indicators", reason.clone()));
+            .push(Flag::new(FlagCode::NoDepartmentIndicators, reason.clone()));
     }
     let own = rows::score_rows(
         &dept.indicators,

@@ -142,7 +142,7 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
             let _ = write!(
                 out,
                 "<span class=\"flag\" data-code=\"{}\" title=\"{}\">预算执行率 {}</span>",
-                esc(&f.code),
+                esc(f.code.as_str()),
                 esc(&f.message),
                 esc(&super::labels::flag_text(None, f).0)
             );
@@ -160,7 +160,7 @@ fn trace_details(out: &mut String, r: &IndicatorResult) {
         out,
         "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{}（{}）</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
         esc(labels::kind(t.kind)),
-        esc(&t.target),
+        esc(&t.target.to_string()),
         esc(&t.actual),
         esc(labels::direction(t.direction)),
         esc(source),
@@ -239,7 +239,7 @@ fn indicator_table(
                     let _ = write!(
                         out,
                         "<span class=\"flag\" data-code=\"{}\" title=\"{}\">{}</span>",
-                        esc(&f.code),
+                        esc(f.code.as_str()),
                         esc(&message),
                         esc(&label)
                     );

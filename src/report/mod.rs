@@ -7,6 +7,7 @@ mod csv_out;
 pub mod csv_safe;
 pub mod diff;
 pub mod explain;
+mod explain_text;
 pub mod html;
 pub mod labels;
 mod layout;
