@@ -431,137 +431,165 @@ struct Allocation {
 /// points written and get a problem, so they score nothing and the total cannot pass
 /// the policy's 100.
 fn allocate(indicators: &[Indicator], na: &[bool], policy: &Policy) -> Allocation {
-    let mut points = vec![Decimal::ZERO; indicators.len()];
-    let mut problems: Vec<Option<String>> = vec![None; indicators.len()];
-    let mut left_nothing = vec![false; indicators.len()];
-    let rescale = policy.not_applicable == NotApplicable::Rescale;
-    let in_level = |name: &str, i: usize, applicable_only: bool| {
-        indicators.get(i).is_some_and(|ind| ind.level1 == name)
-            && (!applicable_only || !na.get(i).copied().unwrap_or(false))
+    let n = indicators.len();
+    let mut out = Allocation {
+        points: vec![Decimal::ZERO; n],
+        removed: Decimal::ZERO,
+        problems: vec![None; n],
+        left_nothing: vec![false; n],
     };
-    let applicable_only = !rescale;
-    // The scorecard's explicit points against the policy's weights, before 不适用.
-    let judged: Vec<LevelPoints> = policy
-        .levels
-        .iter()
-        .map(|l| {
-            let rows = (0..indicators.len()).filter(|&i| in_level(&l.name, i, false));
-            let explicit = rows
-                .clone()
-                .filter_map(|i| indicators.get(i).and_then(|r| r.points));
-            level_points(l.points, explicit, rows.count())
-        })
-        .collect();
-    // Level weights after whole-level 不适用 moves.
-    let weights: Vec<Decimal> = policy.levels.iter().map(|l| l.points).collect();
-    let alive: Vec<bool> = policy
-        .levels
-        .iter()
-        .map(|l| (0..indicators.len()).any(|i| in_level(&l.name, i, applicable_only)))
-        .collect();
-    let dead_total = checked_sum(
-        weights
-            .iter()
-            .zip(&alive)
-            .filter(|(_, a)| !**a)
-            .map(|(w, _)| *w),
-    )
-    .unwrap_or_default();
-    let alive_weights: Vec<Decimal> = weights
-        .iter()
-        .zip(&alive)
-        .map(|(w, a)| if *a { *w } else { Decimal::ZERO })
-        .collect();
-    let extra = split_weighted(dead_total, &alive_weights);
+    let levels = Levels {
+        indicators,
+        na,
+        applicable_only: policy.not_applicable != NotApplicable::Rescale,
+    };
+    let extra = moved_weights(&levels, policy);
     for (li, level) in policy.levels.iter().enumerate() {
-        let verdict = judged.get(li).copied().unwrap_or(LevelPoints::Fine);
+        // The scorecard's explicit points against the policy's weights, before 不适用.
+        let verdict = level_points(
+            level.points,
+            levels
+                .rows(&level.name, false)
+                .filter_map(|i| indicators.get(i).and_then(|r| r.points)),
+            levels.rows(&level.name, false).count(),
+        );
         if let Some(msg) = verdict.message(&level.name, level.points) {
             let msg = format!(
                 "{msg}; the points are not rescaled: fix `points` in the scorecard (`jixiao check` shows where)"
             );
-            for i in (0..indicators.len()).filter(|&i| in_level(&level.name, i, false)) {
-                if let Some(slot) = points.get_mut(i) {
+            for i in levels.rows(&level.name, false) {
+                if let Some(slot) = out.points.get_mut(i) {
                     *slot = indicators.get(i).and_then(|r| r.points).unwrap_or_default();
                 }
-                if let Some(p) = problems.get_mut(i) {
+                if let Some(p) = out.problems.get_mut(i) {
                     *p = Some(msg.clone());
                 }
             }
             continue;
         }
-        if !alive.get(li).copied().unwrap_or(false) {
-            continue;
-        }
-        let weight = level.points + extra.get(li).copied().unwrap_or_default();
-        let rows: Vec<usize> = (0..indicators.len())
-            .filter(|&i| in_level(&level.name, i, applicable_only))
-            .collect();
-        // Bounded: the level was judged above, so its explicit points are at most its weight.
-        let explicit = checked_sum(
-            rows.iter()
-                .filter_map(|&i| indicators.get(i).and_then(|r| r.points)),
-        )
-        .unwrap_or(Decimal::MAX);
-        let shared: Vec<usize> = rows
-            .iter()
-            .copied()
-            .filter(|&i| indicators.get(i).is_some_and(|r| r.points.is_none()))
-            .collect();
-        for &i in &rows {
-            if let (Some(p), Some(slot)) =
-                (indicators.get(i).and_then(|r| r.points), points.get_mut(i))
-            {
-                *slot = p;
-            }
-        }
-        let rest = weight
-            .checked_sub(explicit)
-            .unwrap_or_default()
-            .max(Decimal::ZERO);
-        if verdict == LevelPoints::Exhausted && rest.is_zero() {
-            for &i in &shared {
-                if let Some(flag) = left_nothing.get_mut(i) {
-                    *flag = true;
-                }
-            }
-        }
-        // All rows explicit: spread what is left (moved 不适用 points) over them all.
-        let pool = if shared.is_empty() {
-            rows.clone()
-        } else {
-            shared
-        };
-        for (i, share) in pool.iter().zip(split_equally(rest, pool.len())) {
-            if let Some(slot) = points.get_mut(*i) {
-                *slot += share;
-            }
+        if let Some(extra) = extra.get(li).copied().flatten() {
+            share_level(
+                &levels,
+                &level.name,
+                level.points + extra,
+                verdict,
+                &mut out,
+            );
         }
     }
     // Rows whose level is not in the policy keep only explicit points.
     for (i, ind) in indicators.iter().enumerate() {
         if !policy.levels.iter().any(|l| l.name == ind.level1) {
-            if let Some(slot) = points.get_mut(i) {
+            if let Some(slot) = out.points.get_mut(i) {
                 *slot = ind.points.unwrap_or_default();
             }
         }
     }
-    let removed = if rescale {
-        checked_sum(
-            indicators
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| na.get(*i).copied().unwrap_or(false))
-                .filter(|(i, _)| problems.get(*i).is_some_and(Option::is_none))
-                .map(|(i, _)| points.get(i).copied().unwrap_or_default()),
+    if !levels.applicable_only {
+        out.removed = checked_sum(
+            (0..n)
+                .filter(|&i| na.get(i).copied().unwrap_or(false))
+                .filter(|&i| out.problems.get(i).is_some_and(Option::is_none))
+                .map(|i| out.points.get(i).copied().unwrap_or_default()),
         )
+        .unwrap_or_default();
+    }
+    out
+}
+
+/// The rows of a scorecard by level, with their 不适用 marks.
+struct Levels<'a> {
+    indicators: &'a [Indicator],
+    na: &'a [bool],
+    /// Under the move-points policy, 不适用 rows take no share of their level.
+    applicable_only: bool,
+}
+
+impl Levels<'_> {
+    /// Indices of the rows of level `name` (only the applicable ones, when `applicable`).
+    fn rows<'s>(&'s self, name: &'s str, applicable: bool) -> impl Iterator<Item = usize> + 's {
+        (0..self.indicators.len()).filter(move |&i| {
+            self.indicators.get(i).is_some_and(|ind| ind.level1 == name)
+                && !(applicable && self.na.get(i).copied().unwrap_or(false))
+        })
+    }
+}
+
+/// Per policy level, the weight it receives from levels left with no applicable row
+/// (in proportion to the weights of the others); `None` for a level that has none.
+fn moved_weights(levels: &Levels<'_>, policy: &Policy) -> Vec<Option<Decimal>> {
+    let alive: Vec<bool> = policy
+        .levels
+        .iter()
+        .map(|l| {
+            levels
+                .rows(&l.name, levels.applicable_only)
+                .next()
+                .is_some()
+        })
+        .collect();
+    let dead_total = checked_sum(
+        policy
+            .levels
+            .iter()
+            .zip(&alive)
+            .filter(|(_, a)| !**a)
+            .map(|(l, _)| l.points),
+    )
+    .unwrap_or_default();
+    let alive_weights: Vec<Decimal> = policy
+        .levels
+        .iter()
+        .zip(&alive)
+        .map(|(l, a)| if *a { l.points } else { Decimal::ZERO })
+        .collect();
+    let extra = split_weighted(dead_total, &alive_weights);
+    alive
+        .iter()
+        .enumerate()
+        .map(|(li, a)| a.then(|| extra.get(li).copied().unwrap_or_default()))
+        .collect()
+}
+
+/// Shares `weight` over the rows of one level: explicit points are kept, the rest goes
+/// equally to the rows without (to all of them when every row has its own).
+fn share_level(
+    levels: &Levels<'_>,
+    name: &str,
+    weight: Decimal,
+    verdict: LevelPoints,
+    out: &mut Allocation,
+) {
+    let rows: Vec<usize> = levels.rows(name, levels.applicable_only).collect();
+    let explicit_of = |i: usize| levels.indicators.get(i).and_then(|r| r.points);
+    // Bounded: the level was judged, so its explicit points are at most its weight.
+    let explicit = checked_sum(rows.iter().filter_map(|&i| explicit_of(i))).unwrap_or(Decimal::MAX);
+    let shared: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&i| explicit_of(i).is_none() && levels.indicators.get(i).is_some())
+        .collect();
+    for &i in &rows {
+        if let (Some(p), Some(slot)) = (explicit_of(i), out.points.get_mut(i)) {
+            *slot = p;
+        }
+    }
+    let rest = weight
+        .checked_sub(explicit)
         .unwrap_or_default()
-    } else {
-        Decimal::ZERO
-    };
-    Allocation {
-        points,
-        removed,
-        problems,
-        left_nothing,
+        .max(Decimal::ZERO);
+    if verdict == LevelPoints::Exhausted && rest.is_zero() {
+        for &i in &shared {
+            if let Some(flag) = out.left_nothing.get_mut(i) {
+                *flag = true;
+            }
+        }
+    }
+    // All rows explicit: spread what is left (moved 不适用 points) over them all.
+    let pool = if shared.is_empty() { rows } else { shared };
+    for (i, share) in pool.iter().zip(split_equally(rest, pool.len())) {
+        if let Some(slot) = out.points.get_mut(*i) {
+            *slot += share;
+        }
     }
 }
