@@ -752,106 +752,10 @@ impl Ctx<'_, '_> {
             }
             _ => amount.scaled(),
         };
-        let verb = match c.direction {
-            ChangeDirection::Increase => "增长",
-            ChangeDirection::Decrease => "减少",
-        };
-        let sign = |dir: ChangeDirection| {
-            if dir == c.direction {
-                Decimal::ONE
-            } else {
-                Decimal::NEGATIVE_ONE
-            }
-        };
-        let (achieved_change, working) = match actual {
-            ActualValue::Change {
-                direction,
-                amount: got,
-            } => {
-                let got_v = match in_unit_of(got, amount) {
-                    Ok(v) => v,
-                    Err(UnitError::Mismatch { actual, target }) => {
-                        return Outcome::Error(format!(
-                            "the change's unit `{actual}` does not match the target's `{target}`"
-                        ))
-                    }
-                    Err(UnitError::TooLarge) => return Outcome::Error(TOO_LARGE.into()),
-                };
-                let v = got_v * sign(*direction);
-                self.actual_text = format!(
-                    "{}{}",
-                    if *direction == ChangeDirection::Increase { "增长" } else { "减少" },
-                    got
-                );
-                (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
-            }
-            ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
-                let Some(base) = self.input.baseline else {
-                    return Outcome::Unscorable(
-                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
-                    );
-                };
-                // The actual and the baseline are read in the baseline's unit.
-                let a = match self.number_in(actual, base) {
-                    Ok(a) => a,
-                    Err(o) => return o,
-                };
-                let b = base.scaled();
-                self.figs.baseline = Some(b);
-                self.figs.actual = Some(a);
-                let diff = match c.direction {
-                    ChangeDirection::Increase => a.checked_sub(b),
-                    ChangeDirection::Decrease => b.checked_sub(a),
-                };
-                let Some(diff) = diff else {
-                    return Outcome::Error(TOO_LARGE.into());
-                };
-                if b.is_zero() {
-                    // The default policy: a baseline of 0 makes any change row unscorable (a relative
-                    // change is undefined; an absolute one against 0 is almost always a
-                    // baseline that was not filled in).
-                    return Outcome::Unscorable(
-                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
-                    );
-                }
-                if relative {
-                    let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
-                        return Outcome::Error(TOO_LARGE.into());
-                    };
-                    (
-                        pct,
-                        format!(
-                            "基期 {} → 实际 {}，{}率 {}%",
-                            fmt_q(b, base.unit.as_ref()),
-                            self.actual_text,
-                            verb,
-                            d(pct.round_dp(4))
-                        ),
-                    )
-                } else {
-                    (
-                        diff,
-                        format!(
-                            "基期 {} → 实际 {}，{} {}",
-                            fmt_q(b, base.unit.as_ref()),
-                            self.actual_text,
-                            verb,
-                            fmt_q(diff, amount.unit.as_ref())
-                        ),
-                    )
-                }
-            }
-            ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
-                return self
-                    .grade_for_number(actual)
-                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into()))
-            }
-            other => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
-                    describe(other)
-                ))
-            }
+        let verb = change_verb(c.direction);
+        let (achieved_change, working) = match self.change_achieved(c, actual, relative) {
+            Ok(x) => x,
+            Err(decided) => return decided,
         };
         let f = self.formula_for(&self.policy.change);
         self.rule = format!("change vs baseline: {}", formula_name(&f));
@@ -902,6 +806,114 @@ impl Ctx<'_, '_> {
                 applied.working
             ),
         }
+    }
+
+    /// The change achieved (signed in the target's direction; in percent of the baseline
+    /// for a relative target) and its working; `Err` when the row's outcome is decided
+    /// without it (an error, a missing baseline, a grade given by hand).
+    fn change_achieved(
+        &mut self,
+        c: &Change,
+        actual: &ActualValue,
+        relative: bool,
+    ) -> Result<(Decimal, String), Outcome> {
+        let amount = &c.amount;
+        let verb = change_verb(c.direction);
+        let sign = |dir: ChangeDirection| {
+            if dir == c.direction {
+                Decimal::ONE
+            } else {
+                Decimal::NEGATIVE_ONE
+            }
+        };
+        let achieved = match actual {
+            ActualValue::Change {
+                direction,
+                amount: got,
+            } => {
+                let got_v = match in_unit_of(got, amount) {
+                    Ok(v) => v,
+                    Err(UnitError::Mismatch { actual, target }) => {
+                        return Err(Outcome::Error(format!(
+                            "the change's unit `{actual}` does not match the target's `{target}`"
+                        )))
+                    }
+                    Err(UnitError::TooLarge) => return Err(Outcome::Error(TOO_LARGE.into())),
+                };
+                let v = got_v * sign(*direction);
+                self.actual_text = format!(
+                    "{}{}",
+                    change_verb(*direction),
+                    got
+                );
+                (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
+            }
+            ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
+                let Some(base) = self.input.baseline else {
+                    return Err(Outcome::Unscorable(
+                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
+                    ));
+                };
+                // The actual and the baseline are read in the baseline's unit.
+                let a = self.number_in(actual, base)?;
+                let b = base.scaled();
+                self.figs.baseline = Some(b);
+                self.figs.actual = Some(a);
+                let diff = match c.direction {
+                    ChangeDirection::Increase => a.checked_sub(b),
+                    ChangeDirection::Decrease => b.checked_sub(a),
+                };
+                let Some(diff) = diff else {
+                    return Err(Outcome::Error(TOO_LARGE.into()));
+                };
+                if b.is_zero() {
+                    // The default policy: a baseline of 0 makes any change row unscorable (a relative
+                    // change is undefined; an absolute one against 0 is almost always a
+                    // baseline that was not filled in).
+                    return Err(Outcome::Unscorable(
+                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
+                    ));
+                }
+                if relative {
+                    let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
+                        return Err(Outcome::Error(TOO_LARGE.into()));
+                    };
+                    (
+                        pct,
+                        format!(
+                            "基期 {} → 实际 {}，{}率 {}%",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            d(pct.round_dp(4))
+                        ),
+                    )
+                } else {
+                    (
+                        diff,
+                        format!(
+                            "基期 {} → 实际 {}，{} {}",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            fmt_q(diff, amount.unit.as_ref())
+                        ),
+                    )
+                }
+            }
+            ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
+                return Err(self
+                    .grade_for_number(actual)
+                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into())))
+            }
+            other => {
+                return Err(Outcome::Error(format!(
+                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
+                    describe(other)
+                )))
+            }
+        };
+        Ok(achieved)
     }
 
     fn qualitative(&mut self, q: &Qualitative, actual: Option<&ActualValue>) -> Outcome {
@@ -970,6 +982,13 @@ fn converted_text(q: &Quantity, v: Decimal, target_unit: Option<&Unit>) -> Strin
             }
         }
         _ => fmt_q(v, target_unit.or(q.unit.as_ref())),
+    }
+}
+
+fn change_verb(d: ChangeDirection) -> &'static str {
+    match d {
+        ChangeDirection::Increase => "增长",
+        ChangeDirection::Decrease => "减少",
     }
 }
 
