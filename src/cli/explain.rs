@@ -40,8 +40,6 @@ pub fn run(a: ExplainArgs) -> u8 {
         Err(code) => return code,
     };
     let result = explain(
-        &loaded.dept,
-        &loaded.actuals,
         &loaded.scored,
         &policy,
         &origins,

@@ -13,7 +13,6 @@ use crate::model::{ChangeDirection, DirectionSource, Op, Target, TargetKind};
 use crate::policy::{RuleOrigins, Subject};
 use crate::score::formula::{d, fixed};
 use crate::score::{Flag, Policy, RuleKind, Status};
-use crate::scorecard::Department;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -77,17 +76,11 @@ pub struct ExecutionExplanation {
     pub base_label: String,
     #[serde(with = "rust_decimal::serde::str")]
     pub base: Decimal,
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub spent: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub rate: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str")]
-    pub points: Decimal,
-    #[serde(with = "rust_decimal::serde::str_option")]
-    pub score: Option<Decimal>,
+    /// The scored execution row as it is (spent, rate, points, score, flags…).
+    #[serde(flatten)]
+    pub execution: Execution,
     pub formula: String,
     pub rule_ref: Option<RuleRef>,
-    pub flags: Vec<Flag>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -416,13 +409,9 @@ fn explain_execution(
     ExecutionExplanation {
         base_label,
         base,
-        spent: e.spent,
-        rate: e.rate,
-        points: e.points,
-        score: e.score,
+        execution: e.clone(),
         formula,
         rule_ref: Some(rule_ref(origins, Subject::Levels)),
-        flags: e.flags.clone(),
     }
 }
 
@@ -490,22 +479,6 @@ fn explain_total(
     }
 }
 
-/// Explains the project `code` (or the department, when `code` is its code), optionally
-/// one indicator only. The folder and the actuals are not read again: see
-/// [`explain_scored`]; they are taken here for the callers written before the record.
-#[allow(clippy::too_many_arguments)]
-pub fn explain(
-    _dept: &Department,
-    _actuals: &crate::actuals::Actuals,
-    scored: &ScoredDepartment,
-    policy: &Policy,
-    origins: &RuleOrigins,
-    code: &str,
-    indicator: Option<&str>,
-) -> Result<Explanation, NotFound> {
-    explain_scored(scored, policy, origins, code, indicator)
-}
-
 /// The rows, execution and total of one scope (a project or the department's own).
 struct Picked<'a> {
     scope: &'static str,
@@ -551,8 +524,9 @@ fn pick<'a>(scored: &'a ScoredDepartment, code: &str) -> Result<Picked<'a>, NotF
     })
 }
 
-/// [`explain`] from the scored department alone.
-pub fn explain_scored(
+/// Explains the project `code` (or the department, when `code` is its code), optionally
+/// one indicator only, from the scored department alone.
+pub fn explain(
     scored: &ScoredDepartment,
     policy: &Policy,
     origins: &RuleOrigins,

@@ -125,12 +125,13 @@ fn rule_ref_or_dash(r: Option<&RuleRef>) -> String {
 /// The execution row, the total and the grade.
 fn totals_text(out: &mut String, e: &Explanation) {
     let x = &e.execution;
+    let (points, flags) = (x.execution.points, &x.execution.flags);
     out.push_str(&format!(
         "\n预算执行率（分值 {}）\n  {}\n  分值依据  {}\n  标记  {}\n",
-        d(x.points),
+        d(points),
         x.formula,
         rule_ref_or_dash(x.rule_ref.as_ref()),
-        flags_text(&x.flags, false)
+        flags_text(flags, false)
     ));
     let t = &e.total;
     out.push_str(&format!("\n总分与等级\n  {}\n", t.formula));

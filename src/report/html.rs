@@ -426,7 +426,7 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
     projects_table(out, s);
     out.push_str("<h2>部门整体绩效</h2>");
     budget_table(out, &d.execution, places, false);
-    let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
+    let full = super::layout::department_full_points(d);
     indicator_table(
         out,
         &d.indicators,

@@ -271,17 +271,7 @@ fn indicator_block(
     f: &Fmts,
     fm: &Fmts,
 ) -> Result<u32, XlsxError> {
-    let heads = [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ];
-    for (i, h) in heads.iter().enumerate() {
+    for (i, h) in super::layout::INDICATOR_HEADER.iter().enumerate() {
         put(ws, row, 1 + i as u16, row, 1 + i as u16, h, &f.label)?;
     }
     let first = row + 1;
@@ -478,7 +468,7 @@ fn summary_sheet(
     put(ws, 2, 1, 2, 8, &name, &f.text)?;
     let mut r = budget_block(ws, 3, &d.execution, false, f)?;
     r = indicator_block(ws, r, &d.indicators, places, f, fm)?;
-    let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
+    let full = super::layout::department_full_points(d);
     r = total_block(ws, r, full, d.score, &d.grade, d.incomplete.as_deref(), f)?;
     r = grade_counts_block(ws, r + 1, s, f)?;
     r = projects_block(ws, r + 1, s, names, f)?;
