@@ -17,8 +17,16 @@ use crate::scorecard::Department;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Scores a whole department. Never fails: problems become row errors and flags.
+/// Scores a whole department. Never fails: problems become row errors and flags. The
+/// actuals are read and converted with the policy's own vocabulary, whichever policy
+/// was loaded last.
 pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> ScoredDepartment {
+    crate::model::vocabulary::scoped(&policy.vocabulary.0, || {
+        evaluate_in_scope(dept, actuals, policy)
+    })
+}
+
+fn evaluate_in_scope(dept: &Department, actuals: &Actuals, policy: &Policy) -> ScoredDepartment {
     let empty = ProjectActuals::default();
     let mut projects = Vec::with_capacity(dept.projects.len());
     let mut missing = Vec::new();
