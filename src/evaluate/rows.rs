@@ -233,7 +233,7 @@ fn score_one(
         result.diagnostics = ind.target_diagnostics.clone();
         return false;
     };
-    let mut actual = match row.actual {
+    result.actual_value = match row.actual {
         Some(Err(diags)) => {
             result.error = Some(format!("actual: {}", messages(&diags)));
             result.diagnostics = diags;
@@ -242,9 +242,9 @@ fn score_one(
         Some(Ok(a)) => Some(a),
         None => None,
     };
-    if actual.is_none() && is_execution_rate_row(ind) {
-        actual = execution_rate_actual(cx.execution_rate);
-        if actual.is_some() {
+    if result.actual_value.is_none() && is_execution_rate_row(ind) {
+        result.actual_value = execution_rate_actual(cx.execution_rate);
+        if result.actual_value.is_some() {
             result.flags.push(Flag::new(
                 FlagCode::ExecutionRateUsed,
                 "未填写实际完成值，取本项目预算执行率",
@@ -275,7 +275,7 @@ fn score_one(
     let description_reverse = description_marks_reverse(&ind.description);
     let input = RowInput {
         target,
-        actual: actual.as_ref(),
+        actual: result.actual_value.as_ref(),
         points: result.points,
         baseline: baseline.as_ref(),
         fiscal_year: cx.fiscal_year,
@@ -288,8 +288,9 @@ fn score_one(
         reason: result.reason.as_deref(),
     };
     let scored = score_row(&input, cx.policy);
+    let no_actual = result.actual_value.is_none();
     let missing =
-        scored.status == Status::Missing || (actual.is_none() && scored.status == Status::Scored);
+        scored.status == Status::Missing || (no_actual && scored.status == Status::Scored);
     result.flags.extend(scored.flags);
     result.score = scored.score;
     result.exact = scored.exact;
@@ -297,7 +298,6 @@ fn score_one(
     result.status = scored.status;
     result.error = scored.error;
     result.trace = Some(scored.trace);
-    result.actual_value = actual;
     missing
 }
 
