@@ -1,5 +1,10 @@
-//! The scored scorecard: what every renderer (table, Markdown, JSON, CSV) prints.
-//! Serialises to the JSON shape of `jixiao score --format json`; decimals as strings.
+//! The scored scorecard: what every renderer (table, Markdown, JSON, CSV, HTML, xlsx),
+//! `explain`, `diff`, `snapshot`, `monitor` and region scoring read. Each row is one
+//! record made once by the evaluator — the target and the actual as parsed, the numbers
+//! and the rule the scorer used, the exact and the rounded score, flags and diagnostics
+//! as values — so that no reader parses or scores again. Serialises to the JSON shape of
+//! `jixiao score --format json` (decimals as strings); the typed parts of the record
+//! that the strings already carry there are left out of it.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Actual;
