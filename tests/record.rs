@@ -171,3 +171,44 @@ fn an_evaluation_uses_its_own_policys_vocabulary() {
         assert_eq!(score, None, "公分 is no unit of the default vocabulary");
     }
 }
+
+/// `--width` and `--ascii` reach `explain` and `diff` as they reach the score tables.
+#[test]
+fn explain_and_diff_text_take_width_and_ascii() {
+    use unicode_width::UnicodeWidthStr;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(args)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let p = "13028122P003070100015";
+    let plain = run(&["explain", SEED, "--project", p]);
+    let styled = run(&["explain", SEED, "--project", p, "--width", "60", "--ascii"]);
+    assert!(plain.lines().any(|l| l.width() > 60) && plain.contains('→'));
+    for l in styled.lines() {
+        assert!(l.width() <= 60, "{l:?}");
+        assert!(!l.contains(['→', '›', '—', '×', '≥', '≤']), "{l:?}");
+    }
+    // Folding only moves words to new lines; --ascii only spells marks differently.
+    let words = |s: &str| -> String { s.split_whitespace().collect() };
+    let narrow = run(&["explain", SEED, "--project", p, "--width", "60"]);
+    assert_eq!(words(&narrow), words(&plain));
+    let policies = [
+        "--policy",
+        "scorecards/policies/default.toml",
+        "--policy",
+        "scorecards/policies/reverse-linear.toml",
+    ];
+    let mut args = vec!["diff", SEED];
+    args.extend(policies);
+    let plain = run(&args);
+    args.extend(["--ascii"]);
+    let ascii = run(&args);
+    assert!(plain.contains('→'), "{plain}");
+    assert_eq!(ascii, plain.replace('→', "->"));
+}

@@ -195,6 +195,11 @@ pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
     }
 }
 
+/// [`render_text`] folded to `style`'s width, in ASCII marks when it asks for them.
+pub fn render_text_styled(d: &Diff, places: u32, style: super::TableStyle) -> String {
+    super::text_style::apply(render_text(d, places), style)
+}
+
 pub fn render_text(d: &Diff, places: u32) -> String {
     let mut out = String::new();
     let f = |x: Option<Decimal>| x.map(|v| fixed(v, places)).unwrap_or_else(|| "—".into());

@@ -16,7 +16,7 @@ use crate::score::{Flag, Policy, RuleKind, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use super::explain_text::render_text;
+pub use super::explain_text::{render_text, render_text_styled};
 
 /// A figure shown on the `数值` line: an ASCII key and a plain decimal (or date/label).
 #[derive(Debug, Clone, Serialize)]

@@ -148,6 +148,11 @@ fn totals_text(out: &mut String, e: &Explanation) {
     }
 }
 
+/// [`render_text`] folded to `style`'s width, in ASCII marks when it asks for them.
+pub fn render_text_styled(e: &Explanation, places: u32, style: super::TableStyle) -> String {
+    super::text_style::apply(render_text(e, places), style)
+}
+
 /// The explanation as text, one labelled line per fact.
 pub fn render_text(e: &Explanation, places: u32) -> String {
     let mut out = String::new();

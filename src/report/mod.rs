@@ -15,6 +15,7 @@ pub(crate) mod markdown;
 pub mod pick_format;
 pub mod snapshot;
 pub(crate) mod table;
+mod text_style;
 pub use table::{render_styled as render_table, TableStyle};
 pub mod template_xlsx;
 pub mod xlsx;
