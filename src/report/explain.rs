@@ -69,6 +69,12 @@ pub struct RowExplanation {
     pub flags: Vec<Flag>,
     pub reason: Option<String>,
     pub error: Option<String>,
+    /// The rule that scored the row, as the record has it (the text says it above).
+    #[serde(skip)]
+    pub rule_kind: Option<RuleKind>,
+    /// Scored as a reverse target (its over-achievement reads as a target too loose).
+    #[serde(skip)]
+    pub reverse: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -373,6 +379,8 @@ fn explain_row(sc: &Scope<'_>, r: &IndicatorResult) -> RowExplanation {
         reason: r.reason.clone(),
         error: r.error.clone(),
         numbers: numbers(r),
+        rule_kind: trace.and_then(|t| t.rule_kind),
+        reverse: trace.is_some_and(|t| t.direction == crate::model::Direction::Reverse),
     }
 }
 

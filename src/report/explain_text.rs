@@ -3,7 +3,7 @@
 
 use super::explain::{Explanation, RowExplanation, RuleRef};
 use crate::score::formula::{d, fixed};
-use crate::score::{Flag, Status};
+use crate::score::{Flag, RuleKind, Status};
 
 fn rule_ref_text(r: &RuleRef) -> String {
     if r.text.is_empty() {
@@ -46,7 +46,7 @@ fn actual_line(r: &RowExplanation) -> String {
 fn rule_line(r: &RowExplanation) -> String {
     match &r.rule_ref {
         Some(rr) => format!("{} — {}", r.rule, rule_ref_text(rr)),
-        None if r.kind == "range" => format!(
+        None if r.rule_kind == Some(RuleKind::Range) => format!(
             "{} — 内置规则（默认政策：区间内满分，区间外按比例），政策文件中无此项",
             r.rule
         ),
@@ -108,11 +108,7 @@ fn row_text(out: &mut String, r: &RowExplanation, places: u32) {
     line(out, "计算      ", &r.formula);
     line(out, "取整      ", &r.rounding);
     line(out, "得分      ", &score_line(r, places));
-    line(
-        out,
-        "标记      ",
-        &flags_text(&r.flags, r.direction.contains("reverse")),
-    );
+    line(out, "标记      ", &flags_text(&r.flags, r.reverse));
     if let Some(reason) = &r.reason {
         line(out, "偏差原因  ", reason);
     }
