@@ -184,7 +184,15 @@ fn explain_and_diff_text_take_width_and_ascii() {
             .args(args)
             .output()
             .expect("runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // diff exits 1 when scores move.
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.is_empty(), "{args:?}");
+        text
     };
     let p = "13028122P003070100015";
     let plain = run(&["explain", SEED, "--project", p]);

@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 /// (an actual that could not be read stops before `actual`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
-    /// T: a comparison's target, in its own unit and magnitude.
+    /// T: a comparison's target, in its unit with its magnitude word applied (`2万` is
+    /// 20000); every other number of the row is read in the same terms.
     pub target: Option<Decimal>,
     /// L and H: a range's bounds, in the unit of its upper bound.
     pub low: Option<Decimal>,
