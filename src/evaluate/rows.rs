@@ -146,8 +146,11 @@ pub fn score_rows(
         if score_one(&cx, ind, row, &mut result) {
             missing.push(ind.id.clone());
         }
+        // A row stopped before the scorer keeps the reason it stopped.
         if let Some(problem) = problems.get(i).cloned().flatten() {
-            leave_unscored(&mut result, problem);
+            if result.trace.is_some() {
+                leave_unscored(&mut result, problem);
+            }
         }
         results.push(result);
     }
