@@ -195,7 +195,7 @@ pub fn eval_row_with_actual<'c>(
         reason: row.reason,
     };
     let scored = score_row(&input, policy);
-    flags.extend(scored.flags.iter().map(|f| f.code.clone()));
+    flags.extend(scored.flags.iter().map(|f| f.code.to_string()));
     let error = match scored.status {
         Status::Scored | Status::NotApplicable => None,
         Status::Missing => Some("actual: the actual value is empty".to_string()),

@@ -8,7 +8,7 @@
 
 use super::exit;
 use super::snapshot::load_and_score;
-use crate::report::diff::{diff, render_text};
+use crate::report::diff::{diff, render_text_styled};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -31,6 +31,8 @@ pub struct DiffArgs {
     policy: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     format: DiffFormat,
+    #[command(flatten)]
+    table: super::TableArgs,
 }
 
 /// One side of the comparison.
@@ -101,7 +103,7 @@ pub fn run(a: DiffArgs) -> u8 {
     let text = match a.format {
         DiffFormat::Text => {
             let places = o.rounding_places.max(n.rounding_places);
-            render_text(&d, places)
+            render_text_styled(&d, places, a.table.style(None))
         }
         DiffFormat::Json => super::json_line(&d),
     };

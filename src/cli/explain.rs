@@ -6,7 +6,7 @@
 use super::exit;
 use super::snapshot::{load_and_score, policy_with_origins};
 use super::TextOrJson;
-use crate::report::explain::{explain, render_text, NotFound};
+use crate::report::explain::{explain, render_text_styled, NotFound};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -28,6 +28,8 @@ pub struct ExplainArgs {
     indicator: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     format: TextOrJson,
+    #[command(flatten)]
+    table: super::TableArgs,
 }
 
 pub fn run(a: ExplainArgs) -> u8 {
@@ -40,8 +42,6 @@ pub fn run(a: ExplainArgs) -> u8 {
         Err(code) => return code,
     };
     let result = explain(
-        &loaded.dept,
-        &loaded.actuals,
         &loaded.scored,
         &policy,
         &origins,
@@ -69,7 +69,7 @@ pub fn run(a: ExplainArgs) -> u8 {
         }
     };
     let text = match a.format {
-        TextOrJson::Text => render_text(&e, policy.rounding_places),
+        TextOrJson::Text => render_text_styled(&e, policy.rounding_places, a.table.style(None)),
         TextOrJson::Json => super::json_line(&e),
     };
     super::emit(text, exit::OK)

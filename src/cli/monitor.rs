@@ -117,7 +117,7 @@ pub fn run(a: MonitorArgs) -> u8 {
     }
     let ytd = match &a.actuals {
         Some(p) => match read_actuals(&a.path, Some(p), &dept, exit::UNUSABLE) {
-            Ok(x) => Some(x),
+            Ok(x) => Some(crate::evaluate::evaluate(&dept, &x, &policy)),
             Err(code) => return code,
         },
         None => None,

@@ -36,8 +36,6 @@ pub struct SnapshotArgs {
 
 /// A department folder, read and scored.
 pub(super) struct Loaded {
-    pub dept: Department,
-    pub actuals: Actuals,
     pub scored: ScoredDepartment,
 }
 
@@ -75,11 +73,7 @@ pub(super) fn load_and_score(
     };
     let actuals = read_actuals(folder, actuals, &dept, exit::UNUSABLE)?;
     let scored = evaluate(&dept, &actuals, policy);
-    Ok(Loaded {
-        dept,
-        actuals,
-        scored,
-    })
+    Ok(Loaded { scored })
 }
 
 /// The actuals file given, or the folder's `actuals.toml` (none: every row missing), read

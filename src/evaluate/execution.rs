@@ -2,7 +2,7 @@
 
 use super::result::Execution;
 use crate::actuals::{Actuals, ProjectActuals};
-use crate::score::{Flag, Policy};
+use crate::score::{Flag, FlagCode, Policy};
 use crate::scorecard::Department;
 use rust_decimal::Decimal;
 
@@ -28,7 +28,7 @@ pub fn department_execution(dept: &Department, actuals: &Actuals, policy: &Polic
             points: policy.execution_points,
             score: None,
             flags: vec![Flag::new(
-                "too-large",
+                FlagCode::TooLarge,
                 "各项目预算数合计超出可精确计算的范围，预算执行率无法计分",
             )],
         },
@@ -77,13 +77,16 @@ fn score_execution(
     let (rate, score) = match spent {
         None => {
             flags.push(Flag::new(
-                "missing-actual",
+                FlagCode::MissingActual,
                 "未填写全年执行数，预算执行率无法计分",
             ));
             (None, None)
         }
         Some(_) if base <= Decimal::ZERO => {
-            flags.push(Flag::new("zero-budget", "全年预算数为0，预算执行率计0分"));
+            flags.push(Flag::new(
+                FlagCode::ZeroBudget,
+                "全年预算数为0，预算执行率计0分",
+            ));
             (None, Some(Decimal::ZERO))
         }
         Some(s) => {
@@ -91,7 +94,7 @@ fn score_execution(
             let rate = s.checked_div(base);
             if s > base {
                 flags.push(Flag::new(
-                    "overspent",
+                    FlagCode::Overspent,
                     "全年执行数超过全年预算数，执行率按100%计分",
                 ));
             }

@@ -7,65 +7,36 @@ mod result;
 mod rows;
 
 pub use result::{
-    DepartmentResult, Execution, IndicatorResult, MissingRow, ProjectResult, ScoredDepartment,
-    NOT_GRADED,
+    DepartmentResult, Execution, IndicatorResult, MissingRow, OwnRule, ProjectResult,
+    ScoredDepartment, NOT_GRADED,
 };
 
 use crate::actuals::{Actuals, ProjectActuals};
-use crate::score::{Flag, Policy};
+use crate::score::{Flag, FlagCode, Policy};
 use crate::scorecard::Department;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Scores a whole department. Never fails: problems become row errors and flags.
+/// Scores a whole department. Never fails: problems become row errors and flags. The
+/// actuals are read and converted with the policy's own vocabulary, whichever policy
+/// was loaded last.
 pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> ScoredDepartment {
+    crate::model::vocabulary::scoped(&policy.vocabulary.0, || {
+        evaluate_in_scope(dept, actuals, policy)
+    })
+}
+
+fn evaluate_in_scope(dept: &Department, actuals: &Actuals, policy: &Policy) -> ScoredDepartment {
     let empty = ProjectActuals::default();
     let mut projects = Vec::with_capacity(dept.projects.len());
     let mut missing = Vec::new();
     let mut errors = Vec::new();
     for p in &dept.projects {
         let pa = actuals.projects.get(&p.code).unwrap_or(&empty);
-        let mut execution = execution::project_execution(p.budget, pa, policy);
-        execution.fiscal_funds = p.fiscal_funds;
-        execution.other_funds = p.other_funds;
-        let rows = rows::score_rows(
-            &p.indicators,
-            &pa.rows,
-            policy,
-            dept.fiscal_year,
-            execution.rate,
-            false,
-        );
-        for id in &rows.missing {
-            let name = p
-                .indicators
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| i.name.clone())
-                .unwrap_or_default();
-            missing.push(MissingRow {
-                project: Some(p.code.clone()),
-                id: id.clone(),
-                name,
-            });
-        }
-        errors.extend(error_rows(Some(&p.code), &rows.results));
-        let score = rows.total(execution.score, policy);
-        let incomplete = incomplete(&rows.results, rows.missing.len(), &execution);
-        projects.push(ProjectResult {
-            code: p.code.clone(),
-            name: p.name.clone(),
-            unit: p.unit.clone(),
-            budget: p.budget,
-            grade: policy.grade_for(score).to_string(),
-            score,
-            goals: p.goals.clone(),
-            summary: pa.summary.clone(),
-            execution,
-            indicators: rows.results,
-            missing: rows.missing,
-            incomplete,
-        });
+        let project = score_project(p, pa, policy, dept.fiscal_year);
+        missing.extend(missing_rows(Some(&p.code), &p.indicators, &project.missing));
+        errors.extend(error_rows(Some(&p.code), &project.indicators));
+        projects.push(project);
     }
 
     let mut execution = execution::department_execution(dept, actuals, policy);
@@ -78,7 +49,7 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
     if let Some(reason) = &not_graded {
         execution
             .flags
-            .push(Flag::new("no-department-indicators", reason.clone()));
+            .push(Flag::new(FlagCode::NoDepartmentIndicators, reason.clone()));
     }
     let own = rows::score_rows(
         &dept.indicators,
@@ -88,25 +59,10 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         None,
         true,
     );
-    for id in &own.missing {
-        let name = dept
-            .indicators
-            .iter()
-            .find(|i| &i.id == id)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
-        missing.insert(
-            0,
-            MissingRow {
-                project: None,
-                id: id.clone(),
-                name,
-            },
-        );
-    }
+    // The department's own rows come first in the bottom summary.
+    missing.splice(0..0, missing_rows(None, &dept.indicators, &own.missing));
+    errors.splice(0..0, error_rows(None, &own.results));
     let score = own.total(execution.score, policy);
-    let own_errors = error_rows(None, &own.results);
-    errors.splice(0..0, own_errors);
     let dept_incomplete = incomplete(&own.results, own.missing.len(), &execution);
 
     let mut grade_counts: BTreeMap<String, usize> =
@@ -140,6 +96,61 @@ pub fn evaluate(dept: &Department, actuals: &Actuals, policy: &Policy) -> Scored
         rounding_places: policy.rounding_places,
         level_note: policy.level_note(),
     }
+}
+
+/// One project's 自评表: its rows, its execution row, its total and grade.
+fn score_project(
+    p: &crate::scorecard::Project,
+    pa: &ProjectActuals,
+    policy: &Policy,
+    fiscal_year: i32,
+) -> ProjectResult {
+    let mut execution = execution::project_execution(p.budget, pa, policy);
+    execution.fiscal_funds = p.fiscal_funds;
+    execution.other_funds = p.other_funds;
+    let rows = rows::score_rows(
+        &p.indicators,
+        &pa.rows,
+        policy,
+        fiscal_year,
+        execution.rate,
+        false,
+    );
+    let score = rows.total(execution.score, policy);
+    let incomplete = incomplete(&rows.results, rows.missing.len(), &execution);
+    ProjectResult {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        budget: p.budget,
+        grade: policy.grade_for(score).to_string(),
+        score,
+        goals: p.goals.clone(),
+        summary: pa.summary.clone(),
+        execution,
+        indicators: rows.results,
+        missing: rows.missing,
+        incomplete,
+    }
+}
+
+/// The rows of `ids` (without an actual) for the bottom summary, with their names.
+fn missing_rows(
+    project: Option<&str>,
+    indicators: &[crate::scorecard::Indicator],
+    ids: &[String],
+) -> Vec<MissingRow> {
+    ids.iter()
+        .map(|id| MissingRow {
+            project: project.map(str::to_string),
+            id: id.clone(),
+            name: indicators
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// Why a total is not final: rows without an actual (`missing`, including blank deadline

@@ -1,10 +1,18 @@
-//! The scored scorecard: what every renderer (table, Markdown, JSON, CSV) prints.
-//! Serialises to the JSON shape of `jixiao score --format json`; decimals as strings.
+//! The scored scorecard: what every renderer (table, Markdown, JSON, CSV, HTML, xlsx),
+//! `explain`, `diff`, `snapshot`, `monitor` and region scoring read. Each row is one
+//! record made once by the evaluator — the target and the actual as parsed, the numbers
+//! and the rule the scorer used, the exact and the rounded score, flags and diagnostics
+//! as values — so that no reader parses or scores again. Serialises to the JSON shape of
+//! `jixiao score --format json` (decimals as strings); the typed parts of the record
+//! that the strings already carry there are left out of it.
 
+use crate::diagnostic::Diagnostic;
+use crate::model::Actual;
 use crate::score::{Flag, Status, Trace};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorResult {
@@ -32,6 +40,34 @@ pub struct IndicatorResult {
     /// Department indicators: the 分项 area.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    // The typed record below is what `explain`, `diff` and the renderers read; it is not
+    // in the JSON (whose shape is pinned), where the strings above carry it.
+    /// The actual as parsed, with its span; the project's execution rate when the row
+    /// took it (flag `execution-rate-used`).
+    #[serde(skip)]
+    pub actual_value: Option<Actual>,
+    /// 基期值 as written, when given.
+    #[serde(skip)]
+    pub baseline: Option<String>,
+    /// The exact score before rounding.
+    #[serde(skip)]
+    pub exact: Option<Decimal>,
+    /// The points written on the row in the scorecard, when it has its own.
+    #[serde(skip)]
+    pub explicit_points: Option<Decimal>,
+    /// The row's own scoring rule in the scorecard, when it has one.
+    #[serde(skip)]
+    pub own_rule: Option<OwnRule>,
+    /// Why the target, the actual, the baseline or the row's rule could not be read.
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A row's own `rule` and the scorecard file it is written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnRule {
+    pub text: String,
+    pub file: PathBuf,
 }
 
 /// The 预算执行率 row (10 points by default).

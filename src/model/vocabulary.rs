@@ -10,7 +10,8 @@
 //! The default is embedded (`scorecards/policies/vocabulary.toml`); a policy may add to it
 //! and [`install`] makes the result the one every later parse and score reads. Installing
 //! is meant to happen once, before cells are parsed: the per-thread parse memo is not
-//! cleared.
+//! cleared. An evaluation puts its policy's vocabulary in force on its own thread for its
+//! duration ([`scoped`]), so a second policy loaded meanwhile does not change its units.
 
 use super::actual::Grade;
 use super::target::{Op, Target, TargetKind};
@@ -259,8 +260,20 @@ pub fn default() -> Arc<Vocabulary> {
     Arc::clone(&DEFAULT)
 }
 
-/// The vocabulary in force: the default plus what the loaded policy added.
+thread_local! {
+    /// The vocabulary of the evaluation running on this thread ([`scoped`]), which beats
+    /// the process-wide one: two policies can score in one process (`diff`), each with
+    /// its own words, whichever was loaded last.
+    static SCOPED: std::cell::RefCell<Option<Arc<Vocabulary>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The vocabulary in force: the one of the evaluation running on this thread, else the
+/// default plus what the loaded policy added.
 pub fn active() -> Arc<Vocabulary> {
+    if let Some(v) = SCOPED.with(|s| s.borrow().clone()) {
+        return v;
+    }
     match ACTIVE.read() {
         Ok(v) => Arc::clone(&v),
         Err(poisoned) => Arc::clone(&poisoned.into_inner()),
@@ -273,6 +286,20 @@ pub fn install_extra(extra: &VocabularyFile, origin: &str) -> Result<(), String>
     v.add(extra, origin)?;
     install(v);
     Ok(())
+}
+
+/// Runs `f` with `v` in force on this thread (nested calls restore the outer one, also
+/// when `f` unwinds), whatever the process-wide vocabulary is.
+pub fn scoped<R>(v: &Arc<Vocabulary>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<Vocabulary>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            SCOPED.with(|s| *s.borrow_mut() = outer);
+        }
+    }
+    let _restore = Restore(SCOPED.with(|s| s.replace(Some(Arc::clone(v)))));
+    f()
 }
 
 /// Makes `v` the vocabulary in force for every later parse and score.

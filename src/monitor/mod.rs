@@ -9,8 +9,7 @@ mod spending;
 pub use render::{render_json, render_table, render_table_styled};
 pub use spending::{parse_spending_csv, SpendingRow};
 
-use crate::actuals::Actuals;
-use crate::model::quantity::in_unit_of;
+use crate::evaluate::{IndicatorResult, ScoredDepartment};
 use crate::model::{ActualValue, Direction, Grade, TargetKind};
 use crate::parse::parse_actual;
 use crate::scorecard::Department;
@@ -95,10 +94,12 @@ fn pct(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// `ytd`: the year-to-date actuals, scored like year-end ones; each row's progress is
+/// read from its scoring record (the actual as parsed, A in the target's unit).
 pub fn monitor(
     dept: &Department,
     spending: &[SpendingRow],
-    ytd: Option<&Actuals>,
+    ytd: Option<&ScoredDepartment>,
     as_of: NaiveDate,
     t: &Thresholds,
 ) -> MonitorReport {
@@ -139,16 +140,16 @@ pub fn monitor(
             }
         });
         let gap_pp = rate.map(|r| planned - r);
-        let rows = ytd.and_then(|a| a.projects.get(&p.code)).map(|pa| &pa.rows);
+        let rows = ytd
+            .and_then(|s| s.projects.iter().find(|x| x.code == p.code))
+            .map(|x| x.indicators.as_slice())
+            .unwrap_or_default();
         let indicators: Vec<IndicatorProgress> = p
             .indicators
             .iter()
             .map(|ind| {
-                let actual = rows
-                    .and_then(|r| r.get(&ind.id))
-                    .and_then(|r| r.actual.clone())
-                    .filter(|s| !s.trim().is_empty());
-                progress(ind, actual, elapsed, year, as_of, t)
+                let r = rows.iter().find(|r| r.id == ind.id);
+                progress(ind, r, elapsed, year, as_of, t)
             })
             .collect();
         let needs_reason =
@@ -206,7 +207,7 @@ fn year_elapsed_percent(year: i32, as_of: NaiveDate) -> Decimal {
 /// target itself; deadlines with the date; grades by their band.
 fn progress(
     ind: &crate::scorecard::Indicator,
-    actual: Option<String>,
+    r: Option<&IndicatorResult>,
     elapsed: Decimal,
     year: i32,
     as_of: NaiveDate,
@@ -216,29 +217,34 @@ fn progress(
         id: ind.id.clone(),
         name: ind.name.clone(),
         target: ind.target_text.clone(),
-        actual: actual.clone(),
+        actual: r.and_then(|r| r.actual.clone()),
         progress: None,
         expected: elapsed,
         likely: None,
         note: String::new(),
     };
-    let (Some(target), Some(text)) = (&ind.target, actual) else {
+    let (Some(target), Some(r)) = (&ind.target, r.filter(|r| r.actual.is_some())) else {
         out.note = "未填报".into();
         return out;
     };
-    let Ok(parsed) = parse_actual(&text) else {
+    let Some(actual) = &r.actual_value else {
         out.note = "实际值无法识别".into();
         return out;
     };
-    let (dir, _) = target.direction(crate::eval_rows::description_marks_reverse(
-        &ind.description,
-    ));
-    let (likely, note) = match (&target.kind, &parsed.value.value) {
-        (TargetKind::Comparison(c), ActualValue::Number { quantity }) => {
+    let trace = r.trace.as_ref();
+    let dir = match trace {
+        Some(tr) => tr.direction,
+        None => {
+            let reverse = crate::eval_rows::description_marks_reverse(&ind.description);
+            target.direction(reverse).0
+        }
+    };
+    let (likely, note) = match (&target.kind, &actual.value) {
+        (TargetKind::Comparison(c), ActualValue::Number { .. }) => {
             let tv = c.quantity.scaled();
-            match in_unit_of(quantity, &c.quantity) {
-                Err(_) => (None, "单位不一致".to_string()),
-                Ok(a) => {
+            match trace.and_then(|tr| tr.figures.actual) {
+                None => (None, "单位不一致".to_string()),
+                Some(a) => {
                     let rate_like = c
                         .quantity
                         .unit

@@ -6,7 +6,7 @@ use crate::evaluate::{IndicatorResult, ScoredDepartment};
 use crate::score::formula::fixed;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
@@ -54,41 +54,66 @@ fn delta(old: Option<Decimal>, new: Option<Decimal>) -> Option<Decimal> {
     Some(new? - old?)
 }
 
-pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
-    let mut changes = Vec::new();
+impl Change {
+    /// A moved score (and grade, for projects and the department's total).
+    fn new(
+        level: &'static str,
+        scope: String,
+        id: String,
+        name: String,
+        old: Option<Decimal>,
+        new: Option<Decimal>,
+    ) -> Change {
+        Change {
+            level,
+            scope,
+            id,
+            name,
+            old,
+            new,
+            delta: delta(old, new),
+            old_grade: None,
+            new_grade: None,
+        }
+    }
+
+    fn grades(mut self, old: Option<String>, new: Option<String>) -> Change {
+        self.old_grade = old;
+        self.new_grade = new;
+        self
+    }
+}
+
+/// Indicator rows whose score moved, or that are in one result only.
+fn row_changes(old: &ScoredDepartment, new: &ScoredDepartment, out: &mut Vec<Change>) {
     let (o, n) = (rows_of(old), rows_of(new));
-    let keys: std::collections::BTreeSet<_> = o.keys().chain(n.keys()).cloned().collect();
+    let keys: BTreeSet<_> = o.keys().chain(n.keys()).cloned().collect();
     for k in keys {
         let (or, nr) = (o.get(&k), n.get(&k));
         let (os, ns) = (or.and_then(|r| r.0.score), nr.and_then(|r| r.0.score));
         if os != ns || or.is_none() != nr.is_none() {
             let name = nr.or(or).map(|r| r.0.name.clone()).unwrap_or_default();
-            changes.push(Change {
-                level: "row",
-                scope: k.0.clone(),
-                id: k.1.clone(),
-                name,
-                old: os,
-                new: ns,
-                delta: delta(os, ns),
-                old_grade: None,
-                new_grade: None,
-            });
+            out.push(Change::new("row", k.0, k.1, name, os, ns));
         }
     }
-    let op: BTreeMap<_, _> = old.projects.iter().map(|p| (p.code.clone(), p)).collect();
-    let np: BTreeMap<_, _> = new.projects.iter().map(|p| (p.code.clone(), p)).collect();
-    let codes: std::collections::BTreeSet<_> = op.keys().chain(np.keys()).cloned().collect();
-    // The 预算执行率 row of each project and of the department.
+}
+
+/// The 预算执行率 row of each project and of the department.
+fn execution_changes(
+    old: &ScoredDepartment,
+    new: &ScoredDepartment,
+    codes: &BTreeSet<String>,
+    out: &mut Vec<Change>,
+) {
+    let score = |s: &ScoredDepartment, c: &str| {
+        s.projects
+            .iter()
+            .find(|p| p.code == c)
+            .and_then(|p| p.execution.score)
+    };
     let mut executions: Vec<(String, Option<Decimal>, Option<Decimal>)> = codes
         .iter()
-        .map(|c| {
-            (
-                c.clone(),
-                op.get(c).and_then(|p| p.execution.score),
-                np.get(c).and_then(|p| p.execution.score),
-            )
-        })
+        .map(|c| (c.clone(), score(old, c), score(new, c)))
         .collect();
     executions.push((
         new.department.code.clone(),
@@ -97,69 +122,63 @@ pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
     ));
     for (scope, os, ns) in executions {
         if os != ns {
-            changes.push(Change {
-                level: "row",
-                scope,
-                id: "execution".to_string(),
-                name: "预算执行率".to_string(),
-                old: os,
-                new: ns,
-                delta: delta(os, ns),
-                old_grade: None,
-                new_grade: None,
-            });
+            let (id, name) = ("execution".to_string(), "预算执行率".to_string());
+            out.push(Change::new("row", scope, id, name, os, ns));
         }
     }
+}
+
+/// The department's total (and grade) and its 项目支出综合得分.
+fn department_changes(old: &ScoredDepartment, new: &ScoredDepartment, out: &mut Vec<Change>) {
+    let (od, nd) = (&old.department, &new.department);
+    let total = (
+        "total",
+        Some(od.score),
+        Some(nd.score),
+        Some(od.grade.clone()),
+        Some(nd.grade.clone()),
+    );
+    let composite = (
+        "项目支出综合得分",
+        od.projects_composite,
+        nd.projects_composite,
+        None,
+        None,
+    );
+    for (what, os, ns, og, ng) in [total, composite] {
+        if os != ns || og != ng {
+            let change = Change::new(
+                "department",
+                nd.code.clone(),
+                what.to_string(),
+                nd.name.clone(),
+                os,
+                ns,
+            );
+            out.push(change.grades(og, ng));
+        }
+    }
+}
+
+pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
+    let mut changes = Vec::new();
+    row_changes(old, new, &mut changes);
+    let op: BTreeMap<_, _> = old.projects.iter().map(|p| (p.code.clone(), p)).collect();
+    let np: BTreeMap<_, _> = new.projects.iter().map(|p| (p.code.clone(), p)).collect();
+    let codes: BTreeSet<_> = op.keys().chain(np.keys()).cloned().collect();
+    execution_changes(old, new, &codes, &mut changes);
     let rows_changed = changes.len();
     for c in codes {
         let (a, b) = (op.get(&c), np.get(&c));
         let (os, ns) = (a.map(|p| p.score), b.map(|p| p.score));
         let (og, ng) = (a.map(|p| p.grade.clone()), b.map(|p| p.grade.clone()));
         if os != ns || og != ng {
-            changes.push(Change {
-                level: "project",
-                scope: c.clone(),
-                id: String::new(),
-                name: b.or(a).map(|p| p.name.clone()).unwrap_or_default(),
-                old: os,
-                new: ns,
-                delta: delta(os, ns),
-                old_grade: og,
-                new_grade: ng,
-            });
+            let name = b.or(a).map(|p| p.name.clone()).unwrap_or_default();
+            let change = Change::new("project", c, String::new(), name, os, ns);
+            changes.push(change.grades(og, ng));
         }
     }
-    let (od, nd) = (&old.department, &new.department);
-    for (what, os, ns, og, ng) in [
-        (
-            "total",
-            Some(od.score),
-            Some(nd.score),
-            Some(od.grade.clone()),
-            Some(nd.grade.clone()),
-        ),
-        (
-            "项目支出综合得分",
-            od.projects_composite,
-            nd.projects_composite,
-            None,
-            None,
-        ),
-    ] {
-        if os != ns || og != ng {
-            changes.push(Change {
-                level: "department",
-                scope: nd.code.clone(),
-                id: what.to_string(),
-                name: nd.name.clone(),
-                old: os,
-                new: ns,
-                delta: delta(os, ns),
-                old_grade: og,
-                new_grade: ng,
-            });
-        }
-    }
+    department_changes(old, new, &mut changes);
     let grades_changed = changes
         .iter()
         .filter(|c| c.old_grade.is_some() && c.old_grade != c.new_grade)
@@ -174,6 +193,11 @@ pub fn diff(old: &ScoredDepartment, new: &ScoredDepartment) -> Diff {
         rows_changed,
         grades_changed,
     }
+}
+
+/// [`render_text`] folded to `style`'s width, in ASCII marks when it asks for them.
+pub fn render_text_styled(d: &Diff, places: u32, style: super::TableStyle) -> String {
+    super::text_style::apply(render_text(d, places), style)
 }
 
 pub fn render_text(d: &Diff, places: u32) -> String {

@@ -12,7 +12,9 @@ use super::layout::{
     budget_row, fmt_amount, fmt_rate, goals_block, project_budget_rows, project_full_points,
     BUDGET_HEADER,
 };
-use crate::evaluate::{Execution, IndicatorResult, ScoredDepartment};
+use crate::evaluate::{
+    DepartmentResult, Execution, IndicatorResult, ProjectResult, ScoredDepartment,
+};
 use crate::score::formula::fixed;
 use crate::score::Status;
 use rust_decimal::Decimal;
@@ -142,7 +144,7 @@ fn budget_table(out: &mut String, e: &Execution, places: u32, project: bool) {
             let _ = write!(
                 out,
                 "<span class=\"flag\" data-code=\"{}\" title=\"{}\">预算执行率 {}</span>",
-                esc(&f.code),
+                esc(f.code.as_str()),
                 esc(&f.message),
                 esc(&super::labels::flag_text(None, f).0)
             );
@@ -160,7 +162,7 @@ fn trace_details(out: &mut String, r: &IndicatorResult) {
         out,
         "<details><summary>计算过程</summary><dl><dt>类型</dt><dd>{}</dd><dt>指标值</dt><dd>{}</dd><dt>实际值</dt><dd>{}</dd><dt>方向</dt><dd>{}（{}）</dd><dt>规则</dt><dd>{}</dd><dt>算式</dt><dd>{}</dd></dl></details>",
         esc(labels::kind(t.kind)),
-        esc(&t.target),
+        esc(&t.target.to_string()),
         esc(&t.actual),
         esc(labels::direction(t.direction)),
         esc(source),
@@ -239,7 +241,7 @@ fn indicator_table(
                     let _ = write!(
                         out,
                         "<span class=\"flag\" data-code=\"{}\" title=\"{}\">{}</span>",
-                        esc(&f.code),
+                        esc(f.code.as_str()),
                         esc(&message),
                         esc(&label)
                     );
@@ -421,6 +423,28 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
         counts.join("　"),
         d.missing.len(),
     );
+    projects_table(out, s);
+    out.push_str("<h2>部门整体绩效</h2>");
+    budget_table(out, &d.execution, places, false);
+    let full = super::layout::department_full_points(d);
+    indicator_table(
+        out,
+        &d.indicators,
+        places,
+        full,
+        d.score,
+        &d.grade,
+        d.incomplete.as_deref(),
+    );
+    missing_list(out, d);
+    for (i, p) in s.projects.iter().enumerate() {
+        project_section(out, s, i, p);
+    }
+}
+
+/// The table of projects under the chart, each linking to its section.
+fn projects_table(out: &mut String, s: &ScoredDepartment) {
+    let places = s.rounding_places;
     out.push_str("<h2>项目得分</h2>");
     chart(out, s);
     out.push_str("<table class=\"projects\"><thead><tr><th>#</th><th>项目编码</th><th>项目名称</th><th>全年预算数</th><th>执行率</th><th>得分</th><th>等级</th></tr></thead><tbody>");
@@ -440,19 +464,10 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
         );
     }
     out.push_str("</tbody></table>");
+}
 
-    out.push_str("<h2>部门整体绩效</h2>");
-    budget_table(out, &d.execution, places, false);
-    let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
-    indicator_table(
-        out,
-        &d.indicators,
-        places,
-        full,
-        d.score,
-        &d.grade,
-        d.incomplete.as_deref(),
-    );
+/// The rows without an actual, department and projects.
+fn missing_list(out: &mut String, d: &DepartmentResult) {
     if !d.missing.is_empty() {
         let _ = write!(
             out,
@@ -470,46 +485,48 @@ pub fn department_body(out: &mut String, s: &ScoredDepartment, header_id: &str) 
         }
         out.push_str("</ul>");
     }
+}
 
-    for (i, p) in s.projects.iter().enumerate() {
+/// The `i`th project's section: its header, budget, goals and indicator table.
+fn project_section(out: &mut String, s: &ScoredDepartment, i: usize, p: &ProjectResult) {
+    let (d, places) = (&s.department, s.rounding_places);
+    let _ = write!(
+        out,
+        "<section class=\"project\" id=\"p-{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h2>{}. <span class=\"p-name\">{}</span></h2><div class=\"phead\"><span class=\"badge small {}\"><span class=\"p-grade\">{}</span></span><span class=\"p-score\">{}</span>{}<span class=\"muted\">项目编码 <span class=\"p-code\">{}</span> · 实施单位 {} · 主管部门 {}</span></div>",
+        esc(&p.code),
+        esc(&p.code),
+        fixed(p.score, places),
+        esc(&p.grade),
+        i + 1,
+        esc(&p.name),
+        grade_class(s, &p.grade),
+        esc(&p.grade),
+        fixed(p.score, places),
+        incomplete_mark(p.incomplete.as_deref()),
+        esc(&p.code),
+        esc(&p.unit),
+        esc(&d.name),
+    );
+    budget_table(out, &p.execution, places, true);
+    if let Some((expected, achieved)) = goals_block(p) {
+        let expected: Vec<String> = expected.iter().map(|g| esc(g)).collect();
         let _ = write!(
             out,
-            "<section class=\"project\" id=\"p-{}\" data-code=\"{}\" data-score=\"{}\" data-grade=\"{}\"><h2>{}. <span class=\"p-name\">{}</span></h2><div class=\"phead\"><span class=\"badge small {}\"><span class=\"p-grade\">{}</span></span><span class=\"p-score\">{}</span>{}<span class=\"muted\">项目编码 <span class=\"p-code\">{}</span> · 实施单位 {} · 主管部门 {}</span></div>",
-            esc(&p.code),
-            esc(&p.code),
-            fixed(p.score, places),
-            esc(&p.grade),
-            i + 1,
-            esc(&p.name),
-            grade_class(s, &p.grade),
-            esc(&p.grade),
-            fixed(p.score, places),
-            incomplete_mark(p.incomplete.as_deref()),
-            esc(&p.code),
-            esc(&p.unit),
-            esc(&d.name),
+            "<table class=\"goals\"><thead><tr><th>年度总体目标 · 预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>{}</td><td class=\"p-summary\">{}</td></tr></tbody></table>",
+            expected.join("<br>"),
+            esc(&achieved)
         );
-        budget_table(out, &p.execution, places, true);
-        if let Some((expected, achieved)) = goals_block(p) {
-            let expected: Vec<String> = expected.iter().map(|g| esc(g)).collect();
-            let _ = write!(
-                out,
-                "<table class=\"goals\"><thead><tr><th>年度总体目标 · 预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>{}</td><td class=\"p-summary\">{}</td></tr></tbody></table>",
-                expected.join("<br>"),
-                esc(&achieved)
-            );
-        }
-        indicator_table(
-            out,
-            &p.indicators,
-            places,
-            project_full_points(p),
-            p.score,
-            &p.grade,
-            p.incomplete.as_deref(),
-        );
-        out.push_str("</section>");
     }
+    indicator_table(
+        out,
+        &p.indicators,
+        places,
+        project_full_points(p),
+        p.score,
+        &p.grade,
+        p.incomplete.as_deref(),
+    );
+    out.push_str("</section>");
 }
 
 #[cfg(test)]

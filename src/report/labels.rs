@@ -4,7 +4,7 @@
 use crate::evaluate::IndicatorResult;
 use crate::i18n::{flag_label, t};
 use crate::model::{Direction, DirectionSource};
-use crate::score::Flag;
+use crate::score::{Flag, FlagCode};
 
 /// The label and the message of a flag on row `r` (`None`: the execution row). Over-
 /// achievement on a reverse row is not a target "set too low" but one set too loose: its
@@ -18,13 +18,13 @@ pub fn flag_text(r: Option<&IndicatorResult>, f: &Flag) -> (String, String) {
 
 /// [`flag_text`] for a row known to be reverse or not.
 pub fn flag_text_for(reverse: bool, f: &Flag) -> (String, String) {
-    if f.code == "over-achieved" && reverse {
+    if f.code == FlagCode::OverAchieved && reverse {
         return (
             flag_label("over-achieved-reverse"),
             t("note.over-achieved-reverse").to_string(),
         );
     }
-    (flag_label(&f.code), f.message.clone())
+    (flag_label(f.code.as_str()), f.message.clone())
 }
 
 /// 正向 / 反向 in the current language.

@@ -208,6 +208,37 @@ pub fn project_full_points(p: &ProjectResult) -> Decimal {
     p.indicators.iter().map(|r| r.points).sum::<Decimal>() + p.execution.points
 }
 
+/// The department's full points: its own rows and its execution row.
+pub fn department_full_points(d: &DepartmentResult) -> Decimal {
+    d.indicators.iter().map(|r| r.points).sum::<Decimal>() + d.execution.points
+}
+
+/// A project's indicator rows and its 总分 row, for the text tables.
+pub fn project_indicator_rows(p: &ProjectResult, places: u32) -> Vec<Vec<String>> {
+    let mut rows = indicator_rows(&p.indicators, places);
+    rows.push(total_row(
+        p.score,
+        &p.grade,
+        places,
+        project_full_points(p),
+        p.incomplete.as_deref(),
+    ));
+    rows
+}
+
+/// The department's own indicator rows and its 总分 row, for the text tables.
+pub fn department_indicator_rows(d: &DepartmentResult, places: u32) -> Vec<Vec<String>> {
+    let mut rows = indicator_rows(&d.indicators, places);
+    rows.push(total_row(
+        d.score,
+        &d.grade,
+        places,
+        department_full_points(d),
+        d.incomplete.as_deref(),
+    ));
+    rows
+}
+
 /// 未填写实际完成值的指标: a heading line, then one indented line per missing row.
 pub fn missing_lines(d: &crate::evaluate::DepartmentResult) -> Vec<String> {
     if d.missing.is_empty() {

@@ -32,20 +32,7 @@ pub fn render(s: &ScoredDepartment) -> String {
     out.push('\n');
     out.push_str(&table(&BUDGET_HEADER, &[budget_row(&d.execution, places)]));
     out.push('\n');
-    let mut rows = indicator_rows(&d.indicators, places);
-    let full = d
-        .indicators
-        .iter()
-        .map(|r| r.points)
-        .sum::<rust_decimal::Decimal>()
-        + d.execution.points;
-    rows.push(total_row(
-        d.score,
-        &d.grade,
-        places,
-        full,
-        d.incomplete.as_deref(),
-    ));
+    let rows = super::layout::department_indicator_rows(d, places);
     out.push_str(&table(&INDICATOR_HEADER, &rows));
     for n in notes(&d.indicators, &d.execution) {
         out.push_str(&format!("\n> ※ {}", cell(&n)));
@@ -71,14 +58,7 @@ pub fn render(s: &ScoredDepartment) -> String {
                 cell(&achieved)
             ));
         }
-        let mut rows = indicator_rows(&p.indicators, places);
-        rows.push(total_row(
-            p.score,
-            &p.grade,
-            places,
-            project_full_points(p),
-            p.incomplete.as_deref(),
-        ));
+        let rows = super::layout::project_indicator_rows(p, places);
         out.push_str(&table(&INDICATOR_HEADER, &rows));
         let notes = notes(&p.indicators, &p.execution);
         if !notes.is_empty() {

@@ -67,14 +67,7 @@ pub fn render_styled(s: &ScoredDepartment, style: TableStyle) -> String {
             }
             out.push_str(&format!("实际完成情况：{achieved}\n"));
         }
-        let mut rows = indicator_rows(&p.indicators, places);
-        rows.push(total_row(
-            p.score,
-            &p.grade,
-            places,
-            project_full_points(p),
-            p.incomplete.as_deref(),
-        ));
+        let rows = super::layout::project_indicator_rows(p, places);
         out.push_str(&grid(&INDICATOR_HEADER, rows));
         out.push('\n');
         for n in notes(&p.indicators, &p.execution) {
@@ -92,20 +85,7 @@ pub fn render_styled(s: &ScoredDepartment, style: TableStyle) -> String {
         vec![budget_row(&d.execution, places)],
     ));
     out.push('\n');
-    let mut rows = indicator_rows(&d.indicators, places);
-    let full = d
-        .indicators
-        .iter()
-        .map(|r| r.points)
-        .sum::<rust_decimal::Decimal>()
-        + d.execution.points;
-    rows.push(total_row(
-        d.score,
-        &d.grade,
-        places,
-        full,
-        d.incomplete.as_deref(),
-    ));
+    let rows = super::layout::department_indicator_rows(d, places);
     out.push_str(&grid(&INDICATOR_HEADER, rows));
     out.push('\n');
     for n in notes(&d.indicators, &d.execution) {

@@ -212,33 +212,8 @@ fn budget_block(
     let r = row + 1;
     put(ws, r, 1, r, 1, "年度资金总额", &f.center)?;
     put_num(ws, r, 2, 2, e.budget.round_dp(2), &f.num)?;
-    put_num(
-        ws,
-        r,
-        3,
-        3,
-        e.adjusted.unwrap_or(e.budget).round_dp(2),
-        &f.num,
-    )?;
-    put_opt(
-        ws,
-        r,
-        4,
-        4,
-        e.spent.map(|s| s.round_dp(2)),
-        &f.num,
-        &f.center,
-    )?;
+    execution_cells(ws, r, [3, 4, 6], e, f)?;
     put_num(ws, r, 5, 5, e.points, &f.num)?;
-    put_opt(
-        ws,
-        r,
-        6,
-        6,
-        e.rate.map(|x| x.round_dp(6)),
-        &f.pct,
-        &f.center,
-    )?;
     put_opt(ws, r, 7, 8, e.score, &f.num, &f.center)?;
     if breakdown {
         // Only the 年初预算数 split is known (from the scorecard); the rest stays `—`.
@@ -296,17 +271,7 @@ fn indicator_block(
     f: &Fmts,
     fm: &Fmts,
 ) -> Result<u32, XlsxError> {
-    let heads = [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ];
-    for (i, h) in heads.iter().enumerate() {
+    for (i, h) in super::layout::INDICATOR_HEADER.iter().enumerate() {
         put(ws, row, 1 + i as u16, row, 1 + i as u16, h, &f.label)?;
     }
     let first = row + 1;
@@ -468,6 +433,22 @@ fn project_sheet(
     Ok(())
 }
 
+/// 全年预算数, 全年执行数 and 执行率 of an execution row, in the three columns given.
+fn execution_cells(
+    ws: &mut Worksheet,
+    r: u32,
+    [budget, spent, rate]: [u16; 3],
+    e: &Execution,
+    f: &Fmts,
+) -> Result<(), XlsxError> {
+    let adjusted = e.adjusted.unwrap_or(e.budget).round_dp(2);
+    put_num(ws, r, budget, budget, adjusted, &f.num)?;
+    let spent_v = e.spent.map(|x| x.round_dp(2));
+    put_opt(ws, r, spent, spent, spent_v, &f.num, &f.center)?;
+    let rate_v = e.rate.map(|x| x.round_dp(6));
+    put_opt(ws, r, rate, rate, rate_v, &f.pct, &f.center)
+}
+
 fn summary_sheet(
     ws: &mut Worksheet,
     s: &ScoredDepartment,
@@ -480,69 +461,55 @@ fn summary_sheet(
     setup(ws, SUMMARY_SHEET)?;
     put(ws, 0, 0, 0, 8, "部门整体绩效自评表", &f.title)?;
     ws.set_row_height(0, 28)?;
-    put(
-        ws,
-        1,
-        0,
-        1,
-        8,
-        &format!("（{}年度）", d.fiscal_year),
-        &f.sub,
-    )?;
+    let year = format!("（{}年度）", d.fiscal_year);
+    put(ws, 1, 0, 1, 8, &year, &f.sub)?;
     put(ws, 2, 0, 2, 0, "部门名称", &f.label)?;
-    put(
-        ws,
-        2,
-        1,
-        2,
-        8,
-        &format!("{}（{}）", d.name, d.code),
-        &f.text,
-    )?;
+    let name = format!("{}（{}）", d.name, d.code);
+    put(ws, 2, 1, 2, 8, &name, &f.text)?;
     let mut r = budget_block(ws, 3, &d.execution, false, f)?;
     r = indicator_block(ws, r, &d.indicators, places, f, fm)?;
-    let full = d.indicators.iter().map(|x| x.points).sum::<Decimal>() + d.execution.points;
+    let full = super::layout::department_full_points(d);
     r = total_block(ws, r, full, d.score, &d.grade, d.incomplete.as_deref(), f)?;
-    r += 1;
-    // 项目支出综合得分 and the grade counts.
-    put(
-        ws,
-        r,
-        0,
-        r,
-        5,
-        "项目支出综合得分（按全年预算数加权）",
-        &f.label,
-    )?;
+    r = grade_counts_block(ws, r + 1, s, f)?;
+    r = projects_block(ws, r + 1, s, names, f)?;
+    note_lines(ws, r + 1, &summary_notes(s), f)?;
+    Ok(())
+}
+
+/// 项目支出综合得分 and the projects per grade; returns the next free row.
+fn grade_counts_block(
+    ws: &mut Worksheet,
+    mut r: u32,
+    s: &ScoredDepartment,
+    f: &Fmts,
+) -> Result<u32, XlsxError> {
+    let d = &s.department;
+    let composite = "项目支出综合得分（按全年预算数加权）";
+    put(ws, r, 0, r, 5, composite, &f.label)?;
     put_opt(ws, r, 6, 7, d.projects_composite, &f.num, &f.center)?;
-    put(
-        ws,
-        r,
-        8,
-        r,
-        8,
-        &format!("{}个项目", s.projects.len()),
-        &f.center,
-    )?;
+    let count = format!("{}个项目", s.projects.len());
+    put(ws, r, 8, r, 8, &count, &f.center)?;
     r += 1;
     for g in &s.grade_order {
         let n = d.grade_counts.get(g).copied().unwrap_or(0);
-        put(
-            ws,
-            r,
-            0,
-            r,
-            5,
-            &format!("自评等级为“{g}”的项目数"),
-            &f.label,
-        )?;
+        let label = format!("自评等级为“{g}”的项目数");
+        put(ws, r, 0, r, 5, &label, &f.label)?;
         ws.merge_range(r, 6, r, 7, "", &f.int)?;
         ws.write_number_with_format(r, 6, n as f64, &f.int)?;
         put(ws, r, 8, r, 8, "", &f.center)?;
         r += 1;
     }
-    r += 1;
-    // The projects.
+    Ok(r)
+}
+
+/// One line per project (named after its sheet); returns the next free row.
+fn projects_block(
+    ws: &mut Worksheet,
+    mut r: u32,
+    s: &ScoredDepartment,
+    names: &[String],
+    f: &Fmts,
+) -> Result<u32, XlsxError> {
     let heads = [
         "序号",
         "项目编码",
@@ -562,7 +529,6 @@ fn summary_sheet(
     }
     r += 1;
     for (i, p) in s.projects.iter().enumerate() {
-        let e = &p.execution;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &f.int)?;
         put(ws, r, 1, r, 1, &p.code, &f.center)?;
         let label = match names.get(i) {
@@ -570,38 +536,19 @@ fn summary_sheet(
             None => p.name.clone(),
         };
         put(ws, r, 2, r, 3, &label, &f.text)?;
-        put_num(
-            ws,
-            r,
-            4,
-            4,
-            e.adjusted.unwrap_or(e.budget).round_dp(2),
-            &f.num,
-        )?;
-        put_opt(
-            ws,
-            r,
-            5,
-            5,
-            e.spent.map(|x| x.round_dp(2)),
-            &f.num,
-            &f.center,
-        )?;
-        put_opt(
-            ws,
-            r,
-            6,
-            6,
-            e.rate.map(|x| x.round_dp(6)),
-            &f.pct,
-            &f.center,
-        )?;
+        execution_cells(ws, r, [4, 5, 6], &p.execution, f)?;
         put_num(ws, r, 7, 7, p.score, &f.num)?;
         let grade = super::layout::grade_shown(&p.grade, p.incomplete.as_deref());
         put(ws, r, 8, r, 8, &grade, &f.center)?;
         r += 1;
     }
-    r += 1;
+    Ok(r)
+}
+
+/// The notes under the summary: missing and unscorable rows, flags, the department's
+/// execution and its score.
+fn summary_notes(s: &ScoredDepartment) -> Vec<String> {
+    let d = &s.department;
     let mut lines = super::layout::missing_lines(d);
     lines.extend(super::layout::error_lines(d));
     lines.extend(
@@ -620,11 +567,10 @@ fn summary_sheet(
     ));
     lines.push(format!(
         "部门整体自评得分 {}，等级 {}",
-        super::layout::department_score_text(d, places),
+        super::layout::department_score_text(d, s.rounding_places),
         super::layout::grade_shown(&d.grade, d.incomplete.as_deref())
     ));
-    note_lines(ws, r, &lines, f)?;
-    Ok(())
+    lines
 }
 
 /// The 自评表 workbook: the department's summary sheet, then one sheet per project.

@@ -55,128 +55,14 @@ pub fn apply(
     w: Decimal,
     met: bool,
 ) -> Option<Applied> {
-    let full = || {
-        Some(Applied {
-            exact: w,
-            working: "满分".to_string(),
-        })
-    };
+    let full = || applied(w, "满分".to_string());
     match f {
-        Formula::Proportional | Formula::Inverse => {
-            if met {
-                return full();
-            }
-            match dir {
-                Direction::Positive if a <= Decimal::ZERO => Some(Applied {
-                    exact: Decimal::ZERO,
-                    working: format!("{} ≤ 0 → 0", shown(a)),
-                }),
-                Direction::Positive => Some(Applied {
-                    exact: div(mul(w, a)?, t)?,
-                    working: format!("{} × {}/{}", shown(w), shown(a), shown(t)),
-                }),
-                Direction::Reverse => Some(Applied {
-                    exact: div(mul(w, t)?, a)?,
-                    working: format!("{} × {}/{}", shown(w), shown(t), shown(a)),
-                }),
-            }
-        }
-        Formula::Linear { zero_at } => {
-            if met {
-                return full();
-            }
-            let z = *zero_at;
-            if z == Decimal::ONE || t.is_zero() {
-                return Some(Applied {
-                    exact: Decimal::ZERO,
-                    working: "0".to_string(),
-                });
-            }
-            let r = div(a, t)?;
-            let share = match dir {
-                Direction::Positive => div(r.checked_sub(z)?, Decimal::ONE - z)?,
-                Direction::Reverse => div(z.checked_sub(r)?, z - Decimal::ONE)?,
-            };
-            let share = share.clamp(Decimal::ZERO, Decimal::ONE);
-            let working = match dir {
-                Direction::Reverse if z == Decimal::TWO => {
-                    format!(
-                        "{} × (1 − ({}−{})/{})",
-                        shown(w),
-                        shown(a),
-                        shown(t),
-                        shown(t)
-                    )
-                }
-                Direction::Reverse => {
-                    format!(
-                        "{} × ({} − {}/{})/({} − 1)",
-                        shown(w),
-                        shown(z),
-                        shown(a),
-                        shown(t),
-                        shown(z)
-                    )
-                }
-                Direction::Positive => {
-                    format!(
-                        "{} × ({}/{} − {})/(1 − {})",
-                        shown(w),
-                        shown(a),
-                        shown(t),
-                        shown(z),
-                        shown(z)
-                    )
-                }
-            };
-            let working = if share.is_zero() {
-                format!("{working} → 0 (clamped)")
-            } else {
-                working
-            };
-            Some(Applied {
-                exact: mul(w, share)?,
-                working,
-            })
-        }
-        Formula::AllOrNothing => {
-            if met {
-                full()
-            } else {
-                Some(Applied {
-                    exact: Decimal::ZERO,
-                    working: "未达到 → 0".to_string(),
-                })
-            }
-        }
-        Formula::Steps { on, bands } => {
-            let (x, what) = match on {
-                StepBasis::Value => (a, shown(a)),
-                StepBasis::Ratio => {
-                    let r = completion_percent(dir, a, t)?;
-                    (r, format!("完成率 {}%", shown(r.round_dp(2))))
-                }
-            };
-            let band = bands
-                .iter()
-                .find(|b| x >= b.low && b.high.is_none_or(|h| x < h));
-            match band {
-                Some(b) => Some(Applied {
-                    exact: div(mul(w, b.share)?, Decimal::ONE_HUNDRED)?,
-                    working: format!(
-                        "{what} ∈ [{}, {}) → {} × {}%",
-                        shown(b.low),
-                        b.high.map(d).unwrap_or_else(|| "∞".to_string()),
-                        shown(w),
-                        shown(b.share)
-                    ),
-                }),
-                None => Some(Applied {
-                    exact: Decimal::ZERO,
-                    working: format!("{what} 不在任何档位 → 0"),
-                }),
-            }
-        }
+        Formula::Proportional | Formula::Inverse if met => full(),
+        Formula::Proportional | Formula::Inverse => proportional(dir, a, t, w),
+        Formula::Linear { .. } | Formula::AllOrNothing if met => full(),
+        Formula::Linear { zero_at } => linear(*zero_at, dir, a, t, w),
+        Formula::AllOrNothing => applied(Decimal::ZERO, "未达到 → 0".to_string()),
+        Formula::Steps { on, bands } => steps(*on, bands, dir, a, t, w),
         Formula::PerUnit {
             per,
             deduct,
@@ -190,32 +76,124 @@ pub fn apply(
             if short <= Decimal::ZERO || per.is_zero() {
                 return full();
             }
-            let units = div(short, *per)?.ceil();
-            let uncapped = mul(units, *deduct)?;
-            let off = match cap {
-                Some(c) => uncapped.min(*c),
-                None => uncapped,
-            };
-            let exact = w.checked_sub(off)?.max(*floor).max(Decimal::ZERO);
-            Some(Applied {
-                exact,
-                working: format!(
-                    "{} − {}×{} (差 {}，每{}扣{}){}",
-                    shown(w),
-                    shown(units),
-                    shown(*deduct),
-                    shown(short),
-                    shown(*per),
-                    shown(*deduct),
-                    if off < uncapped || exact > w - off {
-                        "，封顶/保底"
-                    } else {
-                        ""
-                    }
-                ),
-            })
+            per_unit(short, *per, *deduct, *floor, *cap, w)
         }
     }
+}
+
+fn applied(exact: Decimal, working: String) -> Option<Applied> {
+    Some(Applied { exact, working })
+}
+
+/// Proportional (positive: w × A/T) and inverse (reverse: w × T/A), below the target.
+fn proportional(dir: Direction, a: Decimal, t: Decimal, w: Decimal) -> Option<Applied> {
+    match dir {
+        Direction::Positive if a <= Decimal::ZERO => {
+            applied(Decimal::ZERO, format!("{} ≤ 0 → 0", shown(a)))
+        }
+        Direction::Positive => applied(
+            div(mul(w, a)?, t)?,
+            format!("{} × {}/{}", shown(w), shown(a), shown(t)),
+        ),
+        Direction::Reverse => applied(
+            div(mul(w, t)?, a)?,
+            format!("{} × {}/{}", shown(w), shown(t), shown(a)),
+        ),
+    }
+}
+
+/// Linear from full marks at T down to zero at `z`×T, clamped to [0, w].
+fn linear(z: Decimal, dir: Direction, a: Decimal, t: Decimal, w: Decimal) -> Option<Applied> {
+    if z == Decimal::ONE || t.is_zero() {
+        return applied(Decimal::ZERO, "0".to_string());
+    }
+    let r = div(a, t)?;
+    let share = match dir {
+        Direction::Positive => div(r.checked_sub(z)?, Decimal::ONE - z)?,
+        Direction::Reverse => div(z.checked_sub(r)?, z - Decimal::ONE)?,
+    };
+    let share = share.clamp(Decimal::ZERO, Decimal::ONE);
+    let (w_, a_, t_, z_) = (shown(w), shown(a), shown(t), shown(z));
+    let working = match dir {
+        Direction::Reverse if z == Decimal::TWO => format!("{w_} × (1 − ({a_}−{t_})/{t_})"),
+        Direction::Reverse => format!("{w_} × ({z_} − {a_}/{t_})/({z_} − 1)"),
+        Direction::Positive => format!("{w_} × ({a_}/{t_} − {z_})/(1 − {z_})"),
+    };
+    let working = if share.is_zero() {
+        format!("{working} → 0 (clamped)")
+    } else {
+        working
+    };
+    applied(mul(w, share)?, working)
+}
+
+/// The band the value (or the completion ratio) falls in gives its share of the points.
+fn steps(
+    on: StepBasis,
+    bands: &[super::policy::Step],
+    dir: Direction,
+    a: Decimal,
+    t: Decimal,
+    w: Decimal,
+) -> Option<Applied> {
+    let (x, what) = match on {
+        StepBasis::Value => (a, shown(a)),
+        StepBasis::Ratio => {
+            let r = completion_percent(dir, a, t)?;
+            (r, format!("完成率 {}%", shown(r.round_dp(2))))
+        }
+    };
+    let band = bands
+        .iter()
+        .find(|b| x >= b.low && b.high.is_none_or(|h| x < h));
+    match band {
+        Some(b) => applied(
+            div(mul(w, b.share)?, Decimal::ONE_HUNDRED)?,
+            format!(
+                "{what} ∈ [{}, {}) → {} × {}%",
+                shown(b.low),
+                b.high.map(d).unwrap_or_else(|| "∞".to_string()),
+                shown(w),
+                shown(b.share)
+            ),
+        ),
+        None => applied(Decimal::ZERO, format!("{what} 不在任何档位 → 0")),
+    }
+}
+
+/// `deduct` off per started `per` of shortfall, at most `cap`, never below `floor` or 0.
+fn per_unit(
+    short: Decimal,
+    per: Decimal,
+    deduct: Decimal,
+    floor: Decimal,
+    cap: Option<Decimal>,
+    w: Decimal,
+) -> Option<Applied> {
+    let units = div(short, per)?.ceil();
+    let uncapped = mul(units, deduct)?;
+    let off = match cap {
+        Some(c) => uncapped.min(c),
+        None => uncapped,
+    };
+    let exact = w.checked_sub(off)?.max(floor).max(Decimal::ZERO);
+    applied(
+        exact,
+        format!(
+            "{} − {}×{} (差 {}，每{}扣{}){}",
+            shown(w),
+            shown(units),
+            shown(deduct),
+            shown(short),
+            shown(per),
+            shown(deduct),
+            if off < uncapped || exact > w - off {
+                "，封顶/保底"
+            } else {
+                ""
+            }
+        ),
+    )
 }
 
 /// Completion in percent: positive A/T, reverse T/A (A = 0 counts as 100% done).

@@ -1,6 +1,8 @@
 //! Scoring one indicator row under a [`Policy`]: target + actual + points → score,
 //! achieved, flags and a trace that lets a person redo the arithmetic by hand.
 
+use super::figures::Figures;
+use super::flag::{Flag, FlagCode};
 use super::formula::{apply, d, div, fixed, mul, shown};
 use super::policy::{Formula, Policy};
 use crate::model::quantity::{in_unit_of, UnitError};
@@ -31,21 +33,6 @@ pub struct RowInput<'a> {
     pub reason: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Flag {
-    pub code: String,
-    pub message: String,
-}
-
-impl Flag {
-    pub fn new(code: &str, message: impl Into<String>) -> Flag {
-        Flag {
-            code: code.to_string(),
-            message: message.into(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -61,12 +48,29 @@ pub enum Status {
     Error,
 }
 
-/// How the score came about, in a stable shape.
+/// Which rule of the policy scored a row. Kept as a value so that a reader (`explain`
+/// naming the policy file and line) does not have to recognise the rule by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleKind {
+    Positive,
+    Reverse,
+    TargetZero,
+    Change,
+    Deadline,
+    Qualitative,
+    NotApplicable,
+    /// Ranges are scored by a rule built into the scorer, not written in the policy.
+    Range,
+}
+
+/// How the score came about, in a stable shape. The fields not in the JSON are the typed
+/// record behind the strings: readers take the numbers and the rule from them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trace {
     pub kind: &'static str,
-    /// The target in canonical form.
-    pub target: String,
+    /// The target as parsed; printed (and serialised) in canonical form.
+    #[serde(serialize_with = "as_text")]
+    pub target: Target,
     /// The actual as read, with its unit (empty when missing).
     pub actual: String,
     pub direction: Direction,
@@ -77,6 +81,23 @@ pub struct Trace {
     pub formula: String,
     #[serde(with = "rust_decimal::serde::str")]
     pub points: Decimal,
+    /// The rule that applied (`None` when the row never got to one).
+    #[serde(skip)]
+    pub rule_kind: Option<RuleKind>,
+    /// The formula applied, the row's own or the policy's (`None` for rows scored by
+    /// bands: deadlines, grades, ranges, 不适用).
+    #[serde(skip)]
+    pub formula_used: Option<Formula>,
+    /// The row's own `rule` in the scorecard replaced the policy's formula.
+    #[serde(skip)]
+    pub own_rule: bool,
+    /// The numbers behind `formula`.
+    #[serde(skip)]
+    pub figures: Figures,
+}
+
+fn as_text<S: serde::Serializer>(t: &Target, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(t)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -103,6 +124,9 @@ struct Ctx<'a, 'p> {
     flags: Vec<Flag>,
     actual_text: String,
     rule: String,
+    rule_kind: Option<RuleKind>,
+    formula_used: Option<Formula>,
+    figs: Figures,
 }
 
 enum Outcome {
@@ -155,11 +179,15 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
         flags: Vec::new(),
         actual_text: String::new(),
         rule: String::new(),
+        rule_kind: None,
+        formula_used: None,
+        figs: Figures::default(),
     };
     let outcome = match input.actual.map(|a| &a.value) {
         Some(ActualValue::NotApplicable) => {
             cx.actual_text = "不适用".into();
             cx.rule = "不适用".into();
+            cx.rule_kind = Some(RuleKind::NotApplicable);
             Outcome::NotApplicable
         }
         actual => match &input.target.kind {
@@ -174,15 +202,19 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
     if input.formula_override.is_some() {
         cx.rule.push_str(" (row rule from the scorecard)");
     }
-    let trace = |formula: String, cx: &Ctx<'_, '_>| Trace {
+    let trace = |formula: String, cx: &mut Ctx<'_, '_>| Trace {
         kind: input.target.kind_name(),
-        target: input.target.to_string(),
-        actual: cx.actual_text.clone(),
+        target: input.target.clone(),
+        actual: std::mem::take(&mut cx.actual_text),
         direction: dir,
         direction_source: source,
-        rule: cx.rule.clone(),
+        rule: std::mem::take(&mut cx.rule),
         formula,
         points: w,
+        rule_kind: cx.rule_kind,
+        formula_used: cx.formula_used.take(),
+        own_rule: input.formula_override.is_some(),
+        figures: std::mem::take(&mut cx.figs),
     };
     match outcome {
         Outcome::Scored {
@@ -195,7 +227,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             let blank = input.reason.is_none_or(|r| r.trim().is_empty());
             if score < w && blank {
                 cx.flags.push(Flag::new(
-                    "reason-required",
+                    FlagCode::ReasonRequired,
                     "得分低于分值，需填写偏差原因分析及改进措施",
                 ));
             }
@@ -210,7 +242,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
                 score: Some(score),
                 exact: Some(exact),
                 achieved: Some(achieved),
-                trace: trace(formula, &cx),
+                trace: trace(formula, &mut cx),
                 flags: cx.flags,
                 error: None,
             }
@@ -220,26 +252,26 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             score: None,
             exact: None,
             achieved: None,
-            trace: trace("不适用 → 不计分".into(), &cx),
+            trace: trace("不适用 → 不计分".into(), &mut cx),
             flags: cx.flags,
             error: None,
         },
         Outcome::Missing(msg) => no_score(
             Status::Missing,
             msg,
-            trace("未填写实际完成值".into(), &cx),
+            trace("未填写实际完成值".into(), &mut cx),
             cx.flags,
         ),
         Outcome::Unscorable(msg) => no_score(
             Status::Unscorable,
             msg.clone(),
-            trace(format!("无法计分：{msg}"), &cx),
+            trace(format!("无法计分：{msg}"), &mut cx),
             cx.flags,
         ),
         Outcome::Error(msg) => no_score(
             Status::Error,
             msg.clone(),
-            trace(format!("错误：{msg}"), &cx),
+            trace(format!("错误：{msg}"), &mut cx),
             cx.flags,
         ),
     }
@@ -269,11 +301,15 @@ impl Ctx<'_, '_> {
     }
 
     /// The row's own rule when the scorecard overrides it, else the policy's.
-    fn formula_for(&self, default: &Formula) -> Formula {
-        self.input
+    /// Recorded in the trace as the formula used.
+    fn formula_for(&mut self, default: &Formula) -> Formula {
+        let f = self
+            .input
             .formula_override
             .cloned()
-            .unwrap_or_else(|| default.clone())
+            .unwrap_or_else(|| default.clone());
+        self.formula_used = Some(f.clone());
+        f
     }
 
     fn missing(&mut self) -> Outcome {
@@ -284,10 +320,11 @@ impl Ctx<'_, '_> {
     /// default share, flagged.
     fn graded_by_hand(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
         self.flags.push(Flag::new(
-            "graded-by-hand",
+            FlagCode::GradedByHand,
             format!("数值型指标按等级“{}”人工评分", grade.label()),
         ));
         self.rule = format!("graded by hand: {}", grade.label());
+        self.rule_kind = Some(RuleKind::Qualitative);
         self.grade_outcome(grade, share)
     }
 
@@ -333,6 +370,8 @@ impl Ctx<'_, '_> {
             }
             None => band.default,
         };
+        self.figs.grade = Some(grade);
+        self.figs.share = Some(pct);
         let w = self.w();
         let Some(exact) = mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED)) else {
             return Outcome::Error(TOO_LARGE.into());
@@ -431,7 +470,7 @@ impl Ctx<'_, '_> {
         if percent && a > Decimal::ZERO && a <= Decimal::ONE && target.scaled() > Decimal::ONE {
             let meant = a * Decimal::ONE_HUNDRED;
             self.flags.push(Flag::new(
-                "fraction-for-percent",
+                FlagCode::FractionForPercent,
                 format!(
                     "实际完成值 {} 未写单位，按 {}% 计分；如指 {}%，请写作 {}%",
                     d(a),
@@ -455,6 +494,8 @@ impl Ctx<'_, '_> {
             Err(o) => return o,
         };
         let t = c.quantity.scaled();
+        self.figs.target = Some(t);
+        self.figs.actual = Some(a);
         let unit = c.quantity.unit.as_ref();
         let (tq, aq) = (fmt_q(t, unit), self.actual_text.clone());
         let p = self.policy;
@@ -464,6 +505,7 @@ impl Ctx<'_, '_> {
         if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
             self.rule = format!("target zero: {}", formula_name(&f));
+            self.rule_kind = Some(RuleKind::TargetZero);
             // `<0起` asks for less than nothing: 0 does not meet it (`>`/`<` are strict).
             let met = if c.op == Op::Lt {
                 a < Decimal::ZERO
@@ -505,6 +547,10 @@ impl Ctx<'_, '_> {
         };
         let f = self.formula_for(default);
         self.rule = format!("{}: {}", self.dir.code(), formula_name(&f));
+        self.rule_kind = Some(match self.dir {
+            Direction::Positive => RuleKind::Positive,
+            Direction::Reverse => RuleKind::Reverse,
+        });
         if t <= Decimal::ZERO && !matches!(f, Formula::AllOrNothing | Formula::PerUnit { .. }) {
             // A ratio to a target of zero or below means nothing: met or not, and `>0次`
             // is met only by more than nothing (`>`/`<` are strict here too).
@@ -529,7 +575,7 @@ impl Ctx<'_, '_> {
             };
             if over {
                 self.flags.push(Flag::new(
-                    "over-achieved",
+                    FlagCode::OverAchieved,
                     "实际完成值远超目标值，目标可能设置偏低",
                 ));
             }
@@ -564,6 +610,10 @@ impl Ctx<'_, '_> {
         let aq = self.actual_text.clone();
         let w = self.w();
         self.rule = "range: inside full, outside proportional".into();
+        self.rule_kind = Some(RuleKind::Range);
+        self.figs.low = Some(lo);
+        self.figs.high = Some(hi);
+        self.figs.actual = Some(a);
         let band = format!("{}-{}", fmt_q(lo, unit), fmt_q(hi, unit));
         if a >= lo && a <= hi {
             return Outcome::Scored {
@@ -610,9 +660,11 @@ impl Ctx<'_, '_> {
         let due_s = cn_date(due);
         let share_of = |pct: Decimal| mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED));
         self.rule = "deadline".into();
+        self.rule_kind = Some(RuleKind::Deadline);
+        self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
-                self.flags.push(Flag::new("missing-actual", "未填写实际完成值，按未完成计分"));
+                self.flags.push(Flag::new(FlagCode::MissingActual, "未填写实际完成值，按未完成计分"));
                 self.rule = "deadline: not done".into();
                 (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
             }
@@ -624,8 +676,7 @@ impl Ctx<'_, '_> {
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
                 self.rule = "deadline: done, no date".into();
-                self.flags.push(Flag::new(
-                    "no-completion-date",
+                self.flags.push(Flag::new(FlagCode::NoCompletionDate,
                     "已完成但未写完成日期，无法核对时限",
                 ));
                 (
@@ -639,6 +690,7 @@ impl Ctx<'_, '_> {
                     return Outcome::Error("the completion date is not a real date".into());
                 };
                 self.actual_text = cn_date(done);
+                self.figs.done = Some(done);
                 if done <= due {
                     self.rule = "deadline: on time".into();
                     (
@@ -670,6 +722,7 @@ impl Ctx<'_, '_> {
                 ))
             }
         };
+        self.figs.share = Some(share);
         match share_of(share) {
             Some(exact) => Outcome::Scored {
                 exact,
@@ -699,107 +752,17 @@ impl Ctx<'_, '_> {
             }
             _ => amount.scaled(),
         };
-        let verb = match c.direction {
-            ChangeDirection::Increase => "增长",
-            ChangeDirection::Decrease => "减少",
-        };
-        let sign = |dir: ChangeDirection| {
-            if dir == c.direction {
-                Decimal::ONE
-            } else {
-                Decimal::NEGATIVE_ONE
-            }
-        };
-        let (achieved_change, working) = match actual {
-            ActualValue::Change {
-                direction,
-                amount: got,
-            } => {
-                let got_v = match in_unit_of(got, amount) {
-                    Ok(v) => v,
-                    Err(UnitError::Mismatch { actual, target }) => {
-                        return Outcome::Error(format!(
-                            "the change's unit `{actual}` does not match the target's `{target}`"
-                        ))
-                    }
-                    Err(UnitError::TooLarge) => return Outcome::Error(TOO_LARGE.into()),
-                };
-                let v = got_v * sign(*direction);
-                self.actual_text = format!(
-                    "{}{}",
-                    if *direction == ChangeDirection::Increase { "增长" } else { "减少" },
-                    got
-                );
-                (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
-            }
-            ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
-                let Some(base) = self.input.baseline else {
-                    return Outcome::Unscorable(
-                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
-                    );
-                };
-                // The actual and the baseline are read in the baseline's unit.
-                let a = match self.number_in(actual, base) {
-                    Ok(a) => a,
-                    Err(o) => return o,
-                };
-                let b = base.scaled();
-                let diff = match c.direction {
-                    ChangeDirection::Increase => a.checked_sub(b),
-                    ChangeDirection::Decrease => b.checked_sub(a),
-                };
-                let Some(diff) = diff else {
-                    return Outcome::Error(TOO_LARGE.into());
-                };
-                if b.is_zero() {
-                    // The default policy: a baseline of 0 makes any change row unscorable (a relative
-                    // change is undefined; an absolute one against 0 is almost always a
-                    // baseline that was not filled in).
-                    return Outcome::Unscorable(
-                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
-                    );
-                }
-                if relative {
-                    let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
-                        return Outcome::Error(TOO_LARGE.into());
-                    };
-                    (
-                        pct,
-                        format!(
-                            "基期 {} → 实际 {}，{}率 {}%",
-                            fmt_q(b, base.unit.as_ref()),
-                            self.actual_text,
-                            verb,
-                            d(pct.round_dp(4))
-                        ),
-                    )
-                } else {
-                    (
-                        diff,
-                        format!(
-                            "基期 {} → 实际 {}，{} {}",
-                            fmt_q(b, base.unit.as_ref()),
-                            self.actual_text,
-                            verb,
-                            fmt_q(diff, amount.unit.as_ref())
-                        ),
-                    )
-                }
-            }
-            ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
-                return self
-                    .grade_for_number(actual)
-                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into()))
-            }
-            other => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
-                    describe(other)
-                ))
-            }
+        let verb = change_verb(c.direction);
+        let (achieved_change, working) = match self.change_achieved(c, actual, relative) {
+            Ok(x) => x,
+            Err(decided) => return decided,
         };
         let f = self.formula_for(&self.policy.change);
         self.rule = format!("change vs baseline: {}", formula_name(&f));
+        self.rule_kind = Some(RuleKind::Change);
+        self.figs.required = Some(required);
+        self.figs.change = Some(achieved_change);
+        self.figs.relative_change = relative;
         let pct_unit = Unit::percent();
         let req_s = fmt_q(
             required,
@@ -845,11 +808,120 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The change achieved (signed in the target's direction; in percent of the baseline
+    /// for a relative target) and its working; `Err` when the row's outcome is decided
+    /// without it (an error, a missing baseline, a grade given by hand).
+    fn change_achieved(
+        &mut self,
+        c: &Change,
+        actual: &ActualValue,
+        relative: bool,
+    ) -> Result<(Decimal, String), Outcome> {
+        let amount = &c.amount;
+        let verb = change_verb(c.direction);
+        let sign = |dir: ChangeDirection| {
+            if dir == c.direction {
+                Decimal::ONE
+            } else {
+                Decimal::NEGATIVE_ONE
+            }
+        };
+        let achieved = match actual {
+            ActualValue::Change {
+                direction,
+                amount: got,
+            } => {
+                let got_v = match in_unit_of(got, amount) {
+                    Ok(v) => v,
+                    Err(UnitError::Mismatch { actual, target }) => {
+                        return Err(Outcome::Error(format!(
+                            "the change's unit `{actual}` does not match the target's `{target}`"
+                        )))
+                    }
+                    Err(UnitError::TooLarge) => return Err(Outcome::Error(TOO_LARGE.into())),
+                };
+                let v = got_v * sign(*direction);
+                self.actual_text = format!(
+                    "{}{}",
+                    change_verb(*direction),
+                    got
+                );
+                (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
+            }
+            ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
+                let Some(base) = self.input.baseline else {
+                    return Err(Outcome::Unscorable(
+                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
+                    ));
+                };
+                // The actual and the baseline are read in the baseline's unit.
+                let a = self.number_in(actual, base)?;
+                let b = base.scaled();
+                self.figs.baseline = Some(b);
+                self.figs.actual = Some(a);
+                let diff = match c.direction {
+                    ChangeDirection::Increase => a.checked_sub(b),
+                    ChangeDirection::Decrease => b.checked_sub(a),
+                };
+                let Some(diff) = diff else {
+                    return Err(Outcome::Error(TOO_LARGE.into()));
+                };
+                if b.is_zero() {
+                    // The default policy: a baseline of 0 makes any change row unscorable (a relative
+                    // change is undefined; an absolute one against 0 is almost always a
+                    // baseline that was not filled in).
+                    return Err(Outcome::Unscorable(
+                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
+                    ));
+                }
+                if relative {
+                    let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
+                        return Err(Outcome::Error(TOO_LARGE.into()));
+                    };
+                    (
+                        pct,
+                        format!(
+                            "基期 {} → 实际 {}，{}率 {}%",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            d(pct.round_dp(4))
+                        ),
+                    )
+                } else {
+                    (
+                        diff,
+                        format!(
+                            "基期 {} → 实际 {}，{} {}",
+                            fmt_q(b, base.unit.as_ref()),
+                            self.actual_text,
+                            verb,
+                            fmt_q(diff, amount.unit.as_ref())
+                        ),
+                    )
+                }
+            }
+            ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
+                return Err(self
+                    .grade_for_number(actual)
+                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into())))
+            }
+            other => {
+                return Err(Outcome::Error(format!(
+                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
+                    describe(other)
+                )))
+            }
+        };
+        Ok(achieved)
+    }
+
     fn qualitative(&mut self, q: &Qualitative, actual: Option<&ActualValue>) -> Outcome {
         let Some(actual) = actual else {
             return self.missing();
         };
         self.rule = "qualitative bands".into();
+        self.rule_kind = Some(RuleKind::Qualitative);
         let grade = match actual {
             ActualValue::Grade { grade, share } => {
                 self.actual_text = match share {
@@ -910,6 +982,13 @@ fn converted_text(q: &Quantity, v: Decimal, target_unit: Option<&Unit>) -> Strin
             }
         }
         _ => fmt_q(v, target_unit.or(q.unit.as_ref())),
+    }
+}
+
+fn change_verb(d: ChangeDirection) -> &'static str {
+    match d {
+        ChangeDirection::Increase => "增长",
+        ChangeDirection::Decrease => "减少",
     }
 }
 
