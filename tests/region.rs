@@ -381,7 +381,7 @@ fn memo_equals_a_fresh_parse() {
 fn codes<T>(r: Result<T, Vec<jixiao::diagnostic::Diagnostic>>) -> Vec<&'static str> {
     match r {
         Ok(_) => Vec::new(),
-        Err(d) => d.iter().map(|d| d.code).collect(),
+        Err(d) => d.iter().map(|d| d.code.as_str()).collect(),
     }
 }
 
@@ -450,7 +450,7 @@ fn rows_per_project_at_and_past() {
     let file_codes = |n: usize| -> Vec<&'static str> {
         match load_project_str(Path::new("p.toml"), &project_with_rows(n)) {
             Ok(_) => Vec::new(),
-            Err(d) => d.iter().map(|d| d.diagnostic.code).collect(),
+            Err(d) => d.iter().map(|d| d.diagnostic.code.as_str()).collect(),
         }
     };
     assert!(file_codes(MAX_ROWS_PER_PROJECT).is_empty());

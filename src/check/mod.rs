@@ -12,7 +12,7 @@ pub mod rules;
 pub mod spans;
 pub mod template;
 
-use crate::diagnostic::{render_file_diagnostics, FileDiagnostic, Severity};
+use crate::diagnostic::{render_file_diagnostics, Code, FileDiagnostic, Severity};
 use crate::score::Policy;
 use crate::scorecard::load::{
     load_department, load_department_file_str, load_project, project_files, DEPARTMENT_FILE,
@@ -131,7 +131,7 @@ impl CheckReport {
                 "建议 {} 条（加 --verbose 显示每一条的位置和说明）：\n",
                 advice.len()
             ));
-            let mut kinds: Vec<(&str, usize, &str)> = Vec::new();
+            let mut kinds: Vec<(Code, usize, &str)> = Vec::new();
             for d in &advice {
                 match kinds.iter_mut().find(|k| k.0 == d.diagnostic.code) {
                     Some(k) => k.1 += 1,
@@ -165,7 +165,7 @@ impl CheckReport {
                     line,
                     column,
                     severity: d.diagnostic.severity,
-                    code: d.diagnostic.code,
+                    code: d.diagnostic.code.as_str(),
                     message: &d.diagnostic.message,
                     help: d.diagnostic.help.as_deref(),
                     snippet: d.snippet(),
