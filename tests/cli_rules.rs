@@ -729,7 +729,7 @@ fn case_file_errors_are_said_once() {
     };
     let codes: Vec<(&str, usize)> = diags
         .iter()
-        .map(|d| (d.diagnostic.code, d.line_col().0))
+        .map(|d| (d.diagnostic.code.as_str(), d.line_col().0))
         .collect();
     assert_eq!(
         codes,

@@ -32,7 +32,10 @@ pub fn run(a: ExplainCodeArgs) -> u8 {
             let mut msg = tf("explain-code.unknown", &[("code", text.trim())]);
             if !near.is_empty() {
                 msg.push('\n');
-                msg.push_str(&tf("explain-code.did-you-mean", &[("codes", &near.join("\n  "))]));
+                msg.push_str(&tf(
+                    "explain-code.did-you-mean",
+                    &[("codes", &near.join("\n  "))],
+                ));
             }
             eprintln_safe!("{msg}");
             exit::UNUSABLE
@@ -56,7 +59,11 @@ pub fn explain(code: Code) -> String {
 
 /// One line per code: the code, padded, and its title.
 pub fn list() -> String {
-    let width = Code::ALL.iter().map(|c| c.as_str().len()).max().unwrap_or(0);
+    let width = Code::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(0);
     Code::ALL
         .iter()
         .filter(|c| **c != Code::Unregistered)

@@ -221,6 +221,14 @@ impl PartialEq<Code> for &str {
     }
 }
 
+/// Reads as its stable text where a `&str` was used before the registry (`code.starts_with("rule::")`).
+impl std::ops::Deref for Code {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl AsRef<str> for Code {
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -270,7 +278,10 @@ mod tests {
     #[test]
     fn every_code_literal_in_src_is_registered() {
         let mut found = Vec::new();
-        code_literals(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+        code_literals(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
         assert!(found.len() > 20, "the scan found {} literals", found.len());
         let unknown: Vec<String> = found
             .iter()
@@ -287,7 +298,10 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 for part in ["title", "explain"] {
                     let key = format!("code.{}.{part}", code.as_str());
-                    if catalogue(lang).get(&key).is_none_or(|t| t.trim().is_empty()) {
+                    if catalogue(lang)
+                        .get(&key)
+                        .is_none_or(|t| t.trim().is_empty())
+                    {
                         missing.push(format!("{lang:?} lacks {key}"));
                     }
                 }
@@ -331,14 +345,15 @@ mod tests {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let has_message = |c: &Code| {
-            catalogue(Lang::Zh).contains_key(&format!("code.{}.message", c.as_str()))
-        };
+        let has_message =
+            |c: &Code| catalogue(Lang::Zh).contains_key(&format!("code.{}.message", c.as_str()));
         let mut problems = Vec::new();
         for code in Code::ALL.iter().filter(|c| **c != Code::Unregistered) {
             let in_list = listed.contains(&code.as_str());
             if has_message(code) && in_list {
-                problems.push(format!("{code} is converted: remove it from english_only.txt"));
+                problems.push(format!(
+                    "{code} is converted: remove it from english_only.txt"
+                ));
             }
             if !has_message(code) && !in_list {
                 problems.push(format!("{code} has no catalogue message: write one"));

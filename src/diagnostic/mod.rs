@@ -263,7 +263,11 @@ fn render_one(
     let gutter = " ".repeat(line.to_string().len());
     out.push_str(&crate::i18n::tf(
         "diagnostic.header",
-        &[("severity", sev), ("code", d.code.as_str()), ("message", &clean(&d.message))],
+        &[
+            ("severity", sev),
+            ("code", d.code.as_str()),
+            ("message", &clean(&d.message)),
+        ],
     ));
     out.push('\n');
     out.push_str(&format!("{gutter}--> {}:{line}:{col}\n", clean(name)));
