@@ -30,13 +30,19 @@ pub struct Diagnostic {
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The named values of the catalogue's placeholders, kept so each text is filled in
-    /// one pass (a value holding `{x}` is never filled again).
+    /// How the catalogue's texts were filled, for a diagnostic made by [`Diagnostic::new`];
+    /// boxed so a `Result<_, Diagnostic>` stays small.
     #[serde(skip)]
-    pub(crate) args: Vec<(&'static str, String)>,
-    /// Which of the code's texts: `""` for `message`/`label`/`help`, else `message-<v>` …
-    #[serde(skip)]
-    pub(crate) variant: &'static str,
+    pub(crate) fill_in: Option<Box<FillIn>>,
+}
+
+/// The named values of the catalogue's placeholders, kept so each text is filled in one
+/// pass (a value holding `{x}` is never filled again), and which of the code's texts:
+/// `""` for `message`/`label`/`help`, else `message-<v>` … where the catalogue has them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FillIn {
+    variant: &'static str,
+    args: Vec<(&'static str, String)>,
 }
 
 impl Diagnostic {
@@ -51,22 +57,22 @@ impl Diagnostic {
             span,
             label: String::new(),
             help: None,
-            args: Vec::new(),
-            variant: "",
+            fill_in: None,
         };
         d.fill();
         d
     }
     /// Fills the placeholder `{name}` of the catalogue's texts with `value`.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.args.push((name, value.to_string()));
+        let fill_in = self.fill_in.get_or_insert_with(Box::default);
+        fill_in.args.push((name, value.to_string()));
         self.fill();
         self
     }
     /// Uses the code's texts keyed `message-<v>`, `label-<v>`, `help-<v>` where the
     /// catalogue has them (one code, several situations), the plain ones elsewhere.
     pub fn variant(mut self, v: &'static str) -> Self {
-        self.variant = v;
+        self.fill_in.get_or_insert_with(Box::default).variant = v;
         self.fill();
         self
     }
@@ -75,9 +81,12 @@ impl Diagnostic {
         self
     }
     fn fill(&mut self) {
+        let (variant, args) = match &self.fill_in {
+            Some(f) => (f.variant, f.args.as_slice()),
+            None => ("", &[][..]),
+        };
         let text = |part: &str| {
-            crate::i18n::code_part(self.code, part, self.variant)
-                .map(|t| crate::i18n::fill(t, &self.args))
+            crate::i18n::code_part(self.code, part, variant).map(|t| crate::i18n::fill(t, args))
         };
         let message = text("message").unwrap_or_else(|| self.code.title().to_string());
         let label = text("label").unwrap_or_default();
@@ -96,8 +105,7 @@ impl Diagnostic {
             span,
             label: String::new(),
             help: None,
-            args: Vec::new(),
-            variant: "",
+            fill_in: None,
         }
     }
     pub fn warning(code: impl Into<Code>, message: impl Into<String>, span: Span) -> Self {
