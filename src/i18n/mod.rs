@@ -193,6 +193,46 @@ mod tests {
         assert!(missing.is_empty(), "{missing:#?}");
     }
 
+    /// `{name}` placeholders of a text (no spaces inside, so a TOML example `{ a = 1 }`
+    /// is not one).
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        let (zh, en) = (catalogue(Lang::Zh), catalogue(Lang::En));
+        let mut differ: Vec<String> = zh
+            .iter()
+            .filter_map(|(k, z)| {
+                let e = en.get(k)?;
+                (placeholders(z) != placeholders(e))
+                    .then(|| format!("{k}: zh {:?}, en {:?}", placeholders(z), placeholders(e)))
+            })
+            .collect();
+        differ.sort();
+        assert!(differ.is_empty(), "{differ:#?}");
+    }
+
+    #[test]
+    fn a_value_is_never_filled_twice() {
+        let args = [("a", "{b}".to_string()), ("b", "x".to_string())];
+        assert_eq!(fill("{a} and {b}, {c}", &args), "{b} and x, {c}");
+    }
+
     #[test]
     fn every_flag_the_scorer_raises_has_a_label() {
         let codes = [

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 /// whether that is acceptable depends on the target, so the scorer decides.
 pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
-    if let Some(too_long) = crate::limits::cell_too_long(src, "actual") {
+    if let Some(too_long) = crate::limits::cell_too_long(src, Code::ActualTooLong) {
         return Err(vec![too_long]);
     }
     // As for targets: words a policy added make the text alone not decide the reading.

@@ -19,7 +19,7 @@ use pest::Parser;
 /// returned together.
 pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>, Vec<Diagnostic>> {
     // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
-    if let Some(too_long) = crate::limits::cell_too_long(src, "target") {
+    if let Some(too_long) = crate::limits::cell_too_long(src, Code::TargetTooLong) {
         return Err(vec![too_long]);
     }
     // The memo is keyed by the text alone: with words a policy added, the text alone does
