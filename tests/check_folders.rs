@@ -241,7 +241,8 @@ fn a_region_is_checked_department_by_department() {
     .unwrap();
 
     let r = region.to_str().unwrap();
-    let (code, out, _) = jixiao(&["check", r]);
+    // In English, like `check_text`: the lines below are compared with its output.
+    let (code, out, _) = jixiao(&["--lang", "en", "check", r]);
     assert_eq!(code, 1, "{out}");
     let single = check_text(SEED, false);
     let single_counts = single.lines().last().unwrap().split(": ").nth(1).unwrap();
