@@ -25,11 +25,12 @@ pub fn run(a: ExplainCodeArgs) -> u8 {
         eprintln_safe!("{}", t("explain-code.no-code"));
         return exit::UNUSABLE;
     };
-    match Code::parse(text.trim()) {
+    let text = code_in(&text);
+    match Code::parse(text) {
         Some(code) => emit(explain(code), exit::OK),
         None => {
-            let near = nearest(text.trim());
-            let mut msg = tf("explain-code.unknown", &[("code", text.trim())]);
+            let near = nearest(text);
+            let mut msg = tf("explain-code.unknown", &[("code", text)]);
             if !near.is_empty() {
                 msg.push('\n');
                 msg.push_str(&tf(
@@ -43,18 +44,31 @@ pub fn run(a: ExplainCodeArgs) -> u8 {
     }
 }
 
+/// The code in what a user pasted: the code itself, or a whole diagnostic header
+/// (`错误[target::empty]：指标值为空`), whose brackets hold it.
+pub fn code_in(pasted: &str) -> &str {
+    let t = pasted.trim();
+    match (t.find('['), t.find(']')) {
+        (Some(open), Some(close)) if open < close => t.get(open + 1..close).unwrap_or(t).trim(),
+        _ => t,
+    }
+}
+
 /// The title, severity and long help of `code`.
 pub fn explain(code: Code) -> String {
+    let mut severity = tf(
+        "explain-code.severity",
+        &[("severity", severity_word(code.severity()))],
+    );
+    if code.is_strict_error() {
+        severity.push_str(t("explain-code.strict"));
+    }
     format!(
-        "{} — {}\n{}\n\n{}",
+        "{} — {}\n{severity}\n\n{}\n",
         code.as_str(),
         code.title(),
-        tf(
-            "explain-code.severity",
-            &[("severity", severity_word(code.severity()))]
-        ),
         code.explanation().trim_end()
-    ) + "\n"
+    )
 }
 
 /// One line per code: the code, padded, and its title.
@@ -105,6 +119,17 @@ mod tests {
         assert_eq!(nearest(&typo).first(), Some(&"target::empty"));
         assert!(nearest("empty").contains(&"actual::empty"));
         assert!(nearest("zzzzzzzzzzzzzzzzzzzz").is_empty());
+    }
+
+    #[test]
+    fn a_pasted_header_gives_its_code() {
+        assert_eq!(code_in("错误[target::empty]：指标值为空"), "target::empty");
+        assert_eq!(
+            code_in(" warning[target::unread-text]: …"),
+            "target::unread-text"
+        );
+        assert_eq!(code_in("target::empty"), "target::empty");
+        assert_eq!(code_in("]["), "][");
     }
 
     #[test]

@@ -169,6 +169,15 @@ impl Code {
         super::Diagnostic::new(self, span)
     }
 
+    /// A warning that `--strict` (`check --strict`, `parse --strict`) turns into an error:
+    /// the target parser's salvage warnings.
+    pub const fn is_strict_error(self) -> bool {
+        matches!(
+            self,
+            Code::TargetUnreadText | Code::TargetUnreadNumber | Code::TargetDoubledOperator
+        )
+    }
+
     /// The short title in the current language (`指标值为空`).
     pub fn title(self) -> &'static str {
         crate::i18n::code_text(self, "title").unwrap_or(self.as_str())
