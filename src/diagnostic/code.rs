@@ -224,6 +224,12 @@ impl PartialEq<str> for Code {
     }
 }
 
+impl PartialEq<Code> for String {
+    fn eq(&self, other: &Code) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
 impl PartialEq<Code> for &str {
     fn eq(&self, other: &Code) -> bool {
         *self == other.as_str()
