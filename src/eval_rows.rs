@@ -77,7 +77,8 @@ pub fn description_marks_reverse(description: &str) -> bool {
 
 /// The flag code for a lenient-parse warning: the part after `target::`.
 fn warning_flag(d: &Diagnostic) -> String {
-    d.code.rsplit("::").next().unwrap_or(d.code).to_string()
+    let code = d.code.as_str();
+    code.rsplit("::").next().unwrap_or(code).to_string()
 }
 
 fn first_message(diags: &[Diagnostic], what: &str) -> String {

@@ -42,34 +42,21 @@ pub const MAX_POINTS: rust_decimal::Decimal =
 use crate::diagnostic::Diagnostic;
 use crate::model::Span;
 
-/// The error for a cell over [`MAX_CELL_BYTES`] (`what` = "target" or "actual").
-pub fn cell_too_long(src: &str, what: &'static str) -> Option<Diagnostic> {
+/// The error for a cell over [`MAX_CELL_BYTES`] (`code`: `target::too-long` or
+/// `actual::too-long`, whose catalogue texts say which).
+pub fn cell_too_long(src: &str, code: crate::diagnostic::Code) -> Option<Diagnostic> {
     if src.len() <= MAX_CELL_BYTES {
         return None;
     }
-    let code = if what == "target" {
-        "target::too-long"
-    } else {
-        "actual::too-long"
-    };
     // Underline the first few characters only: the message must stay readable.
     let end = (0..=64.min(src.len()))
         .rev()
         .find(|&i| src.is_char_boundary(i))
         .unwrap_or(0);
     Some(
-        Diagnostic::error(
-            code,
-            format!(
-                "the {what} is {} bytes long; the limit is {MAX_CELL_BYTES} bytes",
-                src.len()
-            ),
-            Span::new(0, end),
-        )
-        .with_label("this cell is too long")
-        .with_help(format!(
-            "{} cell is a short value such as `≥2000份`; put explanations in the description or the reason", if what == "actual" { "an actual" } else { "a target" }
-        )),
+        Diagnostic::new(code, Span::new(0, end))
+            .arg("bytes", src.len())
+            .arg("max", MAX_CELL_BYTES),
     )
 }
 

@@ -36,6 +36,7 @@ fn jixiao(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn seed_defects_are_listed() {
+    english();
     let text = check_text(SEED, false);
     // 提供法律咨询数量（件）: `≥80%` in project 05 (a rate for a count), `≥80` with no unit in 08.
     assert!(text.contains("warning[check::unit-mismatch]: the target `≥80%` is a percentage but the name `提供法律咨询数量（件）` counts in `件`\n  --> scorecards/zunhua-sfj-2022/projects/05-13028122P00263110001R.toml:93:11"), "{text}");
@@ -57,6 +58,7 @@ fn seed_defects_are_listed() {
 
 #[test]
 fn seed_strict_makes_lenient_targets_errors() {
+    english();
     let text = check_text(SEED, true);
     assert_eq!(
         text.matches("error[target::unread-text]").count(),
@@ -71,6 +73,7 @@ fn seed_strict_makes_lenient_targets_errors() {
 
 #[test]
 fn exit_codes_and_json() {
+    english();
     let (code, out, _) = jixiao(&["check", SEED]);
     assert_eq!(code, 0, "warnings and advice alone exit 0");
     assert!(out.contains("check::deadline-year"));
@@ -160,6 +163,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
 
 #[test]
 fn broken_folders() {
+    english();
     for (name, codes) in EXPECTED {
         let folder = format!("tests/check/{name}");
         let report = check_folder(
@@ -170,7 +174,7 @@ fn broken_folders() {
         let got: Vec<&str> = report
             .diagnostics
             .iter()
-            .map(|d| d.diagnostic.code)
+            .map(|d| d.diagnostic.code.as_str())
             .collect();
         assert_eq!(&got, codes, "{folder}");
         for d in &report.diagnostics {
@@ -191,6 +195,7 @@ fn broken_folders() {
 
 #[test]
 fn strict_folder() {
+    english();
     let text = check_text("tests/check/units-and-marks", true);
     assert!(text.contains("error[target::unread-text]"), "{text}");
     assert!(
@@ -214,6 +219,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn a_region_is_checked_department_by_department() {
+    english();
     // Two copies of the seed and one with a broken budget: each gets its own report, in
     // folder order, then one line for the region; any error makes the exit 1.
     let tmp = tempfile::tempdir().unwrap();
@@ -235,7 +241,8 @@ fn a_region_is_checked_department_by_department() {
     .unwrap();
 
     let r = region.to_str().unwrap();
-    let (code, out, _) = jixiao(&["check", r]);
+    // In English, like `check_text`: the lines below are compared with its output.
+    let (code, out, _) = jixiao(&["--lang", "en", "check", r]);
     assert_eq!(code, 1, "{out}");
     let single = check_text(SEED, false);
     let single_counts = single.lines().last().unwrap().split(": ").nth(1).unwrap();
@@ -289,6 +296,7 @@ fn a_region_is_checked_department_by_department() {
 /// lock file) are not projects: score, check and fmt leave them alone.
 #[test]
 fn hidden_files_in_projects_are_not_projects() {
+    english();
     let tmp = tempfile::tempdir().unwrap();
     let dept = tmp.path().join("d");
     copy_dir(Path::new(SEED), &dept);
@@ -310,4 +318,11 @@ fn hidden_files_in_projects_are_not_projects() {
     let (code, _, err) = jixiao(&["fmt", d, "--check"]);
     assert!(!err.contains(".#02"), "{err}");
     assert_ne!(code, 2, "{err}");
+}
+
+/// Messages in English for this file's tests: the assertions and snapshots quote the
+/// English messages (the command-line tests run the binary, whose default is Chinese).
+/// Every test here calls it first; the language of a process is chosen once.
+fn english() {
+    jixiao::i18n::set(jixiao::i18n::Lang::En);
 }

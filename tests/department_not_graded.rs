@@ -13,7 +13,10 @@ const NO_INDICATORS: &str = "tests/check/no-department-indicators";
 #[test]
 fn the_department_is_not_graded_and_its_projects_are() {
     let (dept, warnings) = load_department(Path::new(NO_INDICATORS)).unwrap();
-    let codes: Vec<&str> = warnings.iter().map(|w| w.diagnostic.code).collect();
+    let codes: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.diagnostic.code.as_str())
+        .collect();
     assert_eq!(codes, ["scorecard::no-department-indicators"]);
     let actuals = jixiao::actuals::Actuals::default();
     let scored = evaluate(&dept, &actuals, &builtin_policy());
@@ -73,7 +76,7 @@ fn score_warns_and_prints_no_grade() {
         );
         assert_eq!(out.status.code(), Some(0), "{stderr}");
         assert!(
-            stderr.contains("warning[scorecard::no-department-indicators]"),
+            stderr.contains("警告[scorecard::no-department-indicators]"),
             "{stderr}"
         );
         assert!(stderr.contains("department.toml:1:8"), "{stderr}");

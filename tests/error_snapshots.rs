@@ -75,7 +75,7 @@ fn check(kind: &str, path: &Path) {
         "{}: nothing underlined",
         path.display()
     );
-    assert!(rendered.contains("= help: "), "{}: no help", path.display());
+    assert!(rendered.contains("= 帮助："), "{}: no help", path.display());
     insta::assert_snapshot!(kind.to_string(), format!("input: `{input}`\n\n{rendered}"));
 }
 

@@ -73,6 +73,8 @@ fn dec(s: &str) -> Decimal {
 
 #[test]
 fn explicit_points_cases() {
+    // The cases file quotes the English messages.
+    jixiao::i18n::set(jixiao::i18n::Lang::En);
     let text = std::fs::read_to_string("tests/cases/explicit_points.toml").unwrap();
     let cases: Cases = toml::from_str(&text).unwrap();
     assert!(cases.case.len() >= 10);

@@ -316,7 +316,7 @@ fn imported_folders_check_and_score() {
         }
         for cmd in ["check", "score"] {
             let (code, err) = run(&[cmd, &out_s]);
-            if code != 0 || err.contains("error[") {
+            if code != 0 || err.contains("error[") || err.contains("错误[") {
                 failed.push(format!(
                     "{source}: `jixiao {cmd}` on the imported folder exits {code}\n{err}"
                 ));

@@ -92,12 +92,13 @@ fn load_case(file: &str, field: &str, value: &str) -> (Vec<&'static str>, String
         other => panic!("unknown file kind `{other}` in number_limits.csv"),
     };
     let _ = path;
-    let codes = diags.iter().map(|d| d.diagnostic.code).collect();
+    let codes = diags.iter().map(|d| d.diagnostic.code.as_str()).collect();
     (codes, render_file_diagnostics(&diags), source)
 }
 
 #[test]
 fn number_limits_at_and_past() {
+    english();
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .from_path("tests/cases/number_limits.csv")
@@ -140,6 +141,7 @@ fn number_limits_at_and_past() {
 
 #[test]
 fn the_limits_are_what_the_readme_says() {
+    english();
     assert_eq!(MAX_AMOUNT_WAN, dec!(1000000000000));
     assert_eq!(MAX_POINTS, dec!(100));
     let readme = std::fs::read_to_string("README.md").unwrap();
@@ -176,6 +178,7 @@ fn folder_at_limit(n: usize) -> tempfile::TempDir {
 
 #[test]
 fn many_projects_at_the_amount_limit_score() {
+    english();
     let tmp = folder_at_limit(200);
     let (dept, _) = load_department(tmp.path()).unwrap();
     let actuals =
@@ -202,6 +205,7 @@ fn many_projects_at_the_amount_limit_score() {
 
 #[test]
 fn many_rows_at_the_points_limit_do_not_panic() {
+    english();
     // 10,000 rows (the row limit), each with the largest points allowed: the loader takes
     // them, check and score report the level sums, nothing overflows.
     let mut src = String::from("code = \"P1\"\nname = \"x\"\nunit = \"u\"\nbudget = \"10\"\n");
@@ -241,6 +245,7 @@ fn many_rows_at_the_points_limit_do_not_panic() {
 
 #[test]
 fn a_model_past_the_limits_does_not_panic() {
+    english();
     // The library's own callers can build a model the loaders would refuse: the largest
     // decimals in every amount and points field. Scoring reports, it does not panic.
     let tmp = folder_at_limit(3);
@@ -303,6 +308,7 @@ fn a_model_past_the_limits_does_not_panic() {
 
 #[test]
 fn eval_with_huge_points_does_not_panic() {
+    english();
     for points in [
         "1e400",
         "79228162514264337593543950335",
@@ -324,6 +330,7 @@ fn eval_with_huge_points_does_not_panic() {
 
 #[test]
 fn score_and_check_of_the_reviewers_folders_do_not_panic() {
+    english();
     // The two crashes of the review: two projects at 4 × 10^28 万元, and two rows of one
     // level at 5 × 10^28 points. Both are now refused at the value.
     let tmp = tempfile::tempdir().unwrap();
@@ -364,6 +371,7 @@ fn score_and_check_of_the_reviewers_folders_do_not_panic() {
 
 #[test]
 fn xlsx_actuals_amounts_at_and_past_the_limit() {
+    english();
     use rust_xlsxwriter::Workbook;
     let (dept, _) = load_department(Path::new("scorecards/zunhua-sfj-2022")).unwrap();
     let sheet = |spent: &[(&str, &str)]| {
@@ -396,7 +404,7 @@ fn xlsx_actuals_amounts_at_and_past_the_limit() {
             .unwrap_err();
     let found: Vec<(&str, &str)> = err
         .iter()
-        .map(|d| (d.diagnostic.code, d.diagnostic.message.as_str()))
+        .map(|d| (d.diagnostic.code.as_str(), d.diagnostic.message.as_str()))
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "actuals::too-large");
@@ -406,4 +414,10 @@ fn xlsx_actuals_amounts_at_and_past_the_limit() {
             .starts_with("实际完成值!D3: `1000000000000.01` 万元 is more than the limit"),
         "{found:?}"
     );
+}
+
+/// Messages in English for this file's tests: the assertions below quote the English messages. (Every test here calls it first; the
+/// language of a process is chosen once.)
+fn english() {
+    jixiao::i18n::set(jixiao::i18n::Lang::En);
 }

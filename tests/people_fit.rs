@@ -436,13 +436,13 @@ fn check_puts_the_summary_first_and_folds_advice() {
         first.ends_with("0 个错误，4 个警告，29 条建议（共检查 15 个文件）"),
         "{first}"
     );
-    assert_eq!(out.matches("warning[").count(), 4, "{out}");
-    assert_eq!(out.matches("advice[").count(), 0, "advice folded: {out}");
+    assert_eq!(out.matches("警告[").count(), 4, "{out}");
+    assert_eq!(out.matches("建议[").count(), 0, "advice folded: {out}");
     assert!(out.contains("check::vague-target ×24"), "{out}");
     assert!(out.lines().count() < 60, "{} lines", out.lines().count());
     let verbose =
         text(&jixiao([OsStrArg::from("check"), seed().into(), "--verbose".into()]).stdout);
-    assert_eq!(verbose.matches("advice[").count(), 29);
+    assert_eq!(verbose.matches("建议[").count(), 29);
 }
 
 #[test]

@@ -221,5 +221,8 @@ fn broken_policies() {
 #[test]
 fn missing_file_is_a_diagnostic() {
     let e = load_policy("scorecards/policies/no-such-policy.toml").expect_err("missing");
-    assert_eq!(e.diagnostics.first().map(|d| d.code), Some("policy::read"));
+    assert_eq!(
+        e.diagnostics.first().map(|d| d.code.as_str()),
+        Some("policy::read")
+    );
 }

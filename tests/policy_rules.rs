@@ -36,7 +36,7 @@ fn rule_text_cases() {
         match (&got, &c.expect, &c.errors) {
             (Ok(v), Some(e), None) if v == e => {}
             (Err(ds), None, Some(codes)) => {
-                let got_codes: Vec<&str> = ds.iter().map(|d| d.code).collect();
+                let got_codes: Vec<&str> = ds.iter().map(|d| d.code.as_str()).collect();
                 if got_codes != *codes {
                     failures.push(format!(
                         "{} `{}`: expected {codes:?}, got {got_codes:?}\n{}",

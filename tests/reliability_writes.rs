@@ -101,6 +101,10 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
         .success());
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(["fmt", s(&path)])
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("JIXIAO_TEST_BEFORE_RENAME", &fifo)
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -131,7 +135,7 @@ fn fmt_refuses_a_file_appended_to_while_it_ran() {
     let out = child.wait_with_output().expect("fmt ends");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("changed while it was being formatted"),
+        stderr(&out).contains("被其他程序改动；没有写入任何内容"),
         "{}",
         stderr(&out)
     );
@@ -224,10 +228,14 @@ fn fmt_exits_2_when_the_write_fails() {
         .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" fmt \"$1\"")
         .arg(env!("CARGO_BIN_EXE_jixiao"))
         .arg(&path)
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("无法写入"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
     assert!(temporaries(dir.path()).is_empty());
 }

@@ -45,7 +45,7 @@ fn row_rules_are_checked_against_the_row() {
             .iter()
             // Errors, and the rule's own warnings (`rule::no-effect`).
             .filter(|d| d.is_error() || d.diagnostic.code.starts_with("rule::"))
-            .map(|d| d.diagnostic.code)
+            .map(|d| d.diagnostic.code.as_str())
             .collect();
         let want: Vec<&str> = if code.is_empty() { vec![] } else { vec![code] };
         assert_eq!(codes, want, "case {}: {target} / {rule}\n{text}", i + 1);
@@ -55,7 +55,7 @@ fn row_rules_are_checked_against_the_row() {
             assert_eq!(&src[d.span.start..d.span.end], underlined, "{text}");
             let rule_line = src.find("rule = ").unwrap();
             assert!(d.span.start > rule_line, "{text}");
-            assert!(text.contains("help:"), "{text}");
+            assert!(diags[0].diagnostic.help.is_some(), "{text}");
         }
     }
     assert!(n >= 25, "{n} cases");
@@ -126,10 +126,7 @@ fn the_reviewers_rows_are_refused_by_check_and_score() {
         for cmd in ["check", "score"] {
             let (code, text) = run(cmd, tmp.path());
             assert_eq!(code, Some(1), "{cmd}: {text}");
-            assert!(
-                text.contains("error[rule::zero-point]: the zero point"),
-                "{cmd}: {text}"
-            );
+            assert!(text.contains("错误[rule::zero-point]："), "{cmd}: {text}");
             let file = tmp.path().join("projects/01-P1.toml");
             assert!(
                 text.contains(&format!("{}:12:24\n", file.display())),
@@ -198,7 +195,7 @@ fn a_rule_on_a_range_deadline_or_qualitative_row_is_a_warning() {
             let (code, text) = run(cmd, tmp.path());
             assert_eq!(code, Some(0), "{cmd} {target}: {text}");
             assert!(
-                text.contains("warning[rule::no-effect]: this row's rule has no effect"),
+                text.contains("警告[rule::no-effect]："),
                 "{cmd} {target}: {text}"
             );
         }

@@ -48,7 +48,7 @@ fn broken_files() {
 #[test]
 fn all_problems_of_a_file_are_reported() {
     let diags = problems(Path::new("tests/scorecards_broken/17-many-problems.toml"));
-    let codes: Vec<&str> = diags.iter().map(|d| d.diagnostic.code).collect();
+    let codes: Vec<&str> = diags.iter().map(|d| d.diagnostic.code.as_str()).collect();
     for code in [
         "scorecard::empty",
         "scorecard::decimal",

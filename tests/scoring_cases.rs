@@ -44,12 +44,14 @@ fn set(s: &str) -> BTreeSet<&str> {
 
 #[test]
 fn scoring_cases() {
+    english();
     run_case_file("scoring.csv", 100);
 }
 
 /// Open units, conversions and the forms of issue 13 (docs/language.md).
 #[test]
 fn language_scoring_cases() {
+    english();
     run_case_file("language_scoring.csv", 100);
 }
 
@@ -125,4 +127,10 @@ fn run_case_file(name: &str, at_least: usize) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// Messages in English for this file's tests: the cases' `error` column holds a word of the English message. (Every test here calls it first; the
+/// language of a process is chosen once.)
+fn english() {
+    jixiao::i18n::set(jixiao::i18n::Lang::En);
 }

@@ -12,7 +12,8 @@ pub mod rules;
 pub mod spans;
 pub mod template;
 
-use crate::diagnostic::{render_file_diagnostics, FileDiagnostic, Severity};
+use crate::diagnostic::{render_file_diagnostics, Code, FileDiagnostic, Severity};
+use crate::i18n::tf;
 use crate::score::Policy;
 use crate::scorecard::load::{
     load_department, load_department_file_str, load_project, project_files, DEPARTMENT_FILE,
@@ -59,18 +60,41 @@ impl Counts {
     }
 }
 
+/// `0 个错误，4 个警告，29 条建议` / `0 errors, 4 warnings, 29 advice`.
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        write!(
-            f,
-            "{}, {}, {}",
-            plural(self.errors, "error", "errors"),
-            plural(self.warnings, "warning", "warnings"),
-            plural(self.advice, "advice", "advice")
-        )
+        f.write_str(&tf(
+            "check.counts",
+            &[
+                ("errors", &counted(self.errors, "check.errors")),
+                ("warnings", &counted(self.warnings, "check.warnings")),
+                ("advice", &counted(self.advice, "check.advice")),
+            ],
+        ))
     }
+}
+
+/// `n` with its noun from the catalogue: `<key>-one` for 1 (English `1 error`), `<key>`
+/// otherwise.
+fn counted(n: usize, key: &str) -> String {
+    let key = if n == 1 {
+        format!("{key}-one")
+    } else {
+        key.to_string()
+    };
+    tf(&key, &[("n", &n.to_string())])
+}
+
+/// `folder: 0 errors, … in 15 files` / `folder：0 个错误，…（共检查 15 个文件）`.
+fn summary(folder: &Path, counts: Counts, files: usize) -> String {
+    tf(
+        "check.summary",
+        &[
+            ("folder", &folder.display().to_string()),
+            ("counts", &counts.to_string()),
+            ("files", &counted(files, "check.files")),
+        ],
+    )
 }
 
 impl CheckReport {
@@ -86,17 +110,8 @@ impl CheckReport {
     pub fn render_text(&self, folder: &Path) -> String {
         let all: Vec<&FileDiagnostic> = self.diagnostics.iter().collect();
         let mut out = per_file(&all);
-        out.push_str(&format!(
-            "{}: {} in {} {}\n",
-            folder.display(),
-            self.counts(),
-            self.files.len(),
-            if self.files.len() == 1 {
-                "file"
-            } else {
-                "files"
-            }
-        ));
+        out.push_str(&summary(folder, self.counts(), self.files.len()));
+        out.push('\n');
         // File names may hold terminal escapes (the diagnostics are escaped already).
         crate::terminal_text::sanitize_for_terminal(&out).into_owned()
     }
@@ -105,14 +120,7 @@ impl CheckReport {
     /// (grouped per file), then advice — in full with `verbose`, else one line per kind of
     /// advice with its count, so that a few warnings are not buried under pages of advice.
     pub fn render_grouped(&self, folder: &Path, verbose: bool) -> String {
-        let mut out = format!(
-            "{}：{} 个错误，{} 个警告，{} 条建议（共检查 {} 个文件）\n\n",
-            folder.display(),
-            self.counts().errors,
-            self.counts().warnings,
-            self.counts().advice,
-            self.files.len()
-        );
+        let mut out = summary(folder, self.counts(), self.files.len()) + "\n\n";
         let serious: Vec<&FileDiagnostic> = self
             .diagnostics
             .iter()
@@ -127,11 +135,12 @@ impl CheckReport {
         if verbose {
             out.push_str(&per_file(&advice));
         } else if !advice.is_empty() {
-            out.push_str(&format!(
-                "建议 {} 条（加 --verbose 显示每一条的位置和说明）：\n",
-                advice.len()
+            out.push_str(&tf(
+                "check.advice-folded",
+                &[("n", &advice.len().to_string())],
             ));
-            let mut kinds: Vec<(&str, usize, &str)> = Vec::new();
+            out.push('\n');
+            let mut kinds: Vec<(Code, usize, &str)> = Vec::new();
             for d in &advice {
                 match kinds.iter_mut().find(|k| k.0 == d.diagnostic.code) {
                     Some(k) => k.1 += 1,
@@ -139,7 +148,15 @@ impl CheckReport {
                 }
             }
             for (code, n, example) in kinds {
-                out.push_str(&format!("  {code} ×{n}，例如：{example}\n"));
+                let line = tf(
+                    "check.advice-kind",
+                    &[
+                        ("code", code.as_str()),
+                        ("n", &n.to_string()),
+                        ("example", example),
+                    ],
+                );
+                out.push_str(&format!("  {line}\n"));
             }
         }
         // File names and messages may hold terminal escapes.
@@ -165,7 +182,7 @@ impl CheckReport {
                     line,
                     column,
                     severity: d.diagnostic.severity,
-                    code: d.diagnostic.code,
+                    code: d.diagnostic.code.as_str(),
                     message: &d.diagnostic.message,
                     help: d.diagnostic.help.as_deref(),
                     snippet: d.snippet(),
@@ -199,11 +216,14 @@ fn per_file(diags: &[&FileDiagnostic]) -> String {
             .map(|d| (*d).clone())
             .collect();
         i += group.len().max(1);
-        out.push_str(&format!(
-            "{}: {}\n\n",
-            first.file.display(),
-            Counts::of(&group)
+        out.push_str(&tf(
+            "check.file-counts",
+            &[
+                ("file", &first.file.display().to_string()),
+                ("counts", &Counts::of(&group).to_string()),
+            ],
         ));
+        out.push_str("\n\n");
         out.push_str(&render_file_diagnostics(&group));
     }
     out

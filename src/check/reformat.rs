@@ -67,22 +67,18 @@ pub enum FmtError {
     Write(PathBuf, std::io::Error),
 }
 
+/// In the current language (`fmt.*` in the catalogues).
 impl std::fmt::Display for FmtError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FmtError::Read(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
-            FmtError::Syntax(p, e) => write!(
-                f,
-                "`{}` is not valid TOML ({e}); run `jixiao check` to see where",
-                p.display()
-            ),
-            FmtError::Changed(p) => write!(
-                f,
-                "`{}` changed while it was being formatted; nothing was written, run fmt again",
-                p.display()
-            ),
-            FmtError::Write(p, e) => write!(f, "cannot write `{}`: {e}", p.display()),
-        }
+        use crate::i18n::tf;
+        let (key, path, why) = match self {
+            FmtError::Read(p, e) => ("fmt.read", p, e.to_string()),
+            FmtError::Syntax(p, e) => ("fmt.syntax", p, e.clone()),
+            FmtError::Changed(p) => ("fmt.changed", p, String::new()),
+            FmtError::Write(p, e) => ("fmt.write", p, e.to_string()),
+        };
+        let path = path.display().to_string();
+        f.write_str(&tf(key, &[("path", &path), ("why", &why)]))
     }
 }
 

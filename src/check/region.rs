@@ -117,15 +117,17 @@ pub fn check_region(
     if json {
         out.write_all(b"\n]\n")?;
     } else {
-        writeln!(
-            out,
-            "{}: {} departments ({} with errors): {} in {} files",
-            region.display(),
-            total.departments,
-            total.with_errors,
-            total.counts,
-            total.files
-        )?;
+        let summary = crate::i18n::tf(
+            "check.region-summary",
+            &[
+                ("region", &region.display().to_string()),
+                ("departments", &total.departments.to_string()),
+                ("with_errors", &total.with_errors.to_string()),
+                ("counts", &total.counts.to_string()),
+                ("files", &total.files.to_string()),
+            ],
+        );
+        writeln!(out, "{summary}")?;
     }
     Ok(total)
 }

@@ -2,8 +2,9 @@
 //! the loader already refuses. Each check returns diagnostics with spans into the file.
 
 use super::spans::FileIndex;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::evaluate::points::{level_points, LevelPoints};
+use crate::i18n::t;
 use crate::model::{ChangeDirection, DateSpec, Op, Quantity, Span, Target, TargetKind, Unit};
 use crate::parse::{parse_target, Strictness};
 use crate::score::Policy;
@@ -11,14 +12,14 @@ use crate::scorecard::{Indicator, Project};
 use rust_decimal::Decimal;
 use std::ops::Range;
 
-pub const UNIT_MISMATCH: &str = "check::unit-mismatch";
-pub const UNIT_MISSING: &str = "check::unit-missing";
-pub const DEADLINE_YEAR: &str = "check::deadline-year";
-pub const VAGUE_TARGET: &str = "check::vague-target";
-pub const REVERSE_CONTRADICTED: &str = "check::reverse-contradicted";
-pub const POINTS: &str = "check::points";
-pub const BUDGET_PARTS: &str = "check::budget-parts";
-pub const SPENDING_PLAN: &str = "check::spending-plan";
+pub const UNIT_MISMATCH: Code = Code::CheckUnitMismatch;
+pub const UNIT_MISSING: Code = Code::CheckUnitMissing;
+pub const DEADLINE_YEAR: Code = Code::CheckDeadlineYear;
+pub const VAGUE_TARGET: Code = Code::CheckVagueTarget;
+pub const REVERSE_CONTRADICTED: Code = Code::CheckReverseContradicted;
+pub const POINTS: Code = Code::CheckPoints;
+pub const BUDGET_PARTS: Code = Code::CheckBudgetParts;
+pub const SPENDING_PLAN: Code = Code::CheckSpendingPlan;
 
 fn span(r: Range<usize>) -> Span {
     Span::new(r.start, r.end)
@@ -101,11 +102,14 @@ pub enum Claim {
 
 impl Claim {
     /// What the name says, for messages: `is a rate`, `counts in `件``, `is a count (`次数`)`.
+    /// What the claim says, in the current language (`counts in `件``).
     fn says(&self) -> String {
         match self {
-            Claim::Percent { .. } => "is a rate".to_string(),
-            Claim::Units { units, .. } => format!("counts in `{}`", units.join("/")),
-            Claim::Count { word } => format!("is a count (`{word}`)"),
+            Claim::Percent { .. } => t("check.says-rate").to_string(),
+            Claim::Units { units, .. } => {
+                crate::i18n::tf("check.says-units", &[("units", &units.join("/"))])
+            }
+            Claim::Count { word } => crate::i18n::tf("check.says-count", &[("word", word)]),
         }
     }
 }
@@ -240,57 +244,44 @@ fn unit_agreement(ind: &Indicator, target: &Target) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let (claim, field, field_text) = match claim(&ind.name) {
-        Some(c) => (c, "name", ind.name.as_str()),
+        Some(c) => (c, t("check.field-name"), ind.name.as_str()),
         None => match claim(&ind.description) {
-            Some(c) => (c, "description", ind.description.as_str()),
+            Some(c) => (c, t("check.field-description"), ind.description.as_str()),
             None => return Vec::new(),
         },
     };
     let text = ind.target_text.trim();
     let at = target_span(ind);
     let says = claim.says();
-    let mismatch = |what: &str, help: String| {
-        vec![Diagnostic::warning(
-            UNIT_MISMATCH,
-            format!("the target `{text}` is {what} but the {field} `{field_text}` {says}"),
-            at,
-        )
-        .with_label(what.to_string())
-        .with_help(help)]
+    let percent = t("check.what-percent").to_string();
+    let counted_in = |u: &Unit| crate::i18n::tf("check.what-unit", &[("unit", u.as_str())]);
+    // `variant` picks the help; `example` is the target rewritten in the claimed unit.
+    let mismatch = |what: String, variant: &'static str, example: String| {
+        vec![Diagnostic::new(UNIT_MISMATCH, at)
+            .variant(variant)
+            .arg("text", text)
+            .arg("what", &what)
+            .arg("field", field)
+            .arg("field_text", field_text)
+            .arg("says", &says)
+            .arg("example", example)]
     };
     match (&claim, &quantity.unit) {
-        (Claim::Percent { .. }, Some(u)) if !u.is_percent_like() => mismatch(
-            &format!("counted in `{u}`"),
-            "write the target as a percentage such as `≥90%`, or rename the indicator if a count is meant".to_string(),
-        ),
+        (Claim::Percent { .. }, Some(u)) if !u.is_percent_like() => {
+            mismatch(counted_in(u), "percent", String::new())
+        }
         (Claim::Units { units, .. }, Some(u)) if u.is_percent_like() => {
             let unit = units.first().map(String::as_str).unwrap_or("件");
-            mismatch(
-                "a percentage",
-                format!(
-                    "write the target as a count, e.g. `{}`, or rename the indicator (e.g. `…率（%）`) if a rate is meant",
-                    rewritten(target, Some(unit))
-                ),
-            )
+            mismatch(percent, "units", rewritten(target, Some(unit)))
         }
-        (Claim::Count { .. }, Some(u)) if u.is_percent_like() => mismatch(
-            "a percentage",
-            format!(
-                "write the target as a count, e.g. `{}` with its unit (件, 次, 份 …), or rename the indicator (e.g. `…率`) if a rate is meant",
-                rewritten(target, None)
-            ),
-        ),
+        (Claim::Count { .. }, Some(u)) if u.is_percent_like() => {
+            mismatch(percent, "count", rewritten(target, None))
+        }
         (Claim::Units { units, .. }, Some(u))
             if !units.iter().any(|n| same_unit(n, u.as_str())) =>
         {
             let unit = units.first().map(String::as_str).unwrap_or("件");
-            mismatch(
-                &format!("counted in `{u}`"),
-                format!(
-                    "use one unit in the name and the target, e.g. `{}`",
-                    rewritten(target, Some(unit))
-                ),
-            )
+            mismatch(counted_in(u), "one-unit", rewritten(target, Some(unit)))
         }
         (Claim::Percent { .. }, None) => unit_missing(ind, target, field, field_text, &says, "%"),
         (Claim::Units { units, .. }, None) if units.len() == 1 => {
@@ -309,17 +300,12 @@ fn unit_missing(
     says: &str,
     unit: &str,
 ) -> Vec<Diagnostic> {
-    let text = ind.target_text.trim();
-    vec![Diagnostic::advice(
-        UNIT_MISSING,
-        format!("the target `{text}` has no unit but the {field} `{field_text}` {says}"),
-        target_span(ind),
-    )
-    .with_label("no unit")
-    .with_help(format!(
-        "write the unit the {field} states, e.g. `{}`, so actuals are read in that unit",
-        rewritten(target, Some(unit))
-    ))]
+    vec![Diagnostic::new(UNIT_MISSING, target_span(ind))
+        .arg("text", ind.target_text.trim())
+        .arg("field", field)
+        .arg("field_text", field_text)
+        .arg("says", says)
+        .arg("example", rewritten(target, Some(unit)))]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -347,16 +333,12 @@ fn deadline_year(ind: &Indicator, target: &Target, fiscal_year: i32) -> Vec<Diag
             s.year = None;
         }
     }
-    let text = ind.target_text.trim();
-    vec![Diagnostic::warning(
-        DEADLINE_YEAR,
-        format!("the deadline `{text}` falls in {year}, outside the fiscal year {fiscal_year}"),
-        target_span(ind),
-    )
-    .with_label(format!("in {year}"))
-    .with_help(format!(
-        "targets of fiscal year {fiscal_year} fall due within {fiscal_year}; write e.g. `{fixed}`, or leave the year out (`{yearless}`)"
-    ))]
+    vec![Diagnostic::new(DEADLINE_YEAR, target_span(ind))
+        .arg("text", ind.target_text.trim())
+        .arg("year", year)
+        .arg("fiscal_year", fiscal_year)
+        .arg("fixed", fixed)
+        .arg("yearless", yearless)]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,15 +384,7 @@ fn vague(ind: &Indicator, target: &Target) -> Vec<Diagnostic> {
     if is_measurable(&q.text) || !ind.target_diagnostics.is_empty() {
         return Vec::new();
     }
-    vec![Diagnostic::advice(
-        VAGUE_TARGET,
-        format!("the target `{}` states nothing measurable", q.text),
-        target_span(ind),
-    )
-    .with_label("graded by hand")
-    .with_help(
-        "say what counts as achieved: a number (`≥3次`), a rate (`≥90%`), a date (`2022年12月底前`) or a checkable condition (`按年初计划完成`)",
-    )]
+    vec![Diagnostic::new(VAGUE_TARGET, target_span(ind)).arg("text", &q.text)]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -422,11 +396,11 @@ fn reverse_contradicted(ind: &Indicator, target: &Target) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let where_marked = if target.reverse_mark {
-        "the target"
+        t("check.where-target")
     } else if ind.description.contains("反向") {
-        "the description"
+        t("check.where-description")
     } else if ind.name.contains("反向") {
-        "the name"
+        t("check.where-name")
     } else {
         return Vec::new();
     };
@@ -446,15 +420,10 @@ fn reverse_contradicted(ind: &Indicator, target: &Target) -> Vec<Diagnostic> {
         }
         _ => "减少…".to_string(),
     };
-    vec![Diagnostic::warning(
-        REVERSE_CONTRADICTED,
-        format!("{where_marked} marks this row 反向 (less is better) but the target `{text}` asks for more"),
-        target_span(ind),
-    )
-    .with_label("asks for more")
-    .with_help(format!(
-        "if less is better write `{flipped}`; if more is better remove the 反向 mark or set `direction = \"positive\"`"
-    ))]
+    vec![Diagnostic::new(REVERSE_CONTRADICTED, target_span(ind))
+        .arg("where", where_marked)
+        .arg("text", text)
+        .arg("flipped", flipped)]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -489,14 +458,23 @@ pub fn check_points(
                 .map(span)
                 .unwrap_or_else(|| target_span(ind))
         };
-        let name = &level.name;
         let given: Vec<String> = explicit
             .iter()
             .map(|(i, p)| format!("{} {}", i.id, p.normalize()))
             .collect();
-        let message = verdict.message(name, weight).unwrap_or_default();
+        let points = |at: Span, variant: &'static str, sum: Option<Decimal>| {
+            Diagnostic::new(POINTS, at)
+                .variant(variant)
+                .arg("level", &level.name)
+                .arg("weight", weight.normalize())
+                .arg(
+                    "sum",
+                    sum.map(|s| s.normalize().to_string()).unwrap_or_default(),
+                )
+                .arg("given", given.join(", "))
+        };
         match verdict {
-            LevelPoints::Over(_) => {
+            LevelPoints::Over(sum) => {
                 // Point at the row that takes the running sum past the weight.
                 let mut running = Some(Decimal::ZERO);
                 let over = explicit
@@ -507,27 +485,11 @@ pub fn check_points(
                     })
                     .map(|(i, _)| *i)
                     .unwrap_or(last);
-                out.push(
-                    Diagnostic::error(POINTS, message, at(over))
-                        .with_label("past the level weight")
-                        .with_help(format!(
-                            "the policy gives {name} {} points; the rows say {}; lower them to sum to at most {} (rows without points share what is left)",
-                            weight.normalize(),
-                            given.join(", "),
-                            weight.normalize()
-                        )),
-                );
+                let variant = if sum.is_some() { "over" } else { "over-any" };
+                out.push(points(at(over), variant, sum));
             }
             LevelPoints::Short(sum) => {
-                out.push(
-                    Diagnostic::error(POINTS, message, at(last))
-                        .with_label(format!("{name} total {}", sum.normalize()))
-                        .with_help(format!(
-                            "every {name} row has points ({}); make them sum to {}, or remove `points` from some rows so they share the rest",
-                            given.join(", "),
-                            weight.normalize()
-                        )),
-                );
+                out.push(points(at(last), "short", Some(sum)));
             }
             LevelPoints::Exhausted => {
                 let unpointed: Vec<&str> = rows
@@ -536,19 +498,9 @@ pub fn check_points(
                     .map(|i| i.id.as_str())
                     .collect();
                 out.push(
-                    Diagnostic::warning(
-                        POINTS,
-                        format!(
-                            "the explicit points of the {name} rows already reach the level's {}, so its other rows score nothing",
-                            weight.normalize()
-                        ),
-                        at(last),
-                    )
-                    .with_label("nothing left to share")
-                    .with_help(format!(
-                        "give points to {} too, or lower the explicit points to leave them a share",
-                        unpointed.join(", ")
-                    )),
+                    points(at(last), "exhausted", None)
+                        .arg("rows", unpointed.join(", "))
+                        .with_severity(Severity::Warning),
                 );
             }
             LevelPoints::Fine => {}
@@ -578,22 +530,13 @@ pub fn check_budget(project: &Project, index: &FileIndex) -> Vec<Diagnostic> {
         .unwrap_or_default();
     let shown = |d: Option<Decimal>| match d {
         Some(d) => format!("{d}"),
-        None => "(blank) 0".to_string(),
+        None => t("check.blank-zero").to_string(),
     };
-    vec![Diagnostic::error(
-        BUDGET_PARTS,
-        format!(
-            "the budget parts add up to {sum} 万元, not the budget of {} 万元",
-            project.budget
-        ),
-        at,
-    )
-    .with_label(format!("≠ {sum}"))
-    .with_help(format!(
-        "财政资金 {} + 其他资金 {} = {sum}; correct `budget`, `fiscal_funds` or `other_funds` so the parts add up",
-        shown(project.fiscal_funds),
-        shown(project.other_funds)
-    ))]
+    vec![Diagnostic::new(BUDGET_PARTS, at)
+        .arg("sum", sum)
+        .arg("budget", project.budget)
+        .arg("fiscal", shown(project.fiscal_funds))
+        .arg("other", shown(project.other_funds))]
 }
 
 /// The plan is cumulative, so it ends with the whole budget spent. (Order and growth are
@@ -611,20 +554,9 @@ pub fn check_spending_plan(project: &Project, index: &FileIndex) -> Vec<Diagnost
         .or_else(|| index.root("spending_plan"))
         .map(span)
         .unwrap_or_default();
-    vec![Diagnostic::warning(
-        SPENDING_PLAN,
-        format!(
-            "the spending plan ends at {}% by month {}, not 100%",
-            last.share.normalize(),
-            last.month
-        ),
-        at,
-    )
-    .with_label("should be 100%")
-    .with_help(format!(
-        "the plan is cumulative: its last checkpoint is the whole budget, e.g. `12 = \"100%\"`; if {}% is meant, the rest of the budget has no plan",
-        last.share.normalize()
-    ))]
+    vec![Diagnostic::new(SPENDING_PLAN, at)
+        .arg("share", last.share.normalize())
+        .arg("month", last.month)]
 }
 
 #[cfg(test)]

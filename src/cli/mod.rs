@@ -35,6 +35,7 @@ mod check;
 mod diff;
 mod eval;
 mod explain;
+mod explain_code;
 mod fmt;
 mod import;
 mod monitor;
@@ -207,14 +208,14 @@ pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
 
 /// Diagnostic codes of an actuals file that cannot be used at all: it cannot be read (or
 /// is a folder), or its header lacks the required columns. Exit 2, not 1.
-pub const UNUSABLE_ACTUALS: &[&str] = &[
-    "actuals::unreadable",
-    "actuals::csv-columns",
-    "actuals::csv-duplicate-column",
-    "actuals::encoding",
-    "actuals::workbook-not-text",
-    "actuals::xlsx",
-    "actuals::xlsx-columns",
+pub const UNUSABLE_ACTUALS: &[crate::diagnostic::Code] = &[
+    crate::diagnostic::Code::ActualsUnreadable,
+    crate::diagnostic::Code::ActualsCsvColumns,
+    crate::diagnostic::Code::ActualsCsvDuplicateColumn,
+    crate::diagnostic::Code::ActualsEncoding,
+    crate::diagnostic::Code::ActualsWorkbookNotText,
+    crate::diagnostic::Code::ActualsXlsx,
+    crate::diagnostic::Code::ActualsXlsxColumns,
 ];
 
 /// The exit code for actuals that failed to load with `diags`: [`exit::UNUSABLE`] when the
@@ -335,6 +336,8 @@ enum Command {
     Template(template::TemplateArgs),
     /// Rewrite targets to their canonical form, keeping comments and layout.
     Fmt(fmt::FmtArgs),
+    /// Explain a diagnostic code (`错误[target::empty]`): meaning, examples, how to fix.
+    ExplainCode(explain_code::ExplainCodeArgs),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -376,6 +379,7 @@ pub fn main() -> ExitCode {
         Command::Audit(a) => audit::run(a),
         Command::Template(a) => template::run(a),
         Command::Fmt(a) => fmt::run(a),
+        Command::ExplainCode(a) => explain_code::run(a),
     };
     ExitCode::from(code)
 }

@@ -7,6 +7,7 @@
 //! named (`{n}`), and the catalogues are compiled in (no files to find at run time). The
 //! official 自评表 form itself (its headings) stays Chinese in both languages.
 
+use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -60,21 +61,82 @@ pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
     cell.get_or_init(|| flatten(text))
 }
 
+/// `[section] key = "…"` becomes `section.key`; the diagnostic codes' tables
+/// (`[code."target::empty"] title = "…"`) become `code.target::empty.title`.
 fn flatten(text: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    let Ok(table) = text.parse::<toml::Table>() else {
-        return out;
-    };
-    for (section, entries) in &table {
-        let Some(entries) = entries.as_table() else {
-            continue;
+    if let Ok(table) = text.parse::<toml::Table>() {
+        flatten_into(&mut out, "", &table);
+    }
+    out
+}
+
+fn flatten_into(out: &mut HashMap<String, String>, prefix: &str, table: &toml::Table) {
+    for (key, value) in table {
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
         };
-        for (key, value) in entries {
-            if let Some(v) = value.as_str() {
-                out.insert(format!("{section}.{key}"), v.to_string());
+        match value {
+            toml::Value::String(v) => {
+                out.insert(path, v.clone());
+            }
+            toml::Value::Table(t) => flatten_into(out, &path, t),
+            _ => {}
+        }
+    }
+}
+
+/// The text `part` (`title`, `explain`, `message`, `label`, `help`) of a diagnostic code
+/// in the current language: the `<part>-<variant>` text when the catalogue has one.
+pub fn code_part(code: Code, part: &str, variant: &str) -> Option<&'static str> {
+    let base = format!("code.{}.{part}", code.as_str());
+    let lookup = |key: &str| {
+        catalogue(current())
+            .get(key)
+            .or_else(|| catalogue(Lang::Zh).get(key))
+            .map(String::as_str)
+    };
+    if !variant.is_empty() {
+        if let Some(t) = lookup(&format!("{base}-{variant}")) {
+            return Some(t);
+        }
+    }
+    lookup(&base)
+}
+
+/// [`code_part`] without a variant.
+pub fn code_text(code: Code, part: &str) -> Option<&'static str> {
+    code_part(code, part, "")
+}
+
+/// Fills `{name}` placeholders of `template` in one pass: a value that itself holds
+/// `{…}` (user text) is copied as it is. An unknown `{name}` stays as written.
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
             }
         }
     }
+    out.push_str(rest);
     out
 }
 
@@ -89,11 +151,8 @@ pub fn t(key: &str) -> &str {
 
 /// [`t`] with `{name}` placeholders filled in.
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(key).to_string();
-    for (name, value) in args {
-        s = s.replace(&format!("{{{name}}}"), value);
-    }
-    s
+    let owned: Vec<(&str, String)> = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    fill(t(key), &owned)
 }
 
 /// The label of a flag code (`over-achieved` → 「超额完成（目标可能偏低）」), the code
@@ -132,6 +191,46 @@ mod tests {
         );
         missing.sort();
         assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    /// `{name}` placeholders of a text (no spaces inside, so a TOML example `{ a = 1 }`
+    /// is not one).
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        let (zh, en) = (catalogue(Lang::Zh), catalogue(Lang::En));
+        let mut differ: Vec<String> = zh
+            .iter()
+            .filter_map(|(k, z)| {
+                let e = en.get(k)?;
+                (placeholders(z) != placeholders(e))
+                    .then(|| format!("{k}: zh {:?}, en {:?}", placeholders(z), placeholders(e)))
+            })
+            .collect();
+        differ.sort();
+        assert!(differ.is_empty(), "{differ:#?}");
+    }
+
+    #[test]
+    fn a_value_is_never_filled_twice() {
+        let args = [("a", "{b}".to_string()), ("b", "x".to_string())];
+        assert_eq!(fill("{a} and {b}, {c}", &args), "{b} and x, {c}");
     }
 
     #[test]

@@ -68,10 +68,12 @@ pub enum ActualValue {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Actual {
     #[serde(flatten)]
     pub value: ActualValue,
     #[serde(skip)]
     pub span: Span,
 }
+
+crate::span_blind_eq!(Actual { value });

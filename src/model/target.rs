@@ -105,7 +105,7 @@ pub enum TargetKind {
     Qualitative(Qualitative),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub op: Op,
     pub quantity: Quantity,
@@ -135,7 +135,7 @@ impl std::hash::Hash for OpWritten {
 }
 
 /// An inclusive band `[low, high]`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RangeTarget {
     pub low: Quantity,
     pub high: Quantity,
@@ -145,7 +145,7 @@ pub struct RangeTarget {
 
 /// A date by which something must be done; for a period (`2020年1月-2020年11月`) the
 /// end counts and the start is kept for display.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<DateSpec>,
@@ -162,7 +162,7 @@ pub enum ChangeDirection {
 }
 
 /// A required change against a baseline (上年 value): `比上年同期减少5%`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Change {
     /// What the change is measured against, as written (`比上年同期`, `同比`, `年`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,14 +177,14 @@ pub struct Change {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Qualitative {
     pub text: String,
     #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Target {
     #[serde(flatten)]
     pub kind: TargetKind,
@@ -293,3 +293,19 @@ impl fmt::Display for Target {
         Ok(())
     }
 }
+
+crate::span_blind_eq!(Comparison {
+    op,
+    quantity,
+    op_written
+});
+crate::span_blind_eq!(RangeTarget { low, high });
+crate::span_blind_eq!(Deadline { start, end });
+crate::span_blind_eq!(Change {
+    basis,
+    direction,
+    op,
+    amount
+});
+crate::span_blind_eq!(Qualitative { text });
+crate::span_blind_eq!(Target { kind, reverse_mark });

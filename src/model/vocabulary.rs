@@ -224,17 +224,7 @@ pub fn unknown_unit_advice(target: &Target, span: Span) -> Vec<Diagnostic> {
     units.dedup();
     units
         .into_iter()
-        .map(|u| {
-            Diagnostic::advice(
-                "target::unknown-unit",
-                format!("单位 `{u}` 不在词表中，按写法原样读取和计分"),
-                span,
-            )
-            .with_label("未知单位")
-            .with_help(format!(
-                "如是笔误（如 `分` 应为 `份`），请改正；如是本地单位，可在策略的词表中加入：vocabulary 的 known = [\"{u}\"]"
-            ))
-        })
+        .map(|u| Diagnostic::new(crate::diagnostic::Code::TargetUnknownUnit, span).arg("unit", u))
         .collect()
 }
 

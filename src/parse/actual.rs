@@ -1,11 +1,11 @@
 //! Actual values (实际完成值) → typed [`Actual`]s.
 
-use super::build::{change_direction, per_period_unit, Builder};
+use super::build::{change_direction, per_period_unit, Builder, Domain};
 use super::grammar::{Grammar, Rule};
 use super::normalize::Normalized;
 use super::target::finish;
 use super::{Parsed, Strictness};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::vocabulary::Vocabulary;
 use crate::model::{Actual, ActualValue, ChangeDirection, Grade, Quantity, Span};
 use pest::iterators::Pair;
@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 /// whether that is acceptable depends on the target, so the scorer decides.
 pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
-    if let Some(too_long) = crate::limits::cell_too_long(src, "actual") {
+    if let Some(too_long) = crate::limits::cell_too_long(src, Code::ActualTooLong) {
         return Err(vec![too_long]);
     }
     // As for targets: words a policy added make the text alone not decide the reading.
@@ -114,15 +114,12 @@ pub fn parse_actual_grammar(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>
     let start = src.len() - src.trim_start().len();
     let whole = Span::new(start, start + src.trim().len());
     if trimmed.is_empty() {
-        return Err(vec![Diagnostic::error(
-            "actual::empty",
-            "the actual value is empty",
+        return Err(vec![Diagnostic::new(
+            Code::ActualEmpty,
             Span::new(0, src.len()),
-        )
-        .with_label("nothing here")
-        .with_help("write what was achieved: a number (`2300份`), a date (`2022年11月20日`), a grade (`达成`, `部分达成 75%`) or `不适用`")]);
+        )]);
     }
-    let mut b = Builder::new(&norm, "actual");
+    let mut b = Builder::new(&norm, Domain::Actual);
     let value = match Grammar::parse(Rule::actual, &norm.text) {
         Ok(mut pairs) => pairs
             .next()

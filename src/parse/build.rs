@@ -3,7 +3,7 @@
 
 use super::grammar::Rule;
 use super::normalize::Normalized;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{ChangeDirection, DatePoint, DateSpec, Magnitude, Op, Quantity, Span, Unit};
 use pest::iterators::Pair;
 use rust_decimal::Decimal;
@@ -13,12 +13,29 @@ use std::str::FromStr;
 pub struct Builder<'a> {
     pub norm: &'a Normalized,
     pub diags: Vec<Diagnostic>,
-    /// Prefix for diagnostic codes: `target` or `actual`.
-    pub domain: &'static str,
+    /// Whether a target or an actual is read: the codes differ (`target::invalid-date`,
+    /// `actual::invalid-date`), the problems are the same.
+    pub domain: Domain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Domain {
+    Target,
+    Actual,
+}
+
+impl Domain {
+    /// The target's code or the actual's.
+    fn pick(self, target: Code, actual: Code) -> Code {
+        match self {
+            Domain::Target => target,
+            Domain::Actual => actual,
+        }
+    }
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(norm: &'a Normalized, domain: &'static str) -> Self {
+    pub fn new(norm: &'a Normalized, domain: Domain) -> Self {
         Builder {
             norm,
             diags: Vec::new(),
@@ -36,16 +53,11 @@ impl<'a> Builder<'a> {
         match exact_number(pair.as_str()) {
             Some(d) => d,
             None => {
-                let code = if self.domain == "target" {
-                    "target::number-too-large"
-                } else {
-                    "actual::number-too-large"
-                };
-                self.diags.push(
-                    Diagnostic::error(code, format!("the number `{}` is too large or too precise", pair.as_str()), self.span(pair))
-                        .with_label("this number")
-                        .with_help("numbers may have at most 28 significant digits; use a magnitude word (万, 亿) or a larger unit"),
-                );
+                let code = self
+                    .domain
+                    .pick(Code::TargetNumberTooLarge, Code::ActualNumberTooLarge);
+                self.diags
+                    .push(Diagnostic::new(code, self.span(pair)).arg("number", pair.as_str()));
                 Decimal::ZERO
             }
         }
@@ -85,16 +97,11 @@ impl<'a> Builder<'a> {
             q.value = -q.value;
         }
         if q.checked_scaled().is_none() {
-            let code = if self.domain == "target" {
-                "target::number-too-large"
-            } else {
-                "actual::number-too-large"
-            };
-            self.diags.push(
-                Diagnostic::error(code, "the number is too large once its magnitude word is applied", whole)
-                    .with_label("this number")
-                    .with_help("numbers may have at most 28 significant digits; write a smaller number or a larger unit"),
-            );
+            let code = self
+                .domain
+                .pick(Code::TargetNumberTooLarge, Code::ActualNumberTooLarge);
+            self.diags
+                .push(Diagnostic::new(code, whole).variant("magnitude"));
             q.magnitude = None;
         }
         q
@@ -131,23 +138,15 @@ impl<'a> Builder<'a> {
         let all: Vec<(Op, Span)> = prefix.iter().copied().chain(postfix).collect();
         let first = all.first()?;
         if let Some(other) = all.iter().find(|(o, _)| *o != first.0) {
-            let code = if self.domain == "target" {
-                "target::conflicting-operators"
-            } else {
-                "actual::conflicting-operators"
-            };
+            let code = self.domain.pick(
+                Code::TargetConflictingOperators,
+                Code::ActualConflictingOperators,
+            );
+            let span = Span::new(first.1.start.min(other.1.start), whole.end.max(other.1.end));
             self.diags.push(
-                Diagnostic::error(
-                    code,
-                    format!(
-                        "the operators `{}` and `{}` contradict each other",
-                        first.0.symbol(),
-                        other.0.symbol()
-                    ),
-                    Span::new(first.1.start.min(other.1.start), whole.end.max(other.1.end)),
-                )
-                .with_label("conflicting operators")
-                .with_help("keep one operator, e.g. `≥2000份` or `2000份以上`"),
+                Diagnostic::new(code, span)
+                    .arg("first", first.0.symbol())
+                    .arg("other", other.0.symbol()),
             );
             return Some(first.0);
         }
@@ -156,18 +155,9 @@ impl<'a> Builder<'a> {
                 prefix.first().map(|p| p.1.start).unwrap_or(0),
                 prefix.last().map(|p| p.1.end).unwrap_or(0),
             );
-            if self.domain == "target" {
+            if self.domain == Domain::Target {
                 self.diags.push(
-                    Diagnostic::warning(
-                        "target::doubled-operator",
-                        format!(
-                            "the operator `{}` is written more than once",
-                            first.0.symbol()
-                        ),
-                        span,
-                    )
-                    .with_label("written twice")
-                    .with_help(format!("write it once: `{}`", first.0.symbol())),
+                    Diagnostic::new(Code::TargetDoubledOperator, span).arg("op", first.0.symbol()),
                 );
             }
         }
@@ -211,16 +201,10 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         if !spec.is_valid() {
-            let code = if self.domain == "target" {
-                "target::invalid-date"
-            } else {
-                "actual::invalid-date"
-            };
-            self.diags.push(
-                Diagnostic::error(code, "this date does not exist", span)
-                    .with_label("no such date")
-                    .with_help("check the month and day, e.g. `2022年6月30日`"),
-            );
+            let code = self
+                .domain
+                .pick(Code::TargetInvalidDate, Code::ActualInvalidDate);
+            self.diags.push(Diagnostic::new(code, span));
         }
         spec
     }

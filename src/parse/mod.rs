@@ -23,8 +23,32 @@ pub enum Strictness {
 }
 
 /// A parsed value and the warnings about what had to be salvaged to read it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Parsed<T> {
     pub value: T,
     pub warnings: Vec<Diagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_actual, parse_target, Strictness};
+
+    /// A target's equality ignores where it was written; its diagnostics' does not.
+    #[test]
+    fn targets_compare_by_meaning_and_diagnostics_by_place() {
+        let tight = parse_target("≥90%", Strictness::Lenient).map(|p| p.value);
+        let spaced = parse_target("  ≥ 90%", Strictness::Lenient).map(|p| p.value);
+        assert_eq!(tight, spaced);
+        assert_ne!(
+            tight.as_ref().map(|t| t.span).ok(),
+            spaced.as_ref().map(|t| t.span).ok()
+        );
+        let a = parse_actual("2022年13月").err();
+        let b = parse_actual(" 2022年13月").err();
+        assert!(a.is_some() && b.is_some());
+        assert_ne!(
+            a, b,
+            "the same problem one byte further on is another diagnostic"
+        );
+    }
 }

@@ -1,10 +1,10 @@
 //! Target cells (指标值) → typed [`Target`]s, leniently or strictly.
 
-use super::build::{change_direction, per_period_unit, Builder};
+use super::build::{change_direction, per_period_unit, Builder, Domain};
 use super::grammar::{Grammar, Rule};
 use super::normalize::Normalized;
 use super::{Parsed, Strictness};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::quantity::UnitError;
 use crate::model::{
     Change, Comparison, Deadline, Op, OpWritten, Qualitative, Quantity, RangeTarget, Span, Target,
@@ -14,15 +14,12 @@ use crate::score::units::compare_in_unit;
 use pest::iterators::Pair;
 use pest::Parser;
 
-const EXAMPLES: &str =
-    "write a number with an operator (`≥2000份`), a range (`90%-95%`), a date (`2022年12月底前`), a change (`比上年增长10%`) or a text for a qualitative target";
-
 /// Parses one target cell. Lenient parsing salvages what it can and reports the rest as
 /// warnings; strict parsing turns those warnings into errors. All problems found are
 /// returned together.
 pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>, Vec<Diagnostic>> {
     // ---- issue 7 (region): input limit, then a per-thread memo of this pure function ----
-    if let Some(too_long) = crate::limits::cell_too_long(src, "target") {
+    if let Some(too_long) = crate::limits::cell_too_long(src, Code::TargetTooLong) {
         return Err(vec![too_long]);
     }
     // The memo is keyed by the text alone: with words a policy added, the text alone does
@@ -43,15 +40,12 @@ pub fn parse_target_uncached(
     let norm = Normalized::new(src);
     let trimmed = norm.text.trim();
     if trimmed.is_empty() {
-        return Err(vec![Diagnostic::error(
-            "target::empty",
-            "the target is empty",
+        return Err(vec![Diagnostic::new(
+            Code::TargetEmpty,
             Span::new(0, src.len()),
-        )
-        .with_label("nothing here")
-        .with_help(EXAMPLES)]);
+        )]);
     }
-    let mut b = Builder::new(&norm, "target");
+    let mut b = Builder::new(&norm, Domain::Target);
     let target = match Grammar::parse(Rule::target, &norm.text) {
         Ok(mut pairs) => match pairs.next() {
             Some(pair) => build_target(&mut b, pair),
@@ -80,25 +74,12 @@ pub fn parse_target_uncached(
                     let target = qualitative(&mut b, src);
                     return finish(target, b.diags, strictness);
                 }
-                let (span, label) = if after.is_empty() {
-                    (
-                        Span::new(op_span.start, op_span.end),
-                        "no number after this operator".to_string(),
-                    )
+                let d = if after.is_empty() {
+                    Diagnostic::new(Code::TargetMissingNumber, op_span)
                 } else {
-                    (rest, "expected a number here".to_string())
+                    Diagnostic::new(Code::TargetMissingNumber, rest).variant("after")
                 };
-                b.diags.push(
-                    Diagnostic::error(
-                        "target::missing-number",
-                        "the operator has no number after it",
-                        span,
-                    )
-                    .with_label(label)
-                    .with_help(
-                        "write the number right after the operator, e.g. `≥2000份` or `≤10%`",
-                    ),
-                );
+                b.diags.push(d);
             }
             qualitative(&mut b, src)
         }
@@ -137,15 +118,8 @@ fn qualitative(b: &mut Builder<'_>, src: &str) -> Target {
     let span = Span::new(start, start + text.len());
     let has_digit = b.norm.text.chars().any(|c| c.is_ascii_digit());
     if has_digit && !b.diags.iter().any(Diagnostic::is_error) {
-        b.diags.push(
-            Diagnostic::warning(
-                "target::unread-number",
-                "this target contains a number but is read as qualitative text",
-                span,
-            )
-            .with_label("read as text")
-            .with_help(format!("if the number is the target, put the operator and number first, e.g. `≥3项`; otherwise this row is graded by hand ({})", "达成/部分达成/未达成")),
-        );
+        b.diags
+            .push(Diagnostic::new(Code::TargetUnreadNumber, span));
     }
     Target {
         kind: TargetKind::Qualitative(Qualitative {
@@ -177,15 +151,8 @@ fn build_target(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> Target {
                         .to_string()
                     })
                     .unwrap_or_default();
-                b.diags.push(
-                    Diagnostic::warning(
-                        "target::unread-text",
-                        format!("text after the target is not understood and is ignored; the target is read as `{read}`"),
-                        junk_span,
-                    )
-                    .with_label("not understood")
-                    .with_help("remove this text or move it into the indicator's description (绩效指标描述)"),
-                );
+                b.diags
+                    .push(Diagnostic::new(Code::TargetUnreadText, junk_span).arg("read", read));
                 span = Span::new(span.start, junk_span.start);
             }
             Rule::deadline => kind = Some(deadline(b, p)),
@@ -247,15 +214,8 @@ fn deadline(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
     {
         if let (Some(a), Some(z)) = (s.last_day(2000), end.last_day(2000)) {
             if a > z {
-                b.diags.push(
-                    Diagnostic::error(
-                        "target::period-reversed",
-                        "the period starts after it ends",
-                        span,
-                    )
-                    .with_label("reversed period")
-                    .with_help("write the earlier date first, e.g. `2022年1月-2022年11月`"),
-                );
+                b.diags
+                    .push(Diagnostic::new(Code::TargetPeriodReversed, span));
             }
         }
     }
@@ -337,37 +297,18 @@ fn range(b: &mut Builder<'_>, pair: Pair<'_, Rule>) -> TargetKind {
         _ => {}
     }
     match compare_in_unit(&low, &high) {
-        Err(UnitError::TooLarge) => b.diags.push(
-            Diagnostic::error(
-                "target::number-too-large",
-                "the range's ends are too large to compare exactly",
-                span,
-            )
-            .with_label("too large")
-            .with_help("numbers may have at most 28 significant digits; use a magnitude word (万, 亿) or a larger unit"),
-        ),
+        Err(UnitError::TooLarge) => b
+            .diags
+            .push(Diagnostic::new(Code::TargetNumberTooLarge, span).variant("range")),
         Err(UnitError::Mismatch { actual, target }) => b.diags.push(
-            Diagnostic::error(
-                "target::range-units",
-                format!(
-                    "the two ends of the range have different units (`{actual}` and `{target}`)"
-                ),
-                span,
-            )
-            .with_label("units disagree")
-            .with_help("write both ends in the same unit, e.g. `90%-95%`"),
+            Diagnostic::new(Code::TargetRangeUnits, span)
+                .arg("low", actual)
+                .arg("high", target),
         ),
         Ok(std::cmp::Ordering::Greater) => b.diags.push(
-            Diagnostic::error(
-                "target::range-reversed",
-                "the range's lower end is above its upper end",
-                span,
-            )
-            .with_label("reversed range")
-            .with_help(format!(
-                "write the smaller number first: `{}-{}`",
-                high, low
-            )),
+            Diagnostic::new(Code::TargetRangeReversed, span)
+                .arg("high", &high)
+                .arg("low", &low),
         ),
         Ok(_) => {}
     }

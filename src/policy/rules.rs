@@ -1231,7 +1231,7 @@ mod monitor_tests {
         match parse_rule(Subject::Monitor, text) {
             Ok(RuleValue::Monitor(m)) => Ok((m.red_below, m.green_from)),
             Ok(other) => panic!("{other:?}"),
-            Err(ds) => Err(ds.iter().map(|d| d.code).collect()),
+            Err(ds) => Err(ds.iter().map(|d| d.code.as_str()).collect()),
         }
     }
 

@@ -529,7 +529,7 @@ fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -901,21 +901,14 @@ fn check_row_rule(
     // Ranges, deadlines and qualitative rows are scored by the policy's own bands, which a
     // row's formula does not replace: say so rather than ignore it silently.
     let kind = match &target.kind {
-        crate::model::TargetKind::Range(_) => Some("a range (区间)"),
-        crate::model::TargetKind::Deadline(_) => Some("a deadline (时限)"),
-        crate::model::TargetKind::Qualitative(_) => Some("a qualitative target (定性)"),
+        crate::model::TargetKind::Range(_) => Some("range"),
+        crate::model::TargetKind::Deadline(_) => Some("deadline"),
+        crate::model::TargetKind::Qualitative(_) => Some("qualitative"),
         _ => None,
     };
     if let Some(kind) = kind {
-        ctx.push(
-            Diagnostic::warning(
-                "rule::no-effect",
-                format!("this row's rule has no effect: the target is {kind}"),
-                Span::new(span.start, span.end),
-            )
-            .with_label("not used")
-            .with_help("a row's rule replaces the formula of a numeric target (≥, ≤, a change); ranges, deadlines and qualitative rows follow the policy — remove the rule"),
-        );
+        let at = Span::new(span.start, span.end);
+        ctx.push(crate::diagnostic::Code::RuleNoEffect.at(at).variant(kind));
         return;
     }
     let base = direction.unwrap_or_else(|| {
@@ -1258,17 +1251,8 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
             .map(|(k, _)| k)
             .or_else(|| root.get("code").and_then(|(_, n)| n.span()))
             .unwrap_or(0..0);
-        ctx.push(
-            Diagnostic::warning(
-                "scorecard::no-department-indicators",
-                "the department has no indicators of its own, so its 部门整体 score cannot be computed",
-                Span::new(at.start, at.end),
-            )
-            .with_label("no `[[indicators]]` in this file")
-            .with_help(
-                "add the department's own indicators as `[[indicators]]` (`jixiao import` takes them from the 分项绩效目标); until then its projects are scored and the department is shown as 不评级",
-            ),
-        );
+        let at = Span::new(at.start, at.end);
+        ctx.push(crate::diagnostic::Code::ScorecardNoDepartmentIndicators.at(at));
     }
     root.unknown_keys(&mut ctx);
     (dept, ctx.diags)

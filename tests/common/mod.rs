@@ -92,7 +92,7 @@ pub fn shape(src: &str, description_reverse: bool) -> Shape {
                 .map(|w| {
                     format!(
                         "{}={}",
-                        code(w.code),
+                        code(w.code.as_str()),
                         spanned(src, w.span.start, w.span.end)
                     )
                 })
@@ -104,7 +104,7 @@ pub fn shape(src: &str, description_reverse: bool) -> Shape {
             error: diags
                 .iter()
                 .filter(|d| d.is_error())
-                .map(|d| code(d.code).to_string())
+                .map(|d| code(d.code.as_str()).to_string())
                 .collect::<Vec<_>>()
                 .join(";"),
             ..Shape::default()
