@@ -22,6 +22,7 @@ pub mod model;
 pub mod monitor;
 pub mod output;
 pub mod parse;
+pub mod pipeline;
 pub mod policy;
 pub mod record_cap;
 pub mod region;

@@ -78,7 +78,7 @@ fn run(dirs: &[PathBuf], format: Format, threads: usize) -> (Vec<u8>, String, bo
         policy: &policy,
         format,
         threads,
-        progress: false,
+        progress: &jixiao::pipeline::NoProgress,
     };
     let mut out = Vec::new();
     let mut msgs = Vec::new();
@@ -144,7 +144,7 @@ fn a_write_error_mid_region_stops_every_thread_and_is_returned() {
                 policy: &policy,
                 format: Format::Json,
                 threads,
-                progress: false,
+                progress: &jixiao::pipeline::NoProgress,
             };
             let mut out = FullAfter { room };
             let mut msgs = Vec::new();

@@ -63,7 +63,7 @@ pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<Str
         source.display(),
         toml::to_string(&root).map_err(|e| e.to_string())?
     );
-    let path = dir.join(crate::region::FOLDER_ACTUALS);
+    let path = dir.join(crate::pipeline::FOLDER_ACTUALS);
     crate::output::write_atomic(&path, text.as_bytes())
         .map_err(|e| format!("无法写入 `{}`：{e}", path.display()))?;
     Ok(notes)

@@ -31,7 +31,7 @@ pub fn run(a: CheckArgs) -> u8 {
         Err(code) => return code,
     };
     let opts = CheckOptions { strict: a.strict };
-    if crate::region::is_region(&a.path) {
+    if crate::pipeline::folders::is_region(&a.path) {
         return region(&a, &policy, opts);
     }
     if let Err(code) = super::require_department_folder(&a.path, true) {
@@ -51,7 +51,7 @@ pub fn run(a: CheckArgs) -> u8 {
 }
 
 fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u8 {
-    let dirs = match crate::region::department_folders(&a.path) {
+    let dirs = match crate::pipeline::folders::department_folders(&a.path) {
         Ok(d) => d,
         Err(e) => {
             eprintln_safe!("error: cannot read the region `{}`: {e}", a.path.display());
@@ -61,12 +61,24 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     let json = matches!(a.format, TextOrJson::Json);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let result =
-        crate::check::region::check_region(&a.path, &dirs, policy, opts, json, progress, &mut out)
-            .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
+    // A folder that is not a department is said to be, not silently passed over.
+    let strays = crate::pipeline::folders::stray_folders(&a.path);
+    for dir in &strays {
+        eprintln_safe!("{}", crate::pipeline::folders::stray_warning(dir));
+    }
+    let bar = super::progress_bar::Bar::on_terminal(dirs.len());
+    let result = crate::check::region::check_region(
+        &a.path,
+        &dirs,
+        policy,
+        opts,
+        json,
+        &bar,
+        &mut out,
+    )
+    .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
     match result {
-        Ok(r) if r.counts.errors > 0 || r.strays > 0 => exit::FAILED,
+        Ok(r) if r.counts.errors > 0 || !strays.is_empty() => exit::FAILED,
         Ok(_) => exit::OK,
         Err(e) => super::output_status(Err(e), exit::OK),
     }

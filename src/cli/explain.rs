@@ -4,7 +4,7 @@
 //! `--project` may also be the department's code (its own indicators).
 
 use super::exit;
-use super::snapshot::{load_and_score, policy_with_origins};
+use super::snapshot::policy_with_origins;
 use super::TextOrJson;
 use crate::report::explain::{explain, render_text, NotFound};
 use clap::Args;
@@ -35,10 +35,11 @@ pub fn run(a: ExplainArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let loaded = match load_and_score(&a.path, a.actuals.as_deref(), &policy) {
-        Ok(l) => l,
+    let run = match super::department::score(&a.path, a.actuals.as_deref(), &policy) {
+        Ok(r) => r,
         Err(code) => return code,
     };
+    let loaded = &run.scored;
     let result = explain(
         &loaded.dept,
         &loaded.actuals,
@@ -72,5 +73,5 @@ pub fn run(a: ExplainArgs) -> u8 {
         TextOrJson::Text => render_text(&e, policy.rounding_places),
         TextOrJson::Json => super::json_line(&e),
     };
-    super::emit(text, exit::OK)
+    super::emit(text, run.finish(exit::OK))
 }

@@ -91,9 +91,9 @@ pub fn run(a: ImportArgs) -> u8 {
 /// `-o` naming a folder whose department or project file is the source itself.
 fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
     // The files this import writes: `department.toml` and `projects/*.toml` in the folder.
-    let written_by_import = crate::output::department_inputs(&a.out)
+    let written_by_import = crate::pipeline::inputs::department_inputs(&a.out)
         .into_iter()
-        .filter(|p| !p.ends_with(crate::region::FOLDER_ACTUALS));
+        .filter(|p| !p.ends_with(crate::pipeline::FOLDER_ACTUALS));
     for f in written_by_import {
         if crate::output::is_same_file(&f, &a.source) {
             eprintln_safe!(

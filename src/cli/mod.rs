@@ -32,6 +32,7 @@ macro_rules! eprintln_safe {
 
 mod audit;
 mod check;
+mod department;
 mod diff;
 mod eval;
 mod explain;
@@ -39,7 +40,9 @@ mod fmt;
 mod import;
 mod monitor;
 mod parse;
+mod progress_bar;
 mod score;
+mod score_region;
 mod snapshot;
 mod template;
 mod template_xlsx;
@@ -133,6 +136,19 @@ pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
     }
 }
 
+/// Writes `bytes` to the `-o` file (atomically) or, without one, to standard output.
+/// `Err`: the exit code to end with now (a failure is said on stderr; a closed pipe is
+/// the reader's choice and ends quietly with 0).
+pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), u8> {
+    match output {
+        Some(path) => crate::output::write_atomic(path, bytes).map_err(|e| {
+            eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+            exit::UNUSABLE
+        }),
+        None => write_stdout(bytes).map_err(|e| output_status(Err(e), exit::OK)),
+    }
+}
+
 /// Writes `bytes` to standard output; the exit code is `status`, or as [`output_status`]
 /// says when the write fails.
 pub fn emit(bytes: impl AsRef<[u8]>, status: u8) -> u8 {
@@ -158,7 +174,7 @@ pub fn refuse_department_output(
     let Some(out) = output else {
         return Ok(());
     };
-    let mut inputs = crate::output::department_inputs(folder);
+    let mut inputs = crate::pipeline::inputs::department_inputs(folder);
     inputs.extend(actuals.into_iter().chain(policy).map(Path::to_path_buf));
     refuse_input_as_output(out, &inputs)
 }
@@ -189,45 +205,6 @@ pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8
     };
     eprintln_safe!("error: {problem}; give {what}");
     Err(exit::UNUSABLE)
-}
-
-/// An `--actuals` file that does not exist or is a folder is unusable input (exit 2),
-/// said in one line.
-pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
-    let problem = match std::fs::metadata(path) {
-        Err(e) => format!("cannot read the actuals `{}`: {e}", path.display()),
-        Ok(m) if m.is_dir() => format!("the actuals `{}` is a folder", path.display()),
-        Ok(_) => return Ok(()),
-    };
-    eprintln_safe!(
-        "error: {problem}; give the filled actuals sheet (.toml, .csv or .xlsx; `jixiao template` writes a blank one)"
-    );
-    Err(exit::UNUSABLE)
-}
-
-/// Diagnostic codes of an actuals file that cannot be used at all: it cannot be read (or
-/// is a folder), or its header lacks the required columns. Exit 2, not 1.
-pub const UNUSABLE_ACTUALS: &[&str] = &[
-    "actuals::unreadable",
-    "actuals::csv-columns",
-    "actuals::csv-duplicate-column",
-    "actuals::encoding",
-    "actuals::workbook-not-text",
-    "actuals::xlsx",
-    "actuals::xlsx-columns",
-];
-
-/// The exit code for actuals that failed to load with `diags`: [`exit::UNUSABLE`] when the
-/// file is unusable as a whole (see [`UNUSABLE_ACTUALS`]), else `otherwise`.
-pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) -> u8 {
-    if diags
-        .iter()
-        .any(|d| UNUSABLE_ACTUALS.contains(&d.diagnostic.code))
-    {
-        exit::UNUSABLE
-    } else {
-        otherwise
-    }
 }
 
 /// `--bom` / `--no-bom` of the commands that write CSV.
@@ -279,14 +256,10 @@ impl TableArgs {
     }
 }
 
-/// Exit codes shared by every command (documented in the README).
+/// Exit codes shared by every command (documented in the README), and the policy that
+/// combines them: [`crate::pipeline::exit`].
 pub mod exit {
-    /// Everything read and scored.
-    pub const OK: u8 = 0;
-    /// Some input had errors (reported); the rest was processed.
-    pub const FAILED: u8 = 1;
-    /// The input was unusable (unreadable file, missing columns, bad arguments).
-    pub const UNUSABLE: u8 = 2;
+    pub use crate::pipeline::exit::{worse, FAILED, OK, UNUSABLE};
 }
 
 #[derive(Parser, Debug)]

@@ -4,10 +4,8 @@
 //! points, indicator progress from year-to-date actuals, and the rows that need a reason.
 
 use super::exit;
-use super::snapshot::read_actuals;
 use crate::diagnostic::render_file_diagnostics;
 use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table_styled};
-use crate::scorecard::load::load_department;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -45,19 +43,9 @@ pub fn run(a: MonitorArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let dept = match load_department(&a.path) {
-        Ok((d, warnings)) => {
-            eprint_safe!("{}", render_file_diagnostics(&warnings));
-            d
-        }
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them and run again",
-                a.path.display()
-            );
-            return exit::UNUSABLE;
-        }
+    let (dept, mut status) = match super::department::load(&a.path) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let as_of = match parse_as_of(&a.as_of, dept.fiscal_year) {
         Ok(d) => d,
@@ -116,8 +104,11 @@ pub fn run(a: MonitorArgs) -> u8 {
         }
     }
     let ytd = match &a.actuals {
-        Some(p) => match read_actuals(&a.path, Some(p), &dept, exit::UNUSABLE) {
-            Ok(x) => Some(x),
+        Some(p) => match super::department::actuals(&a.path, p, &dept) {
+            Ok((x, code)) => {
+                status = exit::worse(status, code);
+                Some(x)
+            }
             Err(code) => return code,
         },
         None => None,
@@ -127,5 +118,5 @@ pub fn run(a: MonitorArgs) -> u8 {
         MonitorFormat::Table => render_table_styled(&report, &policy.name, a.table.style(None)),
         MonitorFormat::Json => render_json(&report),
     };
-    super::emit(text, exit::OK)
+    super::emit(text, status)
 }

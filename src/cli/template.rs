@@ -2,8 +2,6 @@
 
 use super::exit;
 use crate::check::template::{template_csv, template_toml};
-use crate::diagnostic::render_file_diagnostics;
-use crate::scorecard::load::load_department;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -60,7 +58,7 @@ pub fn run(a: TemplateArgs) -> u8 {
         return code;
     }
     if let Some(out) = &a.output {
-        let inputs = crate::output::department_inputs(&a.path);
+        let inputs = crate::pipeline::inputs::department_inputs(&a.path);
         if let Err(code) = super::refuse_input_as_output(out, &inputs) {
             return code;
         }
@@ -81,16 +79,9 @@ pub fn run(a: TemplateArgs) -> u8 {
         );
         return exit::UNUSABLE;
     }
-    let dept = match load_department(&a.path) {
-        Ok((d, _)) => d,
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them first (`jixiao check` lists them)",
-                a.path.display()
-            );
-            return exit::FAILED;
-        }
+    let (dept, status) = match super::department::load(&a.path) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let text = match format {
         TemplateFormat::Toml => template_toml(&dept),
@@ -98,13 +89,11 @@ pub fn run(a: TemplateArgs) -> u8 {
             template_csv(&dept, a.bom.wanted(a.output.as_deref()))
         }
     };
-    match &a.output {
-        Some(path) => {
-            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
-                return exit::UNUSABLE;
-            }
-            let rows = dept.indicators.len()
+    if let Err(code) = super::write_output(a.output.as_deref(), text.as_bytes()) {
+        return code;
+    }
+    if let Some(path) = &a.output {
+        let rows = dept.indicators.len()
                 + dept
                     .projects
                     .iter()
@@ -115,8 +104,6 @@ pub fn run(a: TemplateArgs) -> u8 {
                 path.display(),
                 dept.projects.len()
             );
-        }
-        None => return super::emit(text, exit::OK),
     }
-    exit::OK
+    status
 }

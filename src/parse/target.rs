@@ -28,7 +28,7 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     // The memo is keyed by the text alone: with words a policy added, the text alone does
     // not decide the reading, so such runs parse afresh.
     if crate::model::vocabulary::active().rewrites().is_empty() {
-        crate::region::memo::target(src, strictness, parse_target_uncached)
+        super::memo::target(src, strictness, parse_target_uncached)
     } else {
         parse_target_uncached(src, strictness)
     }

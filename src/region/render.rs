@@ -18,7 +18,6 @@ use crate::report::csv_safe::cell;
 use crate::report::{render, Format};
 use crate::score::formula::fixed;
 use std::io::Write;
-use std::time::{Duration, Instant};
 
 /// The rendered body of one department, ready to be written in place.
 pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
@@ -356,50 +355,4 @@ fn markdown_summary(s: &RegionSummary) -> String {
         }
     }
     out
-}
-
-/// A progress bar on stderr, shown only when stderr is a terminal and the run has taken
-/// over a second.
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    start: Instant,
-    shown: std::cell::Cell<bool>,
-}
-
-impl Progress {
-    pub fn new(enabled: bool, total: usize) -> Progress {
-        let bar = enabled.then(|| {
-            let b = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::hidden(),
-            );
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} departments · {elapsed} · eta {eta}",
-            ) {
-                b.set_style(style);
-            }
-            b
-        });
-        Progress {
-            bar,
-            start: Instant::now(),
-            shown: std::cell::Cell::new(false),
-        }
-    }
-
-    pub fn inc(&self, n: u64) {
-        if let Some(b) = &self.bar {
-            b.inc(n);
-            if !self.shown.get() && self.start.elapsed() > Duration::from_secs(1) {
-                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                self.shown.set(true);
-            }
-        }
-    }
-
-    pub fn finish(&self) {
-        if let Some(b) = &self.bar {
-            b.finish_and_clear();
-        }
-    }
 }
