@@ -10,7 +10,7 @@ use crate::model::{
     Change, Comparison, Deadline, Op, OpWritten, Qualitative, Quantity, RangeTarget, Span, Target,
     TargetKind,
 };
-use crate::score::units::compare_in_unit;
+use crate::model::units::compare_in_unit;
 use pest::iterators::Pair;
 use pest::Parser;
 

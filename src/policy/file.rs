@@ -6,7 +6,7 @@ use super::rules::{parse_rule, RuleValue, Subject};
 use super::vocabulary as vocab;
 use crate::diagnostic::{render, Diagnostic};
 use crate::model::Span;
-use crate::score::policy::Policy;
+use super::definition::Policy;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;

@@ -6,8 +6,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Direction, Span};
 use crate::parse::grammar::{Grammar, Rule};
 use crate::parse::normalize::Normalized;
-use crate::score::formula::d;
-use crate::score::policy::{
+use crate::model::number::d;
+use super::definition::{
     Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds,
     NotApplicable, QualitativeBands, Step, StepBasis,
 };
