@@ -78,7 +78,9 @@ fn every_command_follows_one_exit_code_policy() {
         toml::from_str(&std::fs::read_to_string(here.join("commands.toml")).expect("commands"))
             .expect("commands.toml parses");
     let table = std::fs::read_to_string(here.join("folders.csv")).expect("folders.csv");
-    let mut rows = table.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+    let mut rows = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty());
     let header: Vec<&str> = rows.next().expect("header").split(',').collect();
     assert_eq!(header.first(), Some(&"folder"), "first column: folder");
 

@@ -32,7 +32,10 @@ fn layer_table() -> BTreeMap<String, u32> {
             }
         }
     }
-    assert!(table.len() >= 20, "the layer table lost its rows: {table:?}");
+    assert!(
+        table.len() >= 20,
+        "the layer table lost its rows: {table:?}"
+    );
     table
 }
 
@@ -225,7 +228,10 @@ fn every_import_points_down_the_layer_table() {
             }
         }
     }
-    assert!(seen > 300, "found only {seen} crate:: paths; is the scanner blind?");
+    assert!(
+        seen > 300,
+        "found only {seen} crate:: paths; is the scanner blind?"
+    );
     assert!(
         unmapped.is_empty(),
         "modules of src/ missing from the layer table in docs/ARCHITECTURE.md: {unmapped:?}"
@@ -235,13 +241,22 @@ fn every_import_points_down_the_layer_table() {
 
 #[test]
 fn the_scanner_reads_groups_comments_and_test_items() {
-    let paths: Vec<String> = crate_paths("use crate::{a::b, c::{d, e}, f};\nlet x = crate::g::h(1);")
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
-    assert_eq!(paths, ["a::b", "c::", "f", "g::h"].map(|s| s.trim_end_matches(':').to_string()));
-    assert_eq!(code_of("let s = \"a // b\"; // crate::x"), "let s = \"a // b\"; ");
-    let lines = code_lines("use crate::a;\n#[cfg(test)]\nmod tests {\n    use crate::z;\n}\nuse crate::b;\n");
+    let paths: Vec<String> =
+        crate_paths("use crate::{a::b, c::{d, e}, f};\nlet x = crate::g::h(1);")
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+    assert_eq!(
+        paths,
+        ["a::b", "c::", "f", "g::h"].map(|s| s.trim_end_matches(':').to_string())
+    );
+    assert_eq!(
+        code_of("let s = \"a // b\"; // crate::x"),
+        "let s = \"a // b\"; "
+    );
+    let lines = code_lines(
+        "use crate::a;\n#[cfg(test)]\nmod tests {\n    use crate::z;\n}\nuse crate::b;\n",
+    );
     let kept: Vec<usize> = lines.iter().map(|(n, _)| *n).collect();
     assert_eq!(kept, [1, 6]);
 }

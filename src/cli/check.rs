@@ -67,16 +67,9 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
         eprintln_safe!("{}", crate::pipeline::folders::stray_warning(dir));
     }
     let bar = super::progress_bar::Bar::on_terminal(dirs.len());
-    let result = crate::check::region::check_region(
-        &a.path,
-        &dirs,
-        policy,
-        opts,
-        json,
-        &bar,
-        &mut out,
-    )
-    .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
+    let result =
+        crate::check::region::check_region(&a.path, &dirs, policy, opts, json, &bar, &mut out)
+            .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
     match result {
         Ok(r) if r.counts.errors > 0 || !strays.is_empty() => exit::FAILED,
         Ok(_) => exit::OK,

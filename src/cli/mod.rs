@@ -162,6 +162,20 @@ pub fn json_line<T: serde::Serialize>(v: &T) -> String {
     s
 }
 
+/// The checks of a department command's paths before anything is read: the folder is a
+/// scorecard folder ([`require_department_folder`]) and `-o` names none of its inputs
+/// ([`refuse_department_output`]).
+pub fn check_department_paths(
+    folder: &Path,
+    region_too: bool,
+    output: Option<&Path>,
+    actuals: Option<&Path>,
+    policy: Option<&Path>,
+) -> Result<(), u8> {
+    require_department_folder(folder, region_too)?;
+    refuse_department_output(folder, output, actuals, policy)
+}
+
 /// Refuses (exit 2, with the message) an `-o` path that is one of `inputs`.
 /// [`refuse_input_as_output`] for a command on one department folder: its files plus the
 /// `--actuals` and `--policy` files given.

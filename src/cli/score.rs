@@ -54,11 +54,9 @@ pub fn run(a: ScoreArgs) -> u8 {
     if crate::pipeline::folders::is_region(&a.path) {
         return region(&a, &policy);
     }
-    if let Err(code) = super::require_department_folder(&a.path, true) {
-        return code;
-    }
-    if let Err(code) = super::refuse_department_output(
+    if let Err(code) = super::check_department_paths(
         &a.path,
+        true,
         a.output.as_deref(),
         a.actuals.as_deref(),
         a.policy.as_deref(),

@@ -35,7 +35,10 @@ fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
         return Err(exit::UNUSABLE);
     }
     let dirs = department_folders(a.region).map_err(|e| {
-        eprintln_safe!("error: cannot read the region `{}`: {e}", a.region.display());
+        eprintln_safe!(
+            "error: cannot read the region `{}`: {e}",
+            a.region.display()
+        );
         exit::UNUSABLE
     })?;
     if let Some(path) = a.output {

@@ -41,11 +41,9 @@ pub(super) fn policy_with_origins(path: Option<&Path>) -> Result<(Policy, RuleOr
 }
 
 pub fn run(a: SnapshotArgs) -> u8 {
-    if let Err(code) = super::require_department_folder(&a.path, false) {
-        return code;
-    }
-    if let Err(code) = super::refuse_department_output(
+    if let Err(code) = super::check_department_paths(
         &a.path,
+        false,
         a.output.as_deref(),
         a.actuals.as_deref(),
         a.policy.as_deref(),

@@ -94,16 +94,16 @@ pub fn run(a: TemplateArgs) -> u8 {
     }
     if let Some(path) = &a.output {
         let rows = dept.indicators.len()
-                + dept
-                    .projects
-                    .iter()
-                    .map(|p| p.indicators.len())
-                    .sum::<usize>();
-            eprintln_safe!(
-                "wrote `{}`: {} projects, {rows} indicator rows to fill in",
-                path.display(),
-                dept.projects.len()
-            );
+            + dept
+                .projects
+                .iter()
+                .map(|p| p.indicators.len())
+                .sum::<usize>();
+        eprintln_safe!(
+            "wrote `{}`: {} projects, {rows} indicator rows to fill in",
+            path.display(),
+            dept.projects.len()
+        );
     }
     status
 }

@@ -3,8 +3,8 @@
 
 mod actual;
 mod build;
-pub mod memo;
 pub mod grammar;
+pub mod memo;
 pub mod normalize;
 mod target;
 

@@ -6,11 +6,11 @@ use super::normalize::Normalized;
 use super::{Parsed, Strictness};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::quantity::UnitError;
+use crate::model::units::compare_in_unit;
 use crate::model::{
     Change, Comparison, Deadline, Op, OpWritten, Qualitative, Quantity, RangeTarget, Span, Target,
     TargetKind,
 };
-use crate::model::units::compare_in_unit;
 use pest::iterators::Pair;
 use pest::Parser;
 

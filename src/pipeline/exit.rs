@@ -23,7 +23,10 @@ pub fn code(outcome: &Outcome) -> u8 {
     match &outcome.stop {
         Some(stop) => stop_code(stop),
         None => {
-            let failed = outcome.scored.as_ref().map_or(0, super::Scored::failed_rows);
+            let failed = outcome
+                .scored
+                .as_ref()
+                .map_or(0, super::Scored::failed_rows);
             let unknown = outcome
                 .notices
                 .iter()
@@ -64,14 +67,21 @@ mod tests {
         assert_eq!(Stop::Actuals.outcome().exit_code(), FAILED);
         assert_eq!(Stop::DepartmentUnreadable.outcome().exit_code(), UNUSABLE);
         assert_eq!(Stop::ActualsUnusable.outcome().exit_code(), UNUSABLE);
-        assert_eq!(Stop::ActualsFile(String::new()).outcome().exit_code(), UNUSABLE);
+        assert_eq!(
+            Stop::ActualsFile(String::new()).outcome().exit_code(),
+            UNUSABLE
+        );
     }
 
     #[test]
     fn an_unknown_actual_is_reported_and_fails_the_run() {
         let mut o = Outcome::default();
         o.notices.push(Notice::NoFolderActuals("a".into()));
-        assert_eq!(o.exit_code(), OK, "no actuals: every row missing, said once");
+        assert_eq!(
+            o.exit_code(),
+            OK,
+            "no actuals: every row missing, said once"
+        );
         o.notices.push(Notice::UnknownActual {
             file: "a".into(),
             what: "x".into(),

@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 /// default: `department.toml`, every `projects/*.toml`, and `actuals.toml`. Files that do
 /// not exist are left out.
 pub fn department_inputs(folder: &Path) -> Vec<PathBuf> {
-    let mut files = vec![
-        folder.join(DEPARTMENT_FILE),
-        folder.join(FOLDER_ACTUALS),
-    ];
+    let mut files = vec![folder.join(DEPARTMENT_FILE), folder.join(FOLDER_ACTUALS)];
     files.retain(|p| p.exists());
     files.extend(project_files(folder).unwrap_or_default());
     files
@@ -43,7 +40,7 @@ pub fn refuse_region_output(
         .and_then(|p| p.file_name().map(|n| n.to_os_string()));
     match name {
         Some(name) if links(&meta) <= 1 => {
-                        for d in departments {
+            for d in departments {
                 if name == DEPARTMENT_FILE || name == FOLDER_ACTUALS {
                     inputs.push(d.join(&name));
                 } else if is_project_file_name(&name) {

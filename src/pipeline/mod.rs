@@ -132,15 +132,15 @@ pub fn load(folder: &Path, outcome: &mut Outcome) -> Option<Department> {
             Some(dept)
         }
         Err(diags) => {
-            let unreadable = diags.iter().any(|d| {
+            // Nothing of the department is known when its own file cannot be read.
+            let department_unreadable = |d: &FileDiagnostic| {
                 d.diagnostic.code == "scorecard::io" && d.file.ends_with(DEPARTMENT_FILE)
-            });
+            };
+            outcome.stop = Some(Stop::Scorecard);
+            if diags.iter().any(department_unreadable) {
+                outcome.stop = Some(Stop::DepartmentUnreadable);
+            }
             outcome.scorecard = diags;
-            outcome.stop = Some(if unreadable {
-                Stop::DepartmentUnreadable
-            } else {
-                Stop::Scorecard
-            });
             None
         }
     }
@@ -176,14 +176,18 @@ pub fn read_actuals(
         Ok((actuals, diags)) => {
             outcome.actuals = diags;
             let unknown = actuals.unknown_keys(dept).into_iter();
-            outcome.notices.extend(unknown.map(|what| Notice::UnknownActual {
-                file: actuals.file.clone(),
-                what,
-            }));
+            outcome
+                .notices
+                .extend(unknown.map(|what| Notice::UnknownActual {
+                    file: actuals.file.clone(),
+                    what,
+                }));
             Some(actuals)
         }
         Err(diags) => {
-            let unusable = diags.iter().any(|d| UNUSABLE_ACTUALS.contains(&d.diagnostic.code));
+            let unusable = diags
+                .iter()
+                .any(|d| UNUSABLE_ACTUALS.contains(&d.diagnostic.code));
             outcome.actuals = diags;
             outcome.stop = Some(if unusable {
                 Stop::ActualsUnusable

@@ -17,8 +17,7 @@ mod summary;
 mod xlsx;
 
 pub use crate::pipeline::folders::{
-    department_folders, is_region, repeated_codes, stray_folders, stray_warning,
-    symlinked_input,
+    department_folders, is_region, repeated_codes, stray_folders, stray_warning, symlinked_input,
 };
 pub use crate::pipeline::FOLDER_ACTUALS;
 pub use sink::AtomicFile;

@@ -135,20 +135,63 @@ impl Writer {
     }
 }
 
+/// One summary record of the region CSV: the columns of a department's rows
+/// (`CSV_REGION_HEADER`), of which the summary fills only these.
+#[derive(Default)]
+struct SummaryRecord<'a> {
+    department: &'a str,
+    project_code: &'a str,
+    project_name: &'a str,
+    row: &'a str,
+    name: &'a str,
+    score: &'a str,
+    grade: &'a str,
+    flags: &'a str,
+    error: &'a str,
+}
+
+impl SummaryRecord<'_> {
+    fn write(&self, w: &mut csv::Writer<Vec<u8>>) {
+        let e = "";
+        let _ = w.write_record([
+            self.department,
+            "region",
+            self.project_code,
+            self.project_name,
+            self.row,
+            e,
+            e,
+            e,
+            self.name,
+            e,
+            e,
+            e,
+            self.score,
+            e,
+            self.grade,
+            self.flags,
+            e,
+            self.error,
+        ]);
+    }
+}
+
 fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let empty = "";
-    // department,scope,project_code,project_name,row,id,level1,level2,name,target,actual,
-    // points,score,achieved,grade,flags,reason,error
     for g in &s.by_grade {
-        let count = g.count.to_string();
-        let grade = cell(&g.grade);
-        let _ = w.write_record([
-            empty, "region", empty, empty, "grade", empty, empty, empty, &grade, empty, empty,
-            empty, &count, empty, &grade, empty, empty, empty,
-        ]);
+        let (count, grade) = (g.count.to_string(), cell(&g.grade));
+        let (name, score): (&str, &str) = (&grade, &count);
+        let row = "grade";
+        SummaryRecord {
+            row,
+            name,
+            score,
+            grade: name,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for d in &s.departments {
         let score = fixed(d.score, 2);
@@ -158,72 +201,49 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
         } else {
             String::new()
         };
-        let _ = w.write_record([
-            &cell(&d.code),
-            "region",
-            empty,
-            empty,
-            "department",
-            empty,
-            empty,
-            empty,
-            &cell(&d.name),
-            empty,
-            empty,
-            empty,
-            &score,
-            empty,
-            &cell(&d.grade),
-            &missing,
-            empty,
-            &failed,
-        ]);
+        let (code, name, grade) = (cell(&d.code), cell(&d.name), cell(&d.grade));
+        SummaryRecord {
+            department: &code,
+            row: "department",
+            name: &name,
+            score: &score,
+            grade: &grade,
+            flags: &missing,
+            error: &failed,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for p in &s.lowest_projects {
         let score = fixed(p.score, 2);
-        let _ = w.write_record([
-            &cell(&p.department),
-            "region",
-            &cell(&p.code),
-            &cell(&p.name),
-            "lowest-project",
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            &score,
-            empty,
-            &cell(&p.grade),
-            empty,
-            empty,
-            empty,
-        ]);
+        let (dept, code, name, grade) = (
+            cell(&p.department),
+            cell(&p.code),
+            cell(&p.name),
+            cell(&p.grade),
+        );
+        SummaryRecord {
+            department: &dept,
+            project_code: &code,
+            project_name: &name,
+            row: "lowest-project",
+            score: &score,
+            grade: &grade,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for b in &s.broken {
         let msg = format!("{} errors; left out", b.errors);
-        let _ = w.write_record([
-            empty,
-            "region",
-            empty,
-            empty,
-            "broken",
-            empty,
-            empty,
-            empty,
-            &cell(&b.folder),
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            &msg,
-        ]);
+        let folder = cell(&b.folder);
+        let row = "broken";
+        SummaryRecord {
+            row,
+            name: &folder,
+            error: &msg,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -328,26 +348,18 @@ fn table_summary(s: &RegionSummary) -> String {
     out
 }
 
-fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
-    let mut out = format!("| {} |\n", header.join(" | "));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-    for r in rows {
-        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out
-}
-
 fn markdown_summary(s: &RegionSummary) -> String {
     let mut out = String::from("# 区域汇总\n\n");
     out.push_str(&totals_line(s));
     out.push_str("\n\n## 部门等级分布\n\n");
-    out.push_str(&md_table(&GRADE_HEADER, &grade_rows(s)));
+    out.push_str(&crate::report::markdown::table(
+        &GRADE_HEADER,
+        &grade_rows(s),
+    ));
     out.push_str("\n## 得分最低的项目\n\n");
-    out.push_str(&md_table(&LOW_HEADER, &low_rows(s)));
+    out.push_str(&crate::report::markdown::table(&LOW_HEADER, &low_rows(s)));
     out.push_str("\n## 各部门得分与缺少实际值的行\n\n");
-    out.push_str(&md_table(&DEPT_HEADER, &dept_rows(s)));
+    out.push_str(&crate::report::markdown::table(&DEPT_HEADER, &dept_rows(s)));
     if !s.broken.is_empty() {
         out.push_str("\n## 有错误未评分的部门\n\n");
         for b in &s.broken {
