@@ -78,6 +78,7 @@ fn run(dirs: &[PathBuf], format: Format, threads: usize) -> (Vec<u8>, String, bo
         policy: &policy,
         format,
         threads,
+        table: Default::default(),
         progress: &jixiao::pipeline::NoProgress,
     };
     let mut out = Vec::new();
@@ -144,6 +145,7 @@ fn a_write_error_mid_region_stops_every_thread_and_is_returned() {
                 policy: &policy,
                 format: Format::Json,
                 threads,
+                table: Default::default(),
                 progress: &jixiao::pipeline::NoProgress,
             };
             let mut out = FullAfter { room };

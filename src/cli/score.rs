@@ -117,5 +117,6 @@ fn region(a: &ScoreArgs, policy: &crate::score::Policy) -> u8 {
         format,
         output,
         bom: a.bom.wanted(output),
+        table: a.table.style(output),
     })
 }

@@ -23,6 +23,7 @@ pub struct RegionArgs<'a> {
     /// Start CSV with the byte-order mark Excel needs (decided as for one department: by
     /// default in a file, not on standard output).
     pub bom: bool,
+    pub table: crate::report::TableStyle,
 }
 
 /// The department folders to score, or the exit code of a region that cannot be scored.
@@ -68,6 +69,7 @@ pub fn run(a: &RegionArgs) -> u8 {
         policy: a.policy,
         format: a.format,
         threads: 0,
+        table: a.table,
         progress: &bar,
     };
     let bom: &[u8] = if a.bom && a.format == Format::Csv {

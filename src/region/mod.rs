@@ -25,7 +25,7 @@ pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, Regi
 
 use crate::diagnostic::render_file_diagnostics;
 use crate::pipeline::{readahead, Notice, Progress, Stop};
-use crate::report::Format;
+use crate::report::{Format, TableStyle};
 use crate::score::Policy;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -82,7 +82,7 @@ fn guarded(dir: &Path, score: impl FnOnce() -> DeptOutcome) -> DeptOutcome {
     })
 }
 
-fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
+fn score_one(dir: &Path, policy: &Policy, format: Format, style: TableStyle) -> DeptOutcome {
     let outcome = crate::pipeline::score_department(dir, None, policy);
     let mut messages = render_file_diagnostics(&outcome.scorecard);
     messages.push_str(&render_file_diagnostics(&outcome.actuals));
@@ -108,7 +108,7 @@ fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
     let failed_rows = scored.failed_rows();
     // Only the scores are needed from here: the scorecard and actuals go first.
     let scored = scored.scored;
-    let body = render::department(&scored, format);
+    let body = render::department(&scored, format, style);
     let (line, lowest) = summary::figures(&scored, failed_rows);
     DeptOutcome {
         body,
@@ -159,6 +159,8 @@ pub struct RegionRun<'a> {
     pub format: Format,
     /// Worker threads; `0` = rayon's default (one per core). `1` scores sequentially.
     pub threads: usize,
+    /// How tables are drawn (`--width`, `--ascii`); only `Format::Table` looks at it.
+    pub table: TableStyle,
     /// Told as departments are written (the command line draws a bar on a terminal).
     pub progress: &'a dyn Progress,
 }
@@ -179,7 +181,7 @@ pub fn score_region(
     // How far scoring may run ahead of writing: bounds the outcomes held in memory.
     let window = 4 * threads;
     let mut acc = summary::Accumulator::new(run.policy);
-    let mut writer = render::Writer::new(run.format, run.policy.level_note());
+    let mut writer = render::Writer::new(run.format, run.policy.level_note(), run.table);
     writer.begin(out)?;
     let next = AtomicUsize::new(0);
     let written = (Mutex::new(0usize), Condvar::new());
@@ -192,7 +194,7 @@ pub fn score_region(
             threads_scope
                 .spawn(move || readahead::walk(dirs, |i| wait_for_window(written, stop, i, lead)));
         }
-        let (policy, format) = (run.policy, run.format);
+        let (policy, format, style) = (run.policy, run.format, run.table);
         pool.in_place_scope(|scope| {
             for _ in 0..threads {
                 let tx = tx.clone();
@@ -203,7 +205,7 @@ pub fn score_region(
                     if !wait_for_window(written, stop, i, window) {
                         break;
                     }
-                    let outcome = guarded(dir, || score_one(dir, policy, format));
+                    let outcome = guarded(dir, || score_one(dir, policy, format, style));
                     if tx.send((i, outcome)).is_err() {
                         break;
                     }

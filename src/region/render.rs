@@ -15,12 +15,13 @@
 use super::summary::RegionSummary;
 use crate::evaluate::ScoredDepartment;
 use crate::report::csv_safe::cell;
-use crate::report::{render, Format};
+use crate::report::{render, Format, TableStyle};
 use crate::score::formula::fixed;
 use std::io::Write;
 
-/// The rendered body of one department, ready to be written in place.
-pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
+/// The rendered body of one department, ready to be written in place; `style`: how
+/// tables are drawn (`--width`, `--ascii`).
+pub fn department(s: &ScoredDepartment, format: Format, style: TableStyle) -> Vec<u8> {
     match format {
         Format::Json => {
             let mut out = Vec::with_capacity(96 * 1024);
@@ -37,7 +38,7 @@ pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
                 "════ {} {}（{}年度）════\n\n",
                 d.code, d.name, d.fiscal_year
             );
-            out.push_str(&render(s, format));
+            out.push_str(&crate::report::render_table(s, style));
             out.push('\n');
             out.into_bytes()
         }
@@ -78,15 +79,17 @@ pub struct Writer {
     xlsx: Option<super::xlsx::XlsxRegion>,
     /// The policy's note on the 一级指标 points, for the HTML page's footer.
     level_note: String,
+    style: TableStyle,
 }
 
 impl Writer {
-    pub fn new(format: Format, level_note: String) -> Writer {
+    pub fn new(format: Format, level_note: String, style: TableStyle) -> Writer {
         Writer {
             format,
             first: true,
             xlsx: None,
             level_note,
+            style,
         }
     }
 
@@ -124,7 +127,7 @@ impl Writer {
                 out.write_all(b"\n}\n")
             }
             Format::Csv => out.write_all(&csv_summary(s)),
-            Format::Table => out.write_all(table_summary(s).as_bytes()),
+            Format::Table => out.write_all(table_summary(s, self.style).as_bytes()),
             Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
             Format::Html => out.write_all(super::html::end(s, &self.level_note).as_bytes()),
             Format::Xlsx => match self.xlsx.take() {
@@ -260,18 +263,6 @@ pub(super) fn totals_line(s: &RegionSummary) -> String {
     )
 }
 
-fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
-    }
-    t.to_string()
-}
-
 pub(super) const GRADE_HEADER: [&str; 3] = ["等级", "部门数", "部门"];
 pub(super) const DEPT_HEADER: [&str; 7] = [
     "部门编码",
@@ -329,15 +320,15 @@ pub(super) fn low_rows(s: &RegionSummary) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn table_summary(s: &RegionSummary) -> String {
+fn table_summary(s: &RegionSummary, style: TableStyle) -> String {
     let mut out = String::from("════ 区域汇总 ════\n");
     out.push_str(&totals_line(s));
     out.push_str("\n\n部门等级分布\n");
-    out.push_str(&grid(&GRADE_HEADER, grade_rows(s)));
+    out.push_str(&style.grid(&GRADE_HEADER, grade_rows(s)));
     out.push_str("\n\n得分最低的项目\n");
-    out.push_str(&grid(&LOW_HEADER, low_rows(s)));
+    out.push_str(&style.grid(&LOW_HEADER, low_rows(s)));
     out.push_str("\n\n各部门得分与缺少实际值的行\n");
-    out.push_str(&grid(&DEPT_HEADER, dept_rows(s)));
+    out.push_str(&style.grid(&DEPT_HEADER, dept_rows(s)));
     out.push('\n');
     if !s.broken.is_empty() {
         out.push_str("\n有错误未评分的部门（见标准错误输出）\n");
