@@ -12,18 +12,18 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// The project code (项目编码), or the department's code for its own indicators.
+    /// 项目编码；部门整体指标用部门编码。
     #[arg(long)]
     project: String,
-    /// Only this indicator (its id, e.g. `qty1`).
+    /// 只看这一个指标（其 id，如 `qty1`）。
     #[arg(long)]
     indicator: Option<String>,
     #[arg(long, value_enum, default_value = "text")]

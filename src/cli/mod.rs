@@ -229,10 +229,10 @@ pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8
 /// because it usually goes to another program. Our own readers accept either.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct BomArgs {
-    /// Start CSV with a UTF-8 byte-order mark (the default when writing a file with `-o`).
+    /// CSV 以 UTF-8 字节顺序标记（BOM）开头（用 `-o` 写文件时的默认做法）。
     #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
-    /// No byte-order mark, even in a file.
+    /// 不写字节顺序标记，写文件时也不写。
     #[arg(long)]
     pub no_bom: bool,
 }
@@ -247,11 +247,10 @@ impl BomArgs {
 /// `--width` / `--ascii` of the commands that draw tables.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct TableArgs {
-    /// Tables: fit them to this many columns (default: the terminal's width; no limit
-    /// when writing to a file or a pipe).
+    /// 表格：按这么多列宽排版（默认：终端宽度；写文件或管道时不限）。
     #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
-    /// Tables: draw with `+-|` instead of box-drawing characters.
+    /// 表格：用 `+-|` 画线，而不是制表符。
     #[arg(long)]
     pub ascii: bool,
 }
@@ -280,10 +279,10 @@ pub mod exit {
 #[command(
     name = "jixiao",
     version,
-    about = "绩效自评: read performance targets as a language and score actuals against them"
+    about = "绩效自评：把绩效指标当作一种语言来读，并精确地为实际完成值计分"
 )]
 pub struct Cli {
-    /// Language of messages and labels: zh (default) or en; also taken from LANG=en_*.
+    /// 消息和标签的语言：zh（默认）或 en；也按 LANG=en_* 选择。
     #[arg(long, global = true, value_enum)]
     lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
@@ -292,35 +291,31 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse targets (指标值) and show their kind, parts, canonical form and warnings.
+    /// 解析指标值，显示其类型、组成、规范写法和警告。
     Parse(parse::ParseArgs),
-    /// Score one actual against one target, or every row of a CSV file.
+    /// 按一个指标值为一个实际完成值计分，或为 CSV 文件的每一行计分。
     Eval(eval::EvalArgs),
-    /// Import a published 绩效目标表 (text export or .docx) into a scorecard folder.
+    /// 把公开的绩效目标表（文本导出、.docx、.xlsx 等）导入为部门文件夹。
     Import(import::ImportArgs),
-    /// Score a department folder against year-end actuals: the 自评表 per project and
-    /// for the department.
+    /// 按年底实际完成值为部门文件夹计分：每个项目和部门整体的自评表。
     Score(score::ScoreArgs),
-    /// Explain a project's (or the department's) scores row by row: target, actual,
-    /// direction, the rule and where it is written, the arithmetic, and the total.
+    /// 逐行解释项目（或部门整体）的得分：指标值、实际值、方向、所用规则及其出处、算式和总分。
     Explain(explain::ExplainArgs),
-    /// What a change of policy, actuals or scorecard moves; exit 1 when anything does.
+    /// 政策、实际值或指标表的改动使哪些得分变化；有变化则退出码 1。
     Diff(diff::DiffArgs),
-    /// Write a line-per-figure record of every score, or `--check` one (exit 1 on change).
+    /// 把每个得分逐行记成快照，或用 `--check` 核对快照（有变化则退出码 1）。
     Snapshot(snapshot::SnapshotArgs),
-    /// Run rule test cases (a `[[case]]` TOML file) against a policy.
+    /// 按政策运行规则测试用例（`[[case]]` TOML 文件）。
     Test(test::TestArgs),
-    /// 绩效运行监控: spending against plan at a date, lights, indicator progress.
+    /// 绩效运行监控：某日的支出与计划对比、监控灯、指标进度。
     Monitor(monitor::MonitorArgs),
-    /// Review a scorecard folder: lenient targets, unit and 反向 contradictions, deadlines
-    /// outside the fiscal year, vague targets, points, budgets and spending plans.
+    /// 审查部门文件夹：宽松写法的指标值、单位与反向的矛盾、年度之外的时限、含糊的指标值、分值、预算和用款计划。
     Check(check::CheckArgs),
-    /// Re-score published 自评表 (.docx/.xlsx/.xls/text, or a folder of them) and show
-    /// where they break the rules: per row 一致/偏高/偏低/无法复核, and the table checks.
+    /// 复核已公开的自评表（.docx/.xlsx/.xls/文本，或装着它们的文件夹），指出违反规则之处：每行一致/偏高/偏低/无法复核，以及整表检查。
     Audit(audit::AuditArgs),
-    /// Write the blank year-end actuals sheet (TOML or CSV) for a scorecard folder.
+    /// 为部门文件夹写出空白的年底实际完成值表（TOML、CSV 或 xlsx）。
     Template(template::TemplateArgs),
-    /// Rewrite targets to their canonical form, keeping comments and layout.
+    /// 把指标值改写为规范写法，保留注释和排版。
     Fmt(fmt::FmtArgs),
 }
 

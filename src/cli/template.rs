@@ -9,18 +9,18 @@ use std::path::PathBuf;
 pub enum TemplateFormat {
     Toml,
     Csv,
-    /// A workbook: one sheet per project, locked target columns, grade drop-downs.
+    /// 工作簿：每个项目一张表，指标列锁定，等级可下拉选择。
     Xlsx,
 }
 
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Default: from the `-o` file's extension (.toml .csv .xlsx), else toml.
+    /// 默认：按 `-o` 文件的扩展名（.toml .csv .xlsx），否则为 toml。
     #[arg(long, value_enum)]
     format: Option<TemplateFormat>,
-    /// Write to this file (atomically) instead of standard output.
+    /// 写入此文件（原子写入），而不是标准输出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
     #[command(flatten)]
