@@ -275,6 +275,12 @@ pub mod exit {
     pub use crate::pipeline::exit::{worse, FAILED, OK, UNUSABLE};
 }
 
+// Decision: the `--help` texts are Chinese only. clap's derive fixes them at compile time
+// and `--lang` is itself an argument clap parses, so English help would need a second
+// catalogue of every argument's text laid over the built command before parsing: two copies
+// of each help text, bound to drift. Messages and labels follow `--lang`; the help is read
+// by the people who run the commands, and they read Chinese. (clap's own words — `Usage:`,
+// `Options:`, `Print help` — stay as clap writes them.)
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
