@@ -4,11 +4,13 @@
 //! Streaming, so memory grows with the largest department and not with the region: the
 //! pool's threads (rayon) load, score and render departments in folder order, while the
 //! calling thread writes the finished ones in that order; scoring runs at most 4 × threads
-//! departments ahead of writing, so a slow department holds back only a bounded queue. Only the summary figures of each department are kept. The bytes written do not
-//! depend on the number of threads (tested against a sequential run).
+//! departments ahead of writing, so a slow department holds back only a bounded queue.
+//! Only the summary figures of each department are kept. The bytes written do not depend
+//! on the number of threads (tested against a sequential run).
 //!
-//! A department with errors is reported on stderr and left out; the others are scored and
-//! the run exits 1.
+//! Each department goes through [`crate::pipeline`], as one department does. A department
+//! with errors is left out and counted in the summary; its diagnostics go to the messages
+//! writer the caller gives. Nothing here prints: `score REGION` is `cli/score_region.rs`.
 
 mod html;
 mod render;
