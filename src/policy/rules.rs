@@ -2,15 +2,15 @@
 //! returned, each with a span into the text as written, a label and a help line; grammar
 //! rule names never reach a message.
 
-use super::definition::{
-    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds,
-    NotApplicable, QualitativeBands, Step, StepBasis,
-};
 use crate::diagnostic::Diagnostic;
 use crate::model::number::d;
 use crate::model::{Direction, Span};
 use crate::parse::grammar::{Grammar, Rule};
 use crate::parse::normalize::Normalized;
+use crate::policy::definition::{
+    Band, DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds,
+    NotApplicable, QualitativeBands, Step, StepBasis,
+};
 use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;
