@@ -13,6 +13,7 @@
 //! writer the caller gives. Nothing here prints: `score REGION` is `cli/score_region.rs`.
 
 mod html;
+mod messages;
 mod render;
 mod sink;
 mod summary;
@@ -22,11 +23,11 @@ pub use crate::pipeline::folders::{
     department_folders, is_region, repeated_codes, stray_folders, stray_warning, symlinked_input,
 };
 pub use crate::pipeline::FOLDER_ACTUALS;
+pub use messages::DepartmentMessages;
 pub use sink::AtomicFile;
 pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
 
-use crate::diagnostic::render_file_diagnostics;
-use crate::pipeline::{readahead, Notice, Progress, Stop};
+use crate::pipeline::{readahead, Notice, Progress};
 use crate::report::{Format, TableStyle};
 use crate::score::Policy;
 use std::collections::BTreeMap;
@@ -54,11 +55,11 @@ impl RegionOutcome {
     }
 }
 
-/// What one worker returns for one department: its rendered bytes and the figures the
-/// summary needs; the scored department itself is dropped in the worker.
+/// What one worker returns for one department: its rendered bytes, what it said, and the
+/// figures the summary needs; the scored department itself is dropped in the worker.
 struct DeptOutcome {
     body: Vec<u8>,
-    messages: String,
+    messages: DepartmentMessages,
     line: Option<DepartmentLine>,
     lowest: Vec<LowProject>,
     broken: Option<BrokenDepartment>,
@@ -76,33 +77,24 @@ fn guarded(dir: &Path, score: impl FnOnce() -> DeptOutcome) -> DeptOutcome {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
-        let messages = format!(
-            "error: internal error while scoring `{}`: {what}; the department was left out. This is a bug in jixiao — please report it with this folder\n",
-            dir.display()
-        );
+        let messages = DepartmentMessages {
+            folder: dir.to_path_buf(),
+            internal_error: Some(what),
+            ..DepartmentMessages::default()
+        };
         broken(dir, 1, messages)
     })
 }
 
 fn score_one(dir: &Path, policy: &Policy, format: Format, style: TableStyle) -> DeptOutcome {
-    let outcome = crate::pipeline::score_department(dir, None, policy);
-    let mut messages = render_file_diagnostics(&outcome.scorecard);
-    messages.push_str(&render_file_diagnostics(&outcome.actuals));
-    let Some(scored) = outcome.scored else {
-        let diags = outcome.scorecard.iter().chain(&outcome.actuals);
-        let errors = diags.filter(|d| d.is_error()).count();
-        let folder = matches!(
-            outcome.stop,
-            Some(Stop::Scorecard | Stop::DepartmentUnreadable)
-        );
-        messages.push_str(&left_out_line(folder, dir));
+    let mut outcome = crate::pipeline::score_department(dir, None, policy);
+    let scored = outcome.scored.take();
+    let messages = DepartmentMessages::from_outcome(dir.to_path_buf(), outcome);
+    let Some(scored) = scored else {
+        let errors = messages.errors();
         return broken(dir, errors, messages);
     };
-    for notice in &outcome.notices {
-        messages.push_str(&notice.message(dir, true));
-        messages.push('\n');
-    }
-    let unknown_actuals = outcome
+    let unknown_actuals = messages
         .notices
         .iter()
         .filter(|n| matches!(n, Notice::UnknownActual { .. }))
@@ -123,24 +115,8 @@ fn score_one(dir: &Path, policy: &Policy, format: Format, style: TableStyle) -> 
     }
 }
 
-/// The line that says a department was left out, for errors in its scorecard folder
-/// (`folder`) or in its actuals.
-fn left_out_line(folder: bool, dir: &Path) -> String {
-    if folder {
-        format!(
-            "error: the department folder `{}` has errors; it was left out and the others were scored\n",
-            dir.display()
-        )
-    } else {
-        format!(
-            "error: the actuals of `{}` have errors; the department was left out and the others were scored\n",
-            dir.display()
-        )
-    }
-}
-
 /// A department left out with `errors` errors and the `messages` that say why.
-fn broken(dir: &Path, errors: usize, messages: String) -> DeptOutcome {
+fn broken(dir: &Path, errors: usize, messages: DepartmentMessages) -> DeptOutcome {
     DeptOutcome {
         body: Vec::new(),
         messages,
@@ -168,12 +144,32 @@ pub struct RegionRun<'a> {
 }
 
 /// Scores every department folder in `dirs` and streams the output to `out`; messages
-/// (diagnostics, warnings) go to `messages` in folder order. Fails only when writing fails.
+/// (diagnostics, warnings) go to `messages` as text, in folder order, escaped for a
+/// terminal. Fails only when writing fails.
 pub fn score_region(
     dirs: &[PathBuf],
     run: &RegionRun,
     out: &mut dyn Write,
     messages: &mut dyn Write,
+) -> std::io::Result<RegionOutcome> {
+    score_region_with(dirs, run, out, &mut |m: &DepartmentMessages| {
+        if m.is_empty() {
+            return Ok(());
+        }
+        // Folder names and file text may hold terminal escapes: shown, never sent.
+        let text = m.render();
+        messages.write_all(crate::terminal_text::sanitize_for_terminal(&text).as_bytes())
+    })
+}
+
+/// [`score_region`] with each department's messages given as values to `on_messages`, in
+/// folder order (also when there are none); an error from it stops the run as a failed
+/// write does.
+pub fn score_region_with(
+    dirs: &[PathBuf],
+    run: &RegionRun,
+    out: &mut dyn Write,
+    on_messages: &mut dyn FnMut(&DepartmentMessages) -> std::io::Result<()>,
 ) -> std::io::Result<RegionOutcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(run.threads)
@@ -220,7 +216,7 @@ pub fn score_region(
             'receive: for (i, o) in rx.iter() {
                 pending.insert(i, o);
                 while let Some(o) = pending.remove(&want) {
-                    if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, messages) {
+                    if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, on_messages) {
                         result = Err(e);
                         break 'receive;
                     }
@@ -281,10 +277,9 @@ fn write_outcome(
     writer: &mut render::Writer,
     acc: &mut summary::Accumulator,
     out: &mut dyn Write,
-    messages: &mut dyn Write,
+    on_messages: &mut dyn FnMut(&DepartmentMessages) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    // Folder names and file text may hold terminal escapes: shown, never sent.
-    messages.write_all(crate::terminal_text::sanitize_for_terminal(&o.messages).as_bytes())?;
+    on_messages(&o.messages)?;
     if let Some(b) = o.broken {
         acc.broken(b);
         return Ok(());
@@ -308,7 +303,8 @@ mod tests {
         assert!(o.body.is_empty() && o.line.is_none());
         let b = o.broken.as_ref().map(|b| (b.folder.as_str(), b.errors));
         assert_eq!(b, Some(("region/d-007", 1)));
-        assert!(o.messages.contains("internal error"), "{}", o.messages);
-        assert!(o.messages.contains("index out of bounds"), "{}", o.messages);
+        let text = o.messages.render();
+        assert!(text.contains("internal error"), "{text}");
+        assert!(text.contains("index out of bounds"), "{text}");
     }
 }
