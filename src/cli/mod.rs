@@ -221,6 +221,10 @@ pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8
     Err(exit::UNUSABLE)
 }
 
+/// The actuals diagnostic codes that make a file unusable as a whole (exit 2); kept here
+/// for code that named them in `cli`, the list itself is the pipeline's.
+pub use crate::pipeline::UNUSABLE_ACTUALS;
+
 /// `--bom` / `--no-bom` of the commands that write CSV.
 ///
 /// Decision: a CSV written to a file (`-o`) starts with a UTF-8 byte-order mark unless
