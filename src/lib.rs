@@ -2,7 +2,10 @@
 //! against them, exactly.
 //!
 //! Pipeline: text → [`parse`] (pest grammar → typed AST with spans) → [`model`] →
-//! [`score`] (policy as a value, exact decimals, a trace per row) → renderers.
+//! [`score`] (policy as a value, exact decimals, a trace per row) → [`evaluate`] →
+//! renderers ([`report`]). A department folder becomes scores through [`pipeline`] only.
+//! `docs/ARCHITECTURE.md` gives every module a layer; `tests/layers.rs` keeps imports
+//! pointing down.
 
 pub mod actuals;
 pub mod audit;
@@ -22,6 +25,7 @@ pub mod model;
 pub mod monitor;
 pub mod output;
 pub mod parse;
+pub mod pipeline;
 pub mod policy;
 pub mod record_cap;
 pub mod region;

@@ -78,7 +78,8 @@ fn run(dirs: &[PathBuf], format: Format, threads: usize) -> (Vec<u8>, String, bo
         policy: &policy,
         format,
         threads,
-        progress: false,
+        table: Default::default(),
+        progress: &jixiao::pipeline::NoProgress,
     };
     let mut out = Vec::new();
     let mut msgs = Vec::new();
@@ -144,7 +145,8 @@ fn a_write_error_mid_region_stops_every_thread_and_is_returned() {
                 policy: &policy,
                 format: Format::Json,
                 threads,
-                progress: false,
+                table: Default::default(),
+                progress: &jixiao::pipeline::NoProgress,
             };
             let mut out = FullAfter { room };
             let mut msgs = Vec::new();
@@ -625,4 +627,30 @@ fn region_csv_has_a_bom_in_a_file_and_inert_formulas() {
         .iter()
         .flat_map(|r| r.iter())
         .any(|c| c.starts_with('=')));
+}
+
+#[test]
+fn a_region_gives_each_departments_messages_as_values() {
+    let region = Path::new("tests/broken/41-region-broken-department/region");
+    let dirs = department_folders(region).unwrap();
+    let policy = builtin_policy();
+    let r = RegionRun {
+        policy: &policy,
+        format: Format::Json,
+        threads: 2,
+        table: Default::default(),
+        progress: &jixiao::pipeline::NoProgress,
+    };
+    let mut seen = Vec::new();
+    let outcome = jixiao::region::score_region_with(&dirs, &r, &mut Vec::new(), &mut |m| {
+        seen.push((m.folder.clone(), m.stop.clone(), m.errors(), m.is_empty()));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(outcome.summary.broken.len(), 1);
+    // In folder order, one per department, the clean one with nothing to say.
+    let stops: Vec<_> = seen.iter().map(|(_, s, _, _)| s.clone()).collect();
+    assert_eq!(stops, [Some(jixiao::pipeline::Stop::Scorecard), None]);
+    assert!(seen[0].0.ends_with("a-broken") && seen[0].2 > 0);
+    assert!(seen[1].3, "{seen:?}");
 }

@@ -67,7 +67,7 @@ pub fn import_to(source: &Path, audit: &FileAudit, dir: &Path) -> Result<Vec<Str
         source.display(),
         toml::to_string(&root).map_err(|e| AuditError::Toml(e.to_string()))?
     );
-    let path = dir.join(crate::region::FOLDER_ACTUALS);
+    let path = dir.join(crate::pipeline::FOLDER_ACTUALS);
     crate::output::write_atomic(&path, text.as_bytes())
         .map_err(|error| AuditError::Write { path, error })?;
     Ok(notes)

@@ -5,6 +5,7 @@
 //! does not grow with the region.
 
 use super::{check_folder, CheckOptions, Counts};
+use crate::pipeline::Progress;
 use crate::score::Policy;
 use rayon::prelude::*;
 use std::io::Write;
@@ -21,36 +22,27 @@ pub struct RegionCheck {
     pub with_errors: usize,
     pub counts: Counts,
     pub files: usize,
-    /// Subfolders without `department.toml` (warned about on stderr; exit 1).
-    pub strays: usize,
 }
 
 /// Checks every folder in `dirs` and writes the reports to `out` as text (each
 /// department's report, then the region line) or as one JSON array of every finding, with
 /// the items of the single-folder `check --format json`.
+/// `progress` is told as departments are checked. The region's subfolders without
+/// `department.toml` are the caller's to warn about.
 pub fn check_region(
     region: &Path,
     dirs: &[PathBuf],
     policy: &Policy,
     opts: CheckOptions,
     json: bool,
-    progress: bool,
+    progress: &dyn Progress,
     out: &mut dyn Write,
 ) -> std::io::Result<RegionCheck> {
-    let bar = crate::region::Progress::new(progress, dirs.len());
     let mut total = RegionCheck {
         departments: dirs.len(),
         ..RegionCheck::default()
     };
-    // A folder that is not a department is said to be, not silently passed over.
-    let strays = crate::region::stray_folders(region);
-    for dir in &strays {
-        let line = crate::region::stray_warning(dir) + "\n";
-        let _ = std::io::stderr()
-            .lock()
-            .write_all(crate::terminal_text::sanitize_for_terminal(&line).as_bytes());
-    }
-    total.strays = strays.len();
+    let mut done = 0;
     let mut first_item = true;
     if json {
         out.write_all(b"[")?;
@@ -58,11 +50,11 @@ pub fn check_region(
     // A region on a cold disk: one thread asks the kernel to start reading the folders
     // ahead of the checkers (as `score REGION` does); it stops with the run.
     let stop = std::sync::atomic::AtomicBool::new(false);
-    std::thread::scope(|threads| -> std::io::Result<()> {
-        if crate::region::readahead::AVAILABLE && dirs.len() > 1 {
+    let result = std::thread::scope(|threads| -> std::io::Result<()> {
+        if crate::pipeline::readahead::AVAILABLE && dirs.len() > 1 {
             let stop = &stop;
             threads.spawn(move || {
-                crate::region::readahead::walk(dirs, |_| {
+                crate::pipeline::readahead::walk(dirs, |_| {
                     !stop.load(std::sync::atomic::Ordering::Relaxed)
                 })
             });
@@ -86,7 +78,8 @@ pub fn check_region(
                         (text, report.counts(), report.files.len())
                     })
                     .collect();
-                bar.inc(chunk.len() as u64);
+                done += chunk.len();
+                progress.advance(done, dirs.len());
                 for (text, counts, files) in rendered {
                     total.counts.errors += counts.errors;
                     total.counts.warnings += counts.warnings;
@@ -112,8 +105,9 @@ pub fn check_region(
         let result = checked();
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         result
-    })?;
-    bar.finish();
+    });
+    progress.finish();
+    result?;
     if json {
         out.write_all(b"\n]\n")?;
     } else {

@@ -13,22 +13,21 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct AuditArgs {
-    /// Published 自评表: .docx, .xlsx/.xls or text, or a folder of them (a region's year).
+    /// 已公开的自评表：.docx、.xlsx/.xls 或文本，或装着它们的文件夹（一个地区一年的）。
     #[arg(required = true)]
     sources: Vec<PathBuf>,
-    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// How far a printed score may be from the re-scored one and still agree (一致).
+    /// 公开得分与复核得分相差多少以内仍算一致。
     #[arg(long, default_value_t = default_tolerance())]
     tolerance: Decimal,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Write to this file (atomically) instead of standard output. Required for xlsx.
+    /// 写入此文件（原子写入），而不是标准输出；xlsx 必须给出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
-    /// Also write each published form as a scorecard folder with its `actuals.toml` (one
-    /// subfolder per document when there are several), for `score`, `explain` and `diff`.
+    /// 另把每张公开的表写成带 `actuals.toml` 的部门文件夹（多份文档时每份一个子文件夹），供 `score`、`explain`、`diff` 使用。
     #[arg(long)]
     import_to: Option<PathBuf>,
 }

@@ -7,20 +7,17 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// A department folder (`scorecards/<department>/`), or a region: a folder of
-    /// department folders, each checked in turn.
+    /// 部门文件夹（`scorecards/<部门>/`），或地区：装着多个部门文件夹的文件夹，逐个审查。
     path: PathBuf,
-    /// Targets that parse only leniently are errors, not warnings.
+    /// 只能宽松读取的指标值算错误，而不是警告。
     #[arg(long)]
     strict: bool,
-    /// A policy file in the rule language, for the level weights points must add up to.
-    /// Default: 财预〔2020〕10号 (built in).
+    /// 规则语言写的政策文件，分值须合计到它的各级权重。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     format: TextOrJson,
-    /// Show every advice item in full (by default advice is one line per kind, after the
-    /// errors and warnings).
+    /// 每条建议都完整列出（默认在错误和警告之后，每类建议只占一行）。
     #[arg(long, short = 'v')]
     verbose: bool,
 }
@@ -31,7 +28,7 @@ pub fn run(a: CheckArgs) -> u8 {
         Err(code) => return code,
     };
     let opts = CheckOptions { strict: a.strict };
-    if crate::region::is_region(&a.path) {
+    if crate::pipeline::folders::is_region(&a.path) {
         return region(&a, &policy, opts);
     }
     if let Err(code) = super::require_department_folder(&a.path, true) {
@@ -51,7 +48,7 @@ pub fn run(a: CheckArgs) -> u8 {
 }
 
 fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u8 {
-    let dirs = match crate::region::department_folders(&a.path) {
+    let dirs = match crate::pipeline::folders::department_folders(&a.path) {
         Ok(d) => d,
         Err(e) => {
             eprintln_safe!("error: cannot read the region `{}`: {e}", a.path.display());
@@ -61,12 +58,17 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     let json = matches!(a.format, TextOrJson::Json);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    // A folder that is not a department is said to be, not silently passed over.
+    let strays = crate::pipeline::folders::stray_folders(&a.path);
+    for dir in &strays {
+        eprintln_safe!("{}", crate::pipeline::folders::stray_warning(dir));
+    }
+    let bar = super::progress_bar::Bar::on_terminal(dirs.len());
     let result =
-        crate::check::region::check_region(&a.path, &dirs, policy, opts, json, progress, &mut out)
+        crate::check::region::check_region(&a.path, &dirs, policy, opts, json, &bar, &mut out)
             .and_then(|r| std::io::Write::flush(&mut out).map(|()| r));
     match result {
-        Ok(r) if r.counts.errors > 0 || r.strays > 0 => exit::FAILED,
+        Ok(r) if r.counts.errors > 0 || !strays.is_empty() => exit::FAILED,
         Ok(_) => exit::OK,
         Err(e) => super::output_status(Err(e), exit::OK),
     }

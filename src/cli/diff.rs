@@ -7,7 +7,6 @@
 //! Exit 0 when nothing changes, 1 otherwise, so it works as a CI gate; 2 on bad input.
 
 use super::exit;
-use super::snapshot::load_and_score;
 use crate::report::diff::{diff, render_text_styled};
 use clap::Args;
 use std::path::PathBuf;
@@ -20,13 +19,13 @@ pub enum DiffFormat {
 
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    /// A department folder, or two (old, new).
+    /// 一个部门文件夹，或两个（旧、新）。
     #[arg(required = true, num_args = 1..=2)]
     paths: Vec<PathBuf>,
-    /// Actuals (.toml or .csv): once for both sides, or twice (old, new).
+    /// 实际完成值（.toml 或 .csv）：给一次则两边共用，给两次则为旧、新。
     #[arg(long)]
     actuals: Vec<PathBuf>,
-    /// Policy files: once for both sides, or twice (old, new). Default: built in.
+    /// 政策文件：给一次则两边共用，给两次则为旧、新。默认：内置政策。
     #[arg(long)]
     policy: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
@@ -85,20 +84,21 @@ pub fn run(a: DiffArgs) -> u8 {
             return exit::UNUSABLE;
         }
     };
-    let mut scored = Vec::with_capacity(2);
+    let mut runs = Vec::with_capacity(2);
     for side in [&old, &new] {
         let policy = match super::load_policy_arg(side.policy.as_deref()) {
             Ok(p) => p,
             Err(code) => return code,
         };
-        match load_and_score(&side.path, side.actuals.as_deref(), &policy) {
-            Ok(l) => scored.push(l.scored),
+        match super::department::score(&side.path, side.actuals.as_deref(), &policy) {
+            Ok(r) => runs.push(r),
             Err(code) => return code,
         }
     }
-    let (Some(o), Some(n)) = (scored.first(), scored.get(1)) else {
+    let (Some(old_run), Some(new_run)) = (runs.first(), runs.get(1)) else {
         return exit::UNUSABLE;
     };
+    let (o, n) = (&old_run.scored.scored, &new_run.scored.scored);
     let d = diff(o, n);
     let text = match a.format {
         DiffFormat::Text => {
@@ -112,5 +112,6 @@ pub fn run(a: DiffArgs) -> u8 {
     } else {
         exit::FAILED
     };
+    let status = exit::worse(old_run.finish(status), new_run.finish(status));
     super::emit(text, status)
 }

@@ -12,31 +12,31 @@ use std::io::Read;
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
-    /// The target, e.g. `≥2000份`.
+    /// 指标值，如 `≥2000份`。
     #[arg(required_unless_present = "csv")]
     target: Option<String>,
-    /// The actual value, e.g. `2300份`, `达成`, `2022年11月20日`.
+    /// 实际完成值，如 `2300份`、`达成`、`2022年11月20日`。
     #[arg(required_unless_present = "csv")]
     actual: Option<String>,
-    /// The row's points (分值): a non-negative number.
+    /// 该行分值：非负数。
     #[arg(long, default_value = "10", value_parser = points_arg)]
     points: String,
-    /// The baseline (上年值) for change targets.
+    /// 变化类指标的上年值。
     #[arg(long)]
     baseline: Option<String>,
-    /// Year for year-less dates (1900–2999, as a CSV row's `fiscal_year`).
+    /// 无年份日期所属的年度（1900–2999，同 CSV 行的 `fiscal_year`）。
     #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2999))]
     fiscal_year: Option<i32>,
-    /// The indicator's description; a 反向 mark in it makes the row reverse.
+    /// 指标描述；其中标有「反向」则该行按反向指标计分。
     #[arg(long)]
     description: Option<String>,
-    /// 偏差原因, if any.
+    /// 偏差原因（如有）。
     #[arg(long)]
     reason: Option<String>,
-    /// Score every row of a CSV file (`-` for stdin) and write CSV to stdout.
+    /// 为 CSV 文件的每一行计分（`-` 为标准输入），CSV 写到标准输出。
     #[arg(long, conflicts_with_all = ["target", "actual"])]
     csv: Option<String>,
-    /// Parse and score every row afresh (for checking the cache; slower).
+    /// 每行都重新解析和计分（用于核对缓存，较慢）。
     #[arg(long, hide = true)]
     no_cache: bool,
     #[arg(long, value_enum, default_value = "text")]

@@ -4,7 +4,7 @@
 //! `--project` may also be the department's code (its own indicators).
 
 use super::exit;
-use super::snapshot::{load_and_score, policy_with_origins};
+use super::snapshot::policy_with_origins;
 use super::TextOrJson;
 use crate::report::explain::{explain, render_text_styled, NotFound};
 use clap::Args;
@@ -12,18 +12,18 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// The project code (项目编码), or the department's code for its own indicators.
+    /// 项目编码；部门整体指标用部门编码。
     #[arg(long)]
     project: String,
-    /// Only this indicator (its id, e.g. `qty1`).
+    /// 只看这一个指标（其 id，如 `qty1`）。
     #[arg(long)]
     indicator: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
@@ -37,10 +37,11 @@ pub fn run(a: ExplainArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let loaded = match load_and_score(&a.path, a.actuals.as_deref(), &policy) {
-        Ok(l) => l,
+    let run = match super::department::score(&a.path, a.actuals.as_deref(), &policy) {
+        Ok(r) => r,
         Err(code) => return code,
     };
+    let loaded = &run.scored;
     let result = explain(
         &loaded.scored,
         &policy,
@@ -72,5 +73,5 @@ pub fn run(a: ExplainArgs) -> u8 {
         TextOrJson::Text => render_text_styled(&e, policy.rounding_places, a.table.style(None)),
         TextOrJson::Json => super::json_line(&e),
     };
-    super::emit(text, exit::OK)
+    super::emit(text, run.finish(exit::OK))
 }

@@ -16,15 +16,12 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct FmtArgs {
-    /// A department folder (`department.toml` and `projects/*.toml`) or one scorecard file.
+    /// 部门文件夹（`department.toml` 与 `projects/*.toml`）或单个指标文件。
     path: PathBuf,
-    /// Print what would change (file:line, old → new) and exit 1 if anything would;
-    /// write nothing.
+    /// 列出将要改动之处（文件:行，旧 → 新），有改动则退出码 1；不写任何文件。
     #[arg(long)]
     check: bool,
-    /// Rewrite targets to their canonical form (`每月播放2期` → `=2期/月`). This changes the
-    /// wording, so the 年度指标值 no longer matches the published 绩效目标表; without it fmt
-    /// only trims spaces around a target and makes full-width digits half-width.
+    /// 把指标值改写为规范写法（`每月播放2期` → `=2期/月`）。这会改变措辞，年度指标值将与公开的绩效目标表不再一致；不加此项时 fmt 只去掉指标值两端的空格、把全角数字改为半角。
     #[arg(long)]
     canonical: bool,
 }

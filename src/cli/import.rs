@@ -20,20 +20,18 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// The published document: the text export (`.txt`) or a Word file (`.docx`).
+    /// 公开的文档：文本导出（`.txt`）或 Word 文件（`.docx`）等。
     source: PathBuf,
-    /// The scorecard folder to write (`scorecards/<department>`).
+    /// 要写入的部门文件夹（`scorecards/<部门>`）。
     #[arg(short = 'o', long = "out")]
     out: PathBuf,
-    /// The budget year; by default inferred from the years in titles and deadlines.
+    /// 预算年度；默认从标题和时限中的年份推断。
     #[arg(long)]
     fiscal_year: Option<i32>,
-    /// Show what would be written (each file: new, changed, unchanged, removed) and whether
-    /// the new folder loads; write nothing.
+    /// 列出将写入的内容（每个文件：新增、改动、不变、删除）及新文件夹能否读入；不写任何文件。
     #[arg(long)]
     dry_run: bool,
-    /// Overwrite hand-edited files and remove project files the new import does not write;
-    /// also write a folder that does not load, so it can be fixed by hand.
+    /// 覆盖手工改过的文件、删除本次导入不再写出的项目文件；读入有错的文件夹也照写，以便手工修正。
     #[arg(long)]
     force: bool,
 }
@@ -91,9 +89,9 @@ pub fn run(a: ImportArgs) -> u8 {
 /// `-o` naming a folder whose department or project file is the source itself.
 fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
     // The files this import writes: `department.toml` and `projects/*.toml` in the folder.
-    let written_by_import = crate::output::department_inputs(&a.out)
+    let written_by_import = crate::pipeline::inputs::department_inputs(&a.out)
         .into_iter()
-        .filter(|p| !p.ends_with(crate::region::FOLDER_ACTUALS));
+        .filter(|p| !p.ends_with(crate::pipeline::FOLDER_ACTUALS));
     for f in written_by_import {
         if crate::output::is_same_file(&f, &a.source) {
             eprintln_safe!(

@@ -32,6 +32,7 @@ macro_rules! eprintln_safe {
 
 mod audit;
 mod check;
+mod department;
 mod diff;
 mod eval;
 mod explain;
@@ -40,7 +41,9 @@ mod fmt;
 mod import;
 mod monitor;
 mod parse;
+mod progress_bar;
 mod score;
+mod score_region;
 mod snapshot;
 mod template;
 mod template_xlsx;
@@ -134,6 +137,19 @@ pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
     }
 }
 
+/// Writes `bytes` to the `-o` file (atomically) or, without one, to standard output.
+/// `Err`: the exit code to end with now (a failure is said on stderr; a closed pipe is
+/// the reader's choice and ends quietly with 0).
+pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), u8> {
+    match output {
+        Some(path) => crate::output::write_atomic(path, bytes).map_err(|e| {
+            eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+            exit::UNUSABLE
+        }),
+        None => write_stdout(bytes).map_err(|e| output_status(Err(e), exit::OK)),
+    }
+}
+
 /// Writes `bytes` to standard output; the exit code is `status`, or as [`output_status`]
 /// says when the write fails.
 pub fn emit(bytes: impl AsRef<[u8]>, status: u8) -> u8 {
@@ -145,6 +161,20 @@ pub fn json_line<T: serde::Serialize>(v: &T) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The checks of a department command's paths before anything is read: the folder is a
+/// scorecard folder ([`require_department_folder`]) and `-o` names none of its inputs
+/// ([`refuse_department_output`]).
+pub fn check_department_paths(
+    folder: &Path,
+    region_too: bool,
+    output: Option<&Path>,
+    actuals: Option<&Path>,
+    policy: Option<&Path>,
+) -> Result<(), u8> {
+    require_department_folder(folder, region_too)?;
+    refuse_department_output(folder, output, actuals, policy)
 }
 
 /// Refuses (exit 2, with the message) an `-o` path that is one of `inputs`.
@@ -159,7 +189,7 @@ pub fn refuse_department_output(
     let Some(out) = output else {
         return Ok(());
     };
-    let mut inputs = crate::output::department_inputs(folder);
+    let mut inputs = crate::pipeline::inputs::department_inputs(folder);
     inputs.extend(actuals.into_iter().chain(policy).map(Path::to_path_buf));
     refuse_input_as_output(out, &inputs)
 }
@@ -192,44 +222,9 @@ pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8
     Err(exit::UNUSABLE)
 }
 
-/// An `--actuals` file that does not exist or is a folder is unusable input (exit 2),
-/// said in one line.
-pub fn require_actuals_file(path: &Path) -> Result<(), u8> {
-    let problem = match std::fs::metadata(path) {
-        Err(e) => format!("cannot read the actuals `{}`: {e}", path.display()),
-        Ok(m) if m.is_dir() => format!("the actuals `{}` is a folder", path.display()),
-        Ok(_) => return Ok(()),
-    };
-    eprintln_safe!(
-        "error: {problem}; give the filled actuals sheet (.toml, .csv or .xlsx; `jixiao template` writes a blank one)"
-    );
-    Err(exit::UNUSABLE)
-}
-
-/// Diagnostic codes of an actuals file that cannot be used at all: it cannot be read (or
-/// is a folder), or its header lacks the required columns. Exit 2, not 1.
-pub const UNUSABLE_ACTUALS: &[crate::diagnostic::Code] = &[
-    crate::diagnostic::Code::ActualsUnreadable,
-    crate::diagnostic::Code::ActualsCsvColumns,
-    crate::diagnostic::Code::ActualsCsvDuplicateColumn,
-    crate::diagnostic::Code::ActualsEncoding,
-    crate::diagnostic::Code::ActualsWorkbookNotText,
-    crate::diagnostic::Code::ActualsXlsx,
-    crate::diagnostic::Code::ActualsXlsxColumns,
-];
-
-/// The exit code for actuals that failed to load with `diags`: [`exit::UNUSABLE`] when the
-/// file is unusable as a whole (see [`UNUSABLE_ACTUALS`]), else `otherwise`.
-pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) -> u8 {
-    if diags
-        .iter()
-        .any(|d| UNUSABLE_ACTUALS.contains(&d.diagnostic.code))
-    {
-        exit::UNUSABLE
-    } else {
-        otherwise
-    }
-}
+/// The actuals diagnostic codes that make a file unusable as a whole (exit 2); kept here
+/// for code that named them in `cli`, the list itself is the pipeline's.
+pub use crate::pipeline::UNUSABLE_ACTUALS;
 
 /// `--bom` / `--no-bom` of the commands that write CSV.
 ///
@@ -239,10 +234,10 @@ pub fn actuals_exit(diags: &[crate::diagnostic::FileDiagnostic], otherwise: u8) 
 /// because it usually goes to another program. Our own readers accept either.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct BomArgs {
-    /// Start CSV with a UTF-8 byte-order mark (the default when writing a file with `-o`).
+    /// CSV 以 UTF-8 字节顺序标记（BOM）开头（用 `-o` 写文件时的默认做法）。
     #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
-    /// No byte-order mark, even in a file.
+    /// 不写字节顺序标记，写文件时也不写。
     #[arg(long)]
     pub no_bom: bool,
 }
@@ -257,11 +252,10 @@ impl BomArgs {
 /// `--width` / `--ascii` of the commands that draw tables.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct TableArgs {
-    /// Tables: fit them to this many columns (default: the terminal's width; no limit
-    /// when writing to a file or a pipe).
+    /// 表格：按这么多列宽排版（默认：终端宽度；写文件或管道时不限）。
     #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
-    /// Tables: draw with `+-|` instead of box-drawing characters.
+    /// 表格：用 `+-|` 画线，而不是制表符。
     #[arg(long)]
     pub ascii: bool,
 }
@@ -280,24 +274,26 @@ impl TableArgs {
     }
 }
 
-/// Exit codes shared by every command (documented in the README).
+/// Exit codes shared by every command (documented in the README), and the policy that
+/// combines them: [`crate::pipeline::exit`].
 pub mod exit {
-    /// Everything read and scored.
-    pub const OK: u8 = 0;
-    /// Some input had errors (reported); the rest was processed.
-    pub const FAILED: u8 = 1;
-    /// The input was unusable (unreadable file, missing columns, bad arguments).
-    pub const UNUSABLE: u8 = 2;
+    pub use crate::pipeline::exit::{worse, FAILED, OK, UNUSABLE};
 }
 
+// Decision: the `--help` texts are Chinese only. clap's derive fixes them at compile time
+// and `--lang` is itself an argument clap parses, so English help would need a second
+// catalogue of every argument's text laid over the built command before parsing: two copies
+// of each help text, bound to drift. Messages and labels follow `--lang`; the help is read
+// by the people who run the commands, and they read Chinese. (clap's own words — `Usage:`,
+// `Options:`, `Print help` — stay as clap writes them.)
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
     version,
-    about = "绩效自评: read performance targets as a language and score actuals against them"
+    about = "绩效自评：把绩效指标当作一种语言来读，并精确地为实际完成值计分"
 )]
 pub struct Cli {
-    /// Language of messages and labels: zh (default) or en; also taken from LANG=en_*.
+    /// 消息和标签的语言：zh（默认）或 en；也按 LANG=en_* 选择。
     #[arg(long, global = true, value_enum)]
     lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
@@ -306,35 +302,31 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse targets (指标值) and show their kind, parts, canonical form and warnings.
+    /// 解析指标值，显示其类型、组成、规范写法和警告。
     Parse(parse::ParseArgs),
-    /// Score one actual against one target, or every row of a CSV file.
+    /// 按一个指标值为一个实际完成值计分，或为 CSV 文件的每一行计分。
     Eval(eval::EvalArgs),
-    /// Import a published 绩效目标表 (text export or .docx) into a scorecard folder.
+    /// 把公开的绩效目标表（文本导出、.docx、.xlsx 等）导入为部门文件夹。
     Import(import::ImportArgs),
-    /// Score a department folder against year-end actuals: the 自评表 per project and
-    /// for the department.
+    /// 按年底实际完成值为部门文件夹计分：每个项目和部门整体的自评表。
     Score(score::ScoreArgs),
-    /// Explain a project's (or the department's) scores row by row: target, actual,
-    /// direction, the rule and where it is written, the arithmetic, and the total.
+    /// 逐行解释项目（或部门整体）的得分：指标值、实际值、方向、所用规则及其出处、算式和总分。
     Explain(explain::ExplainArgs),
-    /// What a change of policy, actuals or scorecard moves; exit 1 when anything does.
+    /// 政策、实际值或指标表的改动使哪些得分变化；有变化则退出码 1。
     Diff(diff::DiffArgs),
-    /// Write a line-per-figure record of every score, or `--check` one (exit 1 on change).
+    /// 把每个得分逐行记成快照，或用 `--check` 核对快照（有变化则退出码 1）。
     Snapshot(snapshot::SnapshotArgs),
-    /// Run rule test cases (a `[[case]]` TOML file) against a policy.
+    /// 按政策运行规则测试用例（`[[case]]` TOML 文件）。
     Test(test::TestArgs),
-    /// 绩效运行监控: spending against plan at a date, lights, indicator progress.
+    /// 绩效运行监控：某日的支出与计划对比、监控灯、指标进度。
     Monitor(monitor::MonitorArgs),
-    /// Review a scorecard folder: lenient targets, unit and 反向 contradictions, deadlines
-    /// outside the fiscal year, vague targets, points, budgets and spending plans.
+    /// 审查部门文件夹：宽松写法的指标值、单位与反向的矛盾、年度之外的时限、含糊的指标值、分值、预算和用款计划。
     Check(check::CheckArgs),
-    /// Re-score published 自评表 (.docx/.xlsx/.xls/text, or a folder of them) and show
-    /// where they break the rules: per row 一致/偏高/偏低/无法复核, and the table checks.
+    /// 复核已公开的自评表（.docx/.xlsx/.xls/文本，或装着它们的文件夹），指出违反规则之处：每行一致/偏高/偏低/无法复核，以及整表检查。
     Audit(audit::AuditArgs),
-    /// Write the blank year-end actuals sheet (TOML or CSV) for a scorecard folder.
+    /// 为部门文件夹写出空白的年底实际完成值表（TOML、CSV 或 xlsx）。
     Template(template::TemplateArgs),
-    /// Rewrite targets to their canonical form, keeping comments and layout.
+    /// 把指标值改写为规范写法，保留注释和排版。
     Fmt(fmt::FmtArgs),
     /// Explain a diagnostic code (`错误[target::empty]`): meaning, examples, how to fix.
     ExplainCode(explain_code::ExplainCodeArgs),

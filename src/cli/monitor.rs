@@ -4,10 +4,8 @@
 //! points, indicator progress from year-to-date actuals, and the rows that need a reason.
 
 use super::exit;
-use super::snapshot::read_actuals;
 use crate::diagnostic::render_file_diagnostics;
 use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table_styled};
-use crate::scorecard::load::load_department;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -19,19 +17,18 @@ pub enum MonitorFormat {
 
 #[derive(Args, Debug)]
 pub struct MonitorArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Cumulative spending: CSV with 项目编码 (`project`), 累计支出 (`spent`, 万元) and an
-    /// optional 截至日期 (`date`).
+    /// 累计支出：CSV，含项目编码（`project`）、累计支出（`spent`，万元），可选截至日期（`date`）。
     #[arg(long)]
     spending: PathBuf,
-    /// The monitoring date: `2022-06-30` or `2022年6月底`.
+    /// 监控日期：`2022-06-30` 或 `2022年6月底`。
     #[arg(long = "as-of")]
     as_of: String,
-    /// Year-to-date actuals (.toml or .csv), for indicator progress. Optional.
+    /// 年内截至目前的实际完成值（.toml 或 .csv），用于指标进度。可选。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// A policy file (its `monitor` rule sets the lights). Default: built in.
+    /// 政策文件（其 `monitor` 规则决定监控灯）。默认：内置政策。
     #[arg(long)]
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
@@ -45,19 +42,9 @@ pub fn run(a: MonitorArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let dept = match load_department(&a.path) {
-        Ok((d, warnings)) => {
-            eprint_safe!("{}", render_file_diagnostics(&warnings));
-            d
-        }
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them and run again",
-                a.path.display()
-            );
-            return exit::UNUSABLE;
-        }
+    let (dept, mut status) = match super::department::load(&a.path) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let as_of = match parse_as_of(&a.as_of, dept.fiscal_year) {
         Ok(d) => d,
@@ -116,8 +103,11 @@ pub fn run(a: MonitorArgs) -> u8 {
         }
     }
     let ytd = match &a.actuals {
-        Some(p) => match read_actuals(&a.path, Some(p), &dept, exit::UNUSABLE) {
-            Ok(x) => Some(crate::evaluate::evaluate(&dept, &x, &policy)),
+        Some(p) => match super::department::actuals(&a.path, p, &dept) {
+            Ok((x, code)) => {
+                status = exit::worse(status, code);
+                Some(crate::evaluate::evaluate(&dept, &x, &policy))
+            }
             Err(code) => return code,
         },
         None => None,
@@ -127,5 +117,5 @@ pub fn run(a: MonitorArgs) -> u8 {
         MonitorFormat::Table => render_table_styled(&report, &policy.name, a.table.style(None)),
         MonitorFormat::Json => render_json(&report),
     };
-    super::emit(text, exit::OK)
+    super::emit(text, status)
 }

@@ -9,14 +9,13 @@ use serde_json::json;
 
 #[derive(Args, Debug)]
 pub struct ParseArgs {
-    /// One or more targets, e.g. `≥2000份` `2022年12月底前`.
+    /// 一个或多个指标值，如 `≥2000份` `2022年12月底前`。
     #[arg(required = true)]
     targets: Vec<String>,
-    /// Year for year-less dates (`12月底前`); default: the current fiscal year is not
-    /// guessed, such dates are shown without a resolved day.
+    /// 无年份日期（`12月底前`）所属的年度；默认不猜年度，这类日期不落到具体某天。
     #[arg(long)]
     fiscal_year: Option<i32>,
-    /// Refuse anything lenient parsing would salvage.
+    /// 拒绝一切只能靠宽松读取挽救的写法。
     #[arg(long)]
     strict: bool,
     #[arg(long, value_enum, default_value = "text")]

@@ -1,42 +1,31 @@
 //! `jixiao snapshot PATH [--actuals F] [--policy F] -o FILE` and
 //! `jixiao snapshot --check FILE PATH [--actuals F] [--policy F]`: a stable line-per-figure
 //! record of every score, and the check that a re-score still matches it (a unified diff
-//! and exit 1 when it does not). Also the loading shared by `diff` and `explain`.
+//! and exit 1 when it does not). Also the policy loading shared by `explain`.
 
 use super::exit;
-use crate::actuals::{load_actuals_for, Actuals};
-use crate::diagnostic::render_file_diagnostics;
-use crate::evaluate::{evaluate, ScoredDepartment};
 use crate::policy::RuleOrigins;
 use crate::report::snapshot::snapshot;
 use crate::score::Policy;
-use crate::scorecard::load::load_department;
-use crate::scorecard::Department;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct SnapshotArgs {
-    /// Compare with this snapshot file instead of writing one: print a unified diff and
-    /// exit 1 when the scores differ.
+    /// 与这个快照文件比对，而不是写快照：得分不同则打印差异（unified diff）并退出码 1。
     #[arg(long, value_name = "FILE", conflicts_with = "output")]
     check: Option<PathBuf>,
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Year-end actuals (.toml or .csv). Default: the folder's own `actuals.toml`.
+    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// A policy file in the rule language. Default: 财预〔2020〕10号 (built in).
+    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// Write the snapshot here (atomically). Without `-o` or `--check`, print it.
+    /// 把快照写到这里（原子写入）。没有 `-o` 或 `--check` 时打印出来。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
-}
-
-/// A department folder, read and scored.
-pub(super) struct Loaded {
-    pub scored: ScoredDepartment,
 }
 
 /// The policy of a command with where its rules are written.
@@ -50,70 +39,10 @@ pub(super) fn policy_with_origins(path: Option<&Path>) -> Result<(Policy, RuleOr
     }
 }
 
-/// Reads the folder and its actuals (the given file, or the folder's `actuals.toml`) and
-/// scores them. Problems are printed; the error is the exit code.
-pub(super) fn load_and_score(
-    folder: &Path,
-    actuals: Option<&Path>,
-    policy: &Policy,
-) -> Result<Loaded, u8> {
-    let dept = match load_department(folder) {
-        Ok((d, warnings)) => {
-            eprint_safe!("{}", render_file_diagnostics(&warnings));
-            d
-        }
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them and run again",
-                folder.display()
-            );
-            return Err(exit::UNUSABLE);
-        }
-    };
-    let actuals = read_actuals(folder, actuals, &dept, exit::UNUSABLE)?;
-    let scored = evaluate(&dept, &actuals, policy);
-    Ok(Loaded { scored })
-}
-
-/// The actuals file given, or the folder's `actuals.toml` (none: every row missing), read
-/// against the scorecard (so hand-typed sheets keyed by 二级指标 + 三级指标 resolve). Errors
-/// are printed; the exit code is 2 for an unusable file, else `on_errors`.
-pub(super) fn read_actuals(
-    folder: &Path,
-    given: Option<&Path>,
-    dept: &Department,
-    on_errors: u8,
-) -> Result<Actuals, u8> {
-    let path = match given {
-        Some(p) => {
-            super::require_actuals_file(p)?;
-            p.to_path_buf()
-        }
-        None => {
-            let p = folder.join(super::score::FOLDER_ACTUALS);
-            if !p.exists() {
-                eprintln_safe!(
-                    "warning: no --actuals given and `{}` does not exist; every row is reported as missing",
-                    p.display()
-                );
-                return Ok(Actuals::default());
-            }
-            p
-        }
-    };
-    load_actuals_for(&path, dept).map_err(|diags| {
-        eprint_safe!("{}", render_file_diagnostics(&diags));
-        super::actuals_exit(&diags, on_errors)
-    })
-}
-
 pub fn run(a: SnapshotArgs) -> u8 {
-    if let Err(code) = super::require_department_folder(&a.path, false) {
-        return code;
-    }
-    if let Err(code) = super::refuse_department_output(
+    if let Err(code) = super::check_department_paths(
         &a.path,
+        false,
         a.output.as_deref(),
         a.actuals.as_deref(),
         a.policy.as_deref(),
@@ -124,11 +53,11 @@ pub fn run(a: SnapshotArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let loaded = match load_and_score(&a.path, a.actuals.as_deref(), &policy) {
-        Ok(l) => l,
+    let run = match super::department::score(&a.path, a.actuals.as_deref(), &policy) {
+        Ok(r) => r,
         Err(code) => return code,
     };
-    let text = snapshot(&loaded.scored);
+    let text = snapshot(&run.scored.scored);
     if let Some(file) = &a.check {
         // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO).
         let old = match crate::limits::read_text_capped(file, crate::limits::MAX_FILE_BYTES) {
@@ -140,7 +69,7 @@ pub fn run(a: SnapshotArgs) -> u8 {
         };
         if old == text {
             eprintln_safe!("snapshot `{}` matches", file.display());
-            return exit::OK;
+            return run.finish(exit::OK);
         }
         let (unified, changed) = crate::report::snapshot::unified_diff(
             &old,
@@ -149,7 +78,7 @@ pub fn run(a: SnapshotArgs) -> u8 {
             "re-scored now",
         );
         if let Err(e) = super::write_stdout(unified.as_bytes()) {
-            return super::output_status(Err(e), exit::FAILED);
+            return super::output_status(Err(e), run.finish(exit::FAILED));
         }
         // The hint keeps every input that changed the result: without `--actuals` it
         // would rewrite the snapshot against no actuals and exit 0.
@@ -163,17 +92,13 @@ pub fn run(a: SnapshotArgs) -> u8 {
             "快照 `{}` 与本次评分不同：{changed} 行变化；如属预期，用 `{rewrite}` 重写快照",
             file.display(),
         );
-        return exit::FAILED;
+        return run.finish(exit::FAILED);
     }
-    match &a.output {
-        Some(path) => {
-            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
-                return exit::UNUSABLE;
-            }
-            eprintln_safe!("wrote `{}`", path.display());
-        }
-        None => return super::emit(text, exit::OK),
+    if let Err(code) = super::write_output(a.output.as_deref(), text.as_bytes()) {
+        return code;
     }
-    exit::OK
+    if let Some(path) = &a.output {
+        eprintln_safe!("wrote `{}`", path.display());
+    }
+    run.finish(exit::OK)
 }

@@ -2,8 +2,6 @@
 
 use super::exit;
 use crate::check::template::{template_csv, template_toml};
-use crate::diagnostic::render_file_diagnostics;
-use crate::scorecard::load::load_department;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -11,18 +9,18 @@ use std::path::PathBuf;
 pub enum TemplateFormat {
     Toml,
     Csv,
-    /// A workbook: one sheet per project, locked target columns, grade drop-downs.
+    /// 工作簿：每个项目一张表，指标列锁定，等级可下拉选择。
     Xlsx,
 }
 
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
-    /// A department folder (`scorecards/<department>/`).
+    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// Default: from the `-o` file's extension (.toml .csv .xlsx), else toml.
+    /// 默认：按 `-o` 文件的扩展名（.toml .csv .xlsx），否则为 toml。
     #[arg(long, value_enum)]
     format: Option<TemplateFormat>,
-    /// Write to this file (atomically) instead of standard output.
+    /// 写入此文件（原子写入），而不是标准输出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -60,7 +58,7 @@ pub fn run(a: TemplateArgs) -> u8 {
         return code;
     }
     if let Some(out) = &a.output {
-        let inputs = crate::output::department_inputs(&a.path);
+        let inputs = crate::pipeline::inputs::department_inputs(&a.path);
         if let Err(code) = super::refuse_input_as_output(out, &inputs) {
             return code;
         }
@@ -81,16 +79,9 @@ pub fn run(a: TemplateArgs) -> u8 {
         );
         return exit::UNUSABLE;
     }
-    let dept = match load_department(&a.path) {
-        Ok((d, _)) => d,
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them first (`jixiao check` lists them)",
-                a.path.display()
-            );
-            return exit::FAILED;
-        }
+    let (dept, status) = match super::department::load(&a.path) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let text = match format {
         TemplateFormat::Toml => template_toml(&dept),
@@ -98,25 +89,21 @@ pub fn run(a: TemplateArgs) -> u8 {
             template_csv(&dept, a.bom.wanted(a.output.as_deref()))
         }
     };
-    match &a.output {
-        Some(path) => {
-            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
-                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
-                return exit::UNUSABLE;
-            }
-            let rows = dept.indicators.len()
-                + dept
-                    .projects
-                    .iter()
-                    .map(|p| p.indicators.len())
-                    .sum::<usize>();
-            eprintln_safe!(
-                "wrote `{}`: {} projects, {rows} indicator rows to fill in",
-                path.display(),
-                dept.projects.len()
-            );
-        }
-        None => return super::emit(text, exit::OK),
+    if let Err(code) = super::write_output(a.output.as_deref(), text.as_bytes()) {
+        return code;
     }
-    exit::OK
+    if let Some(path) = &a.output {
+        let rows = dept.indicators.len()
+            + dept
+                .projects
+                .iter()
+                .map(|p| p.indicators.len())
+                .sum::<usize>();
+        eprintln_safe!(
+            "wrote `{}`: {} projects, {rows} indicator rows to fill in",
+            path.display(),
+            dept.projects.len()
+        );
+    }
+    status
 }

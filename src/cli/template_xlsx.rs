@@ -2,9 +2,7 @@
 //! Hooked into the `template` command by its `--format` dispatch (see `run_xlsx`).
 
 use super::exit;
-use crate::diagnostic::render_file_diagnostics;
 use crate::report::template_xlsx;
-use crate::scorecard::load::load_department;
 use std::path::Path;
 
 /// Writes the xlsx template of the department folder `path` to `out`. A workbook is
@@ -16,19 +14,9 @@ pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
         );
         return exit::UNUSABLE;
     };
-    let dept = match load_department(path) {
-        Ok((d, warnings)) => {
-            eprint_safe!("{}", render_file_diagnostics(&warnings));
-            d
-        }
-        Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
-            eprintln_safe!(
-                "error: the scorecard folder `{}` has errors; fix them and run again",
-                path.display()
-            );
-            return exit::FAILED;
-        }
+    let (dept, status) = match super::department::load(path) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let bytes = match template_xlsx(&dept) {
         Ok(b) => b,
@@ -49,5 +37,5 @@ pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
         path.display(),
         out.display()
     );
-    exit::OK
+    status
 }

@@ -2,7 +2,7 @@
 //! scorecard files. One shape for all of them. Rendered here rather than by miette:
 //! miette counts columns in bytes, so a span after Chinese text points at the wrong column.
 
-use crate::model::Span;
+use crate::model::span::Span;
 use serde::Serialize;
 use std::fmt;
 use unicode_width::UnicodeWidthStr;

@@ -3,9 +3,11 @@
 
 pub mod actual;
 pub mod date;
+pub mod number;
 pub mod quantity;
 pub mod span;
 pub mod target;
+pub mod units;
 pub mod vocabulary;
 
 pub use actual::{Actual, ActualValue, Grade};

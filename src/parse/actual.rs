@@ -21,7 +21,7 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     }
     // As for targets: words a policy added make the text alone not decide the reading.
     if crate::model::vocabulary::active().rewrites().is_empty() {
-        crate::region::memo::actual(src, parse_actual_uncached)
+        super::memo::actual(src, parse_actual_uncached)
     } else {
         parse_actual_uncached(src)
     }

@@ -4,6 +4,7 @@
 mod actual;
 mod build;
 pub mod grammar;
+pub mod memo;
 pub mod normalize;
 mod target;
 

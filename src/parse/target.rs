@@ -6,11 +6,11 @@ use super::normalize::Normalized;
 use super::{Parsed, Strictness};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::quantity::UnitError;
+use crate::model::units::compare_in_unit;
 use crate::model::{
     Change, Comparison, Deadline, Op, OpWritten, Qualitative, Quantity, RangeTarget, Span, Target,
     TargetKind,
 };
-use crate::score::units::compare_in_unit;
 use pest::iterators::Pair;
 use pest::Parser;
 
@@ -25,7 +25,7 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     // The memo is keyed by the text alone: with words a policy added, the text alone does
     // not decide the reading, so such runs parse afresh.
     if crate::model::vocabulary::active().rewrites().is_empty() {
-        crate::region::memo::target(src, strictness, parse_target_uncached)
+        super::memo::target(src, strictness, parse_target_uncached)
     } else {
         parse_target_uncached(src, strictness)
     }

@@ -2,11 +2,11 @@
 //! texts; the rule language (grammar/rules.pest, [`super::rules`]) does the work. Every
 //! problem in the file is reported at once, each pointing into the file.
 
+use super::definition::Policy;
 use super::rules::{parse_rule, RuleValue, Subject};
 use super::vocabulary as vocab;
 use crate::diagnostic::{render, Diagnostic};
 use crate::model::Span;
-use crate::score::policy::Policy;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;

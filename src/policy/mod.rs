@@ -10,6 +10,7 @@
 //! inside the file; render them with [`crate::diagnostic::render`] or
 //! [`PolicyError::render`].
 
+pub mod definition;
 mod file;
 mod rules;
 pub mod vocabulary;
@@ -25,7 +26,7 @@ pub use rules::{
 };
 
 use crate::diagnostic::Diagnostic;
-use crate::score::policy::{Formula, Policy};
+use definition::{Formula, Policy};
 
 /// Reads a row's own formula: `inverse`, `linear zero at 2T`, `steps on ratio: …`,
 /// `reverse: linear zero at 2T` (a direction prefix is allowed and checked against the

@@ -3,11 +3,11 @@
 //! rule names never reach a message.
 
 use crate::diagnostic::Diagnostic;
+use crate::model::number::d;
 use crate::model::{Direction, Span};
 use crate::parse::grammar::{Grammar, Rule};
 use crate::parse::normalize::Normalized;
-use crate::score::formula::d;
-use crate::score::policy::{
+use crate::policy::definition::{
     DeadlineRule, FlagRules, Formula, GradeBand, LevelWeight, MonitorThresholds, NotApplicable,
     QualitativeBands, Step, StepBasis,
 };

@@ -4,40 +4,37 @@
 //! Streaming, so memory grows with the largest department and not with the region: the
 //! pool's threads (rayon) load, score and render departments in folder order, while the
 //! calling thread writes the finished ones in that order; scoring runs at most 4 × threads
-//! departments ahead of writing, so a slow department holds back only a bounded queue. Only the summary figures of each department are kept. The bytes written do not
-//! depend on the number of threads (tested against a sequential run).
+//! departments ahead of writing, so a slow department holds back only a bounded queue.
+//! Only the summary figures of each department are kept. The bytes written do not depend
+//! on the number of threads (tested against a sequential run).
 //!
-//! A department with errors is reported on stderr and left out; the others are scored and
-//! the run exits 1.
+//! Each department goes through [`crate::pipeline`], as one department does. A department
+//! with errors is left out and counted in the summary; its diagnostics go to the messages
+//! writer the caller gives. Nothing here prints: `score REGION` is `cli/score_region.rs`.
 
-mod folders;
 mod html;
-pub mod memo;
-pub(crate) mod readahead;
+mod messages;
 mod render;
 mod sink;
 mod summary;
 mod xlsx;
 
-pub use folders::{department_folders, is_region, stray_folders, stray_warning};
-pub use render::Progress;
+pub use crate::pipeline::folders::{
+    department_folders, is_region, repeated_codes, stray_folders, stray_warning, symlinked_input,
+};
+pub use crate::pipeline::FOLDER_ACTUALS;
+pub use messages::DepartmentMessages;
 pub use sink::AtomicFile;
 pub use summary::{BrokenDepartment, DepartmentLine, GradeCount, LowProject, RegionSummary};
 
-use crate::actuals::{load_actuals, Actuals};
-use crate::diagnostic::render_file_diagnostics;
-use crate::evaluate::evaluate;
-use crate::report::Format;
-use crate::score::{Policy, Status};
-use crate::scorecard::load::load_department;
+use crate::pipeline::{readahead, Notice, Progress};
+use crate::report::{Format, TableStyle};
+use crate::score::Policy;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
-
-/// The actuals file each department folder of a region carries.
-pub const FOLDER_ACTUALS: &str = "actuals.toml";
 
 /// How a region run went.
 #[derive(Debug, Default)]
@@ -58,11 +55,11 @@ impl RegionOutcome {
     }
 }
 
-/// What one worker returns for one department: its rendered bytes and the figures the
-/// summary needs; the scored department itself is dropped in the worker.
+/// What one worker returns for one department: its rendered bytes, what it said, and the
+/// figures the summary needs; the scored department itself is dropped in the worker.
 struct DeptOutcome {
     body: Vec<u8>,
-    messages: String,
+    messages: DepartmentMessages,
     line: Option<DepartmentLine>,
     lowest: Vec<LowProject>,
     broken: Option<BrokenDepartment>,
@@ -80,27 +77,47 @@ fn guarded(dir: &Path, score: impl FnOnce() -> DeptOutcome) -> DeptOutcome {
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
-        DeptOutcome {
-            body: Vec::new(),
-            messages: format!(
-                "error: internal error while scoring `{}`: {what}; the department was left out. This is a bug in jixiao — please report it with this folder\n",
-                dir.display()
-            ),
-            line: None,
-            lowest: Vec::new(),
-            broken: Some(BrokenDepartment {
-                folder: dir.display().to_string(),
-                errors: 1,
-            }),
-            failed_rows: 0,
-            unknown_actuals: 0,
-        }
+        let messages = DepartmentMessages {
+            folder: dir.to_path_buf(),
+            internal_error: Some(what),
+            ..DepartmentMessages::default()
+        };
+        broken(dir, 1, messages)
     })
 }
 
-fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
-    let mut messages = String::new();
-    let broken = |errors: usize, messages: String| DeptOutcome {
+fn score_one(dir: &Path, policy: &Policy, format: Format, style: TableStyle) -> DeptOutcome {
+    let mut outcome = crate::pipeline::score_department(dir, None, policy);
+    let scored = outcome.scored.take();
+    let messages = DepartmentMessages::from_outcome(dir.to_path_buf(), outcome);
+    let Some(scored) = scored else {
+        let errors = messages.errors();
+        return broken(dir, errors, messages);
+    };
+    let unknown_actuals = messages
+        .notices
+        .iter()
+        .filter(|n| matches!(n, Notice::UnknownActual { .. }))
+        .count();
+    let failed_rows = scored.failed_rows();
+    // Only the scores are needed from here: the scorecard and actuals go first.
+    let scored = scored.scored;
+    let body = render::department(&scored, format, style);
+    let (line, lowest) = summary::figures(&scored, failed_rows);
+    DeptOutcome {
+        body,
+        messages,
+        line: Some(line),
+        lowest,
+        broken: None,
+        failed_rows,
+        unknown_actuals,
+    }
+}
+
+/// A department left out with `errors` errors and the `messages` that say why.
+fn broken(dir: &Path, errors: usize, messages: DepartmentMessages) -> DeptOutcome {
+    DeptOutcome {
         body: Vec::new(),
         messages,
         line: None,
@@ -111,71 +128,6 @@ fn score_one(dir: &Path, policy: &Policy, format: Format) -> DeptOutcome {
         }),
         failed_rows: 0,
         unknown_actuals: 0,
-    };
-    let dept = match load_department(dir) {
-        Ok((d, warnings)) => {
-            messages.push_str(&render_file_diagnostics(&warnings));
-            d
-        }
-        Err(diags) => {
-            messages.push_str(&render_file_diagnostics(&diags));
-            let errors = diags.iter().filter(|d| d.is_error()).count();
-            messages.push_str(&format!(
-                "error: the department folder `{}` has errors; it was left out and the others were scored\n",
-                dir.display()
-            ));
-            return broken(errors, messages);
-        }
-    };
-    let path = dir.join(FOLDER_ACTUALS);
-    let actuals = if path.exists() {
-        match load_actuals(&path, &dept.code) {
-            Ok(a) => a,
-            Err(diags) => {
-                messages.push_str(&render_file_diagnostics(&diags));
-                let errors = diags.iter().filter(|d| d.is_error()).count();
-                messages.push_str(&format!(
-                    "error: the actuals of `{}` have errors; the department was left out and the others were scored\n",
-                    dir.display()
-                ));
-                return broken(errors, messages);
-            }
-        }
-    } else {
-        messages.push_str(&format!(
-            "warning: `{}` does not exist; every row of this department is reported as missing\n",
-            path.display()
-        ));
-        Actuals::default()
-    };
-    let unknown = actuals.unknown_keys(&dept);
-    for u in &unknown {
-        messages.push_str(&format!(
-            "warning: `{}`: {u}; check the code or id (`jixiao template {}` lists them)\n",
-            path.display(),
-            dir.display()
-        ));
-    }
-    let scored = evaluate(&dept, &actuals, policy);
-    drop(actuals);
-    drop(dept);
-    let failed_rows = scored
-        .projects
-        .iter()
-        .flat_map(|p| &p.indicators)
-        .chain(&scored.department.indicators)
-        .filter(|r| matches!(r.status, Status::Error | Status::Unscorable))
-        .count();
-    let body = render::department(&scored, format);
-    let (line, lowest) = summary::figures(&scored, failed_rows);
-    DeptOutcome {
-        body,
-        messages,
-        line: Some(line),
-        lowest,
-        broken: None,
-        failed_rows,
-        unknown_actuals: unknown.len(),
     }
 }
 
@@ -185,17 +137,39 @@ pub struct RegionRun<'a> {
     pub format: Format,
     /// Worker threads; `0` = rayon's default (one per core). `1` scores sequentially.
     pub threads: usize,
-    /// Shows a progress bar on stderr once the run takes over a second (TTY only).
-    pub progress: bool,
+    /// How tables are drawn (`--width`, `--ascii`); only `Format::Table` looks at it.
+    pub table: TableStyle,
+    /// Told as departments are written (the command line draws a bar on a terminal).
+    pub progress: &'a dyn Progress,
 }
 
 /// Scores every department folder in `dirs` and streams the output to `out`; messages
-/// (diagnostics, warnings) go to `messages` in folder order. Fails only when writing fails.
+/// (diagnostics, warnings) go to `messages` as text, in folder order, escaped for a
+/// terminal. Fails only when writing fails.
 pub fn score_region(
     dirs: &[PathBuf],
     run: &RegionRun,
     out: &mut dyn Write,
     messages: &mut dyn Write,
+) -> std::io::Result<RegionOutcome> {
+    score_region_with(dirs, run, out, &mut |m: &DepartmentMessages| {
+        if m.is_empty() {
+            return Ok(());
+        }
+        // Folder names and file text may hold terminal escapes: shown, never sent.
+        let text = m.render();
+        messages.write_all(crate::terminal_text::sanitize_for_terminal(&text).as_bytes())
+    })
+}
+
+/// [`score_region`] with each department's messages given as values to `on_messages`, in
+/// folder order (also when there are none); an error from it stops the run as a failed
+/// write does.
+pub fn score_region_with(
+    dirs: &[PathBuf],
+    run: &RegionRun,
+    out: &mut dyn Write,
+    on_messages: &mut dyn FnMut(&DepartmentMessages) -> std::io::Result<()>,
 ) -> std::io::Result<RegionOutcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(run.threads)
@@ -204,9 +178,8 @@ pub fn score_region(
     let threads = pool.current_num_threads().max(1);
     // How far scoring may run ahead of writing: bounds the outcomes held in memory.
     let window = 4 * threads;
-    let progress = render::Progress::new(run.progress, dirs.len());
     let mut acc = summary::Accumulator::new(run.policy);
-    let mut writer = render::Writer::new(run.format, run.policy.level_note());
+    let mut writer = render::Writer::new(run.format, run.policy.level_note(), run.table);
     writer.begin(out)?;
     let next = AtomicUsize::new(0);
     let written = (Mutex::new(0usize), Condvar::new());
@@ -219,6 +192,7 @@ pub fn score_region(
             threads_scope
                 .spawn(move || readahead::walk(dirs, |i| wait_for_window(written, stop, i, lead)));
         }
+        let (policy, format, style) = (run.policy, run.format, run.table);
         pool.in_place_scope(|scope| {
             for _ in 0..threads {
                 let tx = tx.clone();
@@ -229,7 +203,7 @@ pub fn score_region(
                     if !wait_for_window(written, stop, i, window) {
                         break;
                     }
-                    let outcome = guarded(dir, || score_one(dir, run.policy, run.format));
+                    let outcome = guarded(dir, || score_one(dir, policy, format, style));
                     if tx.send((i, outcome)).is_err() {
                         break;
                     }
@@ -242,12 +216,12 @@ pub fn score_region(
             'receive: for (i, o) in rx.iter() {
                 pending.insert(i, o);
                 while let Some(o) = pending.remove(&want) {
-                    if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, messages) {
+                    if let Err(e) = write_outcome(o, &mut writer, &mut acc, out, on_messages) {
                         result = Err(e);
                         break 'receive;
                     }
                     want += 1;
-                    progress.inc(1);
+                    run.progress.advance(want, dirs.len());
                     if let Ok(mut w) = written.0.lock() {
                         *w = want;
                     }
@@ -262,8 +236,8 @@ pub fn score_region(
             written.1.notify_all();
         });
     });
+    run.progress.finish();
     result?;
-    progress.finish();
     let outcome = acc.finish();
     writer.end(out, &outcome.summary)?;
     out.flush()?;
@@ -303,10 +277,9 @@ fn write_outcome(
     writer: &mut render::Writer,
     acc: &mut summary::Accumulator,
     out: &mut dyn Write,
-    messages: &mut dyn Write,
+    on_messages: &mut dyn FnMut(&DepartmentMessages) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    // Folder names and file text may hold terminal escapes: shown, never sent.
-    messages.write_all(crate::terminal_text::sanitize_for_terminal(&o.messages).as_bytes())?;
+    on_messages(&o.messages)?;
     if let Some(b) = o.broken {
         acc.broken(b);
         return Ok(());
@@ -317,143 +290,6 @@ fn write_outcome(
     }
     acc.unknown_actuals(o.unknown_actuals);
     Ok(())
-}
-
-/// `jixiao score REGION`: the command-line side (`src/cli/score.rs` dispatches here).
-/// Exit codes as everywhere: 0 all scored, 1 some department or row had errors (reported),
-/// 2 unusable (unreadable region, unwritable output, `--actuals` given).
-/// `eprintln!` for the region's messages: never panics, and untrusted text (folder
-/// names) is escaped for the terminal.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let mut text = format!($($arg)*);
-        text.push('\n');
-        let text = crate::terminal_text::sanitize_for_terminal(&text);
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    }};
-}
-
-/// `bom`: start CSV with the byte-order mark Excel needs (the caller decides, as for one
-/// department: by default in a file, not on standard output).
-pub fn cli_run(
-    region: &Path,
-    actuals: Option<&Path>,
-    policy: &Policy,
-    format: Format,
-    output: Option<&Path>,
-    bom: bool,
-) -> u8 {
-    use crate::cli::exit;
-    use std::io::IsTerminal;
-    if actuals.is_some() {
-        say!(
-            "error: `--actuals` cannot be used with a region (`{}`); each department folder is scored with its own `{FOLDER_ACTUALS}`",
-            region.display()
-        );
-        return exit::UNUSABLE;
-    }
-    let dirs = match department_folders(region) {
-        Ok(d) => d,
-        Err(e) => {
-            say!("error: cannot read the region `{}`: {e}", region.display());
-            return exit::UNUSABLE;
-        }
-    };
-    let strays = stray_folders(region);
-    for dir in &strays {
-        say!("{}", stray_warning(dir));
-    }
-    if let Some(path) = output {
-        if let Some(input) = folders::symlinked_input(path, &dirs) {
-            say!(
-                "error: `{}` 是区域的输入文件 `{}`（通过符号链接），写入会覆盖它；请换一个输出文件名",
-                path.display(),
-                input.display()
-            );
-            return exit::UNUSABLE;
-        }
-    }
-    let run = RegionRun {
-        policy,
-        format,
-        threads: 0,
-        progress: std::io::stderr().is_terminal(),
-    };
-    let bom: &[u8] = if bom && format == Format::Csv {
-        crate::report::csv_safe::BOM
-    } else {
-        b""
-    };
-    let stderr = std::io::stderr();
-    let mut messages = stderr.lock();
-    let result = match output {
-        Some(path) => {
-            let mut file = match AtomicFile::create(path) {
-                Ok(f) => f,
-                Err(e) => {
-                    say!("error: cannot write `{}`: {e}", path.display());
-                    return exit::UNUSABLE;
-                }
-            };
-            file.write_all(bom)
-                .and_then(|()| score_region(&dirs, &run, &mut file, &mut messages))
-                .and_then(|o| file.commit().map(|()| o))
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            out.write_all(bom)
-                .and_then(|()| score_region(&dirs, &run, &mut out, &mut messages))
-        }
-    };
-    drop(messages);
-    match result {
-        Ok(o) => {
-            let s = &o.summary;
-            if !s.broken.is_empty() {
-                say!(
-                    "{} of {} departments had errors and were left out",
-                    s.broken.len(),
-                    s.broken.len() + s.scored
-                );
-            }
-            if o.failed_rows > 0 {
-                say!(
-                    "{} rows could not be scored; see their errors in the output",
-                    o.failed_rows
-                );
-            }
-            if o.unknown_actuals > 0 {
-                say!(
-                    "{} actuals matched no project or row (warnings above); those rows are reported as missing",
-                    o.unknown_actuals
-                );
-            }
-            let codes: Vec<&str> = s.departments.iter().map(|d| d.code.as_str()).collect();
-            let repeated = folders::repeated_codes(&codes);
-            for (code, n) in &repeated {
-                say!(
-                    "warning: 部门编码 `{code}` 出现在 {n} 个部门文件夹里；汇总中它们各占一行，无法区分。请核对各文件夹 `department.toml` 的 `code`"
-                );
-            }
-            if o.had_errors() || !strays.is_empty() || !repeated.is_empty() {
-                exit::FAILED
-            } else {
-                exit::OK
-            }
-        }
-        Err(e) => {
-            match output {
-                Some(p) => say!(
-                    "error: cannot write `{}`: {e}; the previous file (if any) is unchanged",
-                    p.display()
-                ),
-                None => say!("error: cannot write the output: {e}"),
-            }
-            exit::UNUSABLE
-        }
-    }
 }
 
 #[cfg(test)]
@@ -467,7 +303,8 @@ mod tests {
         assert!(o.body.is_empty() && o.line.is_none());
         let b = o.broken.as_ref().map(|b| (b.folder.as_str(), b.errors));
         assert_eq!(b, Some(("region/d-007", 1)));
-        assert!(o.messages.contains("internal error"), "{}", o.messages);
-        assert!(o.messages.contains("index out of bounds"), "{}", o.messages);
+        let text = o.messages.render();
+        assert!(text.contains("internal error"), "{text}");
+        assert!(text.contains("index out of bounds"), "{text}");
     }
 }

@@ -15,13 +15,13 @@
 use super::summary::RegionSummary;
 use crate::evaluate::ScoredDepartment;
 use crate::report::csv_safe::cell;
-use crate::report::{render, Format};
+use crate::report::{render, Format, TableStyle};
 use crate::score::formula::fixed;
 use std::io::Write;
-use std::time::{Duration, Instant};
 
-/// The rendered body of one department, ready to be written in place.
-pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
+/// The rendered body of one department, ready to be written in place; `style`: how
+/// tables are drawn (`--width`, `--ascii`).
+pub fn department(s: &ScoredDepartment, format: Format, style: TableStyle) -> Vec<u8> {
     match format {
         Format::Json => {
             let mut out = Vec::with_capacity(96 * 1024);
@@ -38,7 +38,7 @@ pub fn department(s: &ScoredDepartment, format: Format) -> Vec<u8> {
                 "════ {} {}（{}年度）════\n\n",
                 d.code, d.name, d.fiscal_year
             );
-            out.push_str(&render(s, format));
+            out.push_str(&crate::report::render_table(s, style));
             out.push('\n');
             out.into_bytes()
         }
@@ -79,15 +79,17 @@ pub struct Writer {
     xlsx: Option<super::xlsx::XlsxRegion>,
     /// The policy's note on the 一级指标 points, for the HTML page's footer.
     level_note: String,
+    style: TableStyle,
 }
 
 impl Writer {
-    pub fn new(format: Format, level_note: String) -> Writer {
+    pub fn new(format: Format, level_note: String, style: TableStyle) -> Writer {
         Writer {
             format,
             first: true,
             xlsx: None,
             level_note,
+            style,
         }
     }
 
@@ -125,7 +127,7 @@ impl Writer {
                 out.write_all(b"\n}\n")
             }
             Format::Csv => out.write_all(&csv_summary(s)),
-            Format::Table => out.write_all(table_summary(s).as_bytes()),
+            Format::Table => out.write_all(table_summary(s, self.style).as_bytes()),
             Format::Markdown => out.write_all(markdown_summary(s).as_bytes()),
             Format::Html => out.write_all(super::html::end(s, &self.level_note).as_bytes()),
             Format::Xlsx => match self.xlsx.take() {
@@ -136,20 +138,63 @@ impl Writer {
     }
 }
 
+/// One summary record of the region CSV: the columns of a department's rows
+/// (`CSV_REGION_HEADER`), of which the summary fills only these.
+#[derive(Default)]
+struct SummaryRecord<'a> {
+    department: &'a str,
+    project_code: &'a str,
+    project_name: &'a str,
+    row: &'a str,
+    name: &'a str,
+    score: &'a str,
+    grade: &'a str,
+    flags: &'a str,
+    error: &'a str,
+}
+
+impl SummaryRecord<'_> {
+    fn write(&self, w: &mut csv::Writer<Vec<u8>>) {
+        let e = "";
+        let _ = w.write_record([
+            self.department,
+            "region",
+            self.project_code,
+            self.project_name,
+            self.row,
+            e,
+            e,
+            e,
+            self.name,
+            e,
+            e,
+            e,
+            self.score,
+            e,
+            self.grade,
+            self.flags,
+            e,
+            self.error,
+        ]);
+    }
+}
+
 fn csv_summary(s: &RegionSummary) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let empty = "";
-    // department,scope,project_code,project_name,row,id,level1,level2,name,target,actual,
-    // points,score,achieved,grade,flags,reason,error
     for g in &s.by_grade {
-        let count = g.count.to_string();
-        let grade = cell(&g.grade);
-        let _ = w.write_record([
-            empty, "region", empty, empty, "grade", empty, empty, empty, &grade, empty, empty,
-            empty, &count, empty, &grade, empty, empty, empty,
-        ]);
+        let (count, grade) = (g.count.to_string(), cell(&g.grade));
+        let (name, score): (&str, &str) = (&grade, &count);
+        let row = "grade";
+        SummaryRecord {
+            row,
+            name,
+            score,
+            grade: name,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for d in &s.departments {
         let score = fixed(d.score, 2);
@@ -159,72 +204,49 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
         } else {
             String::new()
         };
-        let _ = w.write_record([
-            &cell(&d.code),
-            "region",
-            empty,
-            empty,
-            "department",
-            empty,
-            empty,
-            empty,
-            &cell(&d.name),
-            empty,
-            empty,
-            empty,
-            &score,
-            empty,
-            &cell(&d.grade),
-            &missing,
-            empty,
-            &failed,
-        ]);
+        let (code, name, grade) = (cell(&d.code), cell(&d.name), cell(&d.grade));
+        SummaryRecord {
+            department: &code,
+            row: "department",
+            name: &name,
+            score: &score,
+            grade: &grade,
+            flags: &missing,
+            error: &failed,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for p in &s.lowest_projects {
         let score = fixed(p.score, 2);
-        let _ = w.write_record([
-            &cell(&p.department),
-            "region",
-            &cell(&p.code),
-            &cell(&p.name),
-            "lowest-project",
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            &score,
-            empty,
-            &cell(&p.grade),
-            empty,
-            empty,
-            empty,
-        ]);
+        let (dept, code, name, grade) = (
+            cell(&p.department),
+            cell(&p.code),
+            cell(&p.name),
+            cell(&p.grade),
+        );
+        SummaryRecord {
+            department: &dept,
+            project_code: &code,
+            project_name: &name,
+            row: "lowest-project",
+            score: &score,
+            grade: &grade,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     for b in &s.broken {
         let msg = format!("{} errors; left out", b.errors);
-        let _ = w.write_record([
-            empty,
-            "region",
-            empty,
-            empty,
-            "broken",
-            empty,
-            empty,
-            empty,
-            &cell(&b.folder),
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            &msg,
-        ]);
+        let folder = cell(&b.folder);
+        let row = "broken";
+        SummaryRecord {
+            row,
+            name: &folder,
+            error: &msg,
+            ..Default::default()
+        }
+        .write(&mut w);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -239,18 +261,6 @@ pub(super) fn totals_line(s: &RegionSummary) -> String {
         s.missing_actuals,
         s.failed_rows
     )
-}
-
-fn grid(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
-    }
-    t.to_string()
 }
 
 pub(super) const GRADE_HEADER: [&str; 3] = ["等级", "部门数", "部门"];
@@ -310,15 +320,15 @@ pub(super) fn low_rows(s: &RegionSummary) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn table_summary(s: &RegionSummary) -> String {
+fn table_summary(s: &RegionSummary, style: TableStyle) -> String {
     let mut out = String::from("════ 区域汇总 ════\n");
     out.push_str(&totals_line(s));
     out.push_str("\n\n部门等级分布\n");
-    out.push_str(&grid(&GRADE_HEADER, grade_rows(s)));
+    out.push_str(&style.grid(&GRADE_HEADER, grade_rows(s)));
     out.push_str("\n\n得分最低的项目\n");
-    out.push_str(&grid(&LOW_HEADER, low_rows(s)));
+    out.push_str(&style.grid(&LOW_HEADER, low_rows(s)));
     out.push_str("\n\n各部门得分与缺少实际值的行\n");
-    out.push_str(&grid(&DEPT_HEADER, dept_rows(s)));
+    out.push_str(&style.grid(&DEPT_HEADER, dept_rows(s)));
     out.push('\n');
     if !s.broken.is_empty() {
         out.push_str("\n有错误未评分的部门（见标准错误输出）\n");
@@ -329,26 +339,18 @@ fn table_summary(s: &RegionSummary) -> String {
     out
 }
 
-fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
-    let mut out = format!("| {} |\n", header.join(" | "));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-    for r in rows {
-        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out
-}
-
 fn markdown_summary(s: &RegionSummary) -> String {
     let mut out = String::from("# 区域汇总\n\n");
     out.push_str(&totals_line(s));
     out.push_str("\n\n## 部门等级分布\n\n");
-    out.push_str(&md_table(&GRADE_HEADER, &grade_rows(s)));
+    out.push_str(&crate::report::markdown::table(
+        &GRADE_HEADER,
+        &grade_rows(s),
+    ));
     out.push_str("\n## 得分最低的项目\n\n");
-    out.push_str(&md_table(&LOW_HEADER, &low_rows(s)));
+    out.push_str(&crate::report::markdown::table(&LOW_HEADER, &low_rows(s)));
     out.push_str("\n## 各部门得分与缺少实际值的行\n\n");
-    out.push_str(&md_table(&DEPT_HEADER, &dept_rows(s)));
+    out.push_str(&crate::report::markdown::table(&DEPT_HEADER, &dept_rows(s)));
     if !s.broken.is_empty() {
         out.push_str("\n## 有错误未评分的部门\n\n");
         for b in &s.broken {
@@ -356,50 +358,4 @@ fn markdown_summary(s: &RegionSummary) -> String {
         }
     }
     out
-}
-
-/// A progress bar on stderr, shown only when stderr is a terminal and the run has taken
-/// over a second.
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    start: Instant,
-    shown: std::cell::Cell<bool>,
-}
-
-impl Progress {
-    pub fn new(enabled: bool, total: usize) -> Progress {
-        let bar = enabled.then(|| {
-            let b = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::hidden(),
-            );
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} departments · {elapsed} · eta {eta}",
-            ) {
-                b.set_style(style);
-            }
-            b
-        });
-        Progress {
-            bar,
-            start: Instant::now(),
-            shown: std::cell::Cell::new(false),
-        }
-    }
-
-    pub fn inc(&self, n: u64) {
-        if let Some(b) = &self.bar {
-            b.inc(n);
-            if !self.shown.get() && self.start.elapsed() > Duration::from_secs(1) {
-                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                self.shown.set(true);
-            }
-        }
-    }
-
-    pub fn finish(&self) {
-        if let Some(b) = &self.bar {
-            b.finish_and_clear();
-        }
-    }
 }

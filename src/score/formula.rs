@@ -5,10 +5,7 @@ use super::policy::{Formula, StepBasis};
 use crate::model::Direction;
 use rust_decimal::Decimal;
 
-/// Plain display of an exact decimal: no trailing zeros.
-pub fn d(x: Decimal) -> String {
-    x.normalize().to_string()
-}
+pub use crate::model::number::d;
 
 /// A number in a formula line, readable: a value with over 4 decimals (a converted unit,
 /// `50小时` = 2.0833…天) shows 2 decimals, or 3 significant digits when it is below 1.
