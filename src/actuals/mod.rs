@@ -17,6 +17,8 @@ pub use model::{Actuals, ProjectActuals, RowActual};
 
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
+use crate::parse::cell::{read_amount, Area};
+use rust_decimal::Decimal;
 use crate::scorecard::Department;
 use std::path::Path;
 
@@ -45,6 +47,21 @@ pub fn load_actuals_lenient(
     }
     let text = read_decoded(path)?;
     load_csv::parse_actuals_csv_lenient(path, &text, dept)
+}
+
+/// A budget figure (全年预算数, 全年执行数) of any actuals format, through the one cell
+/// reader: the same text gives the same amount or the same error in TOML, CSV and xlsx.
+fn budget_amount(id: &str, text: &str, span: Span) -> Result<Decimal, Diagnostic> {
+    read_amount(text).map_err(|e| e.diagnostic(Area::Actuals, budget_label(id), span))
+}
+
+/// A budget figure as messages name it.
+fn budget_label(id: &str) -> &'static str {
+    if id == SPENT_ID {
+        "`spent`（全年执行数）"
+    } else {
+        "`adjusted_budget`（全年预算数）"
+    }
 }
 
 /// The text of a text actuals file, in whatever encoding it was saved.

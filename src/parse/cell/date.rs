@@ -26,3 +26,29 @@ pub fn read_date(text: &str) -> Result<NaiveDate, CellError> {
     };
     named.ok_or_else(|| CellError::new(Problem::NotDate, text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let june30 = NaiveDate::from_ymd_opt(2022, 6, 30);
+        for t in [
+            "2022-06-30",
+            "2022/6/30",
+            "2022/06/30",
+            "2022.6.30",
+            "2022年6月30日",
+            "２０２２年６月３０日",
+            "2022年6月底",
+            " 2022年6月 ",
+        ] {
+            assert_eq!(read_date(t).ok(), june30, "{t}");
+        }
+        for t in ["6月30日", "2022-13-01", "上半年", "June", ""] {
+            assert_eq!(read_date(t).ok(), None, "{t}");
+        }
+    }
+}
