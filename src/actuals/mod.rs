@@ -5,14 +5,17 @@ mod load_csv;
 mod load_toml;
 mod load_xlsx;
 pub mod model;
-pub(crate) mod xlsx_percent;
+mod xlsx_formats;
+mod xlsx_guard;
+mod xlsx_rows;
 mod xlsx_sheet;
 
 pub use load_csv::{
     parse_actuals_csv, parse_actuals_csv_for, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID,
 };
 pub use load_toml::parse_actuals_toml;
-pub use load_xlsx::{a1, float_text, parse_actuals_xlsx};
+pub use load_xlsx::{a1, float_text, parse_actuals_xlsx, parse_actuals_xlsx_lenient};
+pub use xlsx_formats::{percent_cells, PercentCells};
 pub use model::{Actuals, ProjectActuals, RowActual};
 
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
@@ -35,13 +38,17 @@ pub fn load_actuals_for(path: &Path, dept: &Department) -> Result<Actuals, Vec<F
     load(path, &dept.code, Some(dept))
 }
 
-/// Like [`load_actuals_for`], but a CSV sheet with bad rows still gives the actuals of
-/// its good rows, beside the diagnostics of the bad ones; TOML and xlsx files load as
-/// in [`load_actuals_for`] (no diagnostics with `Ok`). `Err`: nothing usable.
+/// Like [`load_actuals_for`], but a CSV sheet or an xlsx workbook with bad cells still
+/// gives the actuals of its good rows, beside the diagnostics of the bad ones; TOML files
+/// load as in [`load_actuals_for`] (no diagnostics with `Ok`). `Err`: nothing usable.
 pub fn load_actuals_lenient(
     path: &Path,
     dept: &Department,
 ) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
+    if has_ext(path, "xlsx") {
+        let bytes = read_capped(path)?;
+        return parse_actuals_xlsx_lenient(path, &bytes, &dept.code, Some(dept));
+    }
     if !has_ext(path, "csv") {
         return load(path, &dept.code, Some(dept)).map(|a| (a, Vec::new()));
     }
@@ -64,6 +71,12 @@ fn budget_label(id: &str) -> &'static str {
     }
 }
 
+/// The bytes of a workbook: issues 7 and 15, a regular file within the file-size limit.
+fn read_capped(path: &Path) -> Result<Vec<u8>, Vec<FileDiagnostic>> {
+    crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)
+        .map_err(|e| unreadable(path, &e))
+}
+
 /// The text of a text actuals file, in whatever encoding it was saved.
 fn read_decoded(path: &Path) -> Result<String, Vec<FileDiagnostic>> {
     match crate::encoding::read_text(path).map_err(|e| unreadable(path, &e))? {
@@ -84,9 +97,7 @@ fn load(
     dept: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
     if has_ext(path, "xlsx") {
-        // issues 7 and 15: a regular file within the file-size limit.
-        let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)
-            .map_err(|e| unreadable(path, &e))?;
+        let bytes = read_capped(path)?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
     // issue 7: the file-size limit applies to every actuals file; GBK, UTF-16 and BOMs
