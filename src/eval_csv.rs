@@ -12,6 +12,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::eval_rows::{eval_row_with, eval_row_with_actual, ParsedActual, RowResult, RowText};
 use crate::model::Target;
+use crate::parse::cell::{find_column, Field};
 use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::formula::fixed;
 use crate::score::Policy;
@@ -33,15 +34,6 @@ pub struct EvalCsvSummary {
     pub failed: usize,
 }
 
-/// Column names accepted for each field, English first, then the 自评表's Chinese.
-const TARGET: &[&str] = &["target", "年度指标值", "指标值"];
-const ACTUAL: &[&str] = &["actual", "实际完成值"];
-const POINTS: &[&str] = &["points", "分值"];
-const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
-const FISCAL_YEAR: &[&str] = &["fiscal_year", "年度", "预算年度"];
-const DESCRIPTION: &[&str] = &["description", "绩效指标描述"];
-const REASON: &[&str] = &["reason", "偏差原因", "偏差原因分析及改进措施"];
-
 /// The output columns added after the input's.
 pub const RESULT_COLUMNS: [&str; 5] = ["kind", "score", "achieved", "flags", "error"];
 
@@ -53,12 +45,6 @@ struct Columns {
     fiscal_year: Option<usize>,
     description: Option<usize>,
     reason: Option<usize>,
-}
-
-fn find(headers: &[String], names: &[&str]) -> Option<usize> {
-    names
-        .iter()
-        .find_map(|n| headers.iter().position(|h| h == n))
 }
 
 /// Errors that make the whole input unusable (exit 2).
@@ -109,23 +95,24 @@ fn eval_records<R: Read, W: Write>(
             }
         })
         .collect();
-    let need = |names: &[&str], what: &str| {
-        find(&headers, names).ok_or_else(|| {
+    let find = |field| find_column(&headers, field);
+    let need = |field: Field, what: &str| {
+        find(field).ok_or_else(|| {
             Unusable(format!(
                 "the header row has no {what} column; name it `{}` (found: {})",
-                names.join("` or `"),
+                field.names().join("` or `"),
                 headers.join(", ")
             ))
         })
     };
     let cols = Columns {
-        target: need(TARGET, "target")?,
-        actual: need(ACTUAL, "actual")?,
-        points: find(&headers, POINTS),
-        baseline: find(&headers, BASELINE),
-        fiscal_year: find(&headers, FISCAL_YEAR),
-        description: find(&headers, DESCRIPTION),
-        reason: find(&headers, REASON),
+        target: need(Field::Target, "target")?,
+        actual: need(Field::Actual, "actual")?,
+        points: find(Field::Points),
+        baseline: find(Field::Baseline),
+        fiscal_year: find(Field::FiscalYear),
+        description: find(Field::Description),
+        reason: find(Field::Reason),
     };
     if opts.cache {
         eval_fast(rdr, output, &headers, &cols, policy, opts)
@@ -165,6 +152,43 @@ fn overlong_message(rec: &csv::StringRecord, width: usize) -> Option<String> {
     })
 }
 
+/// What the next record of the input is.
+enum Next {
+    End,
+    /// A line that is not CSV (bad UTF-8, unbalanced quotes): reported in place.
+    Unreadable(String),
+    /// A row with more cells than the header names: reported in place.
+    Overlong(String),
+    /// A row to score, in the record.
+    Row,
+}
+
+/// Reads the next record into `rec` and counts it in `summary` (a row that cannot be
+/// read counts as failed).
+fn next_record<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    rec: &mut csv::StringRecord,
+    width: usize,
+    summary: &mut EvalCsvSummary,
+) -> Next {
+    match rdr.read_record(rec) {
+        Ok(false) => return Next::End,
+        Ok(true) => summary.rows += 1,
+        Err(e) => {
+            summary.rows += 1;
+            summary.failed += 1;
+            return Next::Unreadable(unreadable_message(&e));
+        }
+    }
+    match overlong_message(rec, width) {
+        Some(msg) => {
+            summary.failed += 1;
+            Next::Overlong(msg)
+        }
+        None => Next::Row,
+    }
+}
+
 /// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
 /// `csv` crate's writer. It is the reference the fast path is tested against.
 fn eval_reference<R: Read, W: Write>(
@@ -185,27 +209,20 @@ fn eval_reference<R: Read, W: Write>(
     let mut rec = csv::StringRecord::new();
     let width = headers.len();
     loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                // A malformed line (bad UTF-8, unbalanced quotes): report it in place.
-                summary.rows += 1;
-                summary.failed += 1;
-                let blank = vec![""; width];
-                let msg = unreadable_message(&e);
-                wtr.write_record(blank.into_iter().chain(["", "", "", "", msg.as_str()]))
+        match next_record(&mut rdr, &mut rec, width, &mut summary) {
+            Next::End => break,
+            Next::Row => {}
+            Next::Unreadable(msg) => {
+                let blank = std::iter::repeat_n("", width + 4);
+                wtr.write_record(blank.chain([msg.as_str()])).map_err(io)?;
+                continue;
+            }
+            Next::Overlong(msg) => {
+                let cells = rec.iter().take(width);
+                wtr.write_record(cells.chain(["", "", "", "", msg.as_str()]))
                     .map_err(io)?;
                 continue;
             }
-        }
-        summary.rows += 1;
-        if let Some(msg) = overlong_message(&rec, width) {
-            summary.failed += 1;
-            let cells = rec.iter().take(width);
-            wtr.write_record(cells.chain(["", "", "", "", msg.as_str()]))
-                .map_err(io)?;
-            continue;
         }
         let row = row_text(&rec, cols);
         let parsed = parse_target(row.target, Strictness::Lenient);
@@ -305,6 +322,81 @@ fn push_key(key: &mut Vec<u8>, row: &RowText<'_>) {
 
 type ParsedTarget = Result<Parsed<Target>, Vec<Diagnostic>>;
 
+/// What the fast path remembers: each distinct target and actual parsed, each distinct
+/// row's result cells (CSV-encoded), each bounded so memory stays bounded.
+#[derive(Default)]
+struct Memo {
+    targets: FxHashMap<Box<str>, ParsedTarget>,
+    actuals: FxHashMap<Box<str>, ParsedActual>,
+    /// Row key → index into `suffixes`.
+    rows: FxHashMap<Box<[u8]>, usize>,
+    suffixes: Vec<Suffix>,
+    key: Vec<u8>,
+}
+
+impl Memo {
+    /// The result cells of `row`: `Ok` the index of the kept ones, `Err` fresh ones when
+    /// the memo is full.
+    fn suffix(
+        &mut self,
+        row: &RowText<'_>,
+        policy: &Policy,
+        opts: EvalCsvOptions,
+    ) -> Result<usize, Suffix> {
+        push_key(&mut self.key, row);
+        if let Some(&i) = self.rows.get(self.key.as_slice()) {
+            return Ok(i);
+        }
+        let fresh;
+        let parsed = match self.targets.get(row.target) {
+            Some(p) => p,
+            None if self.targets.len() < MAX_TARGETS => self
+                .targets
+                .entry(row.target.into())
+                .or_insert_with(|| parse_target(row.target, Strictness::Lenient)),
+            None => {
+                fresh = parse_target(row.target, Strictness::Lenient);
+                &fresh
+            }
+        };
+        let actuals = &mut self.actuals;
+        let actual = move |text: &str| {
+            // Moved in, so references into the cache may outlive the call.
+            let actuals = actuals;
+            if !actuals.contains_key(text) {
+                if actuals.len() >= MAX_ACTUALS {
+                    return Cow::Owned(parse_actual(text));
+                }
+                actuals.insert(text.into(), parse_actual(text));
+            }
+            match actuals.get(text) {
+                Some(a) => Cow::Borrowed(a),
+                None => Cow::Owned(parse_actual(text)),
+            }
+        };
+        let s = suffix_of(&result_cells(
+            &eval_row_with_actual(row, opts.fiscal_year, policy, parsed, actual),
+            policy,
+        ));
+        if self.suffixes.len() >= MAX_ROWS {
+            return Err(s);
+        }
+        self.rows.insert(self.key.as_slice().into(), self.suffixes.len());
+        self.suffixes.push(s);
+        Ok(self.suffixes.len() - 1)
+    }
+}
+
+/// Appends `cells` as one CSV line's fields (without the line end).
+fn push_fields<'c>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'c str>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_field(out, cell.as_bytes());
+    }
+}
+
 /// The default path: each distinct target parsed once, each distinct row scored once
 /// (its result cells kept already CSV-encoded), and output assembled in a byte buffer.
 /// Byte-identical to [`eval_reference`] (tests/eval_csv_equivalence.rs).
@@ -318,100 +410,41 @@ fn eval_fast<R: Read, W: Write>(
 ) -> Result<EvalCsvSummary, Unusable> {
     let io = |e: std::io::Error| Unusable(format!("cannot write the output: {e}"));
     let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
-    for (i, h) in headers
-        .iter()
-        .map(String::as_str)
-        .chain(RESULT_COLUMNS)
-        .enumerate()
-    {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_field(&mut out, h.as_bytes());
-    }
+    push_fields(
+        &mut out,
+        headers.iter().map(String::as_str).chain(RESULT_COLUMNS),
+    );
     out.push(b'\n');
-
-    let mut targets: FxHashMap<Box<str>, ParsedTarget> = FxHashMap::default();
-    let mut actuals: FxHashMap<Box<str>, ParsedActual> = FxHashMap::default();
-    // Row key → index into `suffixes`.
-    let mut rows: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
-    let mut suffixes: Vec<Suffix> = Vec::new();
-    let mut key: Vec<u8> = Vec::with_capacity(256);
+    let mut memo = Memo::default();
     let mut summary = EvalCsvSummary::default();
     let mut rec = csv::StringRecord::new();
     let width = headers.len();
     loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                summary.rows += 1;
-                summary.failed += 1;
+        match next_record(&mut rdr, &mut rec, width, &mut summary) {
+            Next::End => break,
+            Next::Row => {}
+            Next::Unreadable(msg) => {
                 // `width` blank input cells, four blank result cells, then the message.
                 out.extend(std::iter::repeat_n(b',', width + 4));
-                push_field(&mut out, unreadable_message(&e).as_bytes());
+                push_field(&mut out, msg.as_bytes());
+                out.push(b'\n');
+                continue;
+            }
+            Next::Overlong(msg) => {
+                push_fields(&mut out, rec.iter().take(width));
+                out.extend_from_slice(b",,,,,");
+                push_field(&mut out, msg.as_bytes());
                 out.push(b'\n');
                 continue;
             }
         }
-        summary.rows += 1;
-        if let Some(msg) = overlong_message(&rec, width) {
-            summary.failed += 1;
-            for (i, cell) in rec.iter().take(width).enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                push_field(&mut out, cell.as_bytes());
-            }
-            out.extend_from_slice(b",,,,,");
-            push_field(&mut out, msg.as_bytes());
-            out.push(b'\n');
-            continue;
-        }
         let row = row_text(&rec, cols);
-        push_key(&mut key, &row);
-        let computed;
-        let suffix = match rows.get(key.as_slice()) {
-            Some(&i) => &suffixes[i],
-            None => {
-                let fresh;
-                let parsed = match targets.get(row.target) {
-                    Some(p) => p,
-                    None if targets.len() < MAX_TARGETS => targets
-                        .entry(row.target.into())
-                        .or_insert_with(|| parse_target(row.target, Strictness::Lenient)),
-                    None => {
-                        fresh = parse_target(row.target, Strictness::Lenient);
-                        &fresh
-                    }
-                };
-                let actuals = &mut actuals;
-                let actual = move |text: &str| {
-                    // Moved in, so references into the cache may outlive the call.
-                    let actuals = actuals;
-                    if !actuals.contains_key(text) {
-                        if actuals.len() >= MAX_ACTUALS {
-                            return Cow::Owned(parse_actual(text));
-                        }
-                        actuals.insert(text.into(), parse_actual(text));
-                    }
-                    match actuals.get(text) {
-                        Some(a) => Cow::Borrowed(a),
-                        None => Cow::Owned(parse_actual(text)),
-                    }
-                };
-                let s = suffix_of(&result_cells(
-                    &eval_row_with_actual(&row, opts.fiscal_year, policy, parsed, actual),
-                    policy,
-                ));
-                if suffixes.len() < MAX_ROWS {
-                    rows.insert(key.as_slice().into(), suffixes.len());
-                    suffixes.push(s);
-                    &suffixes[suffixes.len() - 1]
-                } else {
-                    computed = s;
-                    &computed
-                }
+        let fresh;
+        let suffix = match memo.suffix(&row, policy, opts) {
+            Ok(i) => &memo.suffixes[i],
+            Err(s) => {
+                fresh = s;
+                &fresh
             }
         };
         if suffix.failed {
@@ -419,12 +452,7 @@ fn eval_fast<R: Read, W: Write>(
         }
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        for (i, field) in rec.iter().chain(std::iter::repeat_n("", pad)).enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            push_field(&mut out, field.as_bytes());
-        }
+        push_fields(&mut out, rec.iter().chain(std::iter::repeat_n("", pad)));
         out.extend_from_slice(&suffix.bytes);
         if out.len() >= OUT_BLOCK {
             output.write_all(&out).map_err(io)?;
