@@ -114,10 +114,20 @@ fn eval_records<R: Read, W: Write>(
         description: find(Field::Description),
         reason: find(Field::Reason),
     };
+    let scoring = Scoring {
+        cols: &cols,
+        policy,
+        opts,
+    };
+    let width = headers.len();
     if opts.cache {
-        eval_fast(rdr, output, &headers, &cols, policy, opts)
+        let mut sink = Fast::new(output, &headers, scoring);
+        let summary = drive(rdr, width, &mut sink)?;
+        sink.finish().map(|()| summary)
     } else {
-        eval_reference(rdr, output, &headers, &cols, policy, opts)
+        let mut sink = Reference::new(output, &headers, scoring)?;
+        let summary = drive(rdr, width, &mut sink)?;
+        sink.finish().map(|()| summary)
     }
 }
 
@@ -189,62 +199,111 @@ fn next_record<R: Read>(
     }
 }
 
-/// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
-/// `csv` crate's writer. It is the reference the fast path is tested against.
-fn eval_reference<R: Read, W: Write>(
-    mut rdr: csv::Reader<R>,
-    output: W,
-    headers: &[String],
-    cols: &Columns,
-    policy: &Policy,
+/// How rows are scored: the columns that hold a row's cells, the policy, the options.
+#[derive(Clone, Copy)]
+struct Scoring<'a> {
+    cols: &'a Columns,
+    policy: &'a Policy,
     opts: EvalCsvOptions,
+}
+
+/// Where the rows go: the plain path's `csv` writer or the fast path's byte buffer. Both
+/// write the same bytes (tests/eval_csv_equivalence.rs).
+trait RowSink {
+    /// A line that is not CSV: `width` blank cells, four blank result cells, the message.
+    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable>;
+    /// A row longer than the header: its first `width` cells, then the message.
+    fn overlong(&mut self, rec: &csv::StringRecord, width: usize, msg: &str)
+        -> Result<(), Unusable>;
+    /// A row scored and written; whether it failed.
+    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable>;
+}
+
+/// Every record of the input through `sink`, counted.
+fn drive<R: Read>(
+    mut rdr: csv::Reader<R>,
+    width: usize,
+    sink: &mut impl RowSink,
 ) -> Result<EvalCsvSummary, Unusable> {
-    let mut wtr = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
-    let io = |e: csv::Error| Unusable(format!("cannot write the output: {e}"));
-    wtr.write_record(headers.iter().map(String::as_str).chain(RESULT_COLUMNS))
-        .map_err(io)?;
     let mut summary = EvalCsvSummary::default();
     let mut rec = csv::StringRecord::new();
-    let width = headers.len();
     loop {
         match next_record(&mut rdr, &mut rec, width, &mut summary) {
-            Next::End => break,
-            Next::Row => {}
-            Next::Unreadable(msg) => {
-                let blank = std::iter::repeat_n("", width + 4);
-                wtr.write_record(blank.chain([msg.as_str()])).map_err(io)?;
-                continue;
-            }
-            Next::Overlong(msg) => {
-                let cells = rec.iter().take(width);
-                wtr.write_record(cells.chain(["", "", "", "", msg.as_str()]))
-                    .map_err(io)?;
-                continue;
+            Next::End => return Ok(summary),
+            Next::Unreadable(msg) => sink.unreadable(width, &msg)?,
+            Next::Overlong(msg) => sink.overlong(&rec, width, &msg)?,
+            Next::Row => {
+                if sink.row(&rec, width)? {
+                    summary.failed += 1;
+                }
             }
         }
-        let row = row_text(&rec, cols);
+    }
+}
+
+fn write_error(e: impl std::fmt::Display) -> Unusable {
+    Unusable(format!("cannot write the output: {e}"))
+}
+
+/// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
+/// `csv` crate's writer. It is the reference the fast path is tested against.
+struct Reference<'a, W: Write> {
+    wtr: csv::Writer<std::io::BufWriter<W>>,
+    scoring: Scoring<'a>,
+}
+
+impl<'a, W: Write> Reference<'a, W> {
+    /// The writer, with the header row written.
+    fn new(output: W, headers: &[String], scoring: Scoring<'a>) -> Result<Self, Unusable> {
+        let mut wtr = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
+        wtr.write_record(headers.iter().map(String::as_str).chain(RESULT_COLUMNS))
+            .map_err(write_error)?;
+        Ok(Reference { wtr, scoring })
+    }
+
+    fn finish(mut self) -> Result<(), Unusable> {
+        self.wtr.flush().map_err(write_error)
+    }
+}
+
+impl<W: Write> RowSink for Reference<'_, W> {
+    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable> {
+        let blank = std::iter::repeat_n("", width + 4);
+        self.wtr
+            .write_record(blank.chain([msg]))
+            .map_err(write_error)
+    }
+
+    fn overlong(
+        &mut self,
+        rec: &csv::StringRecord,
+        width: usize,
+        msg: &str,
+    ) -> Result<(), Unusable> {
+        let cells = rec.iter().take(width);
+        self.wtr
+            .write_record(cells.chain(["", "", "", "", msg]))
+            .map_err(write_error)
+    }
+
+    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable> {
+        let Scoring { cols, policy, opts } = self.scoring;
+        let row = row_text(rec, cols);
         let parsed = parse_target(row.target, Strictness::Lenient);
-        let suffix = result_cells(
-            &eval_row_with(&row, opts.fiscal_year, policy, &parsed),
-            policy,
-        );
-        if !suffix[4].is_empty() {
-            summary.failed += 1;
-        }
+        let suffix = result_cells(&eval_row_with(&row, opts.fiscal_year, policy, &parsed), policy);
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        wtr.write_record(
-            rec.iter()
-                .chain(std::iter::repeat_n("", pad))
-                .chain(suffix.iter().map(String::as_str)),
-        )
-        .map_err(io)?;
+        self.wtr
+            .write_record(
+                rec.iter()
+                    .chain(std::iter::repeat_n("", pad))
+                    .chain(suffix.iter().map(String::as_str)),
+            )
+            .map_err(write_error)?;
+        Ok(!suffix[4].is_empty())
     }
-    wtr.flush()
-        .map_err(|e| Unusable(format!("cannot write the output: {e}")))?;
-    Ok(summary)
 }
 
 /// At most this many distinct targets and distinct rows are remembered, so memory stays
@@ -398,70 +457,87 @@ fn push_fields<'c>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'c str>) {
 }
 
 /// The default path: each distinct target parsed once, each distinct row scored once
-/// (its result cells kept already CSV-encoded), and output assembled in a byte buffer.
-/// Byte-identical to [`eval_reference`] (tests/eval_csv_equivalence.rs).
-fn eval_fast<R: Read, W: Write>(
-    mut rdr: csv::Reader<R>,
-    mut output: W,
-    headers: &[String],
-    cols: &Columns,
-    policy: &Policy,
-    opts: EvalCsvOptions,
-) -> Result<EvalCsvSummary, Unusable> {
-    let io = |e: std::io::Error| Unusable(format!("cannot write the output: {e}"));
-    let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
-    push_fields(
-        &mut out,
-        headers.iter().map(String::as_str).chain(RESULT_COLUMNS),
-    );
-    out.push(b'\n');
-    let mut memo = Memo::default();
-    let mut summary = EvalCsvSummary::default();
-    let mut rec = csv::StringRecord::new();
-    let width = headers.len();
-    loop {
-        match next_record(&mut rdr, &mut rec, width, &mut summary) {
-            Next::End => break,
-            Next::Row => {}
-            Next::Unreadable(msg) => {
-                // `width` blank input cells, four blank result cells, then the message.
-                out.extend(std::iter::repeat_n(b',', width + 4));
-                push_field(&mut out, msg.as_bytes());
-                out.push(b'\n');
-                continue;
-            }
-            Next::Overlong(msg) => {
-                push_fields(&mut out, rec.iter().take(width));
-                out.extend_from_slice(b",,,,,");
-                push_field(&mut out, msg.as_bytes());
-                out.push(b'\n');
-                continue;
-            }
+/// (its result cells kept already CSV-encoded), and output assembled in a byte buffer
+/// handed to the writer in blocks. Byte-identical to [`Reference`]
+/// (tests/eval_csv_equivalence.rs).
+struct Fast<'a, W: Write> {
+    output: W,
+    out: Vec<u8>,
+    memo: Memo,
+    scoring: Scoring<'a>,
+}
+
+impl<'a, W: Write> Fast<'a, W> {
+    /// The buffer, with the header row in it.
+    fn new(output: W, headers: &[String], scoring: Scoring<'a>) -> Self {
+        let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
+        push_fields(
+            &mut out,
+            headers.iter().map(String::as_str).chain(RESULT_COLUMNS),
+        );
+        out.push(b'\n');
+        Fast {
+            output,
+            out,
+            memo: Memo::default(),
+            scoring,
         }
-        let row = row_text(&rec, cols);
+    }
+
+    fn finish(mut self) -> Result<(), Unusable> {
+        self.output.write_all(&self.out).map_err(write_error)?;
+        self.output.flush().map_err(write_error)
+    }
+
+    /// Hands the buffer to the writer once a block is full.
+    fn spill(&mut self) -> Result<(), Unusable> {
+        if self.out.len() >= OUT_BLOCK {
+            self.output.write_all(&self.out).map_err(write_error)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> RowSink for Fast<'_, W> {
+    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable> {
+        self.out.extend(std::iter::repeat_n(b',', width + 4));
+        push_field(&mut self.out, msg.as_bytes());
+        self.out.push(b'\n');
+        self.spill()
+    }
+
+    fn overlong(
+        &mut self,
+        rec: &csv::StringRecord,
+        width: usize,
+        msg: &str,
+    ) -> Result<(), Unusable> {
+        push_fields(&mut self.out, rec.iter().take(width));
+        self.out.extend_from_slice(b",,,,,");
+        push_field(&mut self.out, msg.as_bytes());
+        self.out.push(b'\n');
+        self.spill()
+    }
+
+    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable> {
+        let row = row_text(rec, self.scoring.cols);
         let fresh;
-        let suffix = match memo.suffix(&row, policy, opts) {
-            Ok(i) => &memo.suffixes[i],
+        let suffix = match self.memo.suffix(&row, self.scoring.policy, self.scoring.opts) {
+            Ok(i) => &self.memo.suffixes[i],
             Err(s) => {
                 fresh = s;
                 &fresh
             }
         };
-        if suffix.failed {
-            summary.failed += 1;
-        }
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        push_fields(&mut out, rec.iter().chain(std::iter::repeat_n("", pad)));
-        out.extend_from_slice(&suffix.bytes);
-        if out.len() >= OUT_BLOCK {
-            output.write_all(&out).map_err(io)?;
-            out.clear();
-        }
+        push_fields(&mut self.out, rec.iter().chain(std::iter::repeat_n("", pad)));
+        self.out.extend_from_slice(&suffix.bytes);
+        let failed = suffix.failed;
+        self.spill()?;
+        Ok(failed)
     }
-    output.write_all(&out).map_err(io)?;
-    output.flush().map_err(io)?;
-    Ok(summary)
 }
 
 /// `kind,score,achieved,flags,error` for one row.

@@ -19,7 +19,7 @@ use super::model::{Actuals, ProjectActuals, RowActual};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::Origin;
-use crate::toml_tree::{Entry, Node};
+use crate::toml_tree::{Entry, Node, Table};
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
 use crate::file_diagnostics::FileDiagnostics;
 use rust_decimal::Decimal;
@@ -156,18 +156,9 @@ impl Ctx<'_> {
     }
 
     fn rows(&mut self, item: &Node<'_>, into: &mut std::collections::BTreeMap<String, RowActual>) {
-        let Some(table) = item.as_table() else {
-            self.push(
-                Diagnostic::error(
-                    "actuals::wrong-type",
-                    "`rows` must be a table of indicator id → actual",
-                    span_of(item.span()),
-                )
-                .with_label("not a table")
-                .with_help(
-                    "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"",
-                ),
-            );
+        let message = "`rows` must be a table of indicator id → actual".into();
+        let help = "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"";
+        let Some(table) = self.table_of(item, message, help) else {
             return;
         };
         for entry in table.iter() {
@@ -228,32 +219,36 @@ impl Ctx<'_> {
         );
     }
 
-    fn not_a_table(&mut self, item: &Node<'_>, message: String, help: &str) {
-        self.push(
-            Diagnostic::error("actuals::wrong-type", message, span_of(item.span()))
-                .with_label("not a table")
-                .with_help(help),
-        );
+    /// `item` as a table, or `None` after reporting that it is not one.
+    fn table_of<'n, 's>(
+        &mut self,
+        item: &'n Node<'s>,
+        message: String,
+        help: &str,
+    ) -> Option<&'n Table<'s>> {
+        let table = item.as_table();
+        if table.is_none() {
+            self.push(
+                Diagnostic::error("actuals::wrong-type", message, span_of(item.span()))
+                    .with_label("not a table")
+                    .with_help(help),
+            );
+        }
+        table
     }
 
     /// `[projects."CODE"]` tables.
     fn projects(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let Some(projects) = item.as_table() else {
-            self.not_a_table(
-                item,
-                "`projects` must be a table keyed by project code".into(),
-                "write [projects.\"13028122P00306510001A\"]",
-            );
+        let message = "`projects` must be a table keyed by project code".into();
+        let help = "write [projects.\"13028122P00306510001A\"]";
+        let Some(projects) = self.table_of(item, message, help) else {
             return;
         };
         for project in projects.iter() {
             let (code, pitem) = (&project.key, &project.node);
-            let Some(pt) = pitem.as_table() else {
-                self.not_a_table(
-                    pitem,
-                    format!("project `{code}` must be a table"),
-                    "write [projects.\"CODE\"] with spent = \"…\" below it",
-                );
+            let message = format!("project `{code}` must be a table");
+            let help = "write [projects.\"CODE\"] with spent = \"…\" below it";
+            let Some(pt) = self.table_of(pitem, message, help) else {
                 continue;
             };
             let mut pa = ProjectActuals::default();
@@ -282,12 +277,9 @@ impl Ctx<'_> {
 
     /// `[department.rows]`.
     fn department(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let Some(t) = item.as_table() else {
-            self.not_a_table(
-                item,
-                "`department` must be a table".into(),
-                "write [department.rows] and below it lines like d01 = \"2300份\"",
-            );
+        let message = "`department` must be a table".into();
+        let help = "write [department.rows] and below it lines like d01 = \"2300份\"";
+        let Some(t) = self.table_of(item, message, help) else {
             return;
         };
         for field in t.iter() {
