@@ -115,18 +115,18 @@ fn eval_records<R: Read, W: Write>(
         reason: find(Field::Reason),
     };
     let scoring = Scoring {
+        width: headers.len(),
         cols: &cols,
         policy,
         opts,
     };
-    let width = headers.len();
     if opts.cache {
         let mut sink = Fast::new(output, &headers, scoring);
-        let summary = drive(rdr, width, &mut sink)?;
+        let summary = drive(rdr, scoring.width, &mut sink)?;
         sink.finish().map(|()| summary)
     } else {
         let mut sink = Reference::new(output, &headers, scoring)?;
-        let summary = drive(rdr, width, &mut sink)?;
+        let summary = drive(rdr, scoring.width, &mut sink)?;
         sink.finish().map(|()| summary)
     }
 }
@@ -202,6 +202,8 @@ fn next_record<R: Read>(
 /// How rows are scored: the columns that hold a row's cells, the policy, the options.
 #[derive(Clone, Copy)]
 struct Scoring<'a> {
+    /// How many columns the header names.
+    width: usize,
     cols: &'a Columns,
     policy: &'a Policy,
     opts: EvalCsvOptions,
@@ -210,13 +212,12 @@ struct Scoring<'a> {
 /// Where the rows go: the plain path's `csv` writer or the fast path's byte buffer. Both
 /// write the same bytes (tests/eval_csv_equivalence.rs).
 trait RowSink {
-    /// A line that is not CSV: `width` blank cells, four blank result cells, the message.
-    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable>;
-    /// A row longer than the header: its first `width` cells, then the message.
-    fn overlong(&mut self, rec: &csv::StringRecord, width: usize, msg: &str)
-        -> Result<(), Unusable>;
+    /// A line that is not CSV: a blank cell per column, four blank result cells, the message.
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable>;
+    /// A row longer than the header: its cells up to the header's width, then the message.
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable>;
     /// A row scored and written; whether it failed.
-    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable>;
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable>;
 }
 
 /// Every record of the input through `sink`, counted.
@@ -230,10 +231,10 @@ fn drive<R: Read>(
     loop {
         match next_record(&mut rdr, &mut rec, width, &mut summary) {
             Next::End => return Ok(summary),
-            Next::Unreadable(msg) => sink.unreadable(width, &msg)?,
-            Next::Overlong(msg) => sink.overlong(&rec, width, &msg)?,
+            Next::Unreadable(msg) => sink.unreadable(&msg)?,
+            Next::Overlong(msg) => sink.overlong(&rec, &msg)?,
             Next::Row => {
-                if sink.row(&rec, width)? {
+                if sink.row(&rec)? {
                     summary.failed += 1;
                 }
             }
@@ -269,30 +270,33 @@ impl<'a, W: Write> Reference<'a, W> {
 }
 
 impl<W: Write> RowSink for Reference<'_, W> {
-    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable> {
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
         let blank = std::iter::repeat_n("", width + 4);
         self.wtr
             .write_record(blank.chain([msg]))
             .map_err(write_error)
     }
 
-    fn overlong(
-        &mut self,
-        rec: &csv::StringRecord,
-        width: usize,
-        msg: &str,
-    ) -> Result<(), Unusable> {
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
         let cells = rec.iter().take(width);
         self.wtr
             .write_record(cells.chain(["", "", "", "", msg]))
             .map_err(write_error)
     }
 
-    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable> {
-        let Scoring { cols, policy, opts } = self.scoring;
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable> {
+        let width = self.scoring.width;
+        let Scoring {
+            cols, policy, opts, ..
+        } = self.scoring;
         let row = row_text(rec, cols);
         let parsed = parse_target(row.target, Strictness::Lenient);
-        let suffix = result_cells(&eval_row_with(&row, opts.fiscal_year, policy, &parsed), policy);
+        let suffix = result_cells(
+            &eval_row_with(&row, opts.fiscal_year, policy, &parsed),
+            policy,
+        );
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
         self.wtr
@@ -440,7 +444,8 @@ impl Memo {
         if self.suffixes.len() >= MAX_ROWS {
             return Err(s);
         }
-        self.rows.insert(self.key.as_slice().into(), self.suffixes.len());
+        self.rows
+            .insert(self.key.as_slice().into(), self.suffixes.len());
         self.suffixes.push(s);
         Ok(self.suffixes.len() - 1)
     }
@@ -500,19 +505,16 @@ impl<'a, W: Write> Fast<'a, W> {
 }
 
 impl<W: Write> RowSink for Fast<'_, W> {
-    fn unreadable(&mut self, width: usize, msg: &str) -> Result<(), Unusable> {
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
         self.out.extend(std::iter::repeat_n(b',', width + 4));
         push_field(&mut self.out, msg.as_bytes());
         self.out.push(b'\n');
         self.spill()
     }
 
-    fn overlong(
-        &mut self,
-        rec: &csv::StringRecord,
-        width: usize,
-        msg: &str,
-    ) -> Result<(), Unusable> {
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
         push_fields(&mut self.out, rec.iter().take(width));
         self.out.extend_from_slice(b",,,,,");
         push_field(&mut self.out, msg.as_bytes());
@@ -520,10 +522,14 @@ impl<W: Write> RowSink for Fast<'_, W> {
         self.spill()
     }
 
-    fn row(&mut self, rec: &csv::StringRecord, width: usize) -> Result<bool, Unusable> {
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable> {
+        let width = self.scoring.width;
         let row = row_text(rec, self.scoring.cols);
         let fresh;
-        let suffix = match self.memo.suffix(&row, self.scoring.policy, self.scoring.opts) {
+        let suffix = match self
+            .memo
+            .suffix(&row, self.scoring.policy, self.scoring.opts)
+        {
             Ok(i) => &self.memo.suffixes[i],
             Err(s) => {
                 fresh = s;
@@ -532,7 +538,10 @@ impl<W: Write> RowSink for Fast<'_, W> {
         };
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        push_fields(&mut self.out, rec.iter().chain(std::iter::repeat_n("", pad)));
+        push_fields(
+            &mut self.out,
+            rec.iter().chain(std::iter::repeat_n("", pad)),
+        );
         self.out.extend_from_slice(&suffix.bytes);
         let failed = suffix.failed;
         self.spill()?;

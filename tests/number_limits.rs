@@ -404,7 +404,9 @@ fn xlsx_actuals_amounts_at_and_past_the_limit() {
         found[0]
             .1
             // The wording of TOML and CSV (one cell reader), at the cell.
-            .starts_with("实际完成值!D3: `spent`（全年执行数） is 1000000000000.01 万元; the limit is"),
+            .starts_with(
+                "实际完成值!D3: `spent`（全年执行数） is 1000000000000.01 万元; the limit is"
+            ),
         "{found:?}"
     );
 }

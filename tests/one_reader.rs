@@ -64,7 +64,8 @@ fn toml(case: &Case) -> Result<Actuals, Vec<FileDiagnostic>> {
 
 fn csv_sheet(case: &Case) -> Result<Actuals, Vec<FileDiagnostic>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["project", "indicator", "actual"]).expect("w");
+    w.write_record(["project", "indicator", "actual"])
+        .expect("w");
     w.write_record([PROJECT, id(case), &case.text]).expect("w");
     let text = String::from_utf8(w.into_inner().expect("csv")).expect("utf-8");
     parse_actuals_csv(Path::new("actuals.csv"), &text, "D1")

@@ -48,7 +48,8 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
     );
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("error[actuals::bad-amount]: 自评!C2: `spent`（全年执行数）「九万」不是金额"),
+        stderr
+            .contains("error[actuals::bad-amount]: 自评!C2: `spent`（全年执行数）「九万」不是金额"),
         "{stderr}"
     );
     assert!(
@@ -60,7 +61,10 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
     let row = |id: &str| {
         stdout
             .lines()
-            .find(|l| l.starts_with(&format!("project,{PROJECT},")) && l.contains(&format!(",indicator,{id},")))
+            .find(|l| {
+                l.starts_with(&format!("project,{PROJECT},"))
+                    && l.contains(&format!(",indicator,{id},"))
+            })
             .unwrap_or_else(|| panic!("row {id}:\n{stdout}"))
             .to_string()
     };

@@ -11,8 +11,8 @@ use super::keyed;
 use super::model::{Actuals, RowActual};
 use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
-use crate::model::Span;
 use crate::file_diagnostics::FileDiagnostics;
+use crate::model::Span;
 use crate::parse::cell::Field;
 use crate::scorecard::{Department, Origin};
 use std::path::Path;
@@ -113,8 +113,7 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         find(Field::Project),
         find(Field::Actual),
         ic.is_some() || nc.is_some(),
-    )
-    else {
+    ) else {
         return Err(Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
                 .with_label("header row")
                 .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"));

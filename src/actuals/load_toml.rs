@@ -15,13 +15,13 @@
 //! d01 = { actual = "2300份" }
 //! ```
 
+use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
 use super::model::{Actuals, ProjectActuals, RowActual};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
 use crate::scorecard::Origin;
 use crate::toml_tree::{Entry, Node, Table};
-use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
-use crate::file_diagnostics::FileDiagnostics;
 use rust_decimal::Decimal;
 use std::path::Path;
 

@@ -15,14 +15,14 @@ pub use load_csv::{
 };
 pub use load_toml::parse_actuals_toml;
 pub use load_xlsx::{a1, float_text, parse_actuals_xlsx, parse_actuals_xlsx_lenient};
-pub use xlsx_formats::{percent_cells, PercentCells};
 pub use model::{Actuals, ProjectActuals, RowActual};
+pub use xlsx_formats::{percent_cells, PercentCells};
 
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::parse::cell::{read_amount, Area};
-use rust_decimal::Decimal;
 use crate::scorecard::Department;
+use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Reads an actuals file, TOML, CSV or xlsx by extension. `department_code` routes rows

@@ -79,4 +79,3 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
             .map(|v| v.into_owned())
     })
 }
-

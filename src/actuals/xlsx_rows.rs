@@ -391,7 +391,11 @@ fn insert_row(sn: &str, row: Row, id: String, ctx: &mut Ctx, actuals: &mut Actua
     let rows = if row.is_dept {
         &mut actuals.department
     } else {
-        &mut actuals.projects.entry(row.project.clone()).or_default().rows
+        &mut actuals
+            .projects
+            .entry(row.project.clone())
+            .or_default()
+            .rows
     };
     let value = RowActual {
         actual: row.actual,

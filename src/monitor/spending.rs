@@ -65,12 +65,13 @@ pub fn parse_spending_csv(
         let read = read_amount(spent_text)
             .map_err(|e| e.diagnostic(Area::Spending, "`spent`（累计支出）", line))
             .and_then(|spent| {
-                let date = match dc.map(cell).filter(|s| !s.is_empty()) {
-                    None => None,
-                    Some(s) => Some(read_date(s).map_err(|e| {
-                        e.diagnostic(Area::Spending, "`date`（截至日期）", line)
-                    })?),
-                };
+                let date =
+                    match dc.map(cell).filter(|s| !s.is_empty()) {
+                        None => None,
+                        Some(s) => Some(read_date(s).map_err(|e| {
+                            e.diagnostic(Area::Spending, "`date`（截至日期）", line)
+                        })?),
+                    };
                 Ok((spent, date))
             });
         match read {

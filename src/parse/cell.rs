@@ -80,11 +80,7 @@ impl CellError {
             Problem::TooLarge => {
                 return crate::limits::too_large(text, NumberKind::Amount, code, what, span)
             }
-            Problem::NotAmount => (
-                format!("{what}「{text}」不是金额"),
-                "不是金额",
-                AMOUNT_HELP,
-            ),
+            Problem::NotAmount => (format!("{what}「{text}」不是金额"), "不是金额", AMOUNT_HELP),
             Problem::Negative => (
                 format!("{what}「{text}」是负数，金额不能为负"),
                 "负数",
@@ -107,4 +103,5 @@ impl CellError {
     }
 }
 
-const AMOUNT_HELP: &str = "金额以万元为单位，如 9.50；也可写 1,009.86、9.5万元、95000元 或 1.2亿元（换算为万元）";
+const AMOUNT_HELP: &str =
+    "金额以万元为单位，如 9.50；也可写 1,009.86、9.5万元、95000元 或 1.2亿元（换算为万元）";

@@ -310,15 +310,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A non-empty string field.
-    fn text(
-        &self,
-        ctx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(String, Range<usize>)> {
-        let (s, span) = self.string(ctx, key, required, example)?;
+    /// A required, non-empty string field.
+    fn text(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) -> Option<(String, Range<usize>)> {
+        let (s, span) = self.string(ctx, key, true, example)?;
         if s.trim().is_empty() {
             ctx.error(
                 "scorecard::empty",
@@ -416,14 +410,9 @@ impl<'a> Fields<'a> {
         Some((d, span))
     }
 
-    fn integer(
-        &self,
-        ctx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(i64, Range<usize>)> {
-        let (kspan, item) = self.field(ctx, key, required, example)?;
+    /// A required integer (`fiscal_year = 2022`).
+    fn integer(&self, ctx: &mut Ctx<'_>, key: &str) -> Option<(i64, Range<usize>)> {
+        let (kspan, item) = self.field(ctx, key, true, "2022")?;
         match item {
             Node::Integer { value, span } => Some((*value, span.clone().unwrap_or(kspan))),
             _ => {
@@ -701,14 +690,14 @@ fn read_indicator(
     ids: &mut BTreeMap<String, Range<usize>>,
 ) -> Option<Indicator> {
     let before = ctx.diags.iter().filter(|d| d.is_error()).count();
-    let id = f.text(ctx, "id", true, "\"qty1\"");
+    let id = f.text(ctx, "id", "\"qty1\"");
     check_id(ctx, &id, ids);
-    let level1 = f.text(ctx, "level1", true, "\"产出指标\"");
-    let level2 = f.text(ctx, "level2", true, "\"数量指标\"");
+    let level1 = f.text(ctx, "level1", "\"产出指标\"");
+    let level2 = f.text(ctx, "level2", "\"数量指标\"");
     check_levels(ctx, &level1, &level2);
     let label1 = f.string(ctx, "label1", false, "\"项目完成指标\"");
     let label2 = f.string(ctx, "label2", false, "\"数量指标（必填）\"");
-    let name = f.text(ctx, "name", true, "\"…数量\"");
+    let name = f.text(ctx, "name", "\"…数量\"");
     let description = f.string(ctx, "description", false, "\"…\"");
     let basis = f.string(ctx, "basis", false, "\"…\"");
     let area = f.string(ctx, "area", false, "\"…\"");
@@ -999,8 +988,8 @@ fn parse_project_inner(
         what: "the project file".to_string(),
         known: PROJECT_FIELDS,
     };
-    let code = root.text(&mut ctx, "code", true, "\"13028122P00306510001A\"");
-    let name = root.text(&mut ctx, "name", true, "\"司法局化解办经费\"");
+    let code = root.text(&mut ctx, "code", "\"13028122P00306510001A\"");
+    let name = root.text(&mut ctx, "name", "\"司法局化解办经费\"");
     let unit = root.string(&mut ctx, "unit", true, "\"315001遵化市司法局本级\"");
     let budget = root.bounded(&mut ctx, "budget", true, NumberKind::Amount);
     let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
@@ -1206,13 +1195,13 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         what: "the department file".to_string(),
         known: DEPARTMENT_FIELDS,
     };
-    if let Some((c, _)) = root.text(&mut ctx, "code", true, "\"315001\"") {
+    if let Some((c, _)) = root.text(&mut ctx, "code", "\"315001\"") {
         dept.code = c;
     }
-    if let Some((n, _)) = root.text(&mut ctx, "name", true, "\"遵化市司法局\"") {
+    if let Some((n, _)) = root.text(&mut ctx, "name", "\"遵化市司法局\"") {
         dept.name = n;
     }
-    if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year", true, "2022") {
+    if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year") {
         match i32::try_from(y) {
             Ok(y) if (1949..=2200).contains(&y) => dept.fiscal_year = y,
             _ => ctx.error(
@@ -1243,7 +1232,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
                         what: format!("area #{}", n + 1),
                         known: AREA_FIELDS,
                     };
-                    let name = f.text(&mut ctx, "name", true, "\"普法宣传\"");
+                    let name = f.text(&mut ctx, "name", "\"普法宣传\"");
                     let summary = f.string(&mut ctx, "summary", false, "\"…\"");
                     let goals = f.string(&mut ctx, "goals", false, "\"…\"");
                     let itext = f.string(&mut ctx, "indicators_text", false, "\"…\"");

@@ -156,7 +156,11 @@ mod tests {
             ("1000000000000.01", Problem::TooLarge),
             ("100000000000000000000000000000000", Problem::TooLarge),
         ] {
-            assert_eq!(read_amount(text).map_err(|e| e.problem), Err(problem), "{text}");
+            assert_eq!(
+                read_amount(text).map_err(|e| e.problem),
+                Err(problem),
+                "{text}"
+            );
         }
     }
 
