@@ -105,6 +105,8 @@ fn magnitude(digits: &str) -> Result<Decimal, Problem> {
     };
     let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'_');
     let groups_ok = match int.split_once(',') {
+        // `.5` as people type it: no digits before the point, some after.
+        None if int.is_empty() => frac.is_some_and(is_digits),
         None => is_digits(int),
         Some((first, rest)) => {
             first.len() <= 3
@@ -113,7 +115,9 @@ fn magnitude(digits: &str) -> Result<Decimal, Problem> {
         }
     };
     let edges_ok = !int.starts_with('_') && !int.ends_with('_');
-    if !groups_ok || !edges_ok || frac.is_some_and(|f| !is_digits(f) || f.ends_with('_')) {
+    // `5.`: a point with no digits after it is the number before it.
+    let frac_ok = frac.is_none_or(|f| f.is_empty() || is_digits(f) && !f.ends_with('_'));
+    if !groups_ok || !edges_ok || !frac_ok {
         return Err(Problem::NotAmount);
     }
     let plain: Cow<'_, str> = if digits.contains([',', '_']) {
@@ -143,6 +147,8 @@ mod tests {
             ("0.00095亿元", dec!(9.5)),
             ("1_000", dec!(1000)),
             ("-0", dec!(0)),
+            (".5", dec!(0.5)),
+            ("5.", dec!(5)),
         ] {
             assert_eq!(read_amount(text), Ok(want), "{text}");
         }
@@ -152,6 +158,8 @@ mod tests {
             ("1e3", Problem::NotAmount),
             ("", Problem::NotAmount),
             ("1.2.3", Problem::NotAmount),
+            (".", Problem::NotAmount),
+            ("1,0000", Problem::NotAmount),
             ("-1", Problem::Negative),
             ("1000000000000.01", Problem::TooLarge),
             ("100000000000000000000000000000000", Problem::TooLarge),
