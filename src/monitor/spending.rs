@@ -1,5 +1,6 @@
 //! The mid-year spending file: CSV with `project` (项目编码), `spent` (累计支出, 万元) and an
-//! optional `date` (截至日期).
+//! optional `date` (截至日期). Amounts and dates are read as in the actuals files
+//! (`parse::cell`), so `9.5万元` and `2022年6月30日` mean here what they mean there.
 
 use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
