@@ -1,10 +1,11 @@
 //! One reader for cells (issue 14): every case of `tests/one_reader_cases.csv` is read from
 //! an actuals TOML file, a CSV sheet and an xlsx workbook (a text cell, and a number or
 //! date cell where the case gives one), and all of them give the same value or the same
-//! error code.
+//! error code; the amount cases also through the spending sheet of `monitor`.
 
 use jixiao::actuals::{parse_actuals_csv, parse_actuals_toml, parse_actuals_xlsx, Actuals};
 use jixiao::diagnostic::FileDiagnostic;
+use jixiao::monitor::parse_spending_csv;
 use jixiao::parse::parse_actual;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -183,4 +184,36 @@ fn one_error_wording() {
     assert_eq!(message(toml(&case)), wording);
     assert_eq!(message(csv_sheet(&case)), wording);
     assert_eq!(message(xlsx(&case, false)), format!("Sheet1!C2: {wording}"));
+}
+
+/// The mid-year spending sheet of `monitor` reads its 累计支出 with the same reader: every
+/// amount case gives the same amount, or the same error under the sheet's own code area.
+#[test]
+fn the_spending_sheet_reads_amounts_alike() {
+    let mut failures = Vec::new();
+    for case in cases().iter().filter(|c| c.kind == "amount") {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["project", "spent", "date"]).expect("w");
+        w.write_record([PROJECT, &case.text, "2022年6月30日"])
+            .expect("w");
+        let text = String::from_utf8(w.into_inner().expect("csv")).expect("utf-8");
+        let got = match parse_spending_csv(Path::new("spending.csv"), &text) {
+            Ok(rows) => rows
+                .first()
+                .map_or("no row".into(), |r| r.spent.normalize().to_string()),
+            Err(diags) => diags
+                .iter()
+                .map(|d| d.diagnostic.code.replace("spending::", "actuals::"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        let want = expected(case);
+        if got != want {
+            failures.push(format!(
+                "line {} `{}`: got {got}, want {want}",
+                case.line, case.text
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
