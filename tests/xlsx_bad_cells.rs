@@ -77,3 +77,35 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
         .unwrap_or_else(|| panic!("total:\n{stdout}"));
     assert!(total.contains("incomplete"), "{total}");
 }
+
+/// A row given twice is reported and left unscored, as in CSV: which value is right is
+/// not the reader's to guess.
+#[test]
+fn a_row_given_twice_is_not_scored() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = [
+        ["项目编码", "指标编码", "实际完成值"],
+        [PROJECT, "qty1", "2300份"],
+        [PROJECT, "qty1", "2400份"],
+        [PROJECT, "sat1", "85%"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *text).expect("w");
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("save");
+    let (actuals, diags) = jixiao::actuals::parse_actuals_xlsx_lenient(
+        std::path::Path::new("a.xlsx"),
+        &bytes,
+        "900001",
+        None,
+    )
+    .expect("readable");
+    let codes: Vec<&str> = diags.iter().map(|d| d.diagnostic.code).collect();
+    assert_eq!(codes, ["actuals::duplicate"]);
+    let rows = &actuals.projects[PROJECT].rows;
+    assert!(!rows.contains_key("qty1"), "{rows:?}");
+    assert_eq!(rows["sat1"].actual.as_deref(), Some("85%"));
+}

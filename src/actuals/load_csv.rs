@@ -298,8 +298,8 @@ fn parse(
 }
 
 /// Rows given twice: which value is right is not ours to guess, so the row stays unscored
-/// (missing) and its project's total is marked incomplete.
-fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) {
+/// (missing) and its project's total is marked incomplete. The same for CSV and xlsx.
+pub(super) fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) {
     for (is_dept, project, id) in twice {
         if is_dept {
             actuals.department.remove(&id);

@@ -183,6 +183,7 @@ pub fn parse_actuals_xlsx_lenient(
         ));
         return Err(ctx.diags);
     }
+    super::load_csv::forget(&mut actuals, ctx.twice);
     Ok((actuals, ctx.diags))
 }
 

@@ -37,6 +37,8 @@ pub(super) struct Ctx<'a> {
     department_code: &'a str,
     department: Option<&'a Department>,
     pub diags: Vec<FileDiagnostic>,
+    /// Rows given twice (department?, project, id): left unscored once all is read.
+    pub twice: Vec<(bool, String, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -50,6 +52,7 @@ impl<'a> Ctx<'a> {
             department_code,
             department,
             diags: Vec::new(),
+            twice: Vec::new(),
         }
     }
 
@@ -408,6 +411,8 @@ fn insert_row(sn: &str, row: Row, id: String, ctx: &mut Ctx, actuals: &mut Actua
         },
     };
     if rows.insert(id.clone(), value).is_some() {
+        ctx.twice
+            .push((row.is_dept, row.project.clone(), id.clone()));
         let msg = format!(
             "the indicator `{id}` appears twice in {}",
             scope(&row.project, row.is_dept)
@@ -417,7 +422,7 @@ fn insert_row(sn: &str, row: Row, id: String, ctx: &mut Ctx, actuals: &mut Actua
             (row.r, row.key_col),
             &row.key_text,
             ("actuals::duplicate", msg),
-            "keep one row per project and indicator",
+            "keep one row per project and indicator; until then the row is not scored",
         );
     }
 }
