@@ -175,6 +175,8 @@ enum Next {
 
 /// Reads the next record into `rec` and counts it in `summary` (a row that cannot be
 /// read counts as failed).
+// Always inline: called once per input row, on the hot path of a million-row batch.
+#[inline(always)]
 fn next_record<R: Read>(
     rdr: &mut csv::Reader<R>,
     rec: &mut csv::StringRecord,
@@ -399,7 +401,8 @@ struct Memo {
 
 impl Memo {
     /// The result cells of `row`: `Ok` the index of the kept ones, `Err` fresh ones when
-    /// the memo is full.
+    /// the memo is full. Most rows repeat one seen before: that lookup stays inline.
+    #[inline]
     fn suffix(
         &mut self,
         row: &RowText<'_>,
@@ -407,9 +410,20 @@ impl Memo {
         opts: EvalCsvOptions,
     ) -> Result<usize, Suffix> {
         push_key(&mut self.key, row);
-        if let Some(&i) = self.rows.get(self.key.as_slice()) {
-            return Ok(i);
+        match self.rows.get(self.key.as_slice()) {
+            Some(&i) => Ok(i),
+            None => self.score(row, policy, opts),
         }
+    }
+
+    /// A row not seen before: scored, and kept while there is room.
+    #[cold]
+    fn score(
+        &mut self,
+        row: &RowText<'_>,
+        policy: &Policy,
+        opts: EvalCsvOptions,
+    ) -> Result<usize, Suffix> {
         let fresh;
         let parsed = match self.targets.get(row.target) {
             Some(p) => p,
