@@ -403,16 +403,11 @@ impl Memo {
     /// The result cells of `row`: `Ok` the index of the kept ones, `Err` fresh ones when
     /// the memo is full. Most rows repeat one seen before: that lookup stays inline.
     #[inline]
-    fn suffix(
-        &mut self,
-        row: &RowText<'_>,
-        policy: &Policy,
-        opts: EvalCsvOptions,
-    ) -> Result<usize, Suffix> {
+    fn suffix(&mut self, row: &RowText<'_>, scoring: Scoring<'_>) -> Result<usize, Suffix> {
         push_key(&mut self.key, row);
         match self.rows.get(self.key.as_slice()) {
             Some(&i) => Ok(i),
-            None => self.score(row, policy, opts),
+            None => self.score(row, scoring.policy, scoring.opts.fiscal_year),
         }
     }
 
@@ -422,7 +417,7 @@ impl Memo {
         &mut self,
         row: &RowText<'_>,
         policy: &Policy,
-        opts: EvalCsvOptions,
+        fy: Option<i32>,
     ) -> Result<usize, Suffix> {
         let fresh;
         let parsed = match self.targets.get(row.target) {
@@ -452,7 +447,7 @@ impl Memo {
             }
         };
         let s = suffix_of(&result_cells(
-            &eval_row_with_actual(row, opts.fiscal_year, policy, parsed, actual),
+            &eval_row_with_actual(row, fy, policy, parsed, actual),
             policy,
         ));
         if self.suffixes.len() >= MAX_ROWS {
@@ -540,10 +535,7 @@ impl<W: Write> RowSink for Fast<'_, W> {
         let width = self.scoring.width;
         let row = row_text(rec, self.scoring.cols);
         let fresh;
-        let suffix = match self
-            .memo
-            .suffix(&row, self.scoring.policy, self.scoring.opts)
-        {
+        let suffix = match self.memo.suffix(&row, self.scoring) {
             Ok(i) => &self.memo.suffixes[i],
             Err(s) => {
                 fresh = s;

@@ -277,12 +277,9 @@ impl Ctx<'_> {
 
     /// `[department.rows]`.
     fn department(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let message = "`department` must be a table".into();
         let help = "write [department.rows] and below it lines like d01 = \"2300份\"";
-        let Some(t) = self.table_of(item, message, help) else {
-            return;
-        };
-        for field in t.iter() {
+        let fields = self.table_of(item, "`department` must be a table".into(), help);
+        for field in fields.iter().flat_map(|t| t.iter()) {
             match &*field.key {
                 "rows" => self.rows(&field.node, &mut actuals.department),
                 _ => self.unknown_key(field, &["rows"], "[department]"),
