@@ -3,6 +3,7 @@
 //! span of every line so that diagnostics point at the row in the file.
 
 use crate::model::Span;
+use crate::parse::cell::{find_column, Field};
 use csv::StringRecord;
 
 pub struct Sheet<'a> {
@@ -33,23 +34,21 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    /// The first column named by any of `names`, in their order of preference.
-    pub fn column(&self, names: &[&str]) -> Option<usize> {
-        names
-            .iter()
-            .find_map(|n| self.headers.iter().position(|h| h == n))
+    /// The column of `field` (names from the one header table, [`Field`]).
+    pub fn column(&self, field: Field) -> Option<usize> {
+        find_column(&self.headers, field)
     }
 
     /// Two columns that both name the same field (`actual` and `实际完成值`, or `actual`
     /// twice): the 1-based numbers and headers of the first such pair among `fields`.
     /// Reading only the first would drop the other's values without a word.
-    pub fn duplicate_column(&self, fields: &[&[&str]]) -> Option<[(usize, String); 2]> {
-        fields.iter().find_map(|names| {
+    pub fn duplicate_column(&self, fields: &[Field]) -> Option<[(usize, String); 2]> {
+        fields.iter().find_map(|field| {
             let mut hits = self
                 .headers
                 .iter()
                 .enumerate()
-                .filter(|(_, h)| names.contains(&h.as_str()))
+                .filter(|(_, h)| field.is_named_by(h))
                 .map(|(i, h)| (i + 1, h.clone()));
             Some([hits.next()?, hits.next()?])
         })

@@ -12,6 +12,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::eval_rows::{eval_row_with, eval_row_with_actual, ParsedActual, RowResult, RowText};
 use crate::model::Target;
+use crate::parse::cell::{find_column, Field};
 use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::formula::fixed;
 use crate::score::Policy;
@@ -33,15 +34,6 @@ pub struct EvalCsvSummary {
     pub failed: usize,
 }
 
-/// Column names accepted for each field, English first, then the 自评表's Chinese.
-const TARGET: &[&str] = &["target", "年度指标值", "指标值"];
-const ACTUAL: &[&str] = &["actual", "实际完成值"];
-const POINTS: &[&str] = &["points", "分值"];
-const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
-const FISCAL_YEAR: &[&str] = &["fiscal_year", "年度", "预算年度"];
-const DESCRIPTION: &[&str] = &["description", "绩效指标描述"];
-const REASON: &[&str] = &["reason", "偏差原因", "偏差原因分析及改进措施"];
-
 /// The output columns added after the input's.
 pub const RESULT_COLUMNS: [&str; 5] = ["kind", "score", "achieved", "flags", "error"];
 
@@ -53,12 +45,6 @@ struct Columns {
     fiscal_year: Option<usize>,
     description: Option<usize>,
     reason: Option<usize>,
-}
-
-fn find(headers: &[String], names: &[&str]) -> Option<usize> {
-    names
-        .iter()
-        .find_map(|n| headers.iter().position(|h| h == n))
 }
 
 /// Errors that make the whole input unusable (exit 2).
@@ -109,28 +95,39 @@ fn eval_records<R: Read, W: Write>(
             }
         })
         .collect();
-    let need = |names: &[&str], what: &str| {
-        find(&headers, names).ok_or_else(|| {
+    let find = |field| find_column(&headers, field);
+    let need = |field: Field, what: &str| {
+        find(field).ok_or_else(|| {
             Unusable(format!(
                 "the header row has no {what} column; name it `{}` (found: {})",
-                names.join("` or `"),
+                field.names().join("` or `"),
                 headers.join(", ")
             ))
         })
     };
     let cols = Columns {
-        target: need(TARGET, "target")?,
-        actual: need(ACTUAL, "actual")?,
-        points: find(&headers, POINTS),
-        baseline: find(&headers, BASELINE),
-        fiscal_year: find(&headers, FISCAL_YEAR),
-        description: find(&headers, DESCRIPTION),
-        reason: find(&headers, REASON),
+        target: need(Field::Target, "target")?,
+        actual: need(Field::Actual, "actual")?,
+        points: find(Field::Points),
+        baseline: find(Field::Baseline),
+        fiscal_year: find(Field::FiscalYear),
+        description: find(Field::Description),
+        reason: find(Field::Reason),
+    };
+    let scoring = Scoring {
+        width: headers.len(),
+        cols: &cols,
+        policy,
+        opts,
     };
     if opts.cache {
-        eval_fast(rdr, output, &headers, &cols, policy, opts)
+        let mut sink = Fast::new(output, &headers, scoring);
+        let summary = drive(rdr, scoring.width, &mut sink)?;
+        sink.finish().map(|()| summary)
     } else {
-        eval_reference(rdr, output, &headers, &cols, policy, opts)
+        let mut sink = Reference::new(output, &headers, scoring)?;
+        let summary = drive(rdr, scoring.width, &mut sink)?;
+        sink.finish().map(|()| summary)
     }
 }
 
@@ -165,69 +162,154 @@ fn overlong_message(rec: &csv::StringRecord, width: usize) -> Option<String> {
     })
 }
 
-/// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
-/// `csv` crate's writer. It is the reference the fast path is tested against.
-fn eval_reference<R: Read, W: Write>(
-    mut rdr: csv::Reader<R>,
-    output: W,
-    headers: &[String],
-    cols: &Columns,
-    policy: &Policy,
+/// What the next record of the input is.
+enum Next {
+    End,
+    /// A line that is not CSV (bad UTF-8, unbalanced quotes): reported in place.
+    Unreadable(String),
+    /// A row with more cells than the header names: reported in place.
+    Overlong(String),
+    /// A row to score, in the record.
+    Row,
+}
+
+/// Reads the next record into `rec` and counts it in `summary` (a row that cannot be
+/// read counts as failed).
+// Always inline: called once per input row, on the hot path of a million-row batch.
+#[inline(always)]
+fn next_record<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    rec: &mut csv::StringRecord,
+    width: usize,
+    summary: &mut EvalCsvSummary,
+) -> Next {
+    match rdr.read_record(rec) {
+        Ok(false) => return Next::End,
+        Ok(true) => summary.rows += 1,
+        Err(e) => {
+            summary.rows += 1;
+            summary.failed += 1;
+            return Next::Unreadable(unreadable_message(&e));
+        }
+    }
+    match overlong_message(rec, width) {
+        Some(msg) => {
+            summary.failed += 1;
+            Next::Overlong(msg)
+        }
+        None => Next::Row,
+    }
+}
+
+/// How rows are scored: the columns that hold a row's cells, the policy, the options.
+#[derive(Clone, Copy)]
+struct Scoring<'a> {
+    /// How many columns the header names.
+    width: usize,
+    cols: &'a Columns,
+    policy: &'a Policy,
     opts: EvalCsvOptions,
+}
+
+/// Where the rows go: the plain path's `csv` writer or the fast path's byte buffer. Both
+/// write the same bytes (tests/eval_csv_equivalence.rs).
+trait RowSink {
+    /// A line that is not CSV: a blank cell per column, four blank result cells, the message.
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable>;
+    /// A row longer than the header: its cells up to the header's width, then the message.
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable>;
+    /// A row scored and written; whether it failed.
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable>;
+}
+
+/// Every record of the input through `sink`, counted.
+fn drive<R: Read>(
+    mut rdr: csv::Reader<R>,
+    width: usize,
+    sink: &mut impl RowSink,
 ) -> Result<EvalCsvSummary, Unusable> {
-    let mut wtr = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
-    let io = |e: csv::Error| Unusable(format!("cannot write the output: {e}"));
-    wtr.write_record(headers.iter().map(String::as_str).chain(RESULT_COLUMNS))
-        .map_err(io)?;
     let mut summary = EvalCsvSummary::default();
     let mut rec = csv::StringRecord::new();
-    let width = headers.len();
     loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                // A malformed line (bad UTF-8, unbalanced quotes): report it in place.
-                summary.rows += 1;
-                summary.failed += 1;
-                let blank = vec![""; width];
-                let msg = unreadable_message(&e);
-                wtr.write_record(blank.into_iter().chain(["", "", "", "", msg.as_str()]))
-                    .map_err(io)?;
-                continue;
+        match next_record(&mut rdr, &mut rec, width, &mut summary) {
+            Next::End => return Ok(summary),
+            Next::Unreadable(msg) => sink.unreadable(&msg)?,
+            Next::Overlong(msg) => sink.overlong(&rec, &msg)?,
+            Next::Row => {
+                if sink.row(&rec)? {
+                    summary.failed += 1;
+                }
             }
         }
-        summary.rows += 1;
-        if let Some(msg) = overlong_message(&rec, width) {
-            summary.failed += 1;
-            let cells = rec.iter().take(width);
-            wtr.write_record(cells.chain(["", "", "", "", msg.as_str()]))
-                .map_err(io)?;
-            continue;
-        }
-        let row = row_text(&rec, cols);
+    }
+}
+
+fn write_error(e: impl std::fmt::Display) -> Unusable {
+    Unusable(format!("cannot write the output: {e}"))
+}
+
+/// The plain path (`--no-cache`): every row parsed and scored afresh, written with the
+/// `csv` crate's writer. It is the reference the fast path is tested against.
+struct Reference<'a, W: Write> {
+    wtr: csv::Writer<std::io::BufWriter<W>>,
+    scoring: Scoring<'a>,
+}
+
+impl<'a, W: Write> Reference<'a, W> {
+    /// The writer, with the header row written.
+    fn new(output: W, headers: &[String], scoring: Scoring<'a>) -> Result<Self, Unusable> {
+        let mut wtr = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
+        wtr.write_record(headers.iter().map(String::as_str).chain(RESULT_COLUMNS))
+            .map_err(write_error)?;
+        Ok(Reference { wtr, scoring })
+    }
+
+    fn finish(mut self) -> Result<(), Unusable> {
+        self.wtr.flush().map_err(write_error)
+    }
+}
+
+impl<W: Write> RowSink for Reference<'_, W> {
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
+        let blank = std::iter::repeat_n("", width + 4);
+        self.wtr
+            .write_record(blank.chain([msg]))
+            .map_err(write_error)
+    }
+
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
+        let cells = rec.iter().take(width);
+        self.wtr
+            .write_record(cells.chain(["", "", "", "", msg]))
+            .map_err(write_error)
+    }
+
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable> {
+        let width = self.scoring.width;
+        let Scoring {
+            cols, policy, opts, ..
+        } = self.scoring;
+        let row = row_text(rec, cols);
         let parsed = parse_target(row.target, Strictness::Lenient);
         let suffix = result_cells(
             &eval_row_with(&row, opts.fiscal_year, policy, &parsed),
             policy,
         );
-        if !suffix[4].is_empty() {
-            summary.failed += 1;
-        }
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        wtr.write_record(
-            rec.iter()
-                .chain(std::iter::repeat_n("", pad))
-                .chain(suffix.iter().map(String::as_str)),
-        )
-        .map_err(io)?;
+        self.wtr
+            .write_record(
+                rec.iter()
+                    .chain(std::iter::repeat_n("", pad))
+                    .chain(suffix.iter().map(String::as_str)),
+            )
+            .map_err(write_error)?;
+        Ok(!suffix[4].is_empty())
     }
-    wtr.flush()
-        .map_err(|e| Unusable(format!("cannot write the output: {e}")))?;
-    Ok(summary)
 }
 
 /// At most this many distinct targets and distinct rows are remembered, so memory stays
@@ -305,135 +387,172 @@ fn push_key(key: &mut Vec<u8>, row: &RowText<'_>) {
 
 type ParsedTarget = Result<Parsed<Target>, Vec<Diagnostic>>;
 
-/// The default path: each distinct target parsed once, each distinct row scored once
-/// (its result cells kept already CSV-encoded), and output assembled in a byte buffer.
-/// Byte-identical to [`eval_reference`] (tests/eval_csv_equivalence.rs).
-fn eval_fast<R: Read, W: Write>(
-    mut rdr: csv::Reader<R>,
-    mut output: W,
-    headers: &[String],
-    cols: &Columns,
-    policy: &Policy,
-    opts: EvalCsvOptions,
-) -> Result<EvalCsvSummary, Unusable> {
-    let io = |e: std::io::Error| Unusable(format!("cannot write the output: {e}"));
-    let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
-    for (i, h) in headers
-        .iter()
-        .map(String::as_str)
-        .chain(RESULT_COLUMNS)
-        .enumerate()
-    {
+/// What the fast path remembers: each distinct target and actual parsed, each distinct
+/// row's result cells (CSV-encoded), each bounded so memory stays bounded.
+#[derive(Default)]
+struct Memo {
+    targets: FxHashMap<Box<str>, ParsedTarget>,
+    actuals: FxHashMap<Box<str>, ParsedActual>,
+    /// Row key → index into `suffixes`.
+    rows: FxHashMap<Box<[u8]>, usize>,
+    suffixes: Vec<Suffix>,
+    key: Vec<u8>,
+}
+
+impl Memo {
+    /// The result cells of `row`: `Ok` the index of the kept ones, `Err` fresh ones when
+    /// the memo is full. Most rows repeat one seen before: that lookup stays inline.
+    #[inline]
+    fn suffix(&mut self, row: &RowText<'_>, scoring: Scoring<'_>) -> Result<usize, Suffix> {
+        push_key(&mut self.key, row);
+        match self.rows.get(self.key.as_slice()) {
+            Some(&i) => Ok(i),
+            None => self.score(row, scoring.policy, scoring.opts.fiscal_year),
+        }
+    }
+
+    /// A row not seen before: scored, and kept while there is room.
+    #[cold]
+    fn score(
+        &mut self,
+        row: &RowText<'_>,
+        policy: &Policy,
+        fy: Option<i32>,
+    ) -> Result<usize, Suffix> {
+        let fresh;
+        let parsed = match self.targets.get(row.target) {
+            Some(p) => p,
+            None if self.targets.len() < MAX_TARGETS => self
+                .targets
+                .entry(row.target.into())
+                .or_insert_with(|| parse_target(row.target, Strictness::Lenient)),
+            None => {
+                fresh = parse_target(row.target, Strictness::Lenient);
+                &fresh
+            }
+        };
+        let actuals = &mut self.actuals;
+        let actual = move |text: &str| {
+            // Moved in, so references into the cache may outlive the call.
+            let actuals = actuals;
+            if !actuals.contains_key(text) {
+                if actuals.len() >= MAX_ACTUALS {
+                    return Cow::Owned(parse_actual(text));
+                }
+                actuals.insert(text.into(), parse_actual(text));
+            }
+            match actuals.get(text) {
+                Some(a) => Cow::Borrowed(a),
+                None => Cow::Owned(parse_actual(text)),
+            }
+        };
+        let s = suffix_of(&result_cells(
+            &eval_row_with_actual(row, fy, policy, parsed, actual),
+            policy,
+        ));
+        if self.suffixes.len() >= MAX_ROWS {
+            return Err(s);
+        }
+        self.rows
+            .insert(self.key.as_slice().into(), self.suffixes.len());
+        self.suffixes.push(s);
+        Ok(self.suffixes.len() - 1)
+    }
+}
+
+/// Appends `cells` as one CSV line's fields (without the line end).
+fn push_fields<'c>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'c str>) {
+    for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        push_field(&mut out, h.as_bytes());
+        push_field(out, cell.as_bytes());
     }
-    out.push(b'\n');
+}
 
-    let mut targets: FxHashMap<Box<str>, ParsedTarget> = FxHashMap::default();
-    let mut actuals: FxHashMap<Box<str>, ParsedActual> = FxHashMap::default();
-    // Row key → index into `suffixes`.
-    let mut rows: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
-    let mut suffixes: Vec<Suffix> = Vec::new();
-    let mut key: Vec<u8> = Vec::with_capacity(256);
-    let mut summary = EvalCsvSummary::default();
-    let mut rec = csv::StringRecord::new();
-    let width = headers.len();
-    loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                summary.rows += 1;
-                summary.failed += 1;
-                // `width` blank input cells, four blank result cells, then the message.
-                out.extend(std::iter::repeat_n(b',', width + 4));
-                push_field(&mut out, unreadable_message(&e).as_bytes());
-                out.push(b'\n');
-                continue;
-            }
+/// The default path: each distinct target parsed once, each distinct row scored once
+/// (its result cells kept already CSV-encoded), and output assembled in a byte buffer
+/// handed to the writer in blocks. Byte-identical to [`Reference`]
+/// (tests/eval_csv_equivalence.rs).
+struct Fast<'a, W: Write> {
+    output: W,
+    out: Vec<u8>,
+    memo: Memo,
+    scoring: Scoring<'a>,
+}
+
+impl<'a, W: Write> Fast<'a, W> {
+    /// The buffer, with the header row in it.
+    fn new(output: W, headers: &[String], scoring: Scoring<'a>) -> Self {
+        let mut out: Vec<u8> = Vec::with_capacity(OUT_BLOCK + 4096);
+        push_fields(
+            &mut out,
+            headers.iter().map(String::as_str).chain(RESULT_COLUMNS),
+        );
+        out.push(b'\n');
+        Fast {
+            output,
+            out,
+            memo: Memo::default(),
+            scoring,
         }
-        summary.rows += 1;
-        if let Some(msg) = overlong_message(&rec, width) {
-            summary.failed += 1;
-            for (i, cell) in rec.iter().take(width).enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                push_field(&mut out, cell.as_bytes());
-            }
-            out.extend_from_slice(b",,,,,");
-            push_field(&mut out, msg.as_bytes());
-            out.push(b'\n');
-            continue;
+    }
+
+    fn finish(mut self) -> Result<(), Unusable> {
+        self.output.write_all(&self.out).map_err(write_error)?;
+        self.output.flush().map_err(write_error)
+    }
+
+    /// Hands the buffer to the writer once a block is full.
+    fn spill(&mut self) -> Result<(), Unusable> {
+        if self.out.len() >= OUT_BLOCK {
+            self.output.write_all(&self.out).map_err(write_error)?;
+            self.out.clear();
         }
-        let row = row_text(&rec, cols);
-        push_key(&mut key, &row);
-        let computed;
-        let suffix = match rows.get(key.as_slice()) {
-            Some(&i) => &suffixes[i],
-            None => {
-                let fresh;
-                let parsed = match targets.get(row.target) {
-                    Some(p) => p,
-                    None if targets.len() < MAX_TARGETS => targets
-                        .entry(row.target.into())
-                        .or_insert_with(|| parse_target(row.target, Strictness::Lenient)),
-                    None => {
-                        fresh = parse_target(row.target, Strictness::Lenient);
-                        &fresh
-                    }
-                };
-                let actuals = &mut actuals;
-                let actual = move |text: &str| {
-                    // Moved in, so references into the cache may outlive the call.
-                    let actuals = actuals;
-                    if !actuals.contains_key(text) {
-                        if actuals.len() >= MAX_ACTUALS {
-                            return Cow::Owned(parse_actual(text));
-                        }
-                        actuals.insert(text.into(), parse_actual(text));
-                    }
-                    match actuals.get(text) {
-                        Some(a) => Cow::Borrowed(a),
-                        None => Cow::Owned(parse_actual(text)),
-                    }
-                };
-                let s = suffix_of(&result_cells(
-                    &eval_row_with_actual(&row, opts.fiscal_year, policy, parsed, actual),
-                    policy,
-                ));
-                if suffixes.len() < MAX_ROWS {
-                    rows.insert(key.as_slice().into(), suffixes.len());
-                    suffixes.push(s);
-                    &suffixes[suffixes.len() - 1]
-                } else {
-                    computed = s;
-                    &computed
-                }
+        Ok(())
+    }
+}
+
+impl<W: Write> RowSink for Fast<'_, W> {
+    fn unreadable(&mut self, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
+        self.out.extend(std::iter::repeat_n(b',', width + 4));
+        push_field(&mut self.out, msg.as_bytes());
+        self.out.push(b'\n');
+        self.spill()
+    }
+
+    fn overlong(&mut self, rec: &csv::StringRecord, msg: &str) -> Result<(), Unusable> {
+        let width = self.scoring.width;
+        push_fields(&mut self.out, rec.iter().take(width));
+        self.out.extend_from_slice(b",,,,,");
+        push_field(&mut self.out, msg.as_bytes());
+        self.out.push(b'\n');
+        self.spill()
+    }
+
+    fn row(&mut self, rec: &csv::StringRecord) -> Result<bool, Unusable> {
+        let width = self.scoring.width;
+        let row = row_text(rec, self.scoring.cols);
+        let fresh;
+        let suffix = match self.memo.suffix(&row, self.scoring) {
+            Ok(i) => &self.memo.suffixes[i],
+            Err(s) => {
+                fresh = s;
+                &fresh
             }
         };
-        if suffix.failed {
-            summary.failed += 1;
-        }
         // Short rows are padded so every input column is present.
         let pad = width.saturating_sub(rec.len());
-        for (i, field) in rec.iter().chain(std::iter::repeat_n("", pad)).enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            push_field(&mut out, field.as_bytes());
-        }
-        out.extend_from_slice(&suffix.bytes);
-        if out.len() >= OUT_BLOCK {
-            output.write_all(&out).map_err(io)?;
-            out.clear();
-        }
+        push_fields(
+            &mut self.out,
+            rec.iter().chain(std::iter::repeat_n("", pad)),
+        );
+        self.out.extend_from_slice(&suffix.bytes);
+        let failed = suffix.failed;
+        self.spill()?;
+        Ok(failed)
     }
-    output.write_all(&out).map_err(io)?;
-    output.flush().map_err(io)?;
-    Ok(summary)
 }
 
 /// `kind,score,achieved,flags,error` for one row.

@@ -7,7 +7,6 @@ use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::{score_row, Policy, RowInput, RowScore, Status};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::str::FromStr;
 
 /// What [`parse_actual`] gives for one actual cell.
 pub type ParsedActual = Result<Parsed<Actual>, Vec<Diagnostic>>;
@@ -56,12 +55,12 @@ impl RowResult {
     }
 }
 
-/// Whether an indicator description marks the row as reverse (`投诉率（反向指标）`).
 /// A row's points as typed (`--points`, a CSV `points` cell): an exact decimal from 0 to
-/// [`MAX_POINTS`](crate::limits::MAX_POINTS), as a scorecard's `points`.
+/// [`MAX_POINTS`](crate::limits::MAX_POINTS), read by the one cell reader (`１０` and
+/// `12.5` are points).
 pub fn parse_points(text: &str) -> Result<Decimal, String> {
     let max = crate::limits::MAX_POINTS;
-    match Decimal::from_str(text.trim()) {
+    match crate::parse::cell::read_number(text) {
         Ok(d) if d >= Decimal::ZERO && d <= max => Ok(d),
         _ => Err(format!(
             "`{text}` is not a row's points: a number from 0 to {max} (e.g. `10` or `12.5`)"
@@ -69,6 +68,7 @@ pub fn parse_points(text: &str) -> Result<Decimal, String> {
     }
 }
 
+/// Whether an indicator description marks the row as reverse (`投诉率（反向指标）`).
 pub fn description_marks_reverse(description: &str) -> bool {
     description.contains("反向")
         || description.contains("逆向指标")

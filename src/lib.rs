@@ -18,6 +18,7 @@ pub mod encoding;
 pub mod eval_csv;
 pub mod eval_rows;
 pub mod evaluate;
+pub mod file_diagnostics;
 pub mod i18n;
 pub mod limits;
 pub mod line_index;

@@ -11,21 +11,11 @@ use super::keyed;
 use super::model::{Actuals, RowActual};
 use crate::csv_sheet::Sheet;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
+use crate::parse::cell::Field;
 use crate::scorecard::{Department, Origin};
-use rust_decimal::Decimal;
 use std::path::Path;
-use std::str::FromStr;
-use std::sync::Arc;
-
-pub const PROJECT: &[&str] = &["project", "项目编码"];
-pub const INDICATOR: &[&str] = &["indicator", "指标编码", "id"];
-pub const ACTUAL: &[&str] = &["actual", "实际完成值"];
-pub const REASON: &[&str] = &["reason", "偏差原因", "偏差原因分析及改进措施"];
-pub const BASELINE: &[&str] = &["baseline", "基期值", "上年值"];
-/// Naming a row instead of 指标编码 (read only with the scorecard).
-pub const LEVEL2: &[&str] = &["二级指标", "level2"];
-pub const NAME: &[&str] = &["三级指标", "name"];
 
 /// Indicator ids that carry the project's budget figures instead of a row's actual.
 pub const ADJUSTED_BUDGET_ID: &str = "adjusted_budget";
@@ -97,7 +87,15 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         .with_help("the first line must name the columns, e.g. project,indicator,actual,reason")
     })?;
     let first_line = sheet.header_span();
-    let fields = [PROJECT, INDICATOR, ACTUAL, REASON, BASELINE, LEVEL2, NAME];
+    let fields = [
+        Field::Project,
+        Field::Indicator,
+        Field::Actual,
+        Field::Reason,
+        Field::Baseline,
+        Field::Level2,
+        Field::Name,
+    ];
     if let Some([(i, a), (j, b)]) = sheet.duplicate_column(&fields) {
         return Err(Diagnostic::error(
             "actuals::csv-duplicate-column",
@@ -107,12 +105,15 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         .with_label("表头")
         .with_help("删去或改名其中一列（例如改为「备注」），只留一列"));
     }
-    let find = |names: &[&str]| sheet.column(names);
-    let ic = find(INDICATOR);
+    let find = |field| sheet.column(field);
+    let ic = find(Field::Indicator);
     // Without 指标编码, rows are named by 三级指标 (and 二级指标): a sheet typed by a person.
-    let nc = find(NAME).filter(|_| ic.is_none() || with_scorecard);
-    let (Some(pc), Some(ac), true) = (find(PROJECT), find(ACTUAL), ic.is_some() || nc.is_some())
-    else {
+    let nc = find(Field::Name).filter(|_| ic.is_none() || with_scorecard);
+    let (Some(pc), Some(ac), true) = (
+        find(Field::Project),
+        find(Field::Actual),
+        ic.is_some() || nc.is_some(),
+    ) else {
         return Err(Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
                 .with_label("header row")
                 .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"));
@@ -121,10 +122,10 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         project: pc,
         indicator: ic,
         name: nc,
-        level2: find(LEVEL2),
+        level2: find(Field::Level2),
         actual: ac,
-        reason: find(REASON),
-        baseline: find(BASELINE),
+        reason: find(Field::Reason),
+        baseline: find(Field::Baseline),
     };
     Ok((sheet, columns))
 }
@@ -186,54 +187,19 @@ fn row_key(
     }
 }
 
-/// A 全年预算数 / 全年执行数 cell: an amount in 万元 within the limit.
-fn amount(v: &str, id: &str, line: Span) -> Result<Decimal, Diagnostic> {
-    let what = format!("`{id}`");
-    let kind = crate::limits::NumberKind::Amount;
-    match Decimal::from_str(v) {
-        Ok(d) if d >= Decimal::ZERO => {
-            match crate::limits::number_too_large(d, kind, "actuals::too-large", &what, line) {
-                Some(diag) => Err(diag),
-                None => Ok(d),
-            }
-        }
-        Err(_) if crate::limits::looks_like_decimal(v) => Err(crate::limits::too_large(
-            v,
-            kind,
-            "actuals::too-large",
-            &what,
-            line,
-        )),
-        _ => Err(Diagnostic::error(
-            "actuals::bad-amount",
-            format!("`{v}` is not an amount in 万元"),
-            line,
-        )
-        .with_label("this row")
-        .with_help("write the amount in 万元 as a number, e.g. 9.50")),
-    }
-}
-
 fn parse(
     path: &Path,
     text: &str,
     department_code: &str,
     department: Option<&Department>,
 ) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
-    let source: Arc<str> = Arc::from(text);
-    let mut diags = Vec::new();
-    let mut push = |d: Diagnostic| {
-        diags.push(FileDiagnostic {
-            file: path.to_path_buf(),
-            source: source.clone(),
-            diagnostic: d,
-        })
-    };
+    let mut diags = FileDiagnostics::new(path, text);
+    let mut push = |d: Diagnostic| diags.push(d);
     let (mut sheet, cols) = match open_sheet(text, department.is_some()) {
         Ok(x) => x,
         Err(d) => {
             push(d);
-            return Err(diags);
+            return Err(diags.into_vec());
         }
     };
     let mut actuals = Actuals {
@@ -283,7 +249,7 @@ fn parse(
         }
         if id == ADJUSTED_BUDGET_ID || id == SPENT_ID {
             let Some(v) = actual else { continue };
-            match amount(&v, &id, line) {
+            match super::budget_amount(&id, &v, line) {
                 Err(d) => push(d),
                 Ok(a) => {
                     let pa = actuals.projects.entry(project).or_default();
@@ -328,12 +294,12 @@ fn parse(
         }
     }
     forget(&mut actuals, twice);
-    Ok((actuals, diags))
+    Ok((actuals, diags.into_vec()))
 }
 
 /// Rows given twice: which value is right is not ours to guess, so the row stays unscored
-/// (missing) and its project's total is marked incomplete.
-fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) {
+/// (missing) and its project's total is marked incomplete. The same for CSV and xlsx.
+pub(super) fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) {
     for (is_dept, project, id) in twice {
         if is_dept {
             actuals.department.remove(&id);

@@ -15,22 +15,20 @@
 //! d01 = { actual = "2300份" }
 //! ```
 
+use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
 use super::model::{Actuals, ProjectActuals, RowActual};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
 use crate::scorecard::Origin;
-use crate::toml_tree::{Entry, Node};
+use crate::toml_tree::{Entry, Node, Table};
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::str::FromStr;
-use std::sync::Arc;
 
 struct Ctx<'a> {
     path: &'a Path,
     source: &'a str,
-    /// The source shared by the diagnostics, made at the first one (most files have none).
-    shared: Option<Arc<str>>,
-    diags: Vec<FileDiagnostic>,
+    diags: FileDiagnostics<'a>,
 }
 
 fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
@@ -39,13 +37,7 @@ fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
 
 impl Ctx<'_> {
     fn push(&mut self, d: Diagnostic) {
-        let src = self.source;
-        let source = self.shared.get_or_insert_with(|| Arc::from(src)).clone();
-        self.diags.push(FileDiagnostic {
-            file: self.path.to_path_buf(),
-            source,
-            diagnostic: d,
-        });
+        self.diags.push(d);
     }
 
     fn unknown_key(&mut self, entry: &Entry<'_>, allowed: &[&str], what: &str) {
@@ -86,48 +78,15 @@ impl Ctx<'_> {
         }
     }
 
-    fn decimal(&mut self, item: &Node<'_>, what: &str) -> Option<Decimal> {
-        let span = span_of(item.span());
-        let raw = self.text(item, what)?;
-        let cleaned: String = raw.chars().filter(|c| *c != '_' && *c != ',').collect();
-        match Decimal::from_str(cleaned.trim()) {
-            Ok(d) if d >= Decimal::ZERO => {
-                let too_large = crate::limits::number_too_large(
-                    d,
-                    crate::limits::NumberKind::Amount,
-                    "actuals::too-large",
-                    what,
-                    self.content_span(item, span),
-                );
-                match too_large {
-                    Some(diag) => {
-                        self.push(diag);
-                        None
-                    }
-                    None => Some(d),
-                }
-            }
-            Err(_) if crate::limits::looks_like_decimal(&cleaned) => {
-                let span = self.content_span(item, span);
-                self.push(crate::limits::too_large(
-                    &raw,
-                    crate::limits::NumberKind::Amount,
-                    "actuals::too-large",
-                    what,
-                    span,
-                ));
-                None
-            }
-            _ => {
-                self.push(
-                    Diagnostic::error(
-                        "actuals::bad-amount",
-                        format!("{what} `{raw}` is not an amount in 万元"),
-                        span,
-                    )
-                    .with_label("not a non-negative number")
-                    .with_help("write the amount in 万元 as a number, e.g. \"9.50\""),
-                );
+    /// A budget figure (`spent`, `adjusted_budget`): a TOML number or text, read by the
+    /// one cell reader; a diagnostic points at the value without its quotes.
+    fn amount(&mut self, item: &Node<'_>, id: &str) -> Option<Decimal> {
+        let raw = self.text(item, super::budget_label(id))?;
+        let span = self.content_span(item, span_of(item.span()));
+        match super::budget_amount(id, &raw, span) {
+            Ok(d) => Some(d),
+            Err(d) => {
+                self.push(d);
                 None
             }
         }
@@ -197,18 +156,9 @@ impl Ctx<'_> {
     }
 
     fn rows(&mut self, item: &Node<'_>, into: &mut std::collections::BTreeMap<String, RowActual>) {
-        let Some(table) = item.as_table() else {
-            self.push(
-                Diagnostic::error(
-                    "actuals::wrong-type",
-                    "`rows` must be a table of indicator id → actual",
-                    span_of(item.span()),
-                )
-                .with_label("not a table")
-                .with_help(
-                    "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"",
-                ),
-            );
+        let message = "`rows` must be a table of indicator id → actual".into();
+        let help = "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"";
+        let Some(table) = self.table_of(item, message, help) else {
             return;
         };
         for entry in table.iter() {
@@ -225,31 +175,13 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
     let mut cx = Ctx {
         path,
         source: text,
-        shared: None,
-        diags: Vec::new(),
+        diags: FileDiagnostics::new(path, text),
     };
     let doc = match crate::toml_tree::parse(text) {
         Ok(d) => d,
         Err(e) => {
-            let span = span_of(e.span());
-            let (first, detail) = crate::toml_tree::syntax_message(&e, text);
-            let msg = std::iter::once(first)
-                .chain(detail)
-                .collect::<Vec<_>>()
-                .join("; ")
-                .to_lowercase();
-            cx.push(
-                Diagnostic::error(
-                    "actuals::syntax",
-                    format!("this is not valid TOML: {msg}"),
-                    span,
-                )
-                .with_label("here")
-                .with_help(
-                    "check quotes, brackets and `=`; text values are written in double quotes",
-                ),
-            );
-            return Err(cx.diags);
+            cx.syntax_error(&e, text);
+            return Err(cx.diags.into_vec());
         }
     };
     let mut actuals = Actuals {
@@ -259,87 +191,99 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
     for root_entry in doc.iter() {
         let item = &root_entry.node;
         match &*root_entry.key {
-            "projects" => {
-                let Some(projects) = item.as_table() else {
-                    cx.push(
-                        Diagnostic::error(
-                            "actuals::wrong-type",
-                            "`projects` must be a table keyed by project code",
-                            span_of(item.span()),
-                        )
-                        .with_label("not a table")
-                        .with_help("write [projects.\"13028122P00306510001A\"]"),
-                    );
-                    continue;
-                };
-                for project in projects.iter() {
-                    let (code, pitem) = (&project.key, &project.node);
-                    let mut pa = ProjectActuals::default();
-                    let Some(pt) = pitem.as_table() else {
-                        cx.push(
-                            Diagnostic::error(
-                                "actuals::wrong-type",
-                                format!("project `{code}` must be a table"),
-                                span_of(pitem.span()),
-                            )
-                            .with_label("not a table")
-                            .with_help("write [projects.\"CODE\"] with spent = \"…\" below it"),
-                        );
-                        continue;
-                    };
-                    for field in pt.iter() {
-                        let v = &field.node;
-                        match &*field.key {
-                            "adjusted_budget" => {
-                                pa.adjusted_budget = cx.decimal(v, "`adjusted_budget` (全年预算数)")
-                            }
-                            "spent" => pa.spent = cx.decimal(v, "`spent` (全年执行数)"),
-                            "summary" => {
-                                // An uncommented but empty template line means "not given".
-                                pa.summary = cx
-                                    .text(v, "`summary` (实际完成情况)")
-                                    .filter(|t| !t.trim().is_empty())
-                            }
-                            "rows" => cx.rows(v, &mut pa.rows),
-                            _ => cx.unknown_key(
-                                field,
-                                &["adjusted_budget", "spent", "summary", "rows"],
-                                "a project",
-                            ),
-                        }
-                    }
-                    actuals.projects.insert(code.to_string(), pa);
-                }
-            }
-            "department" => match item.as_table() {
-                Some(t) => {
-                    for field in t.iter() {
-                        match &*field.key {
-                            "rows" => {
-                                let mut rows = std::mem::take(&mut actuals.department);
-                                cx.rows(&field.node, &mut rows);
-                                actuals.department = rows;
-                            }
-                            _ => cx.unknown_key(field, &["rows"], "[department]"),
-                        }
-                    }
-                }
-                None => cx.push(
-                    Diagnostic::error(
-                        "actuals::wrong-type",
-                        "`department` must be a table",
-                        span_of(item.span()),
-                    )
-                    .with_label("not a table")
-                    .with_help("write [department.rows] and below it lines like d01 = \"2300份\""),
-                ),
-            },
+            "projects" => cx.projects(item, &mut actuals),
+            "department" => cx.department(item, &mut actuals),
             _ => cx.unknown_key(root_entry, &["projects", "department"], "the actuals file"),
         }
     }
-    if cx.diags.is_empty() {
-        Ok(actuals)
-    } else {
-        Err(cx.diags)
+    cx.diags.or_value(actuals)
+}
+
+impl Ctx<'_> {
+    fn syntax_error(&mut self, e: &crate::toml_tree::TomlError, text: &str) {
+        let span = span_of(e.span());
+        let (first, detail) = crate::toml_tree::syntax_message(e, text);
+        let msg = std::iter::once(first)
+            .chain(detail)
+            .collect::<Vec<_>>()
+            .join("; ")
+            .to_lowercase();
+        self.push(
+            Diagnostic::error(
+                "actuals::syntax",
+                format!("this is not valid TOML: {msg}"),
+                span,
+            )
+            .with_label("here")
+            .with_help("check quotes, brackets and `=`; text values are written in double quotes"),
+        );
+    }
+
+    /// `item` as a table, or `None` after reporting that it is not one.
+    fn table_of<'n, 's>(
+        &mut self,
+        item: &'n Node<'s>,
+        message: String,
+        help: &str,
+    ) -> Option<&'n Table<'s>> {
+        let table = item.as_table();
+        if table.is_none() {
+            self.push(
+                Diagnostic::error("actuals::wrong-type", message, span_of(item.span()))
+                    .with_label("not a table")
+                    .with_help(help),
+            );
+        }
+        table
+    }
+
+    /// `[projects."CODE"]` tables.
+    fn projects(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
+        let message = "`projects` must be a table keyed by project code".into();
+        let help = "write [projects.\"13028122P00306510001A\"]";
+        let Some(projects) = self.table_of(item, message, help) else {
+            return;
+        };
+        for project in projects.iter() {
+            let (code, pitem) = (&project.key, &project.node);
+            let message = format!("project `{code}` must be a table");
+            let help = "write [projects.\"CODE\"] with spent = \"…\" below it";
+            let Some(pt) = self.table_of(pitem, message, help) else {
+                continue;
+            };
+            let mut pa = ProjectActuals::default();
+            for field in pt.iter() {
+                let v = &field.node;
+                match &*field.key {
+                    "adjusted_budget" => pa.adjusted_budget = self.amount(v, ADJUSTED_BUDGET_ID),
+                    "spent" => pa.spent = self.amount(v, SPENT_ID),
+                    "summary" => {
+                        // An uncommented but empty template line means "not given".
+                        pa.summary = self
+                            .text(v, "`summary` (实际完成情况)")
+                            .filter(|t| !t.trim().is_empty())
+                    }
+                    "rows" => self.rows(v, &mut pa.rows),
+                    _ => self.unknown_key(
+                        field,
+                        &["adjusted_budget", "spent", "summary", "rows"],
+                        "a project",
+                    ),
+                }
+            }
+            actuals.projects.insert(code.to_string(), pa);
+        }
+    }
+
+    /// `[department.rows]`.
+    fn department(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
+        let help = "write [department.rows] and below it lines like d01 = \"2300份\"";
+        let fields = self.table_of(item, "`department` must be a table".into(), help);
+        for field in fields.iter().flat_map(|t| t.iter()) {
+            match &*field.key {
+                "rows" => self.rows(&field.node, &mut actuals.department),
+                _ => self.unknown_key(field, &["rows"], "[department]"),
+            }
+        }
     }
 }

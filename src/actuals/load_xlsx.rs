@@ -21,45 +21,31 @@
 //! the scorer parses the text exactly. Date cells read as `YYYY-MM-DD`.
 //!
 //! Percent cells: typing `95%` into a cell Excel formats as a percentage stores the number
-//! 0.95 with a percent number format, and calamine does not say so. The workbook's
-//! `xl/styles.xml` and each sheet's XML are read for that (see `xlsx_percent`): a number
-//! cell of the 实际完成值 column whose style is a percent format (builtin `0%` / `0.00%`,
+//! 0.95 with a percent number format. calamine gives each cell's style id and the
+//! workbook's style palette with its number format codes (see `xlsx_formats`): a number
+//! cell of the 实际完成值 column whose format is a percent format (builtin `0%` / `0.00%`,
 //! or a custom code with an unquoted `%`) reads as its value ×100 with a `%` unit, in
 //! `Decimal` from the text above — 0.95 reads `95%`, 0.925 reads `92.5%`, whatever the
 //! number of decimals the format shows. An unformatted 95 still reads `95`; a text cell
-//! `95%` reads `95%`.
+//! `95%` reads `95%`. Budget figures are read by the one cell reader (`parse::cell`), as
+//! in TOML and CSV: `9.5`, `9.5万元`, `95000元` and `1,009.86` are amounts in 万元.
 //!
-//! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read.
+//! Every bad cell is reported as `Sheet!B7` with the reason; the rest is still read, and
+//! [`parse_actuals_xlsx_lenient`] returns it beside the diagnostics (one bad-cell policy
+//! with CSV: report them all, score the rest, mark what they leave open).
 
-use super::keyed::{self, budget_id, is_placeholder, norm, scope};
-use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
-use super::model::{Actuals, RowActual};
-use super::xlsx_percent::{percent_cells, PercentCells};
+use super::model::Actuals;
+use super::xlsx_rows::{read_sheet, Ctx};
 use super::xlsx_sheet::{Sheet, SheetError};
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
-use crate::scorecard::{Department, Indicator, Origin};
+use crate::scorecard::Department;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
-
-const H_PROJECT: &[&str] = &["项目编码", "project"];
-const H_ID: &[&str] = &["指标编码", "indicator", "id"];
-const H_LEVEL1: &[&str] = &["一级指标"];
-const H_LEVEL2: &[&str] = &["二级指标"];
-const H_NAME: &[&str] = &["三级指标"];
-/// The codes of key errors in a workbook.
-const XLSX_KEY_CODES: [&str; 2] = ["actuals::xlsx-key", "actuals::xlsx-ambiguous"];
-const H_ACTUAL: &[&str] = &["实际完成值", "actual"];
-const H_REASON: &[&str] = &["偏差原因", "偏差原因分析及改进措施", "reason"];
-const H_BASELINE: &[&str] = &["基期值", "上年值", "baseline"];
-
-/// How many rows from the top are searched for the header row.
-const HEADER_SEARCH_ROWS: usize = 20;
 
 /// The A1-style name of a 0-based (row, col): (6, 1) → `B7`.
 pub fn a1(row: usize, col: usize) -> String {
@@ -131,413 +117,81 @@ pub(super) fn cell_text(d: &Data) -> Result<Option<String>, String> {
     Ok(if s.is_empty() { None } else { Some(s) })
 }
 
-struct Columns {
-    project: usize,
-    id: Option<usize>,
-    level1: Option<usize>,
-    level2: Option<usize>,
-    name: Option<usize>,
-    actual: usize,
-    reason: Option<usize>,
-    baseline: Option<usize>,
-}
-
-struct Ctx<'a> {
-    path: &'a Path,
-    diags: Vec<FileDiagnostic>,
-}
-
-impl Ctx<'_> {
-    /// An error at `sheet!cell`; the cell's text is the source line shown under it.
-    fn error(
-        &mut self,
-        sheet: &str,
-        (row, col): (usize, usize),
-        shown: &str,
-        code: &'static str,
-        msg: String,
-        help: &str,
-    ) {
-        let shown = if shown.is_empty() { "（空）" } else { shown };
-        self.diags.push(FileDiagnostic {
-            file: self.path.to_path_buf(),
-            source: Arc::from(shown),
-            diagnostic: Diagnostic::error(
-                code,
-                format!("{sheet}!{}: {msg}", a1(row, col)),
-                Span::new(0, shown.len()),
-            )
-            .with_label(format!("cell {sheet}!{}", a1(row, col)))
-            .with_help(help.to_string()),
-        });
-    }
-}
-
 /// Reads an actuals workbook. With `department`, rows keyed by 二级指标 + 三级指标 are
 /// resolved against it and 指标编码 keys are checked; without it only 指标编码 keys work.
+/// `Err` with every problem when any cell is bad.
 pub fn parse_actuals_xlsx(
     path: &Path,
     bytes: &[u8],
     department_code: &str,
     department: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
-    let mut ctx = Ctx {
-        path,
-        diags: Vec::new(),
-    };
-    let unreadable = |msg: String| {
-        vec![FileDiagnostic {
-            file: path.to_path_buf(),
-            source: Arc::from(""),
-            diagnostic: Diagnostic::error("actuals::xlsx", msg, Span::default())
-                .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
-        }]
+    match parse_actuals_xlsx_lenient(path, bytes, department_code, department)? {
+        (actuals, diags) if diags.is_empty() => Ok(actuals),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// Like [`parse_actuals_xlsx`], keeping what could be read: the actuals of every good row
+/// and the diagnostics of the bad cells. `Err` only when nothing can be read: the
+/// workbook does not open, or no sheet has a header row.
+pub fn parse_actuals_xlsx_lenient(
+    path: &Path,
+    bytes: &[u8],
+    department_code: &str,
+    department: Option<&Department>,
+) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
+    let unreadable = |msg: String| FileDiagnostic {
+        file: path.to_path_buf(),
+        source: Arc::from(""),
+        diagnostic: Diagnostic::error("actuals::xlsx", msg, Span::default())
+            .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
     };
     // issue 15: zip bombs and string bombs are refused before calamine reads a part.
     crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
         .map_err(|e| e.to_string())
         .and_then(|()| {
-            super::xlsx_percent::check_shared_strings(bytes, super::xlsx_sheet::MAX_XLSX_CELLS)
+            super::xlsx_guard::check_shared_strings(bytes, super::xlsx_sheet::MAX_XLSX_CELLS)
         })
-        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+        .map_err(|e| vec![unreadable(format!("cannot open the workbook: {e}"))])?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+        .map_err(|e| vec![unreadable(format!("cannot open the workbook: {e}"))])?;
+    let mut ctx = Ctx::new(path, department_code, department);
     let mut actuals = Actuals {
         file: path.to_path_buf(),
         ..Default::default()
     };
-    let percent_cells = match percent_cells(bytes) {
-        Ok(p) => p,
-        Err(e) => {
-            ctx.diags.push(FileDiagnostic {
-                file: path.to_path_buf(),
-                source: Arc::from(""),
-                diagnostic: Diagnostic::error(
-                    "actuals::xlsx",
-                    format!("cannot read the number formats of the workbook: {e}"),
-                    Span::default(),
-                )
-                .with_help("open the workbook in Excel or WPS, save it as .xlsx and try again"),
-            });
-            PercentCells::new()
-        }
-    };
     let mut any_header = false;
     let mut budget = super::xlsx_sheet::MAX_XLSX_CELLS;
     for name in book.sheet_names() {
-        let percent = percent_cells.get(&name);
-        let sheet = match Sheet::read(&mut book, name.clone(), percent, &mut budget) {
+        let sheet = match Sheet::read(&mut book, name.clone(), &mut budget) {
             Ok(s) => s,
             Err(SheetError::Unreadable(e)) => {
                 ctx.diags
-                    .extend(unreadable(format!("cannot read the sheet `{name}`: {e}")));
+                    .push(unreadable(format!("cannot read the sheet `{name}`: {e}")));
                 continue;
             }
             Err(SheetError::TooLarge(e)) => {
-                ctx.diags.extend(unreadable(format!("`{name}`: {e}")));
-                break;
+                ctx.diags.push(unreadable(format!("`{name}`: {e}")));
+                return Err(ctx.diags);
             }
         };
-        if read_sheet(&sheet, &mut ctx, &mut actuals, department_code, department) {
-            any_header = true;
-        }
+        any_header |= read_sheet(&sheet, &mut ctx, &mut actuals);
     }
     if !any_header {
-        ctx.diags.extend(unreadable(
+        ctx.diags.push(unreadable(
             "no sheet has a header row with 项目编码 and 实际完成值".into(),
         ));
+        return Err(ctx.diags);
     }
-    if ctx.diags.is_empty() {
-        Ok(actuals)
-    } else {
-        Err(ctx.diags)
-    }
-}
-
-fn find_header(sheet: &Sheet) -> Option<(usize, Columns)> {
-    for r in sheet.rows_from(0).take_while(|&r| r < HEADER_SEARCH_ROWS) {
-        let labels: Vec<(usize, String)> = sheet.row_texts(r).map(|(c, t)| (c, norm(t))).collect();
-        let find = |names: &[&str]| {
-            labels
-                .iter()
-                .find(|(_, l)| names.contains(&l.as_str()))
-                .map(|(c, _)| *c)
-        };
-        if let (Some(project), Some(actual)) = (find(H_PROJECT), find(H_ACTUAL)) {
-            return Some((
-                r,
-                Columns {
-                    project,
-                    id: find(H_ID),
-                    level1: find(H_LEVEL1),
-                    level2: find(H_LEVEL2),
-                    name: find(H_NAME),
-                    actual,
-                    reason: find(H_REASON),
-                    baseline: find(H_BASELINE),
-                },
-            ));
-        }
-    }
-    None
-}
-
-/// Reads one sheet into `actuals`; false when it has no header row.
-fn read_sheet(
-    sheet: &Sheet,
-    ctx: &mut Ctx,
-    actuals: &mut Actuals,
-    department_code: &str,
-    department: Option<&Department>,
-) -> bool {
-    let Some((header, cols)) = find_header(sheet) else {
-        return false;
-    };
-    let sn = sheet.name.as_str();
-    if cols.id.is_none() && cols.name.is_none() {
-        ctx.error(
-            sn,
-            (header, cols.actual),
-            "实际完成值",
-            "actuals::xlsx-columns",
-            "the header row has neither 指标编码 nor 三级指标".into(),
-            "name the rows by 指标编码 (as the template does) or by 二级指标 and 三级指标",
-        );
-        return true;
-    }
-    // Filled down over rows when empty (merged cells are already filled).
-    let mut last_project: Option<String> = None;
-    let mut last_level1: Option<String> = None;
-    let mut last_level2: Option<String> = None;
-    // Rows without any cell are skipped: they carry nothing, and fill nothing down.
-    for r in sheet.rows_from(header + 1) {
-        let cell = |col: Option<usize>, ctx: &mut Ctx| -> Option<String> {
-            let c = col?;
-            // Only 实际完成值 reads a percent format as a percentage.
-            let got = if c == cols.actual {
-                sheet.value(r, c)
-            } else {
-                sheet.get(r, c)
-            };
-            match got {
-                Ok(v) => v,
-                Err(reason) => {
-                    ctx.error(
-                        sn,
-                        (r, c),
-                        "",
-                        "actuals::xlsx-cell",
-                        reason,
-                        "type the value as text or a plain number",
-                    );
-                    None
-                }
-            }
-        };
-        let project_cell = cell(Some(cols.project), ctx);
-        let first = project_cell.clone().unwrap_or_default();
-        if first.starts_with("总分") || first.starts_with("注") {
-            continue;
-        }
-        let project = project_cell.or_else(|| last_project.clone());
-        if project != last_project {
-            last_level1 = None;
-            last_level2 = None;
-        }
-        last_project = project.clone();
-        let level1 = cell(cols.level1, ctx).or_else(|| last_level1.clone());
-        if level1 != last_level1 {
-            last_level2 = None;
-        }
-        last_level1 = level1.clone();
-        let level2 = cell(cols.level2, ctx).or_else(|| last_level2.clone());
-        last_level2 = level2.clone();
-        let id_cell = cell(cols.id, ctx);
-        let name = cell(cols.name, ctx);
-        let actual = cell(Some(cols.actual), ctx);
-        let reason = cell(cols.reason, ctx);
-        let baseline = cell(cols.baseline, ctx);
-        if actual.is_none() && reason.is_none() && baseline.is_none() {
-            continue;
-        }
-        if id_cell.is_none() && name.as_deref().is_some_and(is_placeholder) {
-            continue;
-        }
-        let project = project.unwrap_or_default();
-        let key_col = cols
-            .id
-            .filter(|_| id_cell.is_some())
-            .or(cols.name)
-            .unwrap_or(cols.project);
-        let is_dept = project.is_empty() || project == department_code;
-        let key_text = id_cell.clone().or(name.clone()).unwrap_or_default();
-
-        // Budget figures and the 实际完成情况 text.
-        let budget = match &id_cell {
-            Some(id) if id == ADJUSTED_BUDGET_ID || id == SPENT_ID || id == SUMMARY_ID => {
-                [SPENT_ID, ADJUSTED_BUDGET_ID, SUMMARY_ID]
-                    .into_iter()
-                    .find(|known| known == id)
-            }
-            Some(_) => None,
-            None => name.as_deref().and_then(budget_id),
-        };
-        if let Some(which) = budget {
-            let Some(v) = actual else { continue };
-            if is_dept {
-                ctx.error(
-                    sn,
-                    (r, cols.project),
-                    &project,
-                    "actuals::xlsx-key",
-                    "budget figures and 实际完成情况 belong to a project; this row names none"
-                        .into(),
-                    "fill 项目编码 with the project's code",
-                );
-                continue;
-            }
-            if let Some(d) = department {
-                if !d.projects.iter().any(|p| p.code == project) {
-                    ctx.error(
-                        sn,
-                        (r, cols.project),
-                        &project,
-                        "actuals::xlsx-key",
-                        format!("no project has the code `{project}`"),
-                        "copy 项目编码 from the scorecard (`jixiao template` writes it)",
-                    );
-                    continue;
-                }
-            }
-            if which == SUMMARY_ID {
-                actuals.projects.entry(project.clone()).or_default().summary = Some(v);
-                continue;
-            }
-            let amount = match Decimal::from_str(v.trim_end_matches("万元").trim()) {
-                Ok(d) if d > crate::limits::MAX_AMOUNT_WAN => {
-                    ctx.error(
-                        sn,
-                        (r, cols.actual),
-                        &v,
-                        "actuals::too-large",
-                        format!(
-                            "`{v}` 万元 is more than the limit of {} 万元",
-                            crate::limits::MAX_AMOUNT_WAN
-                        ),
-                        "amounts are in 万元 (ten thousand yuan); check for extra digits or an amount in 元",
-                    );
-                    continue;
-                }
-                Ok(d) if d >= Decimal::ZERO => d,
-                _ => {
-                    ctx.error(
-                        sn,
-                        (r, cols.actual),
-                        &v,
-                        "actuals::bad-amount",
-                        format!("`{v}` is not an amount in 万元"),
-                        "write the amount in 万元 as a number, e.g. 9.50",
-                    );
-                    continue;
-                }
-            };
-            let pa = actuals.projects.entry(project.clone()).or_default();
-            if which == SPENT_ID {
-                pa.spent = Some(amount);
-            } else {
-                pa.adjusted_budget = Some(amount);
-            }
-            continue;
-        }
-
-        // The indicator id: given, or resolved from 二级指标 + 三级指标.
-        let indicators: Option<&[Indicator]> = match department {
-            None => None,
-            Some(d) if is_dept => Some(&d.indicators),
-            Some(d) => match d.projects.iter().find(|p| p.code == project) {
-                Some(p) => Some(&p.indicators),
-                None => {
-                    ctx.error(
-                        sn,
-                        (r, cols.project),
-                        &project,
-                        "actuals::xlsx-key",
-                        format!("no project has the code `{project}`"),
-                        "copy 项目编码 from the scorecard (`jixiao template` writes it)",
-                    );
-                    continue;
-                }
-            },
-        };
-        let id = match (&id_cell, indicators) {
-            (Some(id), None) => id.clone(),
-            (Some(id), Some(list)) => {
-                if !list.iter().any(|i| &i.id == id) {
-                    ctx.error(sn, (r, key_col), id, "actuals::xlsx-key", format!("no indicator has the id `{id}` in {}", scope(&project, is_dept)), "copy 指标编码 from the template, or leave it empty and name the row by 二级指标 and 三级指标");
-                    continue;
-                }
-                id.clone()
-            }
-            (None, None) => {
-                ctx.error(
-                    sn,
-                    (r, key_col),
-                    &key_text,
-                    "actuals::xlsx-key",
-                    "a row named by 三级指标 can only be read with the scorecard".into(),
-                    "read the workbook through `jixiao score`, or add the 指标编码 column",
-                );
-                continue;
-            }
-            (None, Some(list)) => match keyed::resolve(list, level2.as_deref(), name.as_deref()) {
-                Ok(id) => id.to_string(),
-                Err(e) => {
-                    let (code, message, help) =
-                        e.explain(&scope(&project, is_dept), XLSX_KEY_CODES);
-                    let shown = if matches!(e, keyed::KeyError::NoName) {
-                        ""
-                    } else {
-                        key_text.as_str()
-                    };
-                    ctx.error(sn, (r, key_col), shown, code, message, help);
-                    continue;
-                }
-            },
-        };
-        let row = RowActual {
-            actual,
-            reason,
-            baseline,
-            origin: Origin {
-                file: ctx.path.to_path_buf(),
-                start: 0,
-                end: 0,
-            },
-        };
-        let rows: &mut BTreeMap<String, RowActual> = if is_dept {
-            &mut actuals.department
-        } else {
-            &mut actuals.projects.entry(project.clone()).or_default().rows
-        };
-        if rows.insert(id.clone(), row).is_some() {
-            ctx.error(
-                sn,
-                (r, key_col),
-                &key_text,
-                "actuals::duplicate",
-                format!(
-                    "the indicator `{id}` appears twice in {}",
-                    scope(&project, is_dept)
-                ),
-                "keep one row per project and indicator",
-            );
-        }
-    }
-    true
+    super::load_csv::forget(&mut actuals, ctx.twice);
+    Ok((actuals, ctx.diags))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::keyed::{budget_id, is_placeholder};
+    use super::super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
     use super::*;
 
     #[test]

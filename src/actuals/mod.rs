@@ -5,19 +5,24 @@ mod load_csv;
 mod load_toml;
 mod load_xlsx;
 pub mod model;
-pub(crate) mod xlsx_percent;
+mod xlsx_formats;
+mod xlsx_guard;
+mod xlsx_rows;
 mod xlsx_sheet;
 
 pub use load_csv::{
     parse_actuals_csv, parse_actuals_csv_for, ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID,
 };
 pub use load_toml::parse_actuals_toml;
-pub use load_xlsx::{a1, float_text, parse_actuals_xlsx};
+pub use load_xlsx::{a1, float_text, parse_actuals_xlsx, parse_actuals_xlsx_lenient};
 pub use model::{Actuals, ProjectActuals, RowActual};
+pub use xlsx_formats::{percent_cells, PercentCells};
 
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
+use crate::parse::cell::{read_amount, Area};
 use crate::scorecard::Department;
+use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Reads an actuals file, TOML, CSV or xlsx by extension. `department_code` routes rows
@@ -33,18 +38,43 @@ pub fn load_actuals_for(path: &Path, dept: &Department) -> Result<Actuals, Vec<F
     load(path, &dept.code, Some(dept))
 }
 
-/// Like [`load_actuals_for`], but a CSV sheet with bad rows still gives the actuals of
-/// its good rows, beside the diagnostics of the bad ones; TOML and xlsx files load as
-/// in [`load_actuals_for`] (no diagnostics with `Ok`). `Err`: nothing usable.
+/// Like [`load_actuals_for`], but a CSV sheet or an xlsx workbook with bad cells still
+/// gives the actuals of its good rows, beside the diagnostics of the bad ones; TOML files
+/// load as in [`load_actuals_for`] (no diagnostics with `Ok`). `Err`: nothing usable.
 pub fn load_actuals_lenient(
     path: &Path,
     dept: &Department,
 ) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
+    if has_ext(path, "xlsx") {
+        let bytes = read_capped(path)?;
+        return parse_actuals_xlsx_lenient(path, &bytes, &dept.code, Some(dept));
+    }
     if !has_ext(path, "csv") {
         return load(path, &dept.code, Some(dept)).map(|a| (a, Vec::new()));
     }
     let text = read_decoded(path)?;
     load_csv::parse_actuals_csv_lenient(path, &text, dept)
+}
+
+/// A budget figure (全年预算数, 全年执行数) of any actuals format, through the one cell
+/// reader: the same text gives the same amount or the same error in TOML, CSV and xlsx.
+fn budget_amount(id: &str, text: &str, span: Span) -> Result<Decimal, Diagnostic> {
+    read_amount(text).map_err(|e| e.diagnostic(Area::Actuals, budget_label(id), span))
+}
+
+/// A budget figure as messages name it.
+fn budget_label(id: &str) -> &'static str {
+    if id == SPENT_ID {
+        "`spent`（全年执行数）"
+    } else {
+        "`adjusted_budget`（全年预算数）"
+    }
+}
+
+/// The bytes of a workbook: issues 7 and 15, a regular file within the file-size limit.
+fn read_capped(path: &Path) -> Result<Vec<u8>, Vec<FileDiagnostic>> {
+    crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)
+        .map_err(|e| unreadable(path, &e))
 }
 
 /// The text of a text actuals file, in whatever encoding it was saved.
@@ -67,9 +97,7 @@ fn load(
     dept: Option<&Department>,
 ) -> Result<Actuals, Vec<FileDiagnostic>> {
     if has_ext(path, "xlsx") {
-        // issues 7 and 15: a regular file within the file-size limit.
-        let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)
-            .map_err(|e| unreadable(path, &e))?;
+        let bytes = read_capped(path)?;
         return parse_actuals_xlsx(path, &bytes, department_code, dept);
     }
     // issue 7: the file-size limit applies to every actuals file; GBK, UTF-16 and BOMs

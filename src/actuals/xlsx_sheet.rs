@@ -9,8 +9,9 @@
 //! and the cells kept — read or filled — stop at [`MAX_XLSX_CELLS`].
 
 use super::load_xlsx::{cell_text, percent_text};
+use super::xlsx_formats::percent_styles;
 use calamine::{Data, Dimensions, Xlsx};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
 /// Most cells one workbook may fill (read and merged), over all its sheets: a department
@@ -78,7 +79,6 @@ impl Sheet {
     pub fn read(
         book: &mut Xlsx<Cursor<&[u8]>>,
         name: String,
-        percent_cells: Option<&HashSet<(u32, u32)>>,
         budget: &mut usize,
     ) -> Result<Sheet, SheetError> {
         let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
@@ -92,10 +92,11 @@ impl Sheet {
             let mut reader = book
                 .worksheet_cells_reader(&sheet.name)
                 .map_err(unreadable)?;
-            while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            let percent_styles = percent_styles(reader.styles());
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(unreadable)? {
                 let (r, c) = cell.get_position();
                 let data = Data::from(cell.get_value().clone());
-                if percent_cells.is_some_and(|p| p.contains(&(r, c))) {
+                if percent_styles.get(style).copied().unwrap_or(false) {
                     if let Some(p) = percent_text(&data) {
                         sheet.percent.insert((r as usize, c as usize), p);
                     }

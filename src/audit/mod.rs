@@ -120,7 +120,7 @@ fn most_frequent(years: &[i32]) -> Option<i32> {
 /// A number cell with a percent format (`0.94` shown `94.00%`) reads as the percent a
 /// person sees: the grids carry the bare number.
 fn percent_cells_as_text(bytes: &[u8], blocks: &mut [Block]) {
-    let Ok(cells) = crate::actuals::xlsx_percent::percent_cells(bytes) else {
+    let Ok(cells) = crate::actuals::percent_cells(bytes) else {
         return;
     };
     if cells.is_empty() {

@@ -3,6 +3,7 @@
 
 mod actual;
 mod build;
+pub mod cell;
 pub mod grammar;
 pub mod memo;
 pub mod normalize;

@@ -19,7 +19,6 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::Arc;
 
 /// The department file's name inside a scorecard folder.
@@ -241,6 +240,21 @@ impl<'a> Fields<'a> {
         Some((kspan.unwrap_or_else(|| self.at.clone()), node))
     }
 
+    /// The field `key`; when absent and `required`, reported as missing (with `example`).
+    fn field(
+        &self,
+        ctx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+        example: &str,
+    ) -> Option<(Range<usize>, &'a Node<'a>)> {
+        let found = self.get(key);
+        if found.is_none() && required {
+            self.missing(ctx, key, example);
+        }
+        found
+    }
+
     fn missing(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) {
         ctx.error(
             "scorecard::missing-field",
@@ -280,12 +294,7 @@ impl<'a> Fields<'a> {
         required: bool,
         example: &str,
     ) -> Option<(String, Range<usize>)> {
-        let Some((kspan, item)) = self.get(key) else {
-            if required {
-                self.missing(ctx, key, example);
-            }
-            return None;
-        };
+        let (kspan, item) = self.field(ctx, key, required, example)?;
         match item {
             Node::String { value, span } => {
                 let span = span
@@ -301,15 +310,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A non-empty string field.
-    fn text(
-        &self,
-        ctx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(String, Range<usize>)> {
-        let (s, span) = self.string(ctx, key, required, example)?;
+    /// A required, non-empty string field.
+    fn text(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) -> Option<(String, Range<usize>)> {
+        let (s, span) = self.string(ctx, key, true, example)?;
         if s.trim().is_empty() {
             ctx.error(
                 "scorecard::empty",
@@ -333,12 +336,7 @@ impl<'a> Fields<'a> {
         required: bool,
         kind: NumberKind,
     ) -> Option<(Decimal, Range<usize>)> {
-        let Some((kspan, item)) = self.get(key) else {
-            if required {
-                self.missing(ctx, key, "\"10.00\"");
-            }
-            return None;
-        };
+        let (kspan, item) = self.field(ctx, key, required, "\"10.00\"")?;
         let span = item.span().unwrap_or(kspan.clone());
         let raw: &str = match item {
             Node::String { value, .. } => value,
@@ -412,19 +410,9 @@ impl<'a> Fields<'a> {
         Some((d, span))
     }
 
-    fn integer(
-        &self,
-        ctx: &mut Ctx<'_>,
-        key: &str,
-        required: bool,
-        example: &str,
-    ) -> Option<(i64, Range<usize>)> {
-        let Some((kspan, item)) = self.get(key) else {
-            if required {
-                self.missing(ctx, key, example);
-            }
-            return None;
-        };
+    /// A required integer (`fiscal_year = 2022`).
+    fn integer(&self, ctx: &mut Ctx<'_>, key: &str) -> Option<(i64, Range<usize>)> {
+        let (kspan, item) = self.field(ctx, key, true, "2022")?;
         match item {
             Node::Integer { value, span } => Some((*value, span.clone().unwrap_or(kspan))),
             _ => {
@@ -436,12 +424,7 @@ impl<'a> Fields<'a> {
 
     /// An array of strings.
     fn strings(&self, ctx: &mut Ctx<'_>, key: &str, required: bool) -> Option<Vec<String>> {
-        let Some((kspan, item)) = self.get(key) else {
-            if required {
-                self.missing(ctx, key, "[\"…\"]");
-            }
-            return None;
-        };
+        let (kspan, item) = self.field(ctx, key, required, "[\"…\"]")?;
         let Node::Array { items, .. } = item else {
             self.wrong_type(ctx, key, item, &kspan, "an array of strings");
             return None;
@@ -570,22 +553,12 @@ fn string_content(src: &str, span: Range<usize>) -> Range<usize> {
 
 /// Reads a plain decimal exactly: optional sign, digits, optional fraction; `_` between
 /// digits (TOML) is allowed. No exponents, no units.
+///
+/// The scorecard is a file `jixiao` reads back and people edit as such, so its amounts
+/// stay plain decimals (the cell reader's strict form): a unit or a separator there is a
+/// typing mistake to report, unlike in an actuals sheet.
 pub fn read_decimal(raw: &str) -> Option<Decimal> {
-    let t = raw.trim().replace('_', "");
-    let body = t.strip_prefix(['+', '-']).unwrap_or(&t);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(f) = frac {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-    }
-    Decimal::from_str(t.strip_prefix('+').unwrap_or(&t)).ok()
+    crate::parse::cell::read_plain_decimal(raw)
 }
 
 /// Parses the TOML text; on a syntax error reports it and returns `None`.
@@ -717,7 +690,63 @@ fn read_indicator(
     ids: &mut BTreeMap<String, Range<usize>>,
 ) -> Option<Indicator> {
     let before = ctx.diags.iter().filter(|d| d.is_error()).count();
-    let id = f.text(ctx, "id", true, "\"qty1\"");
+    let id = f.text(ctx, "id", "\"qty1\"");
+    check_id(ctx, &id, ids);
+    let level1 = f.text(ctx, "level1", "\"产出指标\"");
+    let level2 = f.text(ctx, "level2", "\"数量指标\"");
+    check_levels(ctx, &level1, &level2);
+    let label1 = f.string(ctx, "label1", false, "\"项目完成指标\"");
+    let label2 = f.string(ctx, "label2", false, "\"数量指标（必填）\"");
+    let name = f.text(ctx, "name", "\"…数量\"");
+    let description = f.string(ctx, "description", false, "\"…\"");
+    let basis = f.string(ctx, "basis", false, "\"…\"");
+    let area = f.string(ctx, "area", false, "\"…\"");
+    let rule = f.string(ctx, "rule", false, "\"…\"");
+    let points = f.bounded(ctx, "points", false, NumberKind::Points);
+    let published_points = f.bounded(ctx, "published_points", false, NumberKind::Points);
+    let direction = read_direction(ctx, f);
+    let target = f.string(ctx, "target", true, "\"≥2000份\"");
+    let (parsed, target_diags) = read_target(ctx, &target);
+    if let (Some((text, span)), Some(target)) = (&rule, &parsed) {
+        let desc = description.as_ref().map(|d| d.0.as_str()).unwrap_or("");
+        check_row_rule(ctx, text, span, target, direction, desc);
+    }
+    let after = ctx.diags.iter().filter(|d| d.is_error()).count();
+    if after > before {
+        return None;
+    }
+    let (target_text, tspan) = target?;
+    Some(Indicator {
+        id: id?.0,
+        level1: level1?.0,
+        level2: level2?.0,
+        label1: label1.map(|l| l.0),
+        label2: label2.map(|l| l.0),
+        name: name?.0,
+        description: description.map(|d| d.0).unwrap_or_default(),
+        target_text,
+        target: parsed,
+        target_diagnostics: target_diags,
+        basis: basis.map(|d| d.0).unwrap_or_default(),
+        points: points.map(|p| p.0),
+        published_points: published_points.map(|p| p.0),
+        direction,
+        rule: rule.map(|r| r.0),
+        area: area.map(|a| a.0),
+        origin: Origin {
+            file: ctx.file.clone(),
+            start: tspan.start,
+            end: tspan.end,
+        },
+    })
+}
+
+/// An indicator id is short ASCII and unique in its file; `ids` holds those seen.
+fn check_id(
+    ctx: &mut Ctx<'_>,
+    id: &Option<(String, Range<usize>)>,
+    ids: &mut BTreeMap<String, Range<usize>>,
+) {
     if let Some((id, span)) = &id {
         if !id
             .bytes()
@@ -747,8 +776,14 @@ fn read_indicator(
             ids.insert(id.clone(), span.clone());
         }
     }
-    let level1 = f.text(ctx, "level1", true, "\"产出指标\"");
-    let level2 = f.text(ctx, "level2", true, "\"数量指标\"");
+}
+
+/// 一级指标 and 二级指标 are names of the levels, the 二级指标 one under its 一级指标.
+fn check_levels(
+    ctx: &mut Ctx<'_>,
+    level1: &Option<(String, Range<usize>)>,
+    level2: &Option<(String, Range<usize>)>,
+) {
     if let Some((l1, s1)) = &level1 {
         match levels::level2_names(l1) {
             None => ctx.error(
@@ -780,16 +815,11 @@ fn read_indicator(
             }
         }
     }
-    let label1 = f.string(ctx, "label1", false, "\"项目完成指标\"");
-    let label2 = f.string(ctx, "label2", false, "\"数量指标（必填）\"");
-    let name = f.text(ctx, "name", true, "\"…数量\"");
-    let description = f.string(ctx, "description", false, "\"…\"");
-    let basis = f.string(ctx, "basis", false, "\"…\"");
-    let area = f.string(ctx, "area", false, "\"…\"");
-    let rule = f.string(ctx, "rule", false, "\"…\"");
-    let points = f.bounded(ctx, "points", false, NumberKind::Points);
-    let published_points = f.bounded(ctx, "published_points", false, NumberKind::Points);
-    let direction = match f.string(ctx, "direction", false, "\"reverse\"") {
+}
+
+/// `direction`: reverse (反向) or positive (正向).
+fn read_direction(ctx: &mut Ctx<'_>, f: &Fields) -> Option<Direction> {
+    match f.string(ctx, "direction", false, "\"reverse\"") {
         Some((d, span)) => match d.trim() {
             "reverse" | "反向" => Some(Direction::Reverse),
             "positive" | "正向" => Some(Direction::Positive),
@@ -805,8 +835,14 @@ fn read_indicator(
             }
         },
         None => None,
-    };
-    let target = f.string(ctx, "target", true, "\"≥2000份\"");
+    }
+}
+
+/// The parsed target and the diagnostics of its parse (errors are also reported).
+fn read_target(
+    ctx: &mut Ctx<'_>,
+    target: &Option<(String, Range<usize>)>,
+) -> (Option<crate::model::Target>, Vec<Diagnostic>) {
     let mut parsed = None;
     let mut target_diags = Vec::new();
     if let Some((t, span)) = &target {
@@ -847,38 +883,7 @@ fn read_indicator(
             }
         }
     }
-    if let (Some((text, span)), Some(target)) = (&rule, &parsed) {
-        let desc = description.as_ref().map(|d| d.0.as_str()).unwrap_or("");
-        check_row_rule(ctx, text, span, target, direction, desc);
-    }
-    let after = ctx.diags.iter().filter(|d| d.is_error()).count();
-    if after > before {
-        return None;
-    }
-    let (target_text, tspan) = target?;
-    Some(Indicator {
-        id: id?.0,
-        level1: level1?.0,
-        level2: level2?.0,
-        label1: label1.map(|l| l.0),
-        label2: label2.map(|l| l.0),
-        name: name?.0,
-        description: description.map(|d| d.0).unwrap_or_default(),
-        target_text,
-        target: parsed,
-        target_diagnostics: target_diags,
-        basis: basis.map(|d| d.0).unwrap_or_default(),
-        points: points.map(|p| p.0),
-        published_points: published_points.map(|p| p.0),
-        direction,
-        rule: rule.map(|r| r.0),
-        area: area.map(|a| a.0),
-        origin: Origin {
-            file: ctx.file.clone(),
-            start: tspan.start,
-            end: tspan.end,
-        },
-    })
+    (parsed, target_diags)
 }
 
 /// A row's own `rule`, read as the scorer will use it: the formula is checked against the
@@ -976,8 +981,8 @@ fn parse_project_inner(
         what: "the project file".to_string(),
         known: PROJECT_FIELDS,
     };
-    let code = root.text(&mut ctx, "code", true, "\"13028122P00306510001A\"");
-    let name = root.text(&mut ctx, "name", true, "\"司法局化解办经费\"");
+    let code = root.text(&mut ctx, "code", "\"13028122P00306510001A\"");
+    let name = root.text(&mut ctx, "name", "\"司法局化解办经费\"");
     let unit = root.string(&mut ctx, "unit", true, "\"315001遵化市司法局本级\"");
     let budget = root.bounded(&mut ctx, "budget", true, NumberKind::Amount);
     let adjusted = root.bounded(&mut ctx, "adjusted_budget", false, NumberKind::Amount);
@@ -1035,76 +1040,8 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
     for entry in table.iter() {
         let (key, value): (&str, &Node<'_>) = (&entry.key, &entry.node);
         let kspan_m = entry.key_span.clone().unwrap_or(kspan.clone());
-        let month = key.trim().trim_end_matches("月底").trim_end_matches('月');
-        let month = match month.parse::<u8>() {
-            Ok(m) if (1..=12).contains(&m) => Some(m),
-            _ => {
-                ctx.error(
-                    "scorecard::month",
-                    format!("`{key}` is not a month"),
-                    kspan_m.clone(),
-                    "not a month from 1 to 12",
-                    "key each checkpoint by the month it ends, e.g. `3 = \"30%\"` for 3月底30%"
-                        .to_string(),
-                );
-                None
-            }
-        };
-        let vspan = value.span().unwrap_or(kspan_m.clone());
-        let share = match value {
-            Node::String { value: s, .. } => {
-                let content = string_content(ctx.src, vspan.clone());
-                let t = s.trim();
-                let t = t
-                    .strip_suffix('%')
-                    .or_else(|| t.strip_suffix('％'))
-                    .unwrap_or(t);
-                match read_decimal(t) {
-                    Some(d) => Some((d, content)),
-                    None => {
-                        ctx.error(
-                            "scorecard::share",
-                            format!("`{s}` is not a share"),
-                            content,
-                            "not a percentage",
-                            "write the cumulative share spent by that month, e.g. `\"60%\"`"
-                                .to_string(),
-                        );
-                        None
-                    }
-                }
-            }
-            Node::Integer { .. } | Node::Float { .. } => {
-                let raw = ctx.src.get(vspan.clone()).unwrap_or("");
-                match read_decimal(raw) {
-                    Some(d) => Some((d, vspan.clone())),
-                    None => {
-                        ctx.error(
-                            "scorecard::share",
-                            format!("`{raw}` is not a share"),
-                            vspan.clone(),
-                            "not a percentage",
-                            "write the cumulative share spent by that month, e.g. `\"60%\"`"
-                                .to_string(),
-                        );
-                        None
-                    }
-                }
-            }
-            _ => {
-                ctx.error(
-                    "scorecard::type",
-                    format!(
-                        "the share for `{key}` must be a string like \"60%\", found {}",
-                        value.type_name()
-                    ),
-                    vspan.clone(),
-                    "expected a share",
-                    "write e.g. `6 = \"60%\"`".to_string(),
-                );
-                None
-            }
-        };
+        let month = plan_month(ctx, key, &kspan_m);
+        let share = plan_share(ctx, key, value, value.span().unwrap_or(kspan_m.clone()));
         let (Some(month), Some((share, sspan))) = (month, share) else {
             continue;
         };
@@ -1147,6 +1084,71 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
     out
 }
 
+/// A spending-plan key: the month a checkpoint ends (`6`, `6月`, `6月底`).
+fn plan_month(ctx: &mut Ctx<'_>, key: &str, span: &Range<usize>) -> Option<u8> {
+    let month = key.trim().trim_end_matches("月底").trim_end_matches('月');
+    match month.parse::<u8>() {
+        Ok(m) if (1..=12).contains(&m) => Some(m),
+        _ => {
+            ctx.error(
+                "scorecard::month",
+                format!("`{key}` is not a month"),
+                span.clone(),
+                "not a month from 1 to 12",
+                "key each checkpoint by the month it ends, e.g. `3 = \"30%\"` for 3月底30%"
+                    .to_string(),
+            );
+            None
+        }
+    }
+}
+
+/// A spending-plan share in percent (`"60%"`, or a number) and its span.
+fn plan_share(
+    ctx: &mut Ctx<'_>,
+    key: &str,
+    value: &Node<'_>,
+    vspan: Range<usize>,
+) -> Option<(Decimal, Range<usize>)> {
+    let (shown, number, span) = match value {
+        Node::String { value: s, .. } => {
+            let t = s.trim();
+            let t = t.strip_suffix(['%', '％']).unwrap_or(t);
+            (s.to_string(), t, string_content(ctx.src, vspan))
+        }
+        Node::Integer { .. } | Node::Float { .. } => {
+            let raw = ctx.src.get(vspan.clone()).unwrap_or("");
+            (raw.to_string(), raw, vspan)
+        }
+        _ => {
+            ctx.error(
+                "scorecard::type",
+                format!(
+                    "the share for `{key}` must be a string like \"60%\", found {}",
+                    value.type_name()
+                ),
+                vspan,
+                "expected a share",
+                "write e.g. `6 = \"60%\"`".to_string(),
+            );
+            return None;
+        }
+    };
+    match read_decimal(number) {
+        Some(d) => Some((d, span)),
+        None => {
+            ctx.error(
+                "scorecard::share",
+                format!("`{shown}` is not a share"),
+                span,
+                "not a percentage",
+                "write the cumulative share spent by that month, e.g. `\"60%\"`".to_string(),
+            );
+            None
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Department
 
@@ -1186,13 +1188,13 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         what: "the department file".to_string(),
         known: DEPARTMENT_FIELDS,
     };
-    if let Some((c, _)) = root.text(&mut ctx, "code", true, "\"315001\"") {
+    if let Some((c, _)) = root.text(&mut ctx, "code", "\"315001\"") {
         dept.code = c;
     }
-    if let Some((n, _)) = root.text(&mut ctx, "name", true, "\"遵化市司法局\"") {
+    if let Some((n, _)) = root.text(&mut ctx, "name", "\"遵化市司法局\"") {
         dept.name = n;
     }
-    if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year", true, "2022") {
+    if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year") {
         match i32::try_from(y) {
             Ok(y) if (1949..=2200).contains(&y) => dept.fiscal_year = y,
             _ => ctx.error(
@@ -1223,7 +1225,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
                         what: format!("area #{}", n + 1),
                         known: AREA_FIELDS,
                     };
-                    let name = f.text(&mut ctx, "name", true, "\"普法宣传\"");
+                    let name = f.text(&mut ctx, "name", "\"普法宣传\"");
                     let summary = f.string(&mut ctx, "summary", false, "\"…\"");
                     let goals = f.string(&mut ctx, "goals", false, "\"…\"");
                     let itext = f.string(&mut ctx, "indicators_text", false, "\"…\"");
