@@ -13,6 +13,7 @@
 //! expect = "9.00"        # or: expect_error = "unit"  (a word the error must contain)
 //! ```
 
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::eval_rows::{eval_row, RowText};
 use crate::model::Span;
@@ -102,7 +103,7 @@ fn read_cases(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Case> {
             let message = crate::toml_tree::syntax_message(&e, text).0;
             diags.push(
                 Diagnostic::error(
-                    "cases::syntax",
+                    Code::CasesSyntax,
                     format!("this is not valid TOML: {message}"),
                     span_of(e.span()),
                 )
@@ -115,7 +116,7 @@ fn read_cases(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Case> {
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
         diags.push(
             Diagnostic::error(
-                "cases::empty",
+                Code::CasesEmpty,
                 "the file has no [[case]] tables",
                 Span::new(0, 0),
             )
@@ -149,7 +150,7 @@ fn read_case(
         let Some(raw) = value_text(item, text) else {
             diags.push(
                 Diagnostic::error(
-                    "cases::wrong-type",
+                    Code::CasesWrongType,
                     format!("`{key}` must be text or a number"),
                     vspan,
                 )
@@ -171,7 +172,7 @@ fn read_case(
     let expect_written = table.contains_key("expect");
     if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
         diags.push(
-            Diagnostic::error("cases::no-expectation", "this case says neither `expect` nor `expect_error`", span)
+            Diagnostic::error(Code::CasesNoExpectation, "this case says neither `expect` nor `expect_error`", span)
                 .with_label("case without an expectation")
                 .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
         );
@@ -221,7 +222,7 @@ fn set_key(
             Ok(d) => c.expect = Some(d),
             Err(_) => {
                 return Err(Diagnostic::error(
-                    "cases::bad-expect",
+                    Code::CasesBadExpect,
                     format!("`{raw}` is not a score"),
                     vspan,
                 )
@@ -231,7 +232,7 @@ fn set_key(
         },
         other => {
             return Err(Diagnostic::error(
-                "cases::unknown-key",
+                Code::CasesUnknownKey,
                 format!("unknown key `{other}` in a case"),
                 kspan,
             )

@@ -39,6 +39,7 @@ pub const MAX_AMOUNT_WAN: rust_decimal::Decimal = rust_decimal::Decimal::from_pa
 pub const MAX_POINTS: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(100, 0, 0, false, 0);
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::Span;
 
@@ -85,7 +86,7 @@ impl NumberKind {
 pub fn number_too_large(
     value: rust_decimal::Decimal,
     kind: NumberKind,
-    code: &'static str,
+    code: impl Into<Code> + Copy,
     what: &str,
     span: Span,
 ) -> Option<Diagnostic> {
@@ -109,7 +110,7 @@ pub fn looks_like_decimal(raw: &str) -> bool {
 pub fn too_large(
     shown: &str,
     kind: NumberKind,
-    code: &'static str,
+    code: impl Into<Code> + Copy,
     what: &str,
     span: Span,
 ) -> Diagnostic {
@@ -160,7 +161,7 @@ pub fn rule_problem(text: &str) -> Option<Diagnostic> {
             .unwrap_or(0);
         return Some(
             Diagnostic::error(
-                "rule::too-long",
+                Code::RuleTooLong,
                 format!(
                     "the rule is {} bytes long; the limit is {MAX_RULE_BYTES} bytes",
                     text.len()
@@ -179,7 +180,7 @@ pub fn rule_problem(text: &str) -> Option<Diagnostic> {
                 if depth > MAX_RULE_NESTING {
                     return Some(
                         Diagnostic::error(
-                            "rule::too-deep",
+                            Code::RuleTooDeep,
                             format!(
                                 "the rule nests brackets more than {MAX_RULE_NESTING} levels deep"
                             ),

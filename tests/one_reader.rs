@@ -125,7 +125,10 @@ fn outcome(case: &Case, read: Result<Actuals, Vec<FileDiagnostic>>) -> String {
 fn parsed(text: &str) -> String {
     match parse_actual(text) {
         Ok(p) => serde_json::to_string(&p.value.value).expect("json"),
-        Err(diags) => format!("{:?}", diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()),
+        Err(diags) => format!(
+            "{:?}",
+            diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+        ),
     }
 }
 

@@ -10,6 +10,7 @@
 use super::keyed;
 use super::model::{Actuals, RowActual};
 use crate::csv_sheet::Sheet;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
@@ -80,7 +81,7 @@ struct Columns {
 fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), Diagnostic> {
     let sheet = Sheet::open(text).map_err(|e| {
         Diagnostic::error(
-            "actuals::csv",
+            Code::ActualsCsv,
             format!("cannot read the header row: {e}"),
             Span::new(0, 0),
         )
@@ -98,7 +99,7 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
     ];
     if let Some([(i, a), (j, b)]) = sheet.duplicate_column(&fields) {
         return Err(Diagnostic::error(
-            "actuals::csv-duplicate-column",
+            Code::ActualsCsvDuplicateColumn,
             format!("第 {i} 列「{a}」和第 {j} 列「{b}」是同一栏，不知该读哪一列"),
             first_line,
         )
@@ -114,7 +115,7 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         find(Field::Actual),
         ic.is_some() || nc.is_some(),
     ) else {
-        return Err(Diagnostic::error("actuals::csv-columns", "the header row lacks a required column", first_line)
+        return Err(Diagnostic::error(Code::ActualsCsvColumns, "the header row lacks a required column", first_line)
                 .with_label("header row")
                 .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"));
     };
@@ -154,7 +155,7 @@ fn row_key(
             return RowKey::Skip;
         }
         return RowKey::Bad(
-            Diagnostic::error("actuals::csv-no-id", "this row has no indicator id", line)
+            Diagnostic::error(Code::ActualsCsvNoId, "this row has no indicator id", line)
                 .with_label("row without `indicator`")
                 .with_help(
                     "fill the `indicator` column with the id from the scorecard (e.g. `qty1`)",
@@ -214,7 +215,7 @@ fn parse(
             Err((at, e)) => {
                 push(
                     Diagnostic::error(
-                        "actuals::csv",
+                        Code::ActualsCsv,
                         format!("this line cannot be read as CSV: {e}"),
                         at,
                     )
@@ -282,7 +283,7 @@ fn parse(
             twice.push(key);
             push(
                 Diagnostic::error(
-                    "actuals::duplicate",
+                    Code::ActualsDuplicate,
                     format!("the indicator `{id}` appears twice for this project"),
                     line,
                 )

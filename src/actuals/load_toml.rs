@@ -17,6 +17,7 @@
 
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID};
 use super::model::{Actuals, ProjectActuals, RowActual};
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
@@ -45,7 +46,7 @@ impl Ctx<'_> {
         let span = span_of(entry.key_span.clone());
         self.push(
             Diagnostic::error(
-                "actuals::unknown-key",
+                Code::ActualsUnknownKey,
                 format!("unknown key `{key}` in {what}"),
                 span,
             )
@@ -66,7 +67,7 @@ impl Ctx<'_> {
             _ => {
                 self.push(
                     Diagnostic::error(
-                        "actuals::wrong-type",
+                        Code::ActualsWrongType,
                         format!("{what} must be text, e.g. \"2300份\""),
                         span_of(item.span()),
                     )
@@ -123,7 +124,7 @@ impl Ctx<'_> {
         let Some(table) = item.as_table() else {
             self.push(
                 Diagnostic::error(
-                    "actuals::wrong-type",
+                    Code::ActualsWrongType,
                     "a row must be the actual as text or a table { actual, reason, baseline }",
                     span_of(item.span()),
                 )
@@ -145,7 +146,7 @@ impl Ctx<'_> {
                 other => {
                     let span = span_of(entry.key_span.clone());
                     self.push(
-                        Diagnostic::error("actuals::unknown-key", format!("unknown key `{other}` in a row"), span)
+                        Diagnostic::error(Code::ActualsUnknownKey, format!("unknown key `{other}` in a row"), span)
                             .with_label("not a known key")
                             .with_help("a row has `actual` (实际完成值), `reason` (偏差原因) and `baseline` (上年值)"),
                     );
@@ -210,7 +211,7 @@ impl Ctx<'_> {
             .to_lowercase();
         self.push(
             Diagnostic::error(
-                "actuals::syntax",
+                Code::ActualsSyntax,
                 format!("this is not valid TOML: {msg}"),
                 span,
             )
@@ -229,7 +230,7 @@ impl Ctx<'_> {
         let table = item.as_table();
         if table.is_none() {
             self.push(
-                Diagnostic::error("actuals::wrong-type", message, span_of(item.span()))
+                Diagnostic::error(Code::ActualsWrongType, message, span_of(item.span()))
                     .with_label("not a table")
                     .with_help(help),
             );

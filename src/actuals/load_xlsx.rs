@@ -37,6 +37,7 @@
 use super::model::Actuals;
 use super::xlsx_rows::{read_sheet, Ctx};
 use super::xlsx_sheet::{Sheet, SheetError};
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::scorecard::Department;
@@ -144,7 +145,7 @@ pub fn parse_actuals_xlsx_lenient(
     let unreadable = |msg: String| FileDiagnostic {
         file: path.to_path_buf(),
         source: Arc::from(""),
-        diagnostic: Diagnostic::error("actuals::xlsx", msg, Span::default())
+        diagnostic: Diagnostic::error(Code::ActualsXlsx, msg, Span::default())
             .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
     };
     // issue 15: zip bombs and string bombs are refused before calamine reads a part.

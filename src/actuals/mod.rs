@@ -18,6 +18,7 @@ pub use load_xlsx::{a1, float_text, parse_actuals_xlsx, parse_actuals_xlsx_lenie
 pub use model::{Actuals, ProjectActuals, RowActual};
 pub use xlsx_formats::{percent_cells, PercentCells};
 
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::parse::cell::{read_amount, Area};
@@ -135,7 +136,7 @@ fn unreadable(path: &Path, e: &std::io::Error) -> Vec<FileDiagnostic> {
             file: path.to_path_buf(),
             source: std::sync::Arc::from(""),
             diagnostic: Diagnostic::error(
-                "actuals::unreadable",
+                Code::ActualsUnreadable,
                 format!("cannot read the actuals file: {e}"),
                 Span::default(),
             )

@@ -3,6 +3,7 @@
 //! (`parse::cell`), so `9.5万元` and `2022年6月30日` mean here what they mean there.
 
 use crate::csv_sheet::Sheet;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, FileDiagnostic};
 use crate::file_diagnostics::FileDiagnostics;
 use crate::model::Span;
@@ -27,7 +28,7 @@ pub fn parse_spending_csv(
         Ok(sh) => sh,
         Err(e) => {
             diags.push(Diagnostic::error(
-                "spending::csv",
+                Code::SpendingCsv,
                 format!("cannot read the header row: {e}"),
                 Span::default(),
             ));
@@ -36,7 +37,7 @@ pub fn parse_spending_csv(
     };
     let (Some(pc), Some(sc)) = (sheet.column(Field::Project), sheet.column(Field::Spent)) else {
         diags.push(
-            Diagnostic::error("spending::columns", "the header row lacks `project` or `spent`", sheet.header_span())
+            Diagnostic::error(Code::SpendingColumns, "the header row lacks `project` or `spent`", sheet.header_span())
                 .with_label("header row")
                 .with_help("name the columns `project` (项目编码) and `spent` (累计支出, 万元); `date` (截至日期) is optional"),
         );
@@ -50,7 +51,7 @@ pub fn parse_spending_csv(
             Ok(line) => line,
             Err((at, e)) => {
                 diags.push(Diagnostic::error(
-                    "spending::csv",
+                    Code::SpendingCsv,
                     format!("this line cannot be read as CSV: {e}"),
                     at,
                 ));

@@ -14,6 +14,7 @@ pub(crate) mod readahead;
 pub use progress::{NoProgress, Progress};
 
 use crate::actuals::Actuals;
+use crate::diagnostic::Code;
 use crate::diagnostic::FileDiagnostic;
 use crate::evaluate::{evaluate, ScoredDepartment};
 use crate::score::{Policy, Status};
@@ -134,7 +135,7 @@ pub fn load(folder: &Path, outcome: &mut Outcome) -> Option<Department> {
         Err(diags) => {
             // Nothing of the department is known when its own file cannot be read.
             let department_unreadable = |d: &FileDiagnostic| {
-                d.diagnostic.code == "scorecard::io" && d.file.ends_with(DEPARTMENT_FILE)
+                d.diagnostic.code == Code::ScorecardIo && d.file.ends_with(DEPARTMENT_FILE)
             };
             outcome.stop = Some(Stop::Scorecard);
             if diags.iter().any(department_unreadable) {

@@ -5,6 +5,7 @@
 use super::definition::Policy;
 use super::rules::{parse_rule, RuleValue, Subject};
 use super::vocabulary as vocab;
+use crate::diagnostic::Code;
 use crate::diagnostic::{render, Diagnostic};
 use crate::model::Span;
 use std::collections::HashMap;
@@ -107,7 +108,7 @@ pub fn load_policy_with_origins(
                 path: shown,
                 source: String::new(),
                 diagnostics: vec![Diagnostic::error(
-                    "policy::read",
+                    Code::PolicyRead,
                     format!("cannot read the policy file: {e}"),
                     Span::default(),
                 )
@@ -189,7 +190,7 @@ pub fn parse_policy_with_origins(
         if diags.is_empty() {
             diags.push(
                 Diagnostic::error(
-                    "policy::missing-rules",
+                    Code::PolicyMissingRules,
                     "the policy file has no `[rules]` table",
                     Span::default(),
                 )
@@ -227,7 +228,7 @@ pub fn parse_policy_with_origins(
 fn not_toml(e: &crate::toml_tree::TomlError, text: &str) -> Diagnostic {
     let (first, rest) = crate::toml_tree::syntax_message(e, text);
     Diagnostic::error(
-        "policy::toml",
+        Code::PolicyToml,
         format!("the policy file is not valid TOML: {first}"),
         span_of(e.span()),
     )
@@ -272,7 +273,7 @@ fn read_top_level<'a>(
                 }
                 _ => diags.push(
                     Diagnostic::error(
-                        "policy::not-text",
+                        Code::PolicyNotText,
                         format!("`{key}` must be text"),
                         span_of(item.span()).max_or(kspan),
                     )
@@ -284,7 +285,7 @@ fn read_top_level<'a>(
             "rules" => match item.as_table_like() {
                 Some(t) => top.rules = Some((t, kspan)),
                 None => diags.push(
-                    Diagnostic::error("policy::not-table", "`rules` must be a table", kspan)
+                    Diagnostic::error(Code::PolicyNotTable, "`rules` must be a table", kspan)
                         .with_label("not a table")
                         .with_help("write the rules under a `[rules]` header, one `key = \"rule text\"` per line"),
                 ),
@@ -306,9 +307,13 @@ fn unknown_top_key(key: &str, kspan: Span) -> Diagnostic {
             TOP_KEYS.map(|k| format!("`{k}`")).join(", ")
         )
     };
-    Diagnostic::error("policy::unknown-key", format!("unknown key `{key}`"), kspan)
-        .with_label("not a policy key")
-        .with_help(help)
+    Diagnostic::error(
+        Code::PolicyUnknownKey,
+        format!("unknown key `{key}`"),
+        kspan,
+    )
+    .with_label("not a policy key")
+    .with_help(help)
 }
 
 /// The rules read from `[rules]`: their values, the key each subject was first written
@@ -328,7 +333,7 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
         let Some(subject) = Subject::from_key(key) else {
             diags.push(
                 Diagnostic::error(
-                    "policy::unknown-key",
+                    Code::PolicyUnknownKey,
                     format!("unknown rule `{key}`"),
                     kspan,
                 )
@@ -345,7 +350,7 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
         let Some(Value::String(s)) = item.as_value() else {
             diags.push(
                 Diagnostic::error(
-                    "policy::not-text",
+                    Code::PolicyNotText,
                     format!("the {} rule must be text", subject.what()),
                     span_of(item.span()).max_or(kspan),
                 )
@@ -378,7 +383,7 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
 /// A rule given under both its names (e.g. `positive` and `正向`).
 fn given_twice(subject: Subject, first: &str, key: &str, kspan: Span) -> Diagnostic {
     Diagnostic::error(
-        "policy::duplicate-key",
+        Code::PolicyDuplicateKey,
         format!(
             "the {} rule is given twice (`{first}` and `{key}`)",
             subject.what()
@@ -423,7 +428,7 @@ fn report_missing_rules(
         if !seen.contains_key(&subject) {
             diags.push(
                 Diagnostic::error(
-                    "policy::missing-rule",
+                    Code::PolicyMissingRule,
                     format!("the {} rule is missing", subject.what()),
                     table_span,
                 )

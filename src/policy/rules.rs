@@ -2,6 +2,7 @@
 //! returned, each with a span into the text as written, a label and a help line; grammar
 //! rule names never reach a message.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::number::d;
 use crate::model::{Direction, Span};
@@ -315,7 +316,7 @@ impl Reader<'_> {
 
     fn push(
         &mut self,
-        code: &'static str,
+        code: impl Into<Code> + Copy,
         message: impl Into<String>,
         span: Span,
         label: impl Into<String>,
@@ -337,7 +338,7 @@ impl Reader<'_> {
     /// A clause given a second time (`what` is the subject of "… is given twice").
     fn given_twice(&mut self, what: &str, span: Span, help: &str) {
         self.push(
-            "rule::duplicate",
+            Code::RuleDuplicate,
             format!("{what} is given twice"),
             span,
             "given again here",
@@ -349,7 +350,7 @@ impl Reader<'_> {
     fn missing_clause(&mut self, what: &str, help: String) {
         let whole = self.whole();
         self.push(
-            "rule::missing-clause",
+            Code::RuleMissingClause,
             format!("{what} is not given"),
             whole,
             "incomplete",
@@ -408,7 +409,7 @@ impl Reader<'_> {
             format!("cannot read `{}` in the {what} rule", token.trim())
         };
         self.push(
-            "rule::syntax",
+            Code::RuleSyntax,
             message,
             span,
             label,
@@ -422,7 +423,7 @@ impl Reader<'_> {
             Err(_) => {
                 let span = self.span(p);
                 self.push(
-                    "rule::number",
+                    Code::RuleNumber,
                     format!("the number `{}` is too large or too precise", p.as_str()),
                     span,
                     "this number",
@@ -454,7 +455,7 @@ impl Reader<'_> {
     fn not_negative(&mut self, v: Decimal, span: Span, what: &str) -> bool {
         if v < Decimal::ZERO {
             self.push(
-                "rule::negative",
+                Code::RuleNegative,
                 format!("{what} cannot be negative"),
                 span,
                 "negative",
@@ -473,7 +474,7 @@ impl Reader<'_> {
         }
         if !pct && !v.is_zero() {
             self.push(
-                "rule::percent-sign",
+                Code::RulePercentSign,
                 format!("{what} `{}` needs a `%`", d(v)),
                 span,
                 "write it as a percent",
@@ -484,7 +485,7 @@ impl Reader<'_> {
             );
         } else if v > Decimal::ONE_HUNDRED {
             self.push(
-                "rule::share-range",
+                Code::RuleShareRange,
                 format!("{what} `{}` is above 100%", pct_text(v)),
                 span,
                 "more than 100%",
@@ -539,7 +540,7 @@ impl Reader<'_> {
         let mut ok = true;
         if iv.open_low {
             self.push(
-                "rule::band-bracket",
+                Code::RuleBandBracket,
                 "a band must include its lower end",
                 iv.span,
                 "starts with `(`",
@@ -552,7 +553,7 @@ impl Reader<'_> {
         }
         if iv.closed_high && iv.high.is_some() && !closed_top_ok {
             self.push(
-                "rule::band-bracket",
+                Code::RuleBandBracket,
                 "a band must exclude its upper end",
                 iv.span,
                 "ends with `]`",
@@ -563,7 +564,7 @@ impl Reader<'_> {
         if let Some(h) = iv.high {
             if h <= iv.low {
                 self.push(
-                    "rule::band-empty",
+                    Code::RuleBandEmpty,
                     format!(
                         "the band's upper end `{}` is not above its lower end `{}`",
                         d(h),
@@ -590,7 +591,7 @@ impl Reader<'_> {
         };
         if first.low > bottom {
             self.push(
-                "rule::band-gap",
+                Code::RuleBandGap,
                 format!(
                     "no band covers values from {} to {}",
                     show(bottom),
@@ -608,7 +609,7 @@ impl Reader<'_> {
             };
             match lo.high {
                 None => self.push(
-                    "rule::band-overlap",
+                    Code::RuleBandOverlap,
                     format!("the bands overlap from {} up", show(hi.low)),
                     hi.span,
                     format!("inside the band starting at {}", show(lo.low)),
@@ -621,7 +622,7 @@ impl Reader<'_> {
                         (hi.low_span, format!("the band below ends at {}", show(h)))
                     };
                     self.push(
-                        "rule::band-gap",
+                        Code::RuleBandGap,
                         format!("no band covers values from {} to {}", show(h), show(hi.low)),
                         span,
                         label,
@@ -635,7 +636,7 @@ impl Reader<'_> {
                         (hi.low_span, format!("the band below runs up to {}", show(h)))
                     };
                     self.push(
-                        "rule::band-overlap",
+                        Code::RuleBandOverlap,
                         format!("the bands overlap from {} to {}", show(hi.low), show(h)),
                         span,
                         label,
@@ -648,7 +649,7 @@ impl Reader<'_> {
         if let Some(last) = sorted.last() {
             if let Some(h) = last.high {
                 self.push(
-                    "rule::band-gap",
+                    Code::RuleBandGap,
                     format!("no band covers values of {} and above", show(h)),
                     last.high_span,
                     "the highest band ends here",
@@ -731,7 +732,7 @@ impl Reader<'_> {
                 };
                 if let Some(help) = bad {
                     self.push(
-                        "rule::zero-point",
+                        Code::RuleZeroPoint,
                         format!("the zero point `{}T` does not fit this rule", d(z)),
                         zspan,
                         "zero point",
@@ -757,7 +758,7 @@ impl Reader<'_> {
             );
             if !ok {
                 self.push(
-                    "rule::target-zero-formula",
+                    Code::RuleTargetZeroFormula,
                     "a target of zero cannot be scored by a ratio to the target",
                     span,
                     "needs a ratio to the target",
@@ -820,7 +821,7 @@ impl Reader<'_> {
                     if let Some(v) = v {
                         if !pct && !v.is_zero() {
                             self.push(
-                                "rule::percent-sign",
+                                Code::RulePercentSign,
                                 format!("the completion ratio `{}` needs a `%`", d(v)),
                                 span,
                                 "write it as a percent",
@@ -867,7 +868,7 @@ impl Reader<'_> {
                                 let (v, _, span) = self.share(x);
                                 if v <= Decimal::ZERO {
                                     self.push(
-                                        "rule::per-unit",
+                                        Code::RulePerUnit,
                                         format!("the step `{}` must be above 0", d(v)),
                                         span,
                                         "not above 0",
@@ -947,7 +948,7 @@ impl Reader<'_> {
                 .position(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(&name)));
             match idx {
                 None => self.push(
-                    "rule::unknown-level",
+                    Code::RuleUnknownLevel,
                     format!("`{name}` is not a level"),
                     nspan,
                     "unknown level",
@@ -965,7 +966,7 @@ impl Reader<'_> {
             if !got.iter().any(|(j, _, _)| *j == i) && self.diags.len() == before {
                 let whole = self.whole();
                 self.push(
-                    "rule::missing-level",
+                    Code::RuleMissingLevel,
                     format!("the level `{name}` has no points"),
                     whole,
                     format!("{name} is missing"),
@@ -983,7 +984,7 @@ impl Reader<'_> {
         if total != Decimal::ONE_HUNDRED {
             let whole = self.whole();
             self.push(
-                "rule::weights-sum",
+                Code::RuleWeightsSum,
                 format!("the level weights add up to {}, not 100", d(total)),
                 whole,
                 format!("these add up to {}", d(total)),
@@ -1066,7 +1067,7 @@ impl Reader<'_> {
         if floor > late {
             let whole = self.whole();
             self.push(
-                "rule::floor-above-late",
+                Code::RuleFloorAboveLate,
                 format!("the floor {} is above the late share {}", pct_text(floor), pct_text(late)),
                 whole,
                 "floor above the share it limits",
@@ -1094,7 +1095,7 @@ impl Reader<'_> {
             Ok(places) if v.fract().is_zero() && places <= 6 => Some(places),
             _ => {
                 self.push(
-                    "rule::rounding",
+                    Code::RuleRounding,
                     format!("`{}` is not a number of decimal places from 0 to 6", d(v)),
                     span,
                     "not 0–6",
@@ -1122,7 +1123,7 @@ impl Reader<'_> {
             if self.not_negative(v, span, "a threshold") {
                 if is_pos && v < Decimal::ONE {
                     self.push(
-                        "rule::threshold",
+                        Code::RuleThreshold,
                         format!("the positive threshold `{}T` is below the target", d(v)),
                         span,
                         "below 1T",
@@ -1130,7 +1131,7 @@ impl Reader<'_> {
                     );
                 } else if !is_pos && v > Decimal::ONE {
                     self.push(
-                        "rule::threshold",
+                        Code::RuleThreshold,
                         format!("the reverse threshold `{}T` is above the target", d(v)),
                         span,
                         "above 1T",

@@ -3,6 +3,7 @@
 //! file beside it (`vocabulary = "units.toml"`). Either adds to the embedded default
 //! vocabulary; see [`crate::model::vocabulary`].
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::vocabulary::{self, parse_vocabulary, Vocabulary, VocabularyFile};
 use crate::model::Span;
@@ -45,7 +46,7 @@ pub enum VocabularyKey {
 }
 
 fn problem(message: String, span: Span, help: &str) -> Diagnostic {
-    Diagnostic::error("policy::vocabulary", message, span)
+    Diagnostic::error(Code::PolicyVocabulary, message, span)
         .with_label("词表")
         .with_help(help.to_string())
 }

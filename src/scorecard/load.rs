@@ -10,6 +10,7 @@
 
 use super::levels;
 use super::model::{Area, Checkpoint, Department, Indicator, Origin, Project};
+use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
 use crate::limits::NumberKind;
 use crate::model::{Direction, Span};
@@ -52,7 +53,7 @@ fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> FileDiagnostic {
         file: path.to_path_buf(),
         source: Arc::from(""),
         diagnostic: Diagnostic::error(
-            "scorecard::io",
+            Code::ScorecardIo,
             format!("cannot read {what} `{}`: {e}", path.display()),
             Span::new(0, 0),
         )
@@ -121,7 +122,7 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
                     file: f.clone(),
                     source: src,
                     diagnostic: Diagnostic::error(
-                        "scorecard::duplicate-code",
+                        Code::ScorecardDuplicateCode,
                         format!("project code `{}` is used by two files", p.code),
                         Span::new(cs.start, cs.end),
                     )
@@ -206,7 +207,7 @@ impl<'s> Ctx<'s> {
     }
     fn error(
         &mut self,
-        code: &'static str,
+        code: impl Into<Code> + Copy,
         msg: String,
         span: Range<usize>,
         label: &str,
@@ -257,7 +258,7 @@ impl<'a> Fields<'a> {
 
     fn missing(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) {
         ctx.error(
-            "scorecard::missing-field",
+            Code::ScorecardMissingField,
             format!("{} has no `{key}`", self.what),
             self.at.clone(),
             &format!("`{key}` is missing here"),
@@ -275,7 +276,7 @@ impl<'a> Fields<'a> {
     ) {
         let span = item.span().unwrap_or_else(|| kspan.clone());
         ctx.error(
-            "scorecard::type",
+            Code::ScorecardType,
             format!("`{key}` must be {expected}, found {}", item.type_name()),
             span,
             &format!("expected {expected}"),
@@ -315,7 +316,7 @@ impl<'a> Fields<'a> {
         let (s, span) = self.string(ctx, key, true, example)?;
         if s.trim().is_empty() {
             ctx.error(
-                "scorecard::empty",
+                Code::ScorecardEmpty,
                 format!("`{key}` of {} is empty", self.what),
                 span,
                 "empty",
@@ -354,7 +355,7 @@ impl<'a> Fields<'a> {
         match read_decimal(raw) {
             Some(d) if d.is_sign_negative() && !d.is_zero() => {
                 ctx.error(
-                    "scorecard::negative",
+                    Code::ScorecardNegative,
                     format!("`{key}` must not be negative"),
                     span,
                     "negative amount",
@@ -375,7 +376,7 @@ impl<'a> Fields<'a> {
             }
             None => {
                 ctx.error(
-                    "scorecard::decimal",
+                    Code::ScorecardDecimal,
                     format!("`{key}` is not a decimal number: `{raw}`"),
                     span,
                     "not a decimal",
@@ -436,7 +437,7 @@ impl<'a> Fields<'a> {
                 other => {
                     let span = other.span().unwrap_or(kspan.clone());
                     ctx.error(
-                        "scorecard::type",
+                        Code::ScorecardType,
                         format!(
                             "`{key}` must hold strings only, found {}",
                             other.type_name()
@@ -467,7 +468,7 @@ impl<'a> Fields<'a> {
                 .map(|k| format!("did you mean `{k}`? "))
                 .unwrap_or_default();
             ctx.error(
-                "scorecard::unknown-field",
+                Code::ScorecardUnknownField,
                 format!("unknown field `{key}` in {}", self.what),
                 span,
                 "not a field of this table",
@@ -584,7 +585,7 @@ fn parse_toml<'s>(ctx: &mut Ctx<'s>) -> Option<Table<'s>> {
                 )
             };
             ctx.error(
-                "scorecard::syntax",
+                Code::ScorecardSyntax,
                 format!("TOML syntax error: {first}"),
                 span,
                 "here",
@@ -631,7 +632,7 @@ fn read_indicators(ctx: &mut Ctx<'_>, root: &Fields, owner: &str) -> Vec<Indicat
                 match el {
                     Node::Table(t) => v.push((t, t.span.clone().unwrap_or(kspan.clone()))),
                     other => ctx.error(
-                        "scorecard::type",
+                        Code::ScorecardType,
                         format!(
                             "each entry of `indicators` must be a table, found {}",
                             other.type_name()
@@ -652,7 +653,7 @@ fn read_indicators(ctx: &mut Ctx<'_>, root: &Fields, owner: &str) -> Vec<Indicat
     // ---- issue 7: rows-per-project limit ----
     if tables.len() > crate::limits::MAX_ROWS_PER_PROJECT {
         ctx.error(
-            "scorecard::too-many-rows",
+            Code::ScorecardTooManyRows,
             format!(
                 "{owner} has {} indicator rows; the limit is {}",
                 tables.len(),
@@ -753,7 +754,7 @@ fn check_id(
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
             ctx.error(
-                "scorecard::bad-id",
+                Code::ScorecardBadId,
                 format!("indicator id `{id}` is not short ASCII"),
                 span.clone(),
                 "not an ASCII id",
@@ -766,7 +767,7 @@ fn check_id(
                 .get_or_insert_with(|| crate::line_index::LineIndex::new(src))
                 .line_col(src, first.start);
             ctx.error(
-                "scorecard::duplicate-id",
+                Code::ScorecardDuplicateId,
                 format!("indicator id `{id}` is used twice"),
                 span.clone(),
                 "used again here",
@@ -787,7 +788,7 @@ fn check_levels(
     if let Some((l1, s1)) = &level1 {
         match levels::level2_names(l1) {
             None => ctx.error(
-                "scorecard::level",
+                Code::ScorecardLevel,
                 format!("`{l1}` is not a 一级指标"),
                 s1.clone(),
                 "unknown level name",
@@ -804,7 +805,7 @@ fn check_levels(
                             None => format!("under `{l1}` use one of {}", allowed.join(", ")),
                         };
                         ctx.error(
-                            "scorecard::level",
+                            Code::ScorecardLevel,
                             format!("`{l2}` is not a 二级指标 of `{l1}`"),
                             s2.clone(),
                             "unknown level name",
@@ -825,7 +826,7 @@ fn read_direction(ctx: &mut Ctx<'_>, f: &Fields) -> Option<Direction> {
             "positive" | "正向" => Some(Direction::Positive),
             _ => {
                 ctx.error(
-                    "scorecard::direction",
+                    Code::ScorecardDirection,
                     format!("unknown direction `{d}`"),
                     span,
                     "not a direction",
@@ -848,7 +849,7 @@ fn read_target(
     if let Some((t, span)) = &target {
         if t.trim().is_empty() {
             ctx.error(
-                "scorecard::empty-target",
+                Code::ScorecardEmptyTarget,
                 "the target (指标值) is empty".to_string(),
                 span.clone(),
                 "empty",
@@ -1047,7 +1048,7 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
         };
         if share.is_sign_negative() || share > Decimal::from(100) {
             ctx.error(
-                "scorecard::share",
+                Code::ScorecardShare,
                 format!("a share of {share}% is outside 0%–100%"),
                 sspan,
                 "out of range",
@@ -1058,7 +1059,7 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
         if let Some((pm, ps)) = last {
             if month <= pm {
                 ctx.error(
-                    "scorecard::month",
+                    Code::ScorecardMonth,
                     format!("month {month} comes after month {pm}"),
                     kspan_m,
                     "out of order",
@@ -1068,7 +1069,7 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
             }
             if share < ps {
                 ctx.error(
-                    "scorecard::share",
+                    Code::ScorecardShare,
                     format!("the plan goes down from {ps}% to {share}%"),
                     sspan,
                     "less than the month before",
@@ -1091,7 +1092,7 @@ fn plan_month(ctx: &mut Ctx<'_>, key: &str, span: &Range<usize>) -> Option<u8> {
         Ok(m) if (1..=12).contains(&m) => Some(m),
         _ => {
             ctx.error(
-                "scorecard::month",
+                Code::ScorecardMonth,
                 format!("`{key}` is not a month"),
                 span.clone(),
                 "not a month from 1 to 12",
@@ -1122,7 +1123,7 @@ fn plan_share(
         }
         _ => {
             ctx.error(
-                "scorecard::type",
+                Code::ScorecardType,
                 format!(
                     "the share for `{key}` must be a string like \"60%\", found {}",
                     value.type_name()
@@ -1138,7 +1139,7 @@ fn plan_share(
         Some(d) => Some((d, span)),
         None => {
             ctx.error(
-                "scorecard::share",
+                Code::ScorecardShare,
                 format!("`{shown}` is not a share"),
                 span,
                 "not a percentage",
@@ -1198,7 +1199,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
         match i32::try_from(y) {
             Ok(y) if (1949..=2200).contains(&y) => dept.fiscal_year = y,
             _ => ctx.error(
-                "scorecard::year",
+                Code::ScorecardYear,
                 format!("`{y}` is not a fiscal year"),
                 span,
                 "not a year",

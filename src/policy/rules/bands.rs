@@ -4,6 +4,7 @@
 //! gaps and overlaps, so that every value falls in exactly one band.
 
 use super::{children, pct_text, Interval, Reader, Subject};
+use crate::diagnostic::Code;
 use crate::model::Span;
 use crate::parse::grammar::Rule;
 use crate::score::formula::d;
@@ -132,7 +133,7 @@ impl Reader<'_> {
                     if x.as_rule() == Rule::r_bad_op {
                         let s = self.span(&x);
                         self.push(
-                            "rule::grade-operator",
+                            Code::RuleGradeOperator,
                             format!("a grade band cannot be written with `{}`", x.as_str()),
                             s,
                             "use `≥` or `<`",
@@ -179,7 +180,7 @@ impl Reader<'_> {
                 if self.not_negative(v, span, "a grade's lowest total") && v > Decimal::ONE_HUNDRED
                 {
                     self.push(
-                        "rule::grade-range",
+                        Code::RuleGradeRange,
                         format!("`{}` is above 100, the highest possible total", d(v)),
                         span,
                         "above 100",
@@ -215,7 +216,7 @@ impl Reader<'_> {
             if lo.band.low == hi_low {
                 let label = format!("`{}` also starts at {}", lo.label, d(lo.band.low));
                 self.push(
-                    "rule::band-overlap",
+                    Code::RuleBandOverlap,
                     format!("two grades start at {}", d(hi_low)),
                     hi_span,
                     label,
@@ -330,7 +331,7 @@ impl Reader<'_> {
             .collect();
         let whole = self.whole();
         self.push(
-            "rule::missing-band",
+            Code::RuleMissingBand,
             format!("no band is given for {}", missing.join(", ")),
             whole,
             "incomplete",
@@ -346,7 +347,7 @@ impl Reader<'_> {
     fn qualitative_tiles(&mut self, na: &Interval, pa: &Interval, ac: &Interval) {
         if na.low != Decimal::ZERO {
             self.push(
-                "rule::band-gap",
+                Code::RuleBandGap,
                 format!("no band covers shares from 0% to {}", pct_text(na.low)),
                 na.low_span,
                 "未达成 starts here",
@@ -359,7 +360,7 @@ impl Reader<'_> {
             let h = lo.high.unwrap_or(Decimal::MAX);
             if h < hi.low {
                 self.push(
-                    "rule::band-gap",
+                    Code::RuleBandGap,
                     format!(
                         "no band covers shares from {} to {}",
                         pct_text(h),
@@ -371,7 +372,7 @@ impl Reader<'_> {
                 );
             } else if h > hi.low {
                 self.push(
-                    "rule::band-overlap",
+                    Code::RuleBandOverlap,
                     format!(
                         "the bands of {lo_name} and {hi_name} overlap from {} to {}",
                         pct_text(hi.low),
@@ -388,7 +389,7 @@ impl Reader<'_> {
         match ac.high {
             Some(h) if h == Decimal::ONE_HUNDRED && ac.closed_high => {}
             _ => self.push(
-                "rule::band-gap",
+                Code::RuleBandGap,
                 "the band of 达成 must end at 100%, included",
                 ac.high_span,
                 "ends here",
@@ -404,7 +405,7 @@ impl Reader<'_> {
         let inside = def >= iv.low && (def < high || (iv.closed_high && def == high));
         if !inside {
             self.push(
-                "rule::default-outside-band",
+                Code::RuleDefaultOutsideBand,
                 format!(
                     "the default {} of {name} lies outside its band",
                     pct_text(def)
@@ -513,7 +514,7 @@ impl Reader<'_> {
                 Rule::r_bad_op => {
                     let s = self.span(&x);
                     self.push(
-                        "rule::light-operator",
+                        Code::RuleLightOperator,
                         format!("a light cannot be written with `{}`", x.as_str()),
                         s,
                         "use `<` or `≥`",
@@ -542,7 +543,7 @@ impl Reader<'_> {
             Some((low, Some(h), span)) => {
                 if low.is_some_and(|l| !l.is_zero()) {
                     self.push(
-                        "rule::light-band",
+                        Code::RuleLightBand,
                         "红灯 must start at 0",
                         span,
                         "starts above 0",
@@ -553,7 +554,7 @@ impl Reader<'_> {
             }
             Some((_, None, span)) => {
                 self.push(
-                    "rule::light-band",
+                    Code::RuleLightBand,
                     "红灯 needs an upper bound",
                     span,
                     "no upper bound",
@@ -571,7 +572,7 @@ impl Reader<'_> {
             Some((Some(l), None, _)) => Some(l),
             Some((_, _, span)) => {
                 self.push(
-                    "rule::light-band",
+                    Code::RuleLightBand,
                     "绿灯 needs a lower bound and no upper bound",
                     span,
                     "not `≥ N`",
@@ -589,7 +590,7 @@ impl Reader<'_> {
         if r > g {
             let whole = self.whole();
             self.push(
-                "rule::band-overlap",
+                Code::RuleBandOverlap,
                 format!("红灯 (< {}) and 绿灯 (≥ {}) overlap", d(r), d(g)),
                 whole,
                 "overlapping lights",
@@ -602,7 +603,7 @@ impl Reader<'_> {
         let fits = low.is_none_or(|l| l == r) && high.is_none_or(|h| h == g);
         if !fits {
             self.push(
-                "rule::band-gap",
+                Code::RuleBandGap,
                 format!(
                     "黄灯 must run from 红灯's bound {} to 绿灯's {}",
                     d(r),
