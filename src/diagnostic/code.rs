@@ -165,7 +165,7 @@ impl Code {
 
     /// A diagnostic of this code at `span`, its texts from the catalogue: see
     /// [`Diagnostic::new`](super::Diagnostic::new).
-    pub fn at(self, span: crate::model::Span) -> super::Diagnostic {
+    pub fn at(self, span: crate::model::span::Span) -> super::Diagnostic {
         super::Diagnostic::new(self, span)
     }
 
@@ -180,13 +180,13 @@ impl Code {
 
     /// The short title in the current language (`指标值为空`).
     pub fn title(self) -> &'static str {
-        crate::i18n::code_text(self, "title").unwrap_or(self.as_str())
+        crate::i18n::code_text(self.as_str(), "title").unwrap_or(self.as_str())
     }
 
     /// The long explanation in the current language: what it means, a wrong and a right
     /// example, how to fix it (`jixiao explain-code`).
     pub fn explanation(self) -> &'static str {
-        crate::i18n::code_text(self, "explain").unwrap_or("")
+        crate::i18n::code_text(self.as_str(), "explain").unwrap_or("")
     }
 }
 

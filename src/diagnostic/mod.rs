@@ -86,7 +86,8 @@ impl Diagnostic {
             None => ("", &[][..]),
         };
         let text = |part: &str| {
-            crate::i18n::code_part(self.code, part, variant).map(|t| crate::i18n::fill(t, args))
+            crate::i18n::code_part(self.code.as_str(), part, variant)
+                .map(|t| crate::i18n::fill(t, args))
         };
         let message = text("message").unwrap_or_else(|| self.code.title().to_string());
         let label = text("label").unwrap_or_default();

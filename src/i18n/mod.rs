@@ -7,7 +7,6 @@
 //! named (`{n}`), and the catalogues are compiled in (no files to find at run time). The
 //! official 自评表 form itself (its headings) stays Chinese in both languages.
 
-use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -90,8 +89,10 @@ fn flatten_into(out: &mut HashMap<String, String>, prefix: &str, table: &toml::T
 
 /// The text `part` (`title`, `explain`, `message`, `label`, `help`) of a diagnostic code
 /// in the current language: the `<part>-<variant>` text when the catalogue has one.
-pub fn code_part(code: Code, part: &str, variant: &str) -> Option<&'static str> {
-    let base = format!("code.{}.{part}", code.as_str());
+/// `code` is the stable code text (`target::empty`); taking the text rather than the
+/// registry's enum keeps the catalogues below the diagnostics that use them.
+pub fn code_part(code: &str, part: &str, variant: &str) -> Option<&'static str> {
+    let base = format!("code.{code}.{part}");
     let lookup = |key: &str| {
         catalogue(current())
             .get(key)
@@ -107,7 +108,7 @@ pub fn code_part(code: Code, part: &str, variant: &str) -> Option<&'static str> 
 }
 
 /// [`code_part`] without a variant.
-pub fn code_text(code: Code, part: &str) -> Option<&'static str> {
+pub fn code_text(code: &str, part: &str) -> Option<&'static str> {
     code_part(code, part, "")
 }
 

@@ -76,4 +76,4 @@ pub struct Actual {
     pub span: Span,
 }
 
-crate::span_blind_eq!(Actual { value });
+crate::model::span::span_blind_eq!(Actual { value });

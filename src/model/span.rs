@@ -29,7 +29,6 @@ impl Span {
 /// Implements `PartialEq`, `Eq` and `Hash` for a model node over the fields named, leaving
 /// out its span: two targets written differently but meaning the same thing compare equal
 /// (the choice cedar makes for its AST nodes), while [`Span`] itself keeps real equality.
-#[macro_export]
 macro_rules! span_blind_eq {
     ($ty:ty { $($field:ident),+ $(,)? }) => {
         impl PartialEq for $ty {
@@ -45,6 +44,7 @@ macro_rules! span_blind_eq {
         }
     };
 }
+pub(crate) use span_blind_eq;
 
 #[cfg(test)]
 mod tests {

@@ -294,18 +294,18 @@ impl fmt::Display for Target {
     }
 }
 
-crate::span_blind_eq!(Comparison {
+crate::model::span::span_blind_eq!(Comparison {
     op,
     quantity,
     op_written
 });
-crate::span_blind_eq!(RangeTarget { low, high });
-crate::span_blind_eq!(Deadline { start, end });
-crate::span_blind_eq!(Change {
+crate::model::span::span_blind_eq!(RangeTarget { low, high });
+crate::model::span::span_blind_eq!(Deadline { start, end });
+crate::model::span::span_blind_eq!(Change {
     basis,
     direction,
     op,
     amount
 });
-crate::span_blind_eq!(Qualitative { text });
-crate::span_blind_eq!(Target { kind, reverse_mark });
+crate::model::span::span_blind_eq!(Qualitative { text });
+crate::model::span::span_blind_eq!(Target { kind, reverse_mark });

@@ -5,10 +5,10 @@
 
 use super::{children, pct_text, Interval, Reader, Subject};
 use crate::diagnostic::Code;
+use crate::model::number::d;
 use crate::model::Span;
 use crate::parse::grammar::Rule;
-use crate::score::formula::d;
-use crate::score::policy::{Band, GradeBand, MonitorThresholds, QualitativeBands};
+use crate::policy::definition::{Band, GradeBand, MonitorThresholds, QualitativeBands};
 use pest::iterators::Pair;
 use rust_decimal::Decimal;
 
