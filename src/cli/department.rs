@@ -4,7 +4,6 @@
 //! and `template` all come through here, so one broken folder gives them one answer.
 
 use super::exit;
-use crate::diagnostic::render_file_diagnostics;
 use crate::pipeline::{Outcome, Scored, Stop};
 use crate::score::Policy;
 use crate::scorecard::Department;
@@ -78,14 +77,14 @@ pub(super) fn actuals(
 
 /// Everything the pipeline found, on stderr in the order found.
 fn say(outcome: &Outcome, folder: &Path) {
-    eprint_safe!("{}", render_file_diagnostics(&outcome.scorecard));
+    super::print_diagnostics(&outcome.scorecard);
     if let Some(Stop::Scorecard | Stop::DepartmentUnreadable) = &outcome.stop {
         eprintln_safe!(
             "error: the scorecard folder `{}` has errors; fix them and run again (`jixiao check` lists them)",
             folder.display()
         );
     }
-    eprint_safe!("{}", render_file_diagnostics(&outcome.actuals));
+    super::print_diagnostics(&outcome.actuals);
     if let Some(Stop::ActualsFile(problem)) = &outcome.stop {
         eprintln_safe!(
             "error: {problem}; give the filled actuals sheet (.toml, .csv or .xlsx; `jixiao template` writes a blank one)"

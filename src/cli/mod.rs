@@ -19,6 +19,17 @@ macro_rules! eprint_safe {
     }};
 }
 
+/// Prints diagnostics on stderr as `eprint_safe!` would, one at a time (see
+/// [`crate::diagnostic::for_each_rendered`]): memory stays that of one diagnostic.
+pub(crate) fn print_diagnostics(diags: &[crate::diagnostic::FileDiagnostic]) {
+    use std::io::Write as _;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    crate::diagnostic::for_each_rendered(diags, |text| {
+        let _ = err.write_all(crate::terminal_text::sanitize_for_terminal(text).as_bytes());
+    });
+    let _ = err.flush();
+}
+
 /// `eprintln!` that never panics (see `eprint_safe!`).
 macro_rules! eprintln_safe {
     ($($arg:tt)*) => {{

@@ -4,7 +4,6 @@
 //! points, indicator progress from year-to-date actuals, and the rows that need a reason.
 
 use super::exit;
-use crate::diagnostic::render_file_diagnostics;
 use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table_styled};
 use clap::Args;
 use std::path::PathBuf;
@@ -89,7 +88,7 @@ pub fn run(a: MonitorArgs) -> u8 {
     let spending = match parse_spending_csv(&a.spending, &text) {
         Ok(s) => s,
         Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
+            super::print_diagnostics(&diags);
             return exit::UNUSABLE;
         }
     };

@@ -4,7 +4,6 @@
 
 use super::exit;
 use crate::cases::{file_policy, parse_cases, render_failures, run_cases, Case, CasePolicyError};
-use crate::diagnostic::render_file_diagnostics;
 use crate::score::Policy;
 use clap::Args;
 use std::cell::RefCell;
@@ -45,7 +44,7 @@ pub fn run(a: TestArgs) -> u8 {
     let cases = match parse_cases(&a.cases, &text) {
         Ok(c) => c,
         Err(diags) => {
-            eprint_safe!("{}", render_file_diagnostics(&diags));
+            super::print_diagnostics(&diags);
             return exit::UNUSABLE;
         }
     };

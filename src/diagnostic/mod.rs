@@ -362,13 +362,23 @@ fn with_index<T>(
 /// Renders diagnostics like a compiler, each with `--> file:line:col`.
 pub fn render_file_diagnostics(diags: &[FileDiagnostic]) -> String {
     let mut out = String::new();
+    for_each_rendered(diags, |text| out.push_str(text));
+    out
+}
+
+/// Renders `diags` one at a time, handing each text to `sink`: a file with 100,000
+/// problems is printed without its whole report ever being in memory (a 1.5 MB actuals
+/// file of unknown keys makes 32 MB of report).
+pub fn for_each_rendered(diags: &[FileDiagnostic], mut sink: impl FnMut(&str)) {
+    let mut one = String::new();
     for d in diags {
+        one.clear();
         let name = d.file.display().to_string();
         with_index(&d.source, |index| {
-            render_one(&mut out, &d.diagnostic, &name, &d.source, index)
+            render_one(&mut one, &d.diagnostic, &name, &d.source, index)
         });
+        sink(&one);
     }
-    out
 }
 
 #[cfg(test)]
