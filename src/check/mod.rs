@@ -253,18 +253,9 @@ pub fn check_folder(dir: &Path, policy: &Policy, opts: CheckOptions) -> CheckRep
             let parts = loadable_parts(dir, &broken);
             report.files = parts.files;
             let fiscal_year = parts.department.as_ref().map(|d| d.fiscal_year);
-            if let Some(d) = &parts.department {
-                diags.extend(check_rows(
-                    &d.indicators,
-                    &dir.join(DEPARTMENT_FILE),
-                    fiscal_year,
-                    policy,
-                    opts,
-                ));
-            }
-            for p in &parts.projects {
-                diags.extend(check_project(p, fiscal_year, policy, opts));
-            }
+            let own = parts.department.as_ref().map(|d| d.indicators.as_slice());
+            let (projects, at) = (&parts.projects, dir.join(DEPARTMENT_FILE));
+            diags.extend(check_rows_of(own, &at, projects, fiscal_year, policy, opts));
         }
     }
     sort(&mut diags);
@@ -316,18 +307,31 @@ pub fn check_department(
     policy: &Policy,
     opts: CheckOptions,
 ) -> Vec<FileDiagnostic> {
+    let at = dept.folder.join(DEPARTMENT_FILE);
     let fy = Some(dept.fiscal_year);
-    let mut diags = check_rows(
-        &dept.indicators,
-        &dept.folder.join(DEPARTMENT_FILE),
-        fy,
-        policy,
-        opts,
-    );
-    for p in &dept.projects {
-        diags.extend(check_project(p, fy, policy, opts));
-    }
+    let own = Some(dept.indicators.as_slice());
+    let mut diags = check_rows_of(own, &at, &dept.projects, fy, policy, opts);
     sort(&mut diags);
+    diags
+}
+
+/// The department's own rows (written in `department_file`), when they loaded, and every
+/// project's: a folder that loads and one that loads only in parts are checked alike.
+fn check_rows_of(
+    own: Option<&[Indicator]>,
+    department_file: &Path,
+    projects: &[Project],
+    fiscal_year: Option<i32>,
+    policy: &Policy,
+    opts: CheckOptions,
+) -> Vec<FileDiagnostic> {
+    let mut diags = match own {
+        Some(rows) => check_rows(rows, department_file, fiscal_year, policy, opts),
+        None => Vec::new(),
+    };
+    for p in projects {
+        diags.extend(check_project(p, fiscal_year, policy, opts));
+    }
     diags
 }
 
