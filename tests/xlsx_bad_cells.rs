@@ -49,11 +49,13 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr
-            .contains("error[actuals::bad-amount]: 自评!C2: `spent`（全年执行数）「九万」不是金额"),
+            .contains("错误[actuals::bad-amount]：自评!C2：`spent`（全年执行数）「九万」不是金额"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("error[actuals::xlsx-key]: 自评!B4: no indicator has the id `soc9`"),
+        stderr.contains(
+            "错误[actuals::xlsx-key]：自评!B4：项目「900001P001」中没有编码为 `soc9` 的指标"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("2 处实际完成值表的问题"), "{stderr}");
