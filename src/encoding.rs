@@ -95,7 +95,10 @@ impl EncodingError {
 
 impl std::fmt::Display for EncodingError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}；{}", self.message, self.help)
+        f.write_str(&crate::i18n::tf(
+            "encoding.message-and-help",
+            &[("message", &self.message), ("help", &self.help)],
+        ))
     }
 }
 

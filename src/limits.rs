@@ -142,14 +142,9 @@ pub fn too_large(
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     let bytes = read_file_capped(path, MAX_FILE_BYTES)?;
-    // The same words as `std::fs::read_to_string`, which this replaced: messages and
-    // snapshots that quote them stay as they were.
-    String::from_utf8(bytes).map_err(|_| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        )
-    })
+    // In English, the words of `std::fs::read_to_string`, which this replaced.
+    String::from_utf8(bytes)
+        .map_err(|_| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than
