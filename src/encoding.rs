@@ -10,6 +10,7 @@
 //! others are not (rows pasted from two files) is refused rather than guessed: one of its
 //! halves would come out as mojibake.
 
+use crate::diagnostic::{Code, Diagnostic};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::io::Read;
 
@@ -28,7 +29,7 @@ impl TextEncoding {
     pub fn name(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8（带 BOM）",
+            TextEncoding::Utf8Bom => crate::i18n::t("encoding.utf8-bom"),
             TextEncoding::Utf16Le => "UTF-16LE",
             TextEncoding::Utf16Be => "UTF-16BE",
             TextEncoding::Gbk => "GBK/GB18030",
@@ -43,11 +44,11 @@ pub struct Decoded {
     pub encoding: TextEncoding,
 }
 
-/// Why a file's bytes are not text we can read: a message and a help line (both in
-/// Chinese, for the user), and the 1-based line where the problem is, when there is one.
+/// Why a file's bytes are not text we can read: a message and a help line (in the user's
+/// language, from the catalogue entry of `code`), and the 1-based line where the problem is, when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EncodingError {
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub help: String,
     pub line: Option<usize>,
@@ -56,6 +57,27 @@ pub struct EncodingError {
 }
 
 impl EncodingError {
+    /// The error of `code`, its texts (`message-<variant>` …) filled with `args`.
+    fn new(
+        code: Code,
+        variant: &'static str,
+        args: &[(&'static str, String)],
+        line: Option<usize>,
+        shown: Option<String>,
+    ) -> EncodingError {
+        let d = args.iter().fold(
+            Diagnostic::new(code, crate::model::Span::default()).variant(variant),
+            |d, (name, value)| d.arg(name, value),
+        );
+        EncodingError {
+            code,
+            message: d.message,
+            help: d.help.unwrap_or_default(),
+            line,
+            shown,
+        }
+    }
+
     /// A source text and span that put [`EncodingError::shown`] at its line, so that a
     /// diagnostic quotes it at `file:line`.
     pub fn as_source(&self) -> (String, crate::model::Span) {
@@ -73,13 +95,16 @@ impl EncodingError {
 
 impl std::fmt::Display for EncodingError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}；{}", self.message, self.help)
+        f.write_str(&crate::i18n::tf(
+            "encoding.message-and-help",
+            &[("message", &self.message), ("help", &self.help)],
+        ))
     }
 }
 
 /// The codes of [`EncodingError`]: an Excel workbook under a text name, and undecodable text.
-pub const WORKBOOK_CODE: &str = "input::workbook-not-text";
-pub const ENCODING_CODE: &str = "input::encoding";
+pub const WORKBOOK_CODE: Code = Code::InputWorkbookNotText;
+pub const ENCODING_CODE: Code = Code::InputEncoding;
 
 /// Decodes a text file's bytes (see the module comment for the order of detection).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, EncodingError> {
@@ -151,7 +176,7 @@ fn read_capped(input: impl Read) -> std::io::Result<Vec<u8>> {
     if bytes.len() as u64 > max {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("the input is over the limit of {max} bytes (16 MiB); the limit is per file, split the input"),
+            crate::i18n::tf("encoding.over-limit", &[("max", &max.to_string())]),
         ));
     }
     Ok(bytes)
@@ -159,19 +184,19 @@ fn read_capped(input: impl Read) -> std::io::Result<Vec<u8>> {
 
 /// An Excel workbook saved under a `.csv` (or `.toml`) name: a zip (xlsx) or OLE (xls) file.
 fn workbook_signature(bytes: &[u8]) -> Option<EncodingError> {
-    let kind = if bytes.starts_with(b"PK\x03\x04") {
-        "Excel 工作簿（xlsx，zip 格式）"
+    let variant = if bytes.starts_with(b"PK\x03\x04") {
+        ""
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        "旧版 Excel 工作簿（xls）"
+        "xls"
     } else {
         return None;
     };
-    Some(EncodingError {
-        code: WORKBOOK_CODE,
-        message: format!("这个文件是{kind}，不是文本（CSV/TOML）文件"),
-        help: "把文件改名为 .xlsx 直接读取，或在 Excel 中“另存为”CSV（逗号分隔）".into(),
-        line: Some(1),
-        shown: Some(
+    Some(EncodingError::new(
+        WORKBOOK_CODE,
+        variant,
+        &[],
+        Some(1),
+        Some(
             bytes
                 .iter()
                 .take(8)
@@ -181,7 +206,7 @@ fn workbook_signature(bytes: &[u8]) -> Option<EncodingError> {
                 })
                 .collect(),
         ),
-    })
+    ))
 }
 
 fn utf8(bytes: &[u8], which: TextEncoding) -> Result<Decoded, EncodingError> {
@@ -204,16 +229,13 @@ fn utf16(
             text: text.into_owned(),
             encoding: which,
         }),
-        None => Err(EncodingError {
-            code: ENCODING_CODE,
-            message: format!(
-                "文件以 {} 的字节顺序标记开头，但其后的内容不是有效的 {0} 文本",
-                which.name()
-            ),
-            help: "在 Excel 或记事本中“另存为”CSV UTF-8 或 CSV（逗号分隔），再读取".into(),
-            line: None,
-            shown: None,
-        }),
+        None => Err(EncodingError::new(
+            ENCODING_CODE,
+            "bom",
+            &[("encoding", which.name().to_string())],
+            None,
+            None,
+        )),
     }
 }
 
@@ -258,15 +280,13 @@ fn gbk(bytes: &[u8]) -> Result<Decoded, EncodingError> {
         }
     }
     if let (Some(u), Some(o)) = (utf8_line, other_line) {
-        return Err(EncodingError {
-            code: ENCODING_CODE,
-            message: format!(
-                "文件混用了两种编码：第 {u} 行是 UTF-8，第 {o} 行不是 UTF-8（可能是 GBK）"
-            ),
-            help: "多半是从两个文件拼接而来；在 Excel 中打开后整体“另存为”CSV UTF-8 或 CSV（逗号分隔），再读取".into(),
-            line: Some(o),
-            shown: Some(shown_line(bytes, o)),
-        });
+        return Err(EncodingError::new(
+            ENCODING_CODE,
+            "mixed",
+            &[("utf8_line", u.to_string()), ("other_line", o.to_string())],
+            Some(o),
+            Some(shown_line(bytes, o)),
+        ));
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok(Decoded {
@@ -284,17 +304,21 @@ fn gbk(bytes: &[u8]) -> Result<Decoded, EncodingError> {
 
 fn undecodable(which: TextEncoding, bytes: &[u8], at: usize) -> EncodingError {
     let line = line_of(bytes, at);
-    let tried = match which {
-        TextEncoding::Gbk => "既不是 UTF-8，也不是 GBK/GB18030".to_string(),
-        other => format!("不是有效的 {}", other.name()),
+    let variant = if which == TextEncoding::Gbk {
+        "neither"
+    } else {
+        ""
     };
-    EncodingError {
-        code: ENCODING_CODE,
-        message: format!("第 {line} 行的文本{tried}"),
-        help: "在 Excel 中“另存为”CSV UTF-8 或 CSV（逗号分隔），再读取".into(),
-        line: Some(line),
-        shown: Some(shown_line(bytes, line)),
-    }
+    EncodingError::new(
+        ENCODING_CODE,
+        variant,
+        &[
+            ("line", line.to_string()),
+            ("encoding", which.name().to_string()),
+        ],
+        Some(line),
+        Some(shown_line(bytes, line)),
+    )
 }
 
 /// Line `n` (1-based) read as GB18030 with replacement characters: a GBK line among UTF-8

@@ -11,6 +11,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::eval_rows::{eval_row_with, eval_row_with_actual, ParsedActual, RowResult, RowText};
+use crate::i18n::tf;
 use crate::model::Target;
 use crate::parse::cell::{find_column, Field};
 use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
@@ -83,7 +84,7 @@ fn eval_records<R: Read, W: Write>(
         .from_reader(input);
     let headers: Vec<String> = rdr
         .headers()
-        .map_err(|e| Unusable(format!("cannot read the header row: {e}")))?
+        .map_err(|e| Unusable(tf("eval.header-unreadable", &[("error", &e.to_string())])))?
         .iter()
         .enumerate()
         .map(|(i, h)| {
@@ -98,16 +99,22 @@ fn eval_records<R: Read, W: Write>(
     let find = |field| find_column(&headers, field);
     let need = |field: Field, what: &str| {
         find(field).ok_or_else(|| {
-            Unusable(format!(
-                "the header row has no {what} column; name it `{}` (found: {})",
-                field.names().join("` or `"),
-                headers.join(", ")
+            Unusable(tf(
+                "eval.missing-column",
+                &[
+                    ("what", crate::i18n::t(what)),
+                    (
+                        "names",
+                        &field.names().join(crate::i18n::t("eval.names-or")),
+                    ),
+                    ("found", &headers.join(", ")),
+                ],
             ))
         })
     };
     let cols = Columns {
-        target: need(Field::Target, "target")?,
-        actual: need(Field::Actual, "actual")?,
+        target: need(Field::Target, "eval.what-target")?,
+        actual: need(Field::Actual, "eval.what-actual")?,
         points: find(Field::Points),
         baseline: find(Field::Baseline),
         fiscal_year: find(Field::FiscalYear),
@@ -146,7 +153,7 @@ fn row_text<'r>(rec: &'r csv::StringRecord, cols: &Columns) -> RowText<'r> {
 }
 
 fn unreadable_message(e: &csv::Error) -> String {
-    format!("unreadable CSV row: {e}")
+    tf("eval.unreadable-row", &[("error", &e.to_string())])
 }
 
 /// A row with more cells than the header names: most often a comma inside a cell that was
@@ -154,10 +161,13 @@ fn unreadable_message(e: &csv::Error) -> String {
 fn overlong_message(rec: &csv::StringRecord, width: usize) -> Option<String> {
     (rec.len() > width).then(|| {
         let extra: Vec<&str> = rec.iter().skip(width).collect();
-        format!(
-            "this row has {} cells but the header names {width} columns (extra: `{}`); quote a cell that contains a comma",
-            rec.len(),
-            extra.join(",")
+        tf(
+            "eval.overlong",
+            &[
+                ("n", &rec.len().to_string()),
+                ("width", &width.to_string()),
+                ("extra", &extra.join(",")),
+            ],
         )
     })
 }
@@ -245,7 +255,7 @@ fn drive<R: Read>(
 }
 
 fn write_error(e: impl std::fmt::Display) -> Unusable {
-    Unusable(format!("cannot write the output: {e}"))
+    Unusable(tf("eval.write", &[("error", &e.to_string())]))
 }
 
 /// The plain path (`--no-cache`): every row parsed and scored afresh, written with the

@@ -2,6 +2,7 @@
 //! `jixiao eval` (one row or a CSV of rows) and the tests that drive the seed through it.
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::tf;
 use crate::model::{Actual, ActualValue, Quantity, Target, TargetKind};
 use crate::parse::{parse_actual, parse_target, Parsed, Strictness};
 use crate::score::{score_row, Policy, RowInput, RowScore, Status};
@@ -62,8 +63,9 @@ pub fn parse_points(text: &str) -> Result<Decimal, String> {
     let max = crate::limits::MAX_POINTS;
     match crate::parse::cell::read_number(text) {
         Ok(d) if d >= Decimal::ZERO && d <= max => Ok(d),
-        _ => Err(format!(
-            "`{text}` is not a row's points: a number from 0 to {max} (e.g. `10` or `12.5`)"
+        _ => Err(tf(
+            "eval.points",
+            &[("text", text), ("max", &max.to_string())],
         )),
     }
 }
@@ -81,13 +83,21 @@ fn warning_flag(d: &Diagnostic) -> String {
     code.rsplit("::").next().unwrap_or(code).to_string()
 }
 
+/// A problem of one column of the row, `column: message`, as the `error` cell shows it.
+fn field(column: &str, message: &str) -> String {
+    tf("eval.field", &[("field", column), ("message", message)])
+}
+
 fn first_message(diags: &[Diagnostic], what: &str) -> String {
     let msgs: Vec<String> = diags
         .iter()
         .filter(|d| d.is_error())
         .map(|d| match &d.help {
-            Some(h) => format!("{what}: {} ({h})", d.message),
-            None => format!("{what}: {}", d.message),
+            Some(h) => tf(
+                "eval.field-help",
+                &[("field", what), ("message", &d.message), ("help", h)],
+            ),
+            None => field(what, &d.message),
         })
         .collect();
     msgs.join("; ")
@@ -127,7 +137,7 @@ pub fn eval_row_with_actual<'c>(
         None => Decimal::from(DEFAULT_POINTS),
         Some(p) => match parse_points(p) {
             Ok(d) => d,
-            Err(msg) => return RowResult::failed(kind, format!("points: {msg}"), flags),
+            Err(msg) => return RowResult::failed(kind, field("points", &msg), flags),
         },
     };
     let fy = match row.fiscal_year.map(str::trim).filter(|s| !s.is_empty()) {
@@ -136,7 +146,7 @@ pub fn eval_row_with_actual<'c>(
             _ => {
                 return RowResult::failed(
                     kind,
-                    format!("fiscal_year: `{y}` is not a year (e.g. `2022`)"),
+                    field("fiscal_year", &tf("eval.not-a-year", &[("text", y)])),
                     flags,
                 )
             }
@@ -150,7 +160,7 @@ pub fn eval_row_with_actual<'c>(
             _ => {
                 return RowResult::failed(
                     kind,
-                    format!("baseline: `{b}` is not a number (e.g. `200` or `2.5%`)"),
+                    field("baseline", &tf("eval.baseline", &[("text", b)])),
                     flags,
                 )
             }
@@ -177,7 +187,7 @@ pub fn eval_row_with_actual<'c>(
             None => {
                 return RowResult::failed(
                     kind,
-                    "the deadline has no year but the actual does; give the fiscal year (`fiscal_year` column or `--fiscal-year`)".into(),
+                    crate::i18n::t("eval.deadline-no-year").to_string(),
                     flags,
                 )
             }
@@ -199,7 +209,7 @@ pub fn eval_row_with_actual<'c>(
     flags.extend(scored.flags.iter().map(|f| f.code.to_string()));
     let error = match scored.status {
         Status::Scored | Status::NotApplicable => None,
-        Status::Missing => Some("actual: the actual value is empty".to_string()),
+        Status::Missing => Some(field("actual", crate::i18n::t("eval.actual-empty"))),
         Status::Unscorable | Status::Error => scored.error.clone(),
     };
     RowResult {

@@ -41,6 +41,7 @@ pub const MAX_POINTS: rust_decimal::Decimal =
 
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::tf;
 use crate::model::Span;
 
 /// The error for a cell over [`MAX_CELL_BYTES`] (`code`: `target::too-long` or
@@ -141,14 +142,9 @@ pub fn too_large(
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     let bytes = read_file_capped(path, MAX_FILE_BYTES)?;
-    // The same words as `std::fs::read_to_string`, which this replaced: messages and
-    // snapshots that quote them stay as they were.
-    String::from_utf8(bytes).map_err(|_| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        )
-    })
+    // In English, the words of `std::fs::read_to_string`, which this replaced.
+    String::from_utf8(bytes)
+        .map_err(|_| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than
@@ -236,9 +232,13 @@ fn invalid(msg: String) -> std::io::Error {
 
 /// The error for a file over `limit` bytes.
 fn too_big(len: u64, limit: u64) -> std::io::Error {
-    invalid(format!(
-        "文件有 {len} 字节，超过上限 {limit} 字节（{}）；请把它拆成几个较小的文件",
-        human_bytes(limit)
+    invalid(tf(
+        "limits.too-big",
+        &[
+            ("len", &len.to_string()),
+            ("limit", &limit.to_string()),
+            ("human", &human_bytes(limit)),
+        ],
     ))
 }
 
@@ -249,7 +249,7 @@ pub fn human_bytes(n: u64) -> String {
     } else if n >= 1024 && n.is_multiple_of(1024) {
         format!("{} KiB", n / 1024)
     } else {
-        format!("{n} 字节")
+        tf("limits.bytes", &[("n", &n.to_string())])
     }
 }
 
@@ -282,12 +282,12 @@ pub fn open_regular(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 }
 
 fn not_regular(meta: &std::fs::Metadata) -> std::io::Error {
-    let what = if meta.is_dir() {
-        "这是一个文件夹"
+    let what = crate::i18n::t(if meta.is_dir() {
+        "limits.folder"
     } else {
-        "这不是普通文件（可能是管道 FIFO、套接字或设备）"
-    };
-    invalid(format!("{what}，不能作为输入读取；请给出一个普通文件"))
+        "limits.not-regular"
+    });
+    invalid(tf("limits.not-input", &[("what", what)]))
 }
 
 /// Reads a whole file of at most `limit` bytes: a regular file only (see
@@ -304,9 +304,12 @@ pub fn read_file_capped(path: &std::path::Path, limit: u64) -> std::io::Result<V
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(invalid(format!(
-            "文件在读取时增长，超过了上限 {limit} 字节（{}）",
-            human_bytes(limit)
+        return Err(invalid(tf(
+            "limits.grew",
+            &[
+                ("limit", &limit.to_string()),
+                ("human", &human_bytes(limit)),
+            ],
         )));
     }
     Ok(bytes)
@@ -316,10 +319,8 @@ pub fn read_file_capped(path: &std::path::Path, limit: u64) -> std::io::Result<V
 pub fn read_text_capped(path: &std::path::Path, limit: u64) -> std::io::Result<String> {
     let bytes = read_file_capped(path, limit)?;
     String::from_utf8(bytes).map_err(|e| {
-        invalid(format!(
-            "文件不是 UTF-8 文本（第 {} 个字节起无法解码）；请另存为 UTF-8",
-            e.utf8_error().valid_up_to() + 1
-        ))
+        let at = e.utf8_error().valid_up_to() + 1;
+        invalid(tf("limits.not-utf8", &[("at", &at.to_string())]))
     })
 }
 
@@ -346,30 +347,33 @@ pub enum ZipRefused {
 
 impl std::fmt::Display for ZipRefused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ZipRefused::NotZip(e) => {
-                write!(f, "不是有效的 zip 文件（.xlsx/.docx 都是 zip）：{e}")
-            }
-            ZipRefused::TooManyParts { parts, limit } => write!(
-                f,
-                "压缩包里有 {parts} 个部件，超过上限 {limit} 个；请用 Excel 或 WPS 重新另存"
+        let text = match self {
+            ZipRefused::NotZip(e) => tf("limits.zip-not-zip", &[("error", e)]),
+            ZipRefused::TooManyParts { parts, limit } => tf(
+                "limits.zip-too-many-parts",
+                &[("parts", &parts.to_string()), ("limit", &limit.to_string())],
             ),
-            ZipRefused::PartUnreadable { number, error } => {
-                write!(f, "压缩包的第 {number} 个部件无法读取：{error}")
-            }
-            ZipRefused::InflateFailed { name, error } => {
-                write!(f, "部件 `{name}` 解压失败：{error}")
-            }
-            ZipRefused::TooLarge { limit } => write!(
-                f,
-                "解压后超过 {}（上限）；这不像正常的表格或文档（可能是“压缩炸弹”）。若确是数据，请拆成几个文件",
-                human_bytes(*limit)
+            ZipRefused::PartUnreadable { number, error } => tf(
+                "limits.zip-part-unreadable",
+                &[("number", &number.to_string()), ("error", error)],
             ),
-            ZipRefused::Ratio { name, ratio, limit } => write!(
-                f,
-                "部件 `{name}` 的压缩比为 {ratio}:1，超过上限 {limit}:1（可能是“压缩炸弹”）；请用 Excel 或 WPS 重新另存"
+            ZipRefused::InflateFailed { name, error } => tf(
+                "limits.zip-inflate-failed",
+                &[("name", name), ("error", error)],
             ),
-        }
+            ZipRefused::TooLarge { limit } => {
+                tf("limits.zip-too-large", &[("human", &human_bytes(*limit))])
+            }
+            ZipRefused::Ratio { name, ratio, limit } => tf(
+                "limits.zip-ratio",
+                &[
+                    ("name", name),
+                    ("ratio", &ratio.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            ),
+        };
+        f.write_str(&text)
     }
 }
 

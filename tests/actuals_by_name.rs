@@ -7,7 +7,14 @@ use std::path::Path;
 
 const SEED: &str = "scorecards/zunhua-sfj-2022";
 
+/// The messages quoted below are the English ones (`--lang en`); the codes are the same
+/// in both languages.
+fn english() {
+    jixiao::i18n::set(jixiao::i18n::Lang::En);
+}
+
 fn dept() -> jixiao::scorecard::Department {
+    english();
     match load_department(Path::new(SEED)) {
         Ok((d, _)) => d,
         Err(d) => panic!("{}", jixiao::scorecard::render_file_diagnostics(&d)),
@@ -72,6 +79,7 @@ fn unresolvable_names_are_errors_at_their_line() {
 /// so instead of guessing.
 #[test]
 fn named_rows_need_the_scorecard() {
+    english();
     let text = std::fs::read_to_string("tests/cases/actuals-by-name.csv").unwrap_or_default();
     let Err(diags) = parse_actuals_csv(Path::new("a.csv"), &text, "315001") else {
         panic!("must not load without the scorecard");

@@ -388,7 +388,7 @@ fn an_overlong_row_is_not_scored() {
         assert_eq!(
             text,
             "target,actual,kind,score,achieved,flags,error\n\
-             ≥3,3,,,,,this row has 3 cells but the header names 2 columns (extra: `extra`); quote a cell that contains a comma\n\
+             ≥3,3,,,,,这一行有 3 个单元格，但表头只有 2 列（多出：`extra`）；含逗号的单元格要加英文双引号\n\
              ≥3,2,comparison,6.67,false,reason-required,\n"
         );
         assert_eq!((summary.rows, summary.failed), (2, 1));

@@ -170,7 +170,7 @@ fn a_single_far_cell_costs_what_one_cell_costs() {
     ));
     assert_exit(&o, 2);
     assert!(
-        stderr(&o).contains("no sheet has a header row"),
+        stderr(&o).contains("没有哪个工作表有含「项目编码」和「实际完成值」的表头行"),
         "{}",
         stderr(&o)
     );

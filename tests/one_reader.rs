@@ -186,7 +186,7 @@ fn one_error_wording() {
     let wording = "`spent`（全年执行数）「九点五」不是金额";
     assert_eq!(message(toml(&case)), wording);
     assert_eq!(message(csv_sheet(&case)), wording);
-    assert_eq!(message(xlsx(&case, false)), format!("Sheet1!C2: {wording}"));
+    assert_eq!(message(xlsx(&case, false)), format!("Sheet1!C2：{wording}"));
 }
 
 /// The mid-year spending sheet of `monitor` reads its 累计支出 with the same reader: every

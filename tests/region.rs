@@ -329,7 +329,7 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("d001/actuals.toml`: row `qyt1` is not an indicator of project 13028122P00306510001A-001"),
+        stderr.contains("d001/actuals.toml`: 行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
         "{stderr}"
     );
     assert!(
@@ -351,7 +351,7 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("d001/actuals.toml`: row `qyt1` is not an indicator of project 13028122P00306510001A-001"),
+        stderr.contains("d001/actuals.toml`: 行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
         "{stderr}"
     );
 }

@@ -313,15 +313,19 @@ fn plain_sheet_by_hand() {
     let msgs: Vec<String> = err.iter().map(|d| d.diagnostic.message.clone()).collect();
     assert_eq!(msgs.len(), 3, "{msgs:#?}");
     assert!(
-        msgs[0].starts_with("实际完成值!C7: no indicator `满意度指标 / 不存在的指标`"),
+        msgs[0].starts_with(
+            "实际完成值!C7：项目「13028122P00306510001A」中没有指标「满意度指标 / 不存在的指标」"
+        ),
         "{msgs:#?}"
     );
     assert!(
-        msgs[1].starts_with("实际完成值!C8: the key `社会稳定水平` matches 2 indicators"),
+        msgs[1].starts_with(
+            "实际完成值!C8：项目「13028122P00306410001L」中有 2 个指标都叫「社会稳定水平」"
+        ),
         "{msgs:#?}"
     );
     assert!(
-        msgs[2].starts_with("实际完成值!A10: no project has the code"),
+        msgs[2].starts_with("实际完成值!A10：没有项目编码为"),
         "{msgs:#?}"
     );
 
@@ -536,11 +540,11 @@ fn bad_cells_are_reported_with_their_position_and_the_rest_is_read() {
     let text = jixiao::diagnostic::render_file_diagnostics(&err);
     assert!(
         // The wording of TOML and CSV (one cell reader), at the cell.
-        text.contains("Sheet1!C2: `spent`（全年执行数）「九万」不是金额"),
+        text.contains("Sheet1!C2：`spent`（全年执行数）「九万」不是金额"),
         "{text}"
     );
     assert!(
-        text.contains("Sheet1!B3: no indicator has the id `qty9`"),
+        text.contains("Sheet1!B3：项目「13028122P00306510001A」中没有编码为 `qty9` 的指标"),
         "{text}"
     );
     assert_eq!(err.len(), 2, "{text}");

@@ -3,6 +3,8 @@
 //! give the same messages.
 
 use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
 use crate::scorecard::Indicator;
 
 /// Text as people type it in a cell: spaces (half- and full-width) and line breaks inside a
@@ -81,42 +83,35 @@ pub(super) fn resolve<'a>(
 }
 
 impl KeyError {
-    /// The diagnostic code (the sheet kind's `key` or `ambiguous` code), message and help,
-    /// for a row of `scope` (e.g. "project `P1`").
-    pub(super) fn explain(
-        &self,
-        scope: &str,
-        [key, ambiguous]: [&'static str; 2],
-    ) -> (&'static str, String, &'static str) {
+    /// The diagnostic (the sheet kind's `key` or `ambiguous` code) for a row of `scope`
+    /// (e.g. "project `P1`"), at no span: the caller says where the row is.
+    pub(super) fn diagnostic(&self, scope: &str, [key, ambiguous]: [Code; 2]) -> Diagnostic {
         match self {
-            KeyError::NoName => (
-                key,
-                "this row has a value but no 三级指标".into(),
-                "name the indicator in the 三级指标 column",
-            ),
-            KeyError::NotFound { what } => (
-                key,
-                format!("no indicator `{what}` in {scope}"),
-                "write 二级指标 and 三级指标 exactly as in the scorecard",
-            ),
-            KeyError::Ambiguous { name, ids } => (
-                ambiguous,
-                format!(
-                    "the key `{name}` matches {} indicators in {scope} ({})",
-                    ids.len(),
-                    ids.join(", ")
-                ),
-                "add the 二级指标, or add a 指标编码 column with the id",
-            ),
+            KeyError::NoName => Diagnostic::new(key, Span::default()).variant("no-name"),
+            KeyError::NotFound { what } => Diagnostic::new(key, Span::default())
+                .arg("what", what)
+                .arg("scope", scope),
+            KeyError::Ambiguous { name, ids } => Diagnostic::new(ambiguous, Span::default())
+                .arg("name", name)
+                .arg("n", ids.len())
+                .arg("scope", scope)
+                .arg("ids", ids.join(", ")),
         }
     }
+}
+
+/// A row whose 项目编码 names no project of the scorecard (`code`: the sheet kind's key code).
+pub(super) fn no_such_project(code: Code, project: &str) -> Diagnostic {
+    Diagnostic::new(code, Span::default())
+        .variant("no-project")
+        .arg("project", project)
 }
 
 /// How a row's scope is named in messages.
 pub(super) fn scope(project: &str, is_dept: bool) -> String {
     if is_dept {
-        "the department's own indicators".into()
+        crate::i18n::t("actuals.scope-department").to_string()
     } else {
-        format!("project `{project}`")
+        crate::i18n::tf("actuals.scope-project", &[("project", project)])
     }
 }

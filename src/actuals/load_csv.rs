@@ -80,12 +80,9 @@ struct Columns {
 /// Reads the header row: the columns, or why the sheet cannot be read at all.
 fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), Diagnostic> {
     let sheet = Sheet::open(text).map_err(|e| {
-        Diagnostic::error(
-            Code::ActualsCsv,
-            format!("cannot read the header row: {e}"),
-            Span::new(0, 0),
-        )
-        .with_help("the first line must name the columns, e.g. project,indicator,actual,reason")
+        Diagnostic::new(Code::ActualsCsv, Span::new(0, 0))
+            .variant("header")
+            .arg("error", e)
     })?;
     let first_line = sheet.header_span();
     let fields = [
@@ -98,13 +95,11 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         Field::Name,
     ];
     if let Some([(i, a), (j, b)]) = sheet.duplicate_column(&fields) {
-        return Err(Diagnostic::error(
-            Code::ActualsCsvDuplicateColumn,
-            format!("第 {i} 列「{a}」和第 {j} 列「{b}」是同一栏，不知该读哪一列"),
-            first_line,
-        )
-        .with_label("表头")
-        .with_help("删去或改名其中一列（例如改为「备注」），只留一列"));
+        return Err(Diagnostic::new(Code::ActualsCsvDuplicateColumn, first_line)
+            .arg("i", i)
+            .arg("a", a)
+            .arg("j", j)
+            .arg("b", b));
     }
     let find = |field| sheet.column(field);
     let ic = find(Field::Indicator);
@@ -115,9 +110,7 @@ fn open_sheet(text: &str, with_scorecard: bool) -> Result<(Sheet<'_>, Columns), 
         find(Field::Actual),
         ic.is_some() || nc.is_some(),
     ) else {
-        return Err(Diagnostic::error(Code::ActualsCsvColumns, "the header row lacks a required column", first_line)
-                .with_label("header row")
-                .with_help("name the columns `project` (项目编码), `indicator` (指标编码) and `actual` (实际完成值) — or 项目编码, 二级指标, 三级指标 and 实际完成值; `reason` and `baseline` are optional"));
+        return Err(Diagnostic::new(Code::ActualsCsvColumns, first_line));
     };
     let columns = Columns {
         project: pc,
@@ -154,13 +147,7 @@ fn row_key(
         if !any_cell {
             return RowKey::Skip;
         }
-        return RowKey::Bad(
-            Diagnostic::error(Code::ActualsCsvNoId, "this row has no indicator id", line)
-                .with_label("row without `indicator`")
-                .with_help(
-                    "fill the `indicator` column with the id from the scorecard (e.g. `qty1`)",
-                ),
-        );
+        return RowKey::Bad(Diagnostic::new(Code::ActualsCsvNoId, line));
     }
     let name = get(cols.name);
     if let Some(budget) = name.as_deref().and_then(keyed::budget_id) {
@@ -182,9 +169,7 @@ fn row_key(
         name.as_deref(),
     ) {
         Ok(id) => RowKey::Id(id),
-        Err((code, message, help)) => {
-            RowKey::Bad(Diagnostic::error(code, message, line).with_help(help))
-        }
+        Err(d) => RowKey::Bad(Diagnostic { span: line, ..d }),
     }
 }
 
@@ -213,14 +198,7 @@ fn parse(
         let line = match read {
             Ok(line) => line,
             Err((at, e)) => {
-                push(
-                    Diagnostic::error(
-                        Code::ActualsCsv,
-                        format!("this line cannot be read as CSV: {e}"),
-                        at,
-                    )
-                    .with_help("check for an unbalanced double quote"),
-                );
+                push(Diagnostic::new(Code::ActualsCsv, at).arg("error", e));
                 continue;
             }
         };
@@ -281,17 +259,7 @@ fn parse(
         };
         if rows.insert(id.clone(), row).is_some() {
             twice.push(key);
-            push(
-                Diagnostic::error(
-                    Code::ActualsDuplicate,
-                    format!("the indicator `{id}` appears twice for this project"),
-                    line,
-                )
-                .with_label("second entry")
-                .with_help(
-                    "keep one row per project and indicator; until then the row is not scored",
-                ),
-            );
+            push(Diagnostic::new(Code::ActualsDuplicate, line).arg("id", &id));
         }
     }
     forget(&mut actuals, twice);
@@ -311,20 +279,16 @@ pub(super) fn forget(actuals: &mut Actuals, twice: Vec<(bool, String, String)>) 
 }
 
 /// The id of the row named by 二级指标 + 三级指标 in `project` (or the department's own
-/// indicators), or the diagnostic's code, message and help.
+/// indicators), or the diagnostic (its span for the caller to set).
 fn by_name(
     department: Option<&Department>,
     project: &str,
     is_dept: bool,
     level2: Option<&str>,
     name: Option<&str>,
-) -> Result<String, (&'static str, String, &'static str)> {
+) -> Result<String, Diagnostic> {
     let Some(dept) = department else {
-        return Err((
-            "actuals::csv-no-id",
-            "a row named by 三级指标 can only be read with the scorecard".into(),
-            "read the sheet through `jixiao score`, or add the `indicator` (指标编码) column",
-        ));
+        return Err(Diagnostic::new(Code::ActualsCsvNoId, Span::default()).variant("no-scorecard"));
     };
     let list = if is_dept {
         &dept.indicators
@@ -332,18 +296,14 @@ fn by_name(
         match dept.projects.iter().find(|p| p.code == project) {
             Some(p) => &p.indicators,
             None => {
-                return Err((
-                    CSV_KEY_CODES[0],
-                    format!("no project has the code `{project}`"),
-                    "copy 项目编码 from the scorecard (`jixiao template` writes it)",
-                ))
+                return Err(keyed::no_such_project(CSV_KEY_CODES[0], project));
             }
         }
     };
     keyed::resolve(list, level2, name)
         .map(str::to_string)
-        .map_err(|e| e.explain(&keyed::scope(project, is_dept), CSV_KEY_CODES))
+        .map_err(|e| e.diagnostic(&keyed::scope(project, is_dept), CSV_KEY_CODES))
 }
 
 /// The codes of key errors in a CSV sheet.
-const CSV_KEY_CODES: [&str; 2] = ["actuals::csv-key", "actuals::csv-ambiguous"];
+const CSV_KEY_CODES: [Code; 2] = [Code::ActualsCsvKey, Code::ActualsCsvAmbiguous];

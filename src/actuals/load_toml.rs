@@ -41,17 +41,15 @@ impl Ctx<'_> {
         self.diags.push(d);
     }
 
-    fn unknown_key(&mut self, entry: &Entry<'_>, allowed: &[&str], what: &str) {
-        let key = &entry.key;
+    /// An unknown key in the table `within` (`file`, `project`, `department`: the
+    /// catalogue's variant), with the keys `allowed` there.
+    fn unknown_key(&mut self, entry: &Entry<'_>, allowed: &[&str], within: &'static str) {
         let span = span_of(entry.key_span.clone());
         self.push(
-            Diagnostic::error(
-                Code::ActualsUnknownKey,
-                format!("unknown key `{key}` in {what}"),
-                span,
-            )
-            .with_label("not a known key")
-            .with_help(format!("the keys allowed here are: {}", allowed.join(", "))),
+            Diagnostic::new(Code::ActualsUnknownKey, span)
+                .variant(within)
+                .arg("key", &entry.key)
+                .arg("allowed", allowed.join(", ")),
         );
     }
 
@@ -66,13 +64,7 @@ impl Ctx<'_> {
             }
             _ => {
                 self.push(
-                    Diagnostic::error(
-                        Code::ActualsWrongType,
-                        format!("{what} must be text, e.g. \"2300份\""),
-                        span_of(item.span()),
-                    )
-                    .with_label("not text")
-                    .with_help("write the value in double quotes"),
+                    Diagnostic::new(Code::ActualsWrongType, span_of(item.span())).arg("what", what),
                 );
                 None
             }
@@ -122,15 +114,7 @@ impl Ctx<'_> {
             });
         }
         let Some(table) = item.as_table() else {
-            self.push(
-                Diagnostic::error(
-                    Code::ActualsWrongType,
-                    "a row must be the actual as text or a table { actual, reason, baseline }",
-                    span_of(item.span()),
-                )
-                .with_label("not a row")
-                .with_help("write e.g. qty1 = \"2300份\" or qty1 = { actual = \"1800份\", reason = \"…\" }"),
-            );
+            self.push(Diagnostic::new(Code::ActualsWrongType, span_of(item.span())).variant("row"));
             return None;
         };
         let mut row = RowActual::default();
@@ -145,21 +129,21 @@ impl Ctx<'_> {
                 "baseline" => row.baseline = self.text(value, "`baseline`"),
                 other => {
                     let span = span_of(entry.key_span.clone());
-                    self.push(
-                        Diagnostic::error(Code::ActualsUnknownKey, format!("unknown key `{other}` in a row"), span)
-                            .with_label("not a known key")
-                            .with_help("a row has `actual` (实际完成值), `reason` (偏差原因) and `baseline` (上年值)"),
-                    );
+                    self.push(Diagnostic::new(Code::ActualsUnknownKey, span).arg("key", other));
                 }
             }
         }
         Some(row)
     }
 
-    fn rows(&mut self, item: &Node<'_>, into: &mut std::collections::BTreeMap<String, RowActual>) {
-        let message = "`rows` must be a table of indicator id → actual".into();
-        let help = "write [projects.\"CODE\".rows] and below it lines like qty1 = \"2300份\"";
-        let Some(table) = self.table_of(item, message, help) else {
+    /// A `rows` table; `variant` names its place (`rows` of a project, `department-rows`).
+    fn rows(
+        &mut self,
+        item: &Node<'_>,
+        into: &mut std::collections::BTreeMap<String, RowActual>,
+        variant: &'static str,
+    ) {
+        let Some(table) = self.table_of(item, Self::not_table(variant)) else {
             return;
         };
         for entry in table.iter() {
@@ -194,7 +178,7 @@ pub fn parse_actuals_toml(path: &Path, text: &str) -> Result<Actuals, Vec<FileDi
         match &*root_entry.key {
             "projects" => cx.projects(item, &mut actuals),
             "department" => cx.department(item, &mut actuals),
-            _ => cx.unknown_key(root_entry, &["projects", "department"], "the actuals file"),
+            _ => cx.unknown_key(root_entry, &["projects", "department"], "file"),
         }
     }
     cx.diags.or_value(actuals)
@@ -209,47 +193,39 @@ impl Ctx<'_> {
             .collect::<Vec<_>>()
             .join("; ")
             .to_lowercase();
-        self.push(
-            Diagnostic::error(
-                Code::ActualsSyntax,
-                format!("this is not valid TOML: {msg}"),
-                span,
-            )
-            .with_label("here")
-            .with_help("check quotes, brackets and `=`; text values are written in double quotes"),
-        );
+        self.push(Diagnostic::new(Code::ActualsSyntax, span).arg("detail", msg));
     }
 
-    /// `item` as a table, or `None` after reporting that it is not one.
+    /// `item` as a table, or `None` after reporting `not_table` at it.
     fn table_of<'n, 's>(
         &mut self,
         item: &'n Node<'s>,
-        message: String,
-        help: &str,
+        not_table: Diagnostic,
     ) -> Option<&'n Table<'s>> {
         let table = item.as_table();
         if table.is_none() {
-            self.push(
-                Diagnostic::error(Code::ActualsWrongType, message, span_of(item.span()))
-                    .with_label("not a table")
-                    .with_help(help),
-            );
+            self.push(Diagnostic {
+                span: span_of(item.span()),
+                ..not_table
+            });
         }
         table
     }
 
+    /// The `variant` text of `actuals::wrong-type`, for a value that should be a table.
+    fn not_table(variant: &'static str) -> Diagnostic {
+        Diagnostic::new(Code::ActualsWrongType, Span::default()).variant(variant)
+    }
+
     /// `[projects."CODE"]` tables.
     fn projects(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let message = "`projects` must be a table keyed by project code".into();
-        let help = "write [projects.\"13028122P00306510001A\"]";
-        let Some(projects) = self.table_of(item, message, help) else {
+        let Some(projects) = self.table_of(item, Self::not_table("projects")) else {
             return;
         };
         for project in projects.iter() {
             let (code, pitem) = (&project.key, &project.node);
-            let message = format!("project `{code}` must be a table");
-            let help = "write [projects.\"CODE\"] with spent = \"…\" below it";
-            let Some(pt) = self.table_of(pitem, message, help) else {
+            let not_table = Self::not_table("project").arg("code", code);
+            let Some(pt) = self.table_of(pitem, not_table) else {
                 continue;
             };
             let mut pa = ProjectActuals::default();
@@ -261,14 +237,14 @@ impl Ctx<'_> {
                     "summary" => {
                         // An uncommented but empty template line means "not given".
                         pa.summary = self
-                            .text(v, "`summary` (实际完成情况)")
+                            .text(v, crate::i18n::t("actuals.what-summary"))
                             .filter(|t| !t.trim().is_empty())
                     }
-                    "rows" => self.rows(v, &mut pa.rows),
+                    "rows" => self.rows(v, &mut pa.rows, "rows"),
                     _ => self.unknown_key(
                         field,
                         &["adjusted_budget", "spent", "summary", "rows"],
-                        "a project",
+                        "project",
                     ),
                 }
             }
@@ -278,12 +254,11 @@ impl Ctx<'_> {
 
     /// `[department.rows]`.
     fn department(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let help = "write [department.rows] and below it lines like d01 = \"2300份\"";
-        let fields = self.table_of(item, "`department` must be a table".into(), help);
+        let fields = self.table_of(item, Self::not_table("department"));
         for field in fields.iter().flat_map(|t| t.iter()) {
             match &*field.key {
-                "rows" => self.rows(&field.node, &mut actuals.department),
-                _ => self.unknown_key(field, &["rows"], "[department]"),
+                "rows" => self.rows(&field.node, &mut actuals.department, "department-rows"),
+                _ => self.unknown_key(field, &["rows"], "department"),
             }
         }
     }

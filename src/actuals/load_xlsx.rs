@@ -91,29 +91,48 @@ pub(super) fn percent_text(d: &Data) -> Option<String> {
     Some(format!("{pct}%"))
 }
 
+/// Why a cell holds no value to read; kept per cell, so small (the diagnostic is made
+/// only for the cells a row reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum CellFault {
+    NotFinite,
+    Duration,
+    /// A spreadsheet error such as `#DIV/0!`.
+    Error(String),
+}
+
+impl CellFault {
+    pub(super) fn diagnostic(&self) -> Diagnostic {
+        let d = Diagnostic::new(Code::ActualsXlsxCell, Span::default());
+        match self {
+            CellFault::NotFinite => d.variant("not-finite"),
+            CellFault::Duration => d.variant("duration"),
+            CellFault::Error(e) => d.arg("error", e),
+        }
+    }
+}
+
 /// A cell as text (`None` when empty); `Err` with the reason for an error cell.
-pub(super) fn cell_text(d: &Data) -> Result<Option<String>, String> {
+pub(super) fn cell_text(d: &Data) -> Result<Option<String>, CellFault> {
     let s = match d {
         Data::Empty => return Ok(None),
         Data::String(s) => s.trim().to_string(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => match float_text(*f) {
             Some(s) => s,
-            None => return Err("the number in this cell is not finite".into()),
+            None => return Err(CellFault::NotFinite),
         },
         Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
         Data::DateTime(dt) => {
             if dt.is_duration() {
-                return Err("this cell holds a duration, not a date or a value".into());
+                return Err(CellFault::Duration);
             }
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             format!("{y:04}-{m:02}-{d:02}")
         }
         Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).trim().to_string(),
-        Data::DurationIso(_) => {
-            return Err("this cell holds a duration, not a date or a value".into())
-        }
-        Data::Error(e) => return Err(format!("this cell holds the spreadsheet error `{e}`")),
+        Data::DurationIso(_) => return Err(CellFault::Duration),
+        Data::Error(e) => return Err(CellFault::Error(e.to_string())),
     };
     Ok(if s.is_empty() { None } else { Some(s) })
 }
@@ -142,11 +161,15 @@ pub fn parse_actuals_xlsx_lenient(
     department_code: &str,
     department: Option<&Department>,
 ) -> Result<(Actuals, Vec<FileDiagnostic>), Vec<FileDiagnostic>> {
-    let unreadable = |msg: String| FileDiagnostic {
+    let unreadable = |d: Diagnostic| FileDiagnostic {
         file: path.to_path_buf(),
         source: Arc::from(""),
-        diagnostic: Diagnostic::error(Code::ActualsXlsx, msg, Span::default())
-            .with_help("save the workbook as .xlsx (Excel 2007 or later) and try again"),
+        diagnostic: d,
+    };
+    let cannot_open = |e: String| {
+        vec![unreadable(
+            Diagnostic::new(Code::ActualsXlsx, Span::default()).arg("error", e),
+        )]
     };
     // issue 15: zip bombs and string bombs are refused before calamine reads a part.
     crate::limits::check_zip(bytes, &crate::limits::ZIP_LIMITS)
@@ -154,9 +177,9 @@ pub fn parse_actuals_xlsx_lenient(
         .and_then(|()| {
             super::xlsx_guard::check_shared_strings(bytes, super::xlsx_sheet::MAX_XLSX_CELLS)
         })
-        .map_err(|e| vec![unreadable(format!("cannot open the workbook: {e}"))])?;
+        .map_err(cannot_open)?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| vec![unreadable(format!("cannot open the workbook: {e}"))])?;
+        .map_err(|e: calamine::XlsxError| cannot_open(e.to_string()))?;
     let mut ctx = Ctx::new(path, department_code, department);
     let mut actuals = Actuals {
         file: path.to_path_buf(),
@@ -167,21 +190,27 @@ pub fn parse_actuals_xlsx_lenient(
     for name in book.sheet_names() {
         let sheet = match Sheet::read(&mut book, name.clone(), &mut budget) {
             Ok(s) => s,
-            Err(SheetError::Unreadable(e)) => {
-                ctx.diags
-                    .push(unreadable(format!("cannot read the sheet `{name}`: {e}")));
+            Err(e) => {
+                let (variant, stop, e) = match e {
+                    SheetError::Unreadable(e) => ("sheet", false, e),
+                    SheetError::TooLarge(e) => ("too-large", true, e),
+                };
+                let d = Diagnostic::new(Code::ActualsXlsx, Span::default())
+                    .variant(variant)
+                    .arg("sheet", &name)
+                    .arg("error", e);
+                ctx.diags.push(unreadable(d));
+                if stop {
+                    return Err(ctx.diags);
+                }
                 continue;
-            }
-            Err(SheetError::TooLarge(e)) => {
-                ctx.diags.push(unreadable(format!("`{name}`: {e}")));
-                return Err(ctx.diags);
             }
         };
         any_header |= read_sheet(&sheet, &mut ctx, &mut actuals);
     }
     if !any_header {
         ctx.diags.push(unreadable(
-            "no sheet has a header row with 项目编码 and 实际完成值".into(),
+            Diagnostic::new(Code::ActualsXlsx, Span::default()).variant("no-header"),
         ));
         return Err(ctx.diags);
     }

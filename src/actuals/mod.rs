@@ -65,11 +65,11 @@ fn budget_amount(id: &str, text: &str, span: Span) -> Result<Decimal, Diagnostic
 
 /// A budget figure as messages name it.
 fn budget_label(id: &str) -> &'static str {
-    if id == SPENT_ID {
-        "`spent`（全年执行数）"
+    crate::i18n::t(if id == SPENT_ID {
+        "actuals.what-spent"
     } else {
-        "`adjusted_budget`（全年预算数）"
-    }
+        "actuals.what-adjusted-budget"
+    })
 }
 
 /// The bytes of a workbook: issues 7 and 15, a regular file within the file-size limit.
@@ -115,32 +115,28 @@ fn load(
 }
 
 /// A file whose bytes are not text in an encoding we read (or a workbook under a text
-/// name): the file as a whole is unusable.
+/// name): the file as a whole is unusable. The wording is the decoder's, already in the
+/// user's language; the code says the file is the actuals.
 fn undecodable(path: &Path, e: crate::encoding::EncodingError) -> Vec<FileDiagnostic> {
-    let what = if e.code == crate::encoding::WORKBOOK_CODE {
-        "actuals::workbook-not-text"
+    let code = if e.code == Code::InputWorkbookNotText {
+        Code::ActualsWorkbookNotText
     } else {
-        "actuals::encoding"
+        Code::ActualsEncoding
     };
     let (source, span) = e.as_source();
     vec![FileDiagnostic {
         file: path.to_path_buf(),
         source: std::sync::Arc::from(source),
-        diagnostic: Diagnostic::error(what, e.message, span).with_help(e.help),
+        diagnostic: Diagnostic::new(code, span)
+            .arg("problem", &e.message)
+            .arg("fix", &e.help),
     }]
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Vec<FileDiagnostic> {
-    {
-        vec![FileDiagnostic {
-            file: path.to_path_buf(),
-            source: std::sync::Arc::from(""),
-            diagnostic: Diagnostic::error(
-                Code::ActualsUnreadable,
-                format!("cannot read the actuals file: {e}"),
-                Span::default(),
-            )
-            .with_help("check the path; actuals are a .toml, .csv or .xlsx file"),
-        }]
-    }
+    vec![FileDiagnostic {
+        file: path.to_path_buf(),
+        source: std::sync::Arc::from(""),
+        diagnostic: Diagnostic::new(Code::ActualsUnreadable, Span::default()).arg("error", e),
+    }]
 }

@@ -48,19 +48,25 @@ impl Actuals {
         let mut out = Vec::new();
         for id in self.department.keys() {
             if !dept.indicators.iter().any(|i| &i.id == id) {
-                out.push(format!(
-                    "department row `{id}` is not an indicator of {}",
-                    dept.code
+                out.push(crate::i18n::tf(
+                    "actuals.unknown-department-row",
+                    &[("id", id), ("department", &dept.code)],
                 ));
             }
         }
         for (code, pa) in &self.projects {
             match dept.projects.iter().find(|p| &p.code == code) {
-                None => out.push(format!("project `{code}` is not in the scorecard folder")),
+                None => out.push(crate::i18n::tf(
+                    "actuals.unknown-project",
+                    &[("project", code)],
+                )),
                 Some(p) => {
                     for id in pa.rows.keys() {
                         if !p.indicators.iter().any(|i| &i.id == id) {
-                            out.push(format!("row `{id}` is not an indicator of project {code}"));
+                            out.push(crate::i18n::tf(
+                                "actuals.unknown-row",
+                                &[("id", id), ("project", code)],
+                            ));
                         }
                     }
                 }

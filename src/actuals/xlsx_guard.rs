@@ -16,7 +16,7 @@ type Xml<'a> = Reader<&'a mut dyn BufRead>;
 /// `…sharedStrings.xml` is looked at, wherever the workbook says its parts are.
 pub fn check_shared_strings(bytes: &[u8], max: usize) -> Result<(), String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("the workbook is not a zip file: {e}"))?;
+        .map_err(|e| crate::i18n::tf("actuals.not-zip", &[("error", &e.to_string())]))?;
     let parts: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -27,8 +27,9 @@ pub fn check_shared_strings(bytes: &[u8], max: usize) -> Result<(), String> {
         let announced = read_part(&mut zip, &part, sst_count)?.flatten();
         let Some(n) = announced else { continue };
         if n.trim().parse::<u64>().map_or(true, |n| n > max as u64) {
-            return Err(format!(
-                "`{part}` 声称有 {n} 个共享字符串，超过上限 {max}（可能是“字符串炸弹”）；请用 Excel 或 WPS 重新另存"
+            return Err(crate::i18n::tf(
+                "actuals.string-bomb",
+                &[("part", &part), ("n", &n), ("max", &max.to_string())],
             ));
         }
     }
@@ -60,14 +61,22 @@ fn read_part<T>(
     let mut file = match zip.by_name(part) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot read `{part}` in the workbook: {e}")),
+        Err(e) => {
+            return Err(crate::i18n::tf(
+                "actuals.part-unreadable",
+                &[("part", part), ("error", &e.to_string())],
+            ))
+        }
     };
     let read: &mut dyn Read = &mut file;
     let mut buffered = BufReader::new(read);
     let mut reader: Xml = Reader::from_reader(&mut buffered);
-    f(&mut reader)
-        .map(Some)
-        .map_err(|e| format!("`{part}` in the workbook is not well-formed XML: {e}"))
+    f(&mut reader).map(Some).map_err(|e| {
+        crate::i18n::tf(
+            "actuals.part-not-xml",
+            &[("part", part), ("error", &e.to_string())],
+        )
+    })
 }
 
 /// The value of the attribute whose local name is `name`, unescaped.

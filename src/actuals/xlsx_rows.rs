@@ -7,7 +7,7 @@ use super::load_csv::{ADJUSTED_BUDGET_ID, SPENT_ID, SUMMARY_ID};
 use super::load_xlsx::a1;
 use super::model::{Actuals, RowActual};
 use super::xlsx_sheet::{CellValue, Sheet};
-use crate::diagnostic::{Diagnostic, FileDiagnostic};
+use crate::diagnostic::{Code, Diagnostic, FileDiagnostic};
 use crate::model::Span;
 use crate::parse::cell::Field;
 use crate::scorecard::{Department, Indicator, Origin};
@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The codes of key errors in a workbook.
-const XLSX_KEY_CODES: [&str; 2] = ["actuals::xlsx-key", "actuals::xlsx-ambiguous"];
+const XLSX_KEY_CODES: [Code; 2] = [Code::ActualsXlsxKey, Code::ActualsXlsxAmbiguous];
 
 /// How many rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -59,12 +59,16 @@ impl<'a> Ctx<'a> {
     /// `diagnostic` about the cell `sheet!cell`, whose text is the source line shown
     /// under it.
     fn report(&mut self, sheet: &str, (row, col): (usize, usize), shown: &str, d: Diagnostic) {
-        let shown = if shown.is_empty() { "（空）" } else { shown };
+        let shown = if shown.is_empty() {
+            crate::i18n::t("actuals.empty-cell")
+        } else {
+            shown
+        };
         let at = format!("{sheet}!{}", a1(row, col));
         let diagnostic = Diagnostic {
-            message: format!("{at}: {}", d.message),
+            message: crate::i18n::tf("actuals.at-cell", &[("at", &at), ("message", &d.message)]),
             span: Span::new(0, shown.len()),
-            label: format!("cell {at}"),
+            label: crate::i18n::tf("actuals.cell", &[("at", &at)]),
             ..d
         };
         self.diags.push(FileDiagnostic {
@@ -74,31 +78,22 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    /// An error at `sheet!cell`.
+    /// An error of `code` (its `variant` texts) at `sheet!cell`.
     fn error(
         &mut self,
         sheet: &str,
         at: (usize, usize),
         shown: &str,
-        (code, msg): (&'static str, String),
-        help: &str,
+        (code, variant): (Code, &'static str),
     ) {
-        let d = Diagnostic::error(code, msg, Span::default()).with_help(help);
+        let d = Diagnostic::new(code, Span::default()).variant(variant);
         self.report(sheet, at, shown, d);
     }
 
     /// An error at a row's project cell: the code names no project of the scorecard.
     fn no_such_project(&mut self, sheet: &str, row: &Row) {
-        self.error(
-            sheet,
-            (row.r, row.project_col),
-            &row.project,
-            (
-                "actuals::xlsx-key",
-                format!("no project has the code `{}`", row.project),
-            ),
-            "copy 项目编码 from the scorecard (`jixiao template` writes it)",
-        );
+        let d = keyed::no_such_project(XLSX_KEY_CODES[0], &row.project);
+        self.report(sheet, (row.r, row.project_col), &row.project, d);
     }
 }
 
@@ -202,11 +197,7 @@ pub(super) fn read_sheet(sheet: &Sheet, ctx: &mut Ctx, actuals: &mut Actuals) ->
             &sheet.name,
             (header, cols.actual),
             "实际完成值",
-            (
-                "actuals::xlsx-columns",
-                "the header row has neither 指标编码 nor 三级指标".into(),
-            ),
-            "name the rows by 指标编码 (as the template does) or by 二级指标 and 三级指标",
+            (Code::ActualsXlsxColumns, ""),
         );
         return true;
     }
@@ -242,14 +233,8 @@ fn read_row(
         } else {
             sheet.get(r, c)
         };
-        got.unwrap_or_else(|reason| {
-            ctx.error(
-                &sheet.name,
-                (r, c),
-                "",
-                ("actuals::xlsx-cell", reason),
-                "type the value as text or a plain number",
-            );
+        got.unwrap_or_else(|fault| {
+            ctx.report(&sheet.name, (r, c), "", fault.diagnostic());
             None
         })
     };
@@ -303,11 +288,7 @@ fn budget_row(sn: &str, row: &Row, which: &str, ctx: &mut Ctx, actuals: &mut Act
             sn,
             (row.r, row.project_col),
             &row.project,
-            (
-                "actuals::xlsx-key",
-                "budget figures and 实际完成情况 belong to a project; this row names none".into(),
-            ),
-            "fill 项目编码 with the project's code",
+            (Code::ActualsXlsxKey, "budget-no-project"),
         );
         return;
     }
@@ -354,8 +335,11 @@ fn indicator_id(sn: &str, row: &Row, ctx: &mut Ctx) -> Option<String> {
         (Some(id), None) => Some(id.clone()),
         (Some(id), Some(list)) if list.iter().any(|i| &i.id == id) => Some(id.clone()),
         (Some(id), Some(_)) => {
-            let msg = format!("no indicator has the id `{id}` in {scope}");
-            ctx.error(sn, at, id, ("actuals::xlsx-key", msg), "copy 指标编码 from the template, or leave it empty and name the row by 二级指标 and 三级指标");
+            let d = Diagnostic::new(Code::ActualsXlsxKey, Span::default())
+                .variant("no-id")
+                .arg("id", id)
+                .arg("scope", &scope);
+            ctx.report(sn, at, id, d);
             None
         }
         (None, None) => {
@@ -363,11 +347,7 @@ fn indicator_id(sn: &str, row: &Row, ctx: &mut Ctx) -> Option<String> {
                 sn,
                 at,
                 &row.key_text,
-                (
-                    "actuals::xlsx-key",
-                    "a row named by 三级指标 can only be read with the scorecard".into(),
-                ),
-                "read the workbook through `jixiao score`, or add the 指标编码 column",
+                (Code::ActualsXlsxKey, "no-scorecard"),
             );
             None
         }
@@ -375,13 +355,13 @@ fn indicator_id(sn: &str, row: &Row, ctx: &mut Ctx) -> Option<String> {
             match keyed::resolve(list, row.level2.as_deref(), row.name.as_deref()) {
                 Ok(id) => Some(id.to_string()),
                 Err(e) => {
-                    let (code, message, help) = e.explain(&scope, XLSX_KEY_CODES);
+                    let d = e.diagnostic(&scope, XLSX_KEY_CODES);
                     let shown = if matches!(e, keyed::KeyError::NoName) {
                         ""
                     } else {
                         row.key_text.as_str()
                     };
-                    ctx.error(sn, at, shown, (code, message), help);
+                    ctx.report(sn, at, shown, d);
                     None
                 }
             }
@@ -413,16 +393,10 @@ fn insert_row(sn: &str, row: Row, id: String, ctx: &mut Ctx, actuals: &mut Actua
     if rows.insert(id.clone(), value).is_some() {
         ctx.twice
             .push((row.is_dept, row.project.clone(), id.clone()));
-        let msg = format!(
-            "the indicator `{id}` appears twice in {}",
-            scope(&row.project, row.is_dept)
-        );
-        ctx.error(
-            sn,
-            (row.r, row.key_col),
-            &row.key_text,
-            ("actuals::duplicate", msg),
-            "keep one row per project and indicator; until then the row is not scored",
-        );
+        let d = Diagnostic::new(Code::ActualsDuplicate, Span::default())
+            .variant("sheet")
+            .arg("id", &id)
+            .arg("scope", scope(&row.project, row.is_dept));
+        ctx.report(sn, (row.r, row.key_col), &row.key_text, d);
     }
 }

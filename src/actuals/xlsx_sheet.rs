@@ -19,7 +19,7 @@ use std::io::Cursor;
 pub const MAX_XLSX_CELLS: usize = 2_000_000;
 
 /// A cell as the reader uses it: text, or the reason it cannot be read.
-pub type CellValue = Result<Option<String>, String>;
+pub type CellValue = Result<Option<String>, super::load_xlsx::CellFault>;
 
 pub struct Sheet {
     pub name: String,
@@ -204,7 +204,8 @@ impl Sheet {
 }
 
 fn too_many() -> SheetError {
-    SheetError::TooLarge(format!(
-        "工作簿的单元格（含合并单元格填充的）超过 {MAX_XLSX_CELLS} 个的上限；请把数据拆成几个工作簿，或取消大片的合并单元格"
+    SheetError::TooLarge(crate::i18n::tf(
+        "actuals.too-many-cells",
+        &[("max", &MAX_XLSX_CELLS.to_string())],
     ))
 }

@@ -45,6 +45,9 @@ registry! {
     ActualNumberTooLarge = "actual::number-too-large", Error;
     ActualTooLong = "actual::too-long", Error;
     ActualsBadAmount = "actuals::bad-amount", Error;
+    ActualsBadDate = "actuals::bad-date", Error;
+    ActualsBadNumber = "actuals::bad-number", Error;
+    ActualsBaselineNotNumber = "actuals::baseline-not-number", Error;
     ActualsCsv = "actuals::csv", Error;
     ActualsCsvAmbiguous = "actuals::csv-ambiguous", Error;
     ActualsCsvColumns = "actuals::csv-columns", Error;
@@ -140,8 +143,10 @@ registry! {
     ScorecardYear = "scorecard::year", Error;
     SpendingBadAmount = "spending::bad-amount", Error;
     SpendingBadDate = "spending::bad-date", Error;
+    SpendingBadNumber = "spending::bad-number", Error;
     SpendingColumns = "spending::columns", Error;
     SpendingCsv = "spending::csv", Error;
+    SpendingTooLarge = "spending::too-large", Error;
     TargetConflictingOperators = "target::conflicting-operators", Error;
     TargetDoubledOperator = "target::doubled-operator", Warning;
     TargetEmpty = "target::empty", Error;

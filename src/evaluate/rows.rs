@@ -347,9 +347,8 @@ fn read_baseline(text: Option<&str>) -> Result<Option<Quantity>, Vec<Diagnostic>
             value: ActualValue::Number { quantity },
             ..
         }) => Ok(Some(quantity)),
-        Ok(other) => Err(vec![Diagnostic::error(
-            "actuals::baseline-not-number",
-            "基期值不是数值（如 `200` 或 `2.5%`）",
+        Ok(other) => Err(vec![Diagnostic::new(
+            crate::diagnostic::Code::ActualsBaselineNotNumber,
             other.span,
         )]),
         Err(diags) => Err(diags),

@@ -27,20 +27,16 @@ pub fn parse_spending_csv(
     let mut sheet = match Sheet::open(text) {
         Ok(sh) => sh,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                Code::SpendingCsv,
-                format!("cannot read the header row: {e}"),
-                Span::default(),
-            ));
+            diags.push(
+                Diagnostic::new(Code::SpendingCsv, Span::default())
+                    .variant("header")
+                    .arg("error", e),
+            );
             return Err(diags.into_vec());
         }
     };
     let (Some(pc), Some(sc)) = (sheet.column(Field::Project), sheet.column(Field::Spent)) else {
-        diags.push(
-            Diagnostic::error(Code::SpendingColumns, "the header row lacks `project` or `spent`", sheet.header_span())
-                .with_label("header row")
-                .with_help("name the columns `project` (项目编码) and `spent` (累计支出, 万元); `date` (截至日期) is optional"),
-        );
+        diags.push(Diagnostic::new(Code::SpendingColumns, sheet.header_span()));
         return Err(diags.into_vec());
     };
     let dc = sheet.column(Field::Date);
@@ -50,11 +46,7 @@ pub fn parse_spending_csv(
         let line = match read {
             Ok(line) => line,
             Err((at, e)) => {
-                diags.push(Diagnostic::error(
-                    Code::SpendingCsv,
-                    format!("this line cannot be read as CSV: {e}"),
-                    at,
-                ));
+                diags.push(Diagnostic::new(Code::SpendingCsv, at).arg("error", e));
                 continue;
             }
         };
@@ -65,15 +57,14 @@ pub fn parse_spending_csv(
             continue;
         }
         let read = read_amount(spent_text)
-            .map_err(|e| e.diagnostic(Area::Spending, "`spent`（累计支出）", line))
+            .map_err(|e| e.diagnostic(Area::Spending, crate::i18n::t("spending.what-spent"), line))
             .and_then(|spent| {
-                let date =
-                    match dc.map(cell).filter(|s| !s.is_empty()) {
-                        None => None,
-                        Some(s) => Some(read_date(s).map_err(|e| {
-                            e.diagnostic(Area::Spending, "`date`（截至日期）", line)
-                        })?),
-                    };
+                let date = match dc.map(cell).filter(|s| !s.is_empty()) {
+                    None => None,
+                    Some(s) => Some(read_date(s).map_err(|e| {
+                        e.diagnostic(Area::Spending, crate::i18n::t("spending.what-date"), line)
+                    })?),
+                };
                 Ok((spent, date))
             });
         match read {

@@ -14,7 +14,7 @@ pub use amount::{read_amount, read_number, read_plain_decimal};
 pub use date::read_date;
 pub use headers::{find_column, Field};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::limits::NumberKind;
 use crate::model::Span;
 
@@ -58,50 +58,29 @@ impl CellError {
     }
 
     /// The diagnostic code for a cell of `area`.
-    pub fn code(&self, area: Area) -> &'static str {
+    pub fn code(&self, area: Area) -> Code {
         match (area, self.problem) {
-            (Area::Actuals, Problem::NotAmount | Problem::Negative) => "actuals::bad-amount",
-            (Area::Actuals, Problem::TooLarge) => "actuals::too-large",
-            (Area::Actuals, Problem::NotDate) => "actuals::bad-date",
-            (Area::Actuals, Problem::NotNumber) => "actuals::bad-number",
-            (Area::Spending, Problem::NotAmount | Problem::Negative) => "spending::bad-amount",
-            (Area::Spending, Problem::TooLarge) => "spending::too-large",
-            (Area::Spending, Problem::NotDate) => "spending::bad-date",
-            (Area::Spending, Problem::NotNumber) => "spending::bad-number",
+            (Area::Actuals, Problem::NotAmount | Problem::Negative) => Code::ActualsBadAmount,
+            (Area::Actuals, Problem::TooLarge) => Code::ActualsTooLarge,
+            (Area::Actuals, Problem::NotDate) => Code::ActualsBadDate,
+            (Area::Actuals, Problem::NotNumber) => Code::ActualsBadNumber,
+            (Area::Spending, Problem::NotAmount | Problem::Negative) => Code::SpendingBadAmount,
+            (Area::Spending, Problem::TooLarge) => Code::SpendingTooLarge,
+            (Area::Spending, Problem::NotDate) => Code::SpendingBadDate,
+            (Area::Spending, Problem::NotNumber) => Code::SpendingBadNumber,
         }
     }
 
     /// The one wording of this error, for the field `what` (e.g. "`spent`（全年执行数）")
     /// of a cell at `span`. The caller adds where the cell is when the span cannot say it.
     pub fn diagnostic(&self, area: Area, what: &str, span: Span) -> Diagnostic {
-        let code = self.code(area);
-        let text = &self.text;
-        let (message, label, help) = match self.problem {
-            Problem::TooLarge => {
-                return crate::limits::too_large(text, NumberKind::Amount, code, what, span)
-            }
-            Problem::NotAmount => (format!("{what}「{text}」不是金额"), "不是金额", AMOUNT_HELP),
-            Problem::Negative => (
-                format!("{what}「{text}」是负数，金额不能为负"),
-                "负数",
-                AMOUNT_HELP,
-            ),
-            Problem::NotDate => (
-                format!("{what}「{text}」不是日期"),
-                "不是日期",
-                "日期写作 2022-06-30、2022/6/30 或 2022年6月30日（要有年份）",
-            ),
-            Problem::NotNumber => (
-                format!("{what}「{text}」不是数字"),
-                "不是数字",
-                "写一个数字，如 10 或 12.5；可用全角数字和千分位逗号",
-            ),
-        };
-        Diagnostic::error(code, message, span)
-            .with_label(label)
-            .with_help(help)
+        let d = Diagnostic::new(self.code(area), span).arg("what", what);
+        match self.problem {
+            Problem::TooLarge => d
+                .arg("shown", self.text.trim())
+                .arg("max", NumberKind::Amount.max()),
+            Problem::Negative => d.arg("text", &self.text).variant("negative"),
+            _ => d.arg("text", &self.text),
+        }
     }
 }
-
-const AMOUNT_HELP: &str =
-    "金额以万元为单位，如 9.50；也可写 1,009.86、9.5万元、95000元 或 1.2亿元（换算为万元）";
