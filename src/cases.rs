@@ -101,27 +101,12 @@ fn read_cases(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Case> {
         Ok(d) => d,
         Err(e) => {
             let message = crate::toml_tree::syntax_message(&e, text).0;
-            diags.push(
-                Diagnostic::error(
-                    Code::CasesSyntax,
-                    format!("this is not valid TOML: {message}"),
-                    span_of(e.span()),
-                )
-                .with_label("here")
-                .with_help("each case is a [[case]] table with target, actual and expect"),
-            );
+            diags.push(Code::CasesSyntax.at(span_of(e.span())).arg("why", message));
             return Vec::new();
         }
     };
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
-        diags.push(
-            Diagnostic::error(
-                Code::CasesEmpty,
-                "the file has no [[case]] tables",
-                Span::new(0, 0),
-            )
-            .with_help("write cases as [[case]] tables with target, actual and expect"),
-        );
+        diags.push(Code::CasesEmpty.at(Span::new(0, 0)));
         return Vec::new();
     };
     // One index for the whole file: a line lookup per case must not rescan it.
@@ -148,15 +133,7 @@ fn read_case(
     for (key, item) in table.iter() {
         let vspan = span_of(item.span());
         let Some(raw) = value_text(item, text) else {
-            diags.push(
-                Diagnostic::error(
-                    Code::CasesWrongType,
-                    format!("`{key}` must be text or a number"),
-                    vspan,
-                )
-                .with_label("not text")
-                .with_help("write the value in double quotes"),
-            );
+            diags.push(Code::CasesWrongType.at(vspan).arg("key", key));
             continue;
         };
         // An unknown key is underlined at the key, not at its value.
@@ -171,11 +148,7 @@ fn read_case(
     // A bad `expect` is reported above; saying it is missing too would mislead.
     let expect_written = table.contains_key("expect");
     if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
-        diags.push(
-            Diagnostic::error(Code::CasesNoExpectation, "this case says neither `expect` nor `expect_error`", span)
-                .with_label("case without an expectation")
-                .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
-        );
+        diags.push(Code::CasesNoExpectation.at(span));
     }
     if c.name.is_empty() {
         c.name = format!("{} vs {}", c.target, c.actual);
@@ -221,23 +194,14 @@ fn set_key(
         "expect" => match Decimal::from_str(&raw) {
             Ok(d) => c.expect = Some(d),
             Err(_) => {
-                return Err(Diagnostic::error(
-                    Code::CasesBadExpect,
-                    format!("`{raw}` is not a score"),
-                    vspan,
-                )
-                .with_label("not a number")
-                .with_help("write the expected score, e.g. expect = \"9.00\""))
+                return Err(Code::CasesBadExpect.at(vspan).arg("value", raw))
             }
         },
         other => {
-            return Err(Diagnostic::error(
-                Code::CasesUnknownKey,
-                format!("unknown key `{other}` in a case"),
-                kspan,
-            )
-            .with_label("not a known key")
-            .with_help(format!("the keys allowed are: {}", KEYS.join(", "))))
+            return Err(Code::CasesUnknownKey
+                .at(kspan)
+                .arg("key", other)
+                .arg("keys", KEYS.join(", ")))
         }
     }
     Ok(())
