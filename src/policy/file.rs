@@ -281,7 +281,12 @@ fn unknown_top_key(key: &str, kspan: Span) -> Diagnostic {
         .at(kspan)
         .variant(variant)
         .arg("key", key)
-        .arg("keys", TOP_KEYS.map(|k| format!("`{k}`")).join(", "))
+        .arg(
+            "keys",
+            TOP_KEYS
+                .map(|k| format!("`{k}`"))
+                .join(crate::i18n::t("rule-words.list-comma")),
+        )
 }
 
 /// The rules read from `[rules]`: their values, the key each subject was first written
