@@ -289,7 +289,15 @@ fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowS
     }
 }
 
-const TOO_LARGE: &str = "the numbers are too large to score exactly";
+/// Why a row could not be scored, in the current language (`score-row.<key>` in the
+/// catalogues), with its `{name}` placeholders filled.
+fn why(key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::tf(&format!("score-row.{key}"), args)
+}
+
+fn too_large() -> Outcome {
+    Outcome::Error(why("too-large", &[]))
+}
 
 fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
     format!("{}{}", shown(v), unit.map(|u| u.as_str()).unwrap_or(""))
@@ -313,7 +321,7 @@ impl Ctx<'_, '_> {
     }
 
     fn missing(&mut self) -> Outcome {
-        Outcome::Missing("no actual value was given (实际完成值未填写)".into())
+        Outcome::Missing(why("missing", &[]))
     }
 
     /// A grade given where a number was expected: accepted leniently at the grade's
@@ -353,17 +361,20 @@ impl Ctx<'_, '_> {
                 let inside =
                     s >= band.low && (s < band.high || (band.high_inclusive && s == band.high));
                 if !inside {
-                    return Outcome::Error(format!(
-                        "the share {}% is outside the band of {} ({}%–{}%{})",
-                        d(s),
-                        grade.label(),
-                        d(band.low),
-                        d(band.high),
-                        if band.high_inclusive {
-                            ""
-                        } else {
-                            ", upper end excluded"
-                        }
+                    let excluded = if band.high_inclusive {
+                        String::new()
+                    } else {
+                        why("upper-excluded", &[])
+                    };
+                    return Outcome::Error(why(
+                        "share-outside",
+                        &[
+                            ("share", &d(s).to_string()),
+                            ("grade", grade.label()),
+                            ("low", &d(band.low).to_string()),
+                            ("high", &d(band.high).to_string()),
+                            ("excluded", &excluded),
+                        ],
                     ));
                 }
                 s
@@ -374,7 +385,7 @@ impl Ctx<'_, '_> {
         self.figs.share = Some(pct);
         let w = self.w();
         let Some(exact) = mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED)) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         Outcome::Scored {
             exact,
@@ -415,10 +426,11 @@ impl Ctx<'_, '_> {
                     self.flag_fraction_for_percent(&q, target);
                 }
                 let v = in_unit_of(&q, target).map_err(|e| match e {
-                    UnitError::Mismatch { actual, target } => Outcome::Error(format!(
-                        "the actual's unit `{actual}` does not match the target's unit `{target}`"
+                    UnitError::Mismatch { actual, target } => Outcome::Error(why(
+                        "unit-mismatch",
+                        &[("actual", &actual.to_string()), ("target", &target.to_string())],
                     )),
-                    UnitError::TooLarge => Outcome::Error(TOO_LARGE.into()),
+                    UnitError::TooLarge => too_large(),
                 })?;
                 self.actual_text = converted_text(&q, v, target.unit.as_ref());
                 Ok(v)
@@ -428,22 +440,25 @@ impl Ctx<'_, '_> {
                 denominator,
             } => {
                 if denominator.is_zero() {
-                    return Err(Outcome::Error(format!(
-                        "the fraction `{}/{}` divides by zero",
-                        d(*numerator),
-                        d(*denominator)
+                    return Err(Outcome::Error(why(
+                        "fraction-zero",
+                        &[
+                            ("numerator", &d(*numerator).to_string()),
+                            ("denominator", &d(*denominator).to_string()),
+                        ],
                     )));
                 }
                 if let Some(u) = &target.unit {
                     if !u.is_percent_like() {
-                        return Err(Outcome::Error(format!(
-                            "a fraction is a rate (%), but the target's unit is `{u}`"
+                        return Err(Outcome::Error(why(
+                            "fraction-unit",
+                            &[("unit", &u.to_string())],
                         )));
                     }
                 }
                 let pct = div(*numerator, *denominator)
                     .and_then(|x| mul(x, Decimal::ONE_HUNDRED))
-                    .ok_or_else(|| Outcome::Error(TOO_LARGE.into()))?;
+                    .ok_or_else(too_large)?;
                 let q = Quantity::new(pct, Some(Unit::percent()));
                 let v = in_unit_of(&q, target).unwrap_or(pct);
                 self.actual_text = format!(
@@ -454,10 +469,9 @@ impl Ctx<'_, '_> {
                 );
                 Ok(v)
             }
-            other => Err(Outcome::Error(format!(
-                "{} cannot be compared with a numeric target; write the value achieved, e.g. `{}`",
-                describe(other),
-                target
+            other => Err(Outcome::Error(why(
+                "not-a-number",
+                &[("actual", &describe(other)), ("target", &target.to_string())],
             ))),
         }
     }
@@ -515,7 +529,7 @@ impl Ctx<'_, '_> {
             // A policy may deduct per unit or step on the value for target-zero rows.
             if matches!(f, Formula::PerUnit { .. } | Formula::Steps { .. }) {
                 let Some(applied) = apply(&f, Direction::Reverse, a, t, w, met) else {
-                    return Outcome::Error(TOO_LARGE.into());
+                    return too_large();
                 };
                 return Outcome::Scored {
                     exact: applied.exact,
@@ -566,7 +580,7 @@ impl Ctx<'_, '_> {
             };
         }
         let Some(applied) = apply(&f, self.dir, a, t, w, met) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         if t > Decimal::ZERO {
             let over = match self.dir {
@@ -646,14 +660,14 @@ impl Ctx<'_, '_> {
                 achieved: false,
                 formula: working,
             },
-            None => Outcome::Error(TOO_LARGE.into()),
+            None => too_large(),
         }
     }
 
     fn deadline(&mut self, dl: &Deadline, actual: Option<&ActualValue>) -> Outcome {
         let fy = self.input.fiscal_year;
         let Some(due) = dl.end.last_day(fy) else {
-            return Outcome::Error("the deadline is not a real date".into());
+            return Outcome::Error(why("deadline-not-real", &[]));
         };
         let p = &self.policy.deadline;
         let w = self.w();
@@ -687,7 +701,7 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::Date { date }) => {
                 let Some(done) = date.last_day(fy) else {
-                    return Outcome::Error("the completion date is not a real date".into());
+                    return Outcome::Error(why("done-not-real", &[]));
                 };
                 self.actual_text = cn_date(done);
                 self.figs.done = Some(done);
@@ -716,10 +730,7 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::Grade { grade, share }) => return self.graded_by_hand(*grade, *share),
             Some(other) => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against a deadline; write the completion date (`2022年11月20日`), `已完成` or `未完成`",
-                    describe(other)
-                ))
+                return Outcome::Error(why("not-a-date", &[("actual", &describe(other))]))
             }
         };
         self.figs.share = Some(share);
@@ -729,7 +740,7 @@ impl Ctx<'_, '_> {
                 achieved,
                 formula,
             },
-            None => Outcome::Error(TOO_LARGE.into()),
+            None => too_large(),
         }
     }
 
@@ -795,7 +806,7 @@ impl Ctx<'_, '_> {
             };
         }
         let Some(applied) = apply(&f, dir, achieved_change, required, w, met) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         Outcome::Scored {
             exact: applied.exact,
@@ -834,11 +845,12 @@ impl Ctx<'_, '_> {
                 let got_v = match in_unit_of(got, amount) {
                     Ok(v) => v,
                     Err(UnitError::Mismatch { actual, target }) => {
-                        return Err(Outcome::Error(format!(
-                            "the change's unit `{actual}` does not match the target's `{target}`"
+                        return Err(Outcome::Error(why(
+                            "change-unit",
+                            &[("actual", &actual.to_string()), ("target", &target.to_string())],
                         )))
                     }
-                    Err(UnitError::TooLarge) => return Err(Outcome::Error(TOO_LARGE.into())),
+                    Err(UnitError::TooLarge) => return Err(too_large()),
                 };
                 let v = got_v * sign(*direction);
                 self.actual_text = format!(
@@ -850,9 +862,7 @@ impl Ctx<'_, '_> {
             }
             ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
                 let Some(base) = self.input.baseline else {
-                    return Err(Outcome::Unscorable(
-                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
-                    ));
+                    return Err(Outcome::Unscorable(why("no-baseline", &[])));
                 };
                 // The actual and the baseline are read in the baseline's unit.
                 let a = self.number_in(actual, base)?;
@@ -864,19 +874,17 @@ impl Ctx<'_, '_> {
                     ChangeDirection::Decrease => b.checked_sub(a),
                 };
                 let Some(diff) = diff else {
-                    return Err(Outcome::Error(TOO_LARGE.into()));
+                    return Err(too_large());
                 };
                 if b.is_zero() {
                     // The default policy: a baseline of 0 makes any change row unscorable (a relative
                     // change is undefined; an absolute one against 0 is almost always a
                     // baseline that was not filled in).
-                    return Err(Outcome::Unscorable(
-                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
-                    ));
+                    return Err(Outcome::Unscorable(why("zero-baseline", &[])));
                 }
                 if relative {
                     let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
-                        return Err(Outcome::Error(TOO_LARGE.into()));
+                        return Err(too_large());
                     };
                     (
                         pct,
@@ -904,12 +912,12 @@ impl Ctx<'_, '_> {
             ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
                 return Err(self
                     .grade_for_number(actual)
-                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into())))
+                    .unwrap_or_else(too_large))
             }
             other => {
-                return Err(Outcome::Error(format!(
-                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
-                    describe(other)
+                return Err(Outcome::Error(why(
+                    "not-a-change",
+                    &[("actual", &describe(other))],
                 )))
             }
         };
@@ -941,10 +949,9 @@ impl Ctx<'_, '_> {
             }
             ActualValue::Text { text } if same_text(text, &q.text) => Grade::Achieved,
             other => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against the qualitative target `{}`; write 达成, 部分达成 or 未达成 (optionally with a share, e.g. `部分达成 75%`)",
-                    describe(other),
-                    q.text
+                return Outcome::Error(why(
+                    "not-a-grade",
+                    &[("actual", &describe(other)), ("target", &q.text)],
                 ))
             }
         };
@@ -1021,16 +1028,16 @@ fn formula_name(f: &Formula) -> String {
 /// How an actual is described in an error message.
 fn describe(a: &ActualValue) -> String {
     match a {
-        ActualValue::Number { quantity } => format!("the number `{quantity}`"),
-        ActualValue::Fraction { .. } => "a fraction".into(),
-        ActualValue::Date { date } => format!("the date `{date}`"),
+        ActualValue::Number { quantity } => why("number", &[("value", &quantity.to_string())]),
+        ActualValue::Fraction { .. } => why("fraction", &[]),
+        ActualValue::Date { date } => why("date", &[("value", &date.to_string())]),
         ActualValue::Done => "`已完成`".into(),
         ActualValue::NotDone => "`未完成`".into(),
-        ActualValue::Grade { grade, .. } => format!("the grade `{}`", grade.label()),
+        ActualValue::Grade { grade, .. } => why("grade", &[("value", grade.label())]),
         ActualValue::YesNo { yes } => format!("`{}`", if *yes { "是" } else { "否" }),
-        ActualValue::Change { .. } => "a change".into(),
+        ActualValue::Change { .. } => why("change", &[]),
         ActualValue::NotApplicable => "`不适用`".into(),
-        ActualValue::Text { text } => format!("the text `{text}`"),
+        ActualValue::Text { text } => why("text", &[("value", text)]),
     }
 }
 
