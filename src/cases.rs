@@ -226,11 +226,11 @@ pub struct CasePolicyError {
 
 impl std::fmt::Display for CasePolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the case's policy `{}` cannot be used:\n{}",
-            self.policy, self.diagnostics
-        )
+        let text = crate::i18n::tf(
+            "cases.policy-unusable",
+            &[("policy", &self.policy), ("diagnostics", &self.diagnostics)],
+        );
+        f.write_str(&text)
     }
 }
 
@@ -247,7 +247,7 @@ pub fn run_cases(
             Err(e) => {
                 out.failures.push(Failure {
                     case: c.clone(),
-                    message: format!("policy: {e}"),
+                    message: crate::i18n::tf("cases.policy-failed", &[("why", &e.to_string())]),
                     trace: None,
                 });
                 continue;
@@ -268,27 +268,33 @@ pub fn run_cases(
             .as_ref()
             .map(|d| format!("{} [{}]", d.trace.formula, d.trace.rule));
         let got = r.score.map(|s| fixed(s, policy.rounding_places));
+        let says = |key: &str, args: &[(&str, &str)]| {
+            Some(crate::i18n::tf(&format!("cases.{key}"), args))
+        };
         let problem = match (&c.expect_error, &r.error, c.expect, r.score) {
             (Some(want), Some(err), _, _) if err.contains(want.as_str()) => None,
-            (Some(want), Some(err), _, _) => Some(format!(
-                "expected an error containing `{want}`, got the error: {err}"
-            )),
-            (Some(want), None, _, _) => Some(format!(
-                "expected an error containing `{want}`, got the score {}",
-                got.clone().unwrap_or_else(|| "—".into())
-            )),
-            (None, Some(err), _, _) => Some(format!("expected a score, got the error: {err}")),
+            (Some(want), Some(err), _, _) => says("want-error-got-error", &[("want", want), ("err", err)]),
+            (Some(want), None, _, _) => says(
+                "want-error-got-score",
+                &[("want", want), ("got", got.as_deref().unwrap_or("—"))],
+            ),
+            (None, Some(err), _, _) => says("want-score-got-error", &[("err", err)]),
             (None, None, Some(want), Some(s)) if want == s => match (c.expect_achieved, r.achieved)
             {
-                (Some(w), Some(a)) if w != a => Some(format!("expected achieved = {w}, got {a}")),
+                (Some(w), Some(a)) if w != a => says(
+                    "want-achieved",
+                    &[("want", &w.to_string()), ("got", &a.to_string())],
+                ),
                 _ => None,
             },
-            (None, None, Some(want), s) => Some(format!(
-                "expected {}, got {}",
-                fixed(want, policy.rounding_places),
-                s.map(|x| fixed(x, policy.rounding_places))
-                    .unwrap_or_else(|| "no score".into())
-            )),
+            (None, None, Some(want), s) => {
+                let no_score = crate::i18n::t("cases.no-score").to_string();
+                let got = s.map_or(no_score, |x| fixed(x, policy.rounding_places));
+                says(
+                    "want-score",
+                    &[("want", &fixed(want, policy.rounding_places)), ("got", &got)],
+                )
+            }
             (None, None, None, _) => None,
         };
         match problem {
@@ -306,23 +312,27 @@ pub fn run_cases(
 pub fn render_failures(path: &Path, o: &Outcome) -> String {
     let mut s = String::new();
     for f in &o.failures {
-        s.push_str(&format!(
-            "FAIL {}:{} {}\n  target `{}` actual `{}`\n  {}\n",
-            path.display(),
-            f.case.line,
-            f.case.name,
-            f.case.target,
-            f.case.actual,
-            f.message
-        ));
+        let (line, path) = (f.case.line.to_string(), path.display().to_string());
+        let args = [
+            ("path", path.as_str()),
+            ("line", line.as_str()),
+            ("name", f.case.name.as_str()),
+            ("target", f.case.target.as_str()),
+            ("actual", f.case.actual.as_str()),
+            ("message", f.message.as_str()),
+        ];
+        s.push_str(&crate::i18n::tf("cases.failed", &args));
+        s.push('\n');
         if let Some(t) = &f.trace {
-            s.push_str(&format!("  trace: {t}\n"));
+            s.push_str(&crate::i18n::tf("cases.trace", &[("trace", t)]));
+            s.push('\n');
         }
     }
-    s.push_str(&format!(
-        "{} passed, {} failed\n",
-        o.passed,
-        o.failures.len()
+    let (passed, failed) = (o.passed.to_string(), o.failures.len().to_string());
+    s.push_str(&crate::i18n::tf(
+        "cases.summary",
+        &[("passed", &passed), ("failed", &failed)],
     ));
+    s.push('\n');
     s
 }
