@@ -578,7 +578,7 @@ fn by_hand(r: &Row) -> Option<(&'static str, Decimal)> {
             let x = if a <= t { w } else { w * t / a };
             ("comparison reverse", x)
         }
-        "comparison" if r.rule.starts_with("target zero") => {
+        "comparison" if r.rule.starts_with("target zero") || r.rule.starts_with("目标为零") => {
             let a = n("A")?;
             (
                 "target zero",

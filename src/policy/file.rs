@@ -59,7 +59,7 @@ impl RuleOrigins {
     pub fn location(&self, subject: Subject) -> String {
         match self.get(subject) {
             Some(o) => format!("{}:{}", self.file, o.line),
-            None => format!("{} (not written: built-in default)", self.file),
+            None => crate::i18n::tf("rule-words.built-in-default", &[("file", &self.file)]),
         }
     }
 }

@@ -200,7 +200,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
     };
     let w = input.points;
     if input.formula_override.is_some() {
-        cx.rule.push_str(" (row rule from the scorecard)");
+        cx.rule.push_str(&rule_words("row-rule", &[]));
     }
     let trace = |formula: String, cx: &mut Ctx<'_, '_>| Trace {
         kind: input.target.kind_name(),
@@ -295,6 +295,12 @@ fn why(key: &str, args: &[(&str, &str)]) -> String {
     crate::i18n::tf(&format!("score-row.{key}"), args)
 }
 
+/// How the row was scored (the trace's `rule`), in the current language
+/// (`score-rule.<key>`); the rule words of the policy language (`proportional`) stay.
+fn rule_words(key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::tf(&format!("score-rule.{key}"), args)
+}
+
 fn too_large() -> Outcome {
     Outcome::Error(why("too-large", &[]))
 }
@@ -331,7 +337,7 @@ impl Ctx<'_, '_> {
             FlagCode::GradedByHand,
             format!("数值型指标按等级“{}”人工评分", grade.label()),
         ));
-        self.rule = format!("graded by hand: {}", grade.label());
+        self.rule = rule_words("graded-by-hand", &[("grade", grade.label())]);
         self.rule_kind = Some(RuleKind::Qualitative);
         self.grade_outcome(grade, share)
     }
@@ -518,7 +524,7 @@ impl Ctx<'_, '_> {
         // Target zero: nothing is allowed (`=0`, `0次`, `≤0`).
         if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
-            self.rule = format!("target zero: {}", formula_name(&f));
+            self.rule = rule_words("target-zero", &[("formula", &formula_name(&f))]);
             self.rule_kind = Some(RuleKind::TargetZero);
             // `<0起` asks for less than nothing: 0 does not meet it (`>`/`<` are strict).
             let met = if c.op == Op::Lt {
@@ -560,6 +566,8 @@ impl Ctx<'_, '_> {
             Direction::Reverse => &p.reverse,
         };
         let f = self.formula_for(default);
+        // The policy's rule by its key and words (`positive = "proportional"`), the same
+        // in every language, as the policy file has them.
         self.rule = format!("{}: {}", self.dir.code(), formula_name(&f));
         self.rule_kind = Some(match self.dir {
             Direction::Positive => RuleKind::Positive,
@@ -623,7 +631,7 @@ impl Ctx<'_, '_> {
         let unit = r.high.unit.as_ref();
         let aq = self.actual_text.clone();
         let w = self.w();
-        self.rule = "range: inside full, outside proportional".into();
+        self.rule = rule_words("range", &[]);
         self.rule_kind = Some(RuleKind::Range);
         self.figs.low = Some(lo);
         self.figs.high = Some(hi);
@@ -673,23 +681,23 @@ impl Ctx<'_, '_> {
         let w = self.w();
         let due_s = cn_date(due);
         let share_of = |pct: Decimal| mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED));
-        self.rule = "deadline".into();
+        self.rule = rule_words("deadline", &[]);
         self.rule_kind = Some(RuleKind::Deadline);
         self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
                 self.flags.push(Flag::new(FlagCode::MissingActual, "未填写实际完成值，按未完成计分"));
-                self.rule = "deadline: not done".into();
+                self.rule = rule_words("deadline-not-done", &[]);
                 (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
             }
             Some(ActualValue::NotDone) => {
                 self.actual_text = "未完成".into();
-                self.rule = "deadline: not done".into();
+                self.rule = rule_words("deadline-not-done", &[]);
                 (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
             }
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
-                self.rule = "deadline: done, no date".into();
+                self.rule = rule_words("deadline-no-date", &[]);
                 self.flags.push(Flag::new(FlagCode::NoCompletionDate,
                     "已完成但未写完成日期，无法核对时限",
                 ));
@@ -706,7 +714,7 @@ impl Ctx<'_, '_> {
                 self.actual_text = cn_date(done);
                 self.figs.done = Some(done);
                 if done <= due {
-                    self.rule = "deadline: on time".into();
+                    self.rule = rule_words("deadline-on-time", &[]);
                     (
                         Decimal::ONE_HUNDRED,
                         true,
@@ -715,7 +723,7 @@ impl Ctx<'_, '_> {
                 } else {
                     let months = months_late(due, done);
                     let pct = (p.late - p.late_per_month * Decimal::from(months)).max(p.late_floor);
-                    self.rule = "deadline: late".into();
+                    self.rule = rule_words("deadline-late", &[]);
                     let extra = if p.late_per_month.is_zero() {
                         String::new()
                     } else {
@@ -769,7 +777,7 @@ impl Ctx<'_, '_> {
             Err(decided) => return decided,
         };
         let f = self.formula_for(&self.policy.change);
-        self.rule = format!("change vs baseline: {}", formula_name(&f));
+        self.rule = rule_words("change", &[("formula", &formula_name(&f))]);
         self.rule_kind = Some(RuleKind::Change);
         self.figs.required = Some(required);
         self.figs.change = Some(achieved_change);
@@ -928,7 +936,7 @@ impl Ctx<'_, '_> {
         let Some(actual) = actual else {
             return self.missing();
         };
-        self.rule = "qualitative bands".into();
+        self.rule = rule_words("qualitative", &[]);
         self.rule_kind = Some(RuleKind::Qualitative);
         let grade = match actual {
             ActualValue::Grade { grade, share } => {
@@ -1008,6 +1016,8 @@ fn rel(a: Decimal, t: Decimal) -> &'static str {
     }
 }
 
+/// The formula in the words of the policy language (`proportional`, `linear zero at 2T`),
+/// which a policy file is written in whatever the language of the messages.
 fn formula_name(f: &Formula) -> String {
     match f {
         Formula::Proportional => "proportional".into(),
