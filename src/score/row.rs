@@ -226,10 +226,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             let score = policy.round(exact);
             let blank = input.reason.is_none_or(|r| r.trim().is_empty());
             if score < w && blank {
-                cx.flags.push(Flag::new(
-                    FlagCode::ReasonRequired,
-                    "得分低于分值，需填写偏差原因分析及改进措施",
-                ));
+                cx.flags.push(Flag::new(FlagCode::ReasonRequired, note("reason-required", &[])));
             }
             let shown = fixed(score, policy.rounding_places);
             let formula = if formula.ends_with("满分") {
@@ -301,6 +298,11 @@ fn rule_words(key: &str, args: &[(&str, &str)]) -> String {
     crate::i18n::tf(&format!("score-rule.{key}"), args)
 }
 
+/// The note of a flag the row raises, in the current language (`score-note.<key>`).
+fn note(key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::tf(&format!("score-note.{key}"), args)
+}
+
 fn too_large() -> Outcome {
     Outcome::Error(why("too-large", &[]))
 }
@@ -335,7 +337,7 @@ impl Ctx<'_, '_> {
     fn graded_by_hand(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
         self.flags.push(Flag::new(
             FlagCode::GradedByHand,
-            format!("数值型指标按等级“{}”人工评分", grade.label()),
+            note("graded-by-hand", &[("grade", grade.label())]),
         ));
         self.rule = rule_words("graded-by-hand", &[("grade", grade.label())]);
         self.rule_kind = Some(RuleKind::Qualitative);
@@ -491,12 +493,9 @@ impl Ctx<'_, '_> {
             let meant = a * Decimal::ONE_HUNDRED;
             self.flags.push(Flag::new(
                 FlagCode::FractionForPercent,
-                format!(
-                    "实际完成值 {} 未写单位，按 {}% 计分；如指 {}%，请写作 {}%",
-                    d(a),
-                    d(a),
-                    d(meant),
-                    d(meant)
+                note(
+                    "fraction-for-percent",
+                    &[("value", &d(a).to_string()), ("meant", &d(meant).to_string())],
                 ),
             ));
         }
@@ -596,10 +595,7 @@ impl Ctx<'_, '_> {
                 Direction::Reverse => mul(t, p.flags.over_reverse).is_some_and(|x| a <= x),
             };
             if over {
-                self.flags.push(Flag::new(
-                    FlagCode::OverAchieved,
-                    "实际完成值远超目标值，目标可能设置偏低",
-                ));
+                self.flags.push(Flag::new(FlagCode::OverAchieved, note("over-achieved", &[])));
             }
         }
         let relation = match (self.dir, met) {
@@ -686,7 +682,7 @@ impl Ctx<'_, '_> {
         self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
-                self.flags.push(Flag::new(FlagCode::MissingActual, "未填写实际完成值，按未完成计分"));
+                self.flags.push(Flag::new(FlagCode::MissingActual, note("missing-deadline", &[])));
                 self.rule = rule_words("deadline-not-done", &[]);
                 (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
             }
@@ -698,9 +694,7 @@ impl Ctx<'_, '_> {
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
                 self.rule = rule_words("deadline-no-date", &[]);
-                self.flags.push(Flag::new(FlagCode::NoCompletionDate,
-                    "已完成但未写完成日期，无法核对时限",
-                ));
+                self.flags.push(Flag::new(FlagCode::NoCompletionDate, note("no-completion-date", &[])));
                 (
                     p.done_without_date,
                     true,
