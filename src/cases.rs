@@ -193,9 +193,7 @@ fn set_key(
         "expect_achieved" => c.expect_achieved = raw.parse().ok(),
         "expect" => match Decimal::from_str(&raw) {
             Ok(d) => c.expect = Some(d),
-            Err(_) => {
-                return Err(Code::CasesBadExpect.at(vspan).arg("value", raw))
-            }
+            Err(_) => return Err(Code::CasesBadExpect.at(vspan).arg("value", raw)),
         },
         other => {
             return Err(Code::CasesUnknownKey
@@ -268,12 +266,13 @@ pub fn run_cases(
             .as_ref()
             .map(|d| format!("{} [{}]", d.trace.formula, d.trace.rule));
         let got = r.score.map(|s| fixed(s, policy.rounding_places));
-        let says = |key: &str, args: &[(&str, &str)]| {
-            Some(crate::i18n::tf(&format!("cases.{key}"), args))
-        };
+        let says =
+            |key: &str, args: &[(&str, &str)]| Some(crate::i18n::tf(&format!("cases.{key}"), args));
         let problem = match (&c.expect_error, &r.error, c.expect, r.score) {
             (Some(want), Some(err), _, _) if err.contains(want.as_str()) => None,
-            (Some(want), Some(err), _, _) => says("want-error-got-error", &[("want", want), ("err", err)]),
+            (Some(want), Some(err), _, _) => {
+                says("want-error-got-error", &[("want", want), ("err", err)])
+            }
             (Some(want), None, _, _) => says(
                 "want-error-got-score",
                 &[("want", want), ("got", got.as_deref().unwrap_or("—"))],
@@ -292,7 +291,10 @@ pub fn run_cases(
                 let got = s.map_or(no_score, |x| fixed(x, policy.rounding_places));
                 says(
                     "want-score",
-                    &[("want", &fixed(want, policy.rounding_places)), ("got", &got)],
+                    &[
+                        ("want", &fixed(want, policy.rounding_places)),
+                        ("got", &got),
+                    ],
                 )
             }
             (None, None, None, _) => None,

@@ -1052,9 +1052,11 @@ fn human(r: Rule) -> Option<&'static str> {
         Rule::r_level_name | Rule::r_level => "x-level",
         Rule::r_grade_label | Rule::r_grade => "x-grade",
         Rule::r_ge | Rule::r_lt | Rule::r_bad_op | Rule::r_grade_bound => "x-grade-bound",
-        Rule::r_grade_word | Rule::r_g_achieved | Rule::r_g_partial | Rule::r_g_not | Rule::r_qband => {
-            "x-grade-word"
-        }
+        Rule::r_grade_word
+        | Rule::r_g_achieved
+        | Rule::r_g_partial
+        | Rule::r_g_not
+        | Rule::r_qband => "x-grade-word",
         Rule::r_default => "x-default",
         Rule::r_d_clause
         | Rule::r_d_late
@@ -1068,9 +1070,11 @@ fn human(r: Rule) -> Option<&'static str> {
         Rule::r_over_clause | Rule::r_over_pos | Rule::r_over_rev => "x-over-clause",
         Rule::r_row_dir => "x-row-direction",
         Rule::r_na | Rule::r_na_move | Rule::r_na_rescale => "x-not-applicable",
-        Rule::r_light | Rule::r_light_red | Rule::r_light_yellow | Rule::r_light_green | Rule::r_m_clause => {
-            "x-light"
-        }
+        Rule::r_light
+        | Rule::r_light_red
+        | Rule::r_light_yellow
+        | Rule::r_light_green
+        | Rule::r_m_clause => "x-light",
         Rule::r_m_bound => "x-light-bound",
         Rule::EOI => "x-end",
         _ => return None,

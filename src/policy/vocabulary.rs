@@ -56,8 +56,7 @@ fn problem(variant: &'static str, why: impl std::fmt::Display, span: Span) -> Di
 
 /// Reads the `vocabulary` key of a policy file's `text`; `span` is the key's place.
 pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnostic> {
-    let table: toml::Table =
-        toml::from_str(text).map_err(|e| problem("read", e, span))?;
+    let table: toml::Table = toml::from_str(text).map_err(|e| problem("read", e, span))?;
     match table.get("vocabulary") {
         None => Ok(None),
         Some(toml::Value::String(name)) => Ok(Some(VocabularyKey::File(name.clone()))),

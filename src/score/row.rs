@@ -226,7 +226,10 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             let score = policy.round(exact);
             let blank = input.reason.is_none_or(|r| r.trim().is_empty());
             if score < w && blank {
-                cx.flags.push(Flag::new(FlagCode::ReasonRequired, note("reason-required", &[])));
+                cx.flags.push(Flag::new(
+                    FlagCode::ReasonRequired,
+                    note("reason-required", &[]),
+                ));
             }
             let shown = fixed(score, policy.rounding_places);
             let formula = if formula.ends_with("满分") {
@@ -436,7 +439,10 @@ impl Ctx<'_, '_> {
                 let v = in_unit_of(&q, target).map_err(|e| match e {
                     UnitError::Mismatch { actual, target } => Outcome::Error(why(
                         "unit-mismatch",
-                        &[("actual", &actual.to_string()), ("target", &target.to_string())],
+                        &[
+                            ("actual", &actual.to_string()),
+                            ("target", &target.to_string()),
+                        ],
                     )),
                     UnitError::TooLarge => too_large(),
                 })?;
@@ -479,7 +485,10 @@ impl Ctx<'_, '_> {
             }
             other => Err(Outcome::Error(why(
                 "not-a-number",
-                &[("actual", &describe(other)), ("target", &target.to_string())],
+                &[
+                    ("actual", &describe(other)),
+                    ("target", &target.to_string()),
+                ],
             ))),
         }
     }
@@ -495,7 +504,10 @@ impl Ctx<'_, '_> {
                 FlagCode::FractionForPercent,
                 note(
                     "fraction-for-percent",
-                    &[("value", &d(a).to_string()), ("meant", &d(meant).to_string())],
+                    &[
+                        ("value", &d(a).to_string()),
+                        ("meant", &d(meant).to_string()),
+                    ],
                 ),
             ));
         }
@@ -595,7 +607,10 @@ impl Ctx<'_, '_> {
                 Direction::Reverse => mul(t, p.flags.over_reverse).is_some_and(|x| a <= x),
             };
             if over {
-                self.flags.push(Flag::new(FlagCode::OverAchieved, note("over-achieved", &[])));
+                self.flags.push(Flag::new(
+                    FlagCode::OverAchieved,
+                    note("over-achieved", &[]),
+                ));
             }
         }
         let relation = match (self.dir, met) {
@@ -682,19 +697,33 @@ impl Ctx<'_, '_> {
         self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
-                self.flags.push(Flag::new(FlagCode::MissingActual, note("missing-deadline", &[])));
+                self.flags.push(Flag::new(
+                    FlagCode::MissingActual,
+                    note("missing-deadline", &[]),
+                ));
                 self.rule = rule_words("deadline-not-done", &[]);
-                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+                (
+                    p.not_done,
+                    false,
+                    format!("未完成 → {} × {}%", d(w), d(p.not_done)),
+                )
             }
             Some(ActualValue::NotDone) => {
                 self.actual_text = "未完成".into();
                 self.rule = rule_words("deadline-not-done", &[]);
-                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+                (
+                    p.not_done,
+                    false,
+                    format!("未完成 → {} × {}%", d(w), d(p.not_done)),
+                )
             }
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
                 self.rule = rule_words("deadline-no-date", &[]);
-                self.flags.push(Flag::new(FlagCode::NoCompletionDate, note("no-completion-date", &[])));
+                self.flags.push(Flag::new(
+                    FlagCode::NoCompletionDate,
+                    note("no-completion-date", &[]),
+                ));
                 (
                     p.done_without_date,
                     true,
@@ -726,11 +755,18 @@ impl Ctx<'_, '_> {
                     (
                         pct,
                         false,
-                        format!("{} > {due_s} 逾期{extra} → {} × {}%", cn_date(done), d(w), d(pct)),
+                        format!(
+                            "{} > {due_s} 逾期{extra} → {} × {}%",
+                            cn_date(done),
+                            d(w),
+                            d(pct)
+                        ),
                     )
                 }
             }
-            Some(ActualValue::Grade { grade, share }) => return self.graded_by_hand(*grade, *share),
+            Some(ActualValue::Grade { grade, share }) => {
+                return self.graded_by_hand(*grade, *share)
+            }
             Some(other) => {
                 return Outcome::Error(why("not-a-date", &[("actual", &describe(other))]))
             }
@@ -849,17 +885,16 @@ impl Ctx<'_, '_> {
                     Err(UnitError::Mismatch { actual, target }) => {
                         return Err(Outcome::Error(why(
                             "change-unit",
-                            &[("actual", &actual.to_string()), ("target", &target.to_string())],
+                            &[
+                                ("actual", &actual.to_string()),
+                                ("target", &target.to_string()),
+                            ],
                         )))
                     }
                     Err(UnitError::TooLarge) => return Err(too_large()),
                 };
                 let v = got_v * sign(*direction);
-                self.actual_text = format!(
-                    "{}{}",
-                    change_verb(*direction),
-                    got
-                );
+                self.actual_text = format!("{}{}", change_verb(*direction), got);
                 (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
             }
             ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
@@ -912,9 +947,7 @@ impl Ctx<'_, '_> {
                 }
             }
             ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
-                return Err(self
-                    .grade_for_number(actual)
-                    .unwrap_or_else(too_large))
+                return Err(self.grade_for_number(actual).unwrap_or_else(too_large))
             }
             other => {
                 return Err(Outcome::Error(why(

@@ -77,11 +77,7 @@ impl Reader<'_> {
                     label = c.as_str().to_string();
                     if earlier.iter().any(|w| w.label == label) {
                         let span = self.span(&c);
-                        self.given_twice(
-                            &word_with("grade", &[("label", &label)]),
-                            span,
-                            "grade",
-                        );
+                        self.given_twice(&word_with("grade", &[("label", &label)]), span, "grade");
                     }
                 }
                 Rule::r_interval => {
