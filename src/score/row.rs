@@ -5,6 +5,7 @@ use super::figures::Figures;
 use super::flag::{Flag, FlagCode};
 use super::formula::{apply, d, div, fixed, mul, shown};
 use super::policy::{Formula, Policy};
+use crate::i18n::tf;
 use crate::model::quantity::{in_unit_of, UnitError};
 use crate::model::{
     Actual, ActualValue, Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource,
@@ -200,7 +201,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
     };
     let w = input.points;
     if input.formula_override.is_some() {
-        cx.rule.push_str(&rule_words("row-rule", &[]));
+        cx.rule.push_str(&tf("score-rule.row-rule", &[]));
     }
     let trace = |formula: String, cx: &mut Ctx<'_, '_>| Trace {
         kind: input.target.kind_name(),
@@ -228,7 +229,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             if score < w && blank {
                 cx.flags.push(Flag::new(
                     FlagCode::ReasonRequired,
-                    note("reason-required", &[]),
+                    tf("score-note.reason-required", &[]),
                 ));
             }
             let shown = fixed(score, policy.rounding_places);
@@ -289,25 +290,12 @@ fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowS
     }
 }
 
-/// Why a row could not be scored, in the current language (`score-row.<key>` in the
-/// catalogues), with its `{name}` placeholders filled.
-fn why(key: &str, args: &[(&str, &str)]) -> String {
-    crate::i18n::tf(&format!("score-row.{key}"), args)
-}
-
-/// How the row was scored (the trace's `rule`), in the current language
-/// (`score-rule.<key>`); the rule words of the policy language (`proportional`) stay.
-fn rule_words(key: &str, args: &[(&str, &str)]) -> String {
-    crate::i18n::tf(&format!("score-rule.{key}"), args)
-}
-
-/// The note of a flag the row raises, in the current language (`score-note.<key>`).
-fn note(key: &str, args: &[(&str, &str)]) -> String {
-    crate::i18n::tf(&format!("score-note.{key}"), args)
-}
+// The texts a row's result carries (why it could not be scored, how it was scored, its
+// flag notes) come from the catalogues' `score-row`, `score-rule` and `score-note`
+// sections, in the language of the run.
 
 fn too_large() -> Outcome {
-    Outcome::Error(why("too-large", &[]))
+    Outcome::Error(tf("score-row.too-large", &[]))
 }
 
 fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
@@ -332,7 +320,7 @@ impl Ctx<'_, '_> {
     }
 
     fn missing(&mut self) -> Outcome {
-        Outcome::Missing(why("missing", &[]))
+        Outcome::Missing(tf("score-row.missing", &[]))
     }
 
     /// A grade given where a number was expected: accepted leniently at the grade's
@@ -340,9 +328,9 @@ impl Ctx<'_, '_> {
     fn graded_by_hand(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
         self.flags.push(Flag::new(
             FlagCode::GradedByHand,
-            note("graded-by-hand", &[("grade", grade.label())]),
+            tf("score-note.graded-by-hand", &[("grade", grade.label())]),
         ));
-        self.rule = rule_words("graded-by-hand", &[("grade", grade.label())]);
+        self.rule = tf("score-rule.graded-by-hand", &[("grade", grade.label())]);
         self.rule_kind = Some(RuleKind::Qualitative);
         self.grade_outcome(grade, share)
     }
@@ -375,10 +363,10 @@ impl Ctx<'_, '_> {
                     let excluded = if band.high_inclusive {
                         String::new()
                     } else {
-                        why("upper-excluded", &[])
+                        tf("score-row.upper-excluded", &[])
                     };
-                    return Outcome::Error(why(
-                        "share-outside",
+                    return Outcome::Error(tf(
+                        "score-row.share-outside",
                         &[
                             ("share", &d(s).to_string()),
                             ("grade", grade.label()),
@@ -437,8 +425,8 @@ impl Ctx<'_, '_> {
                     self.flag_fraction_for_percent(&q, target);
                 }
                 let v = in_unit_of(&q, target).map_err(|e| match e {
-                    UnitError::Mismatch { actual, target } => Outcome::Error(why(
-                        "unit-mismatch",
+                    UnitError::Mismatch { actual, target } => Outcome::Error(tf(
+                        "score-row.unit-mismatch",
                         &[
                             ("actual", &actual.to_string()),
                             ("target", &target.to_string()),
@@ -454,8 +442,8 @@ impl Ctx<'_, '_> {
                 denominator,
             } => {
                 if denominator.is_zero() {
-                    return Err(Outcome::Error(why(
-                        "fraction-zero",
+                    return Err(Outcome::Error(tf(
+                        "score-row.fraction-zero",
                         &[
                             ("numerator", &d(*numerator).to_string()),
                             ("denominator", &d(*denominator).to_string()),
@@ -464,8 +452,8 @@ impl Ctx<'_, '_> {
                 }
                 if let Some(u) = &target.unit {
                     if !u.is_percent_like() {
-                        return Err(Outcome::Error(why(
-                            "fraction-unit",
+                        return Err(Outcome::Error(tf(
+                            "score-row.fraction-unit",
                             &[("unit", &u.to_string())],
                         )));
                     }
@@ -483,8 +471,8 @@ impl Ctx<'_, '_> {
                 );
                 Ok(v)
             }
-            other => Err(Outcome::Error(why(
-                "not-a-number",
+            other => Err(Outcome::Error(tf(
+                "score-row.not-a-number",
                 &[
                     ("actual", &describe(other)),
                     ("target", &target.to_string()),
@@ -502,8 +490,8 @@ impl Ctx<'_, '_> {
             let meant = a * Decimal::ONE_HUNDRED;
             self.flags.push(Flag::new(
                 FlagCode::FractionForPercent,
-                note(
-                    "fraction-for-percent",
+                tf(
+                    "score-note.fraction-for-percent",
                     &[
                         ("value", &d(a).to_string()),
                         ("meant", &d(meant).to_string()),
@@ -535,7 +523,7 @@ impl Ctx<'_, '_> {
         // Target zero: nothing is allowed (`=0`, `0次`, `≤0`).
         if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
-            self.rule = rule_words("target-zero", &[("formula", &formula_name(&f))]);
+            self.rule = tf("score-rule.target-zero", &[("formula", &formula_name(&f))]);
             self.rule_kind = Some(RuleKind::TargetZero);
             // `<0起` asks for less than nothing: 0 does not meet it (`>`/`<` are strict).
             let met = if c.op == Op::Lt {
@@ -609,7 +597,7 @@ impl Ctx<'_, '_> {
             if over {
                 self.flags.push(Flag::new(
                     FlagCode::OverAchieved,
-                    note("over-achieved", &[]),
+                    tf("score-note.over-achieved", &[]),
                 ));
             }
         }
@@ -642,7 +630,7 @@ impl Ctx<'_, '_> {
         let unit = r.high.unit.as_ref();
         let aq = self.actual_text.clone();
         let w = self.w();
-        self.rule = rule_words("range", &[]);
+        self.rule = tf("score-rule.range", &[]);
         self.rule_kind = Some(RuleKind::Range);
         self.figs.low = Some(lo);
         self.figs.high = Some(hi);
@@ -686,22 +674,22 @@ impl Ctx<'_, '_> {
     fn deadline(&mut self, dl: &Deadline, actual: Option<&ActualValue>) -> Outcome {
         let fy = self.input.fiscal_year;
         let Some(due) = dl.end.last_day(fy) else {
-            return Outcome::Error(why("deadline-not-real", &[]));
+            return Outcome::Error(tf("score-row.deadline-not-real", &[]));
         };
         let p = &self.policy.deadline;
         let w = self.w();
         let due_s = cn_date(due);
         let share_of = |pct: Decimal| mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED));
-        self.rule = rule_words("deadline", &[]);
+        self.rule = tf("score-rule.deadline", &[]);
         self.rule_kind = Some(RuleKind::Deadline);
         self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
                 self.flags.push(Flag::new(
                     FlagCode::MissingActual,
-                    note("missing-deadline", &[]),
+                    tf("score-note.missing-deadline", &[]),
                 ));
-                self.rule = rule_words("deadline-not-done", &[]);
+                self.rule = tf("score-rule.deadline-not-done", &[]);
                 (
                     p.not_done,
                     false,
@@ -710,7 +698,7 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::NotDone) => {
                 self.actual_text = "未完成".into();
-                self.rule = rule_words("deadline-not-done", &[]);
+                self.rule = tf("score-rule.deadline-not-done", &[]);
                 (
                     p.not_done,
                     false,
@@ -719,10 +707,10 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
-                self.rule = rule_words("deadline-no-date", &[]);
+                self.rule = tf("score-rule.deadline-no-date", &[]);
                 self.flags.push(Flag::new(
                     FlagCode::NoCompletionDate,
-                    note("no-completion-date", &[]),
+                    tf("score-note.no-completion-date", &[]),
                 ));
                 (
                     p.done_without_date,
@@ -732,12 +720,12 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::Date { date }) => {
                 let Some(done) = date.last_day(fy) else {
-                    return Outcome::Error(why("done-not-real", &[]));
+                    return Outcome::Error(tf("score-row.done-not-real", &[]));
                 };
                 self.actual_text = cn_date(done);
                 self.figs.done = Some(done);
                 if done <= due {
-                    self.rule = rule_words("deadline-on-time", &[]);
+                    self.rule = tf("score-rule.deadline-on-time", &[]);
                     (
                         Decimal::ONE_HUNDRED,
                         true,
@@ -746,7 +734,7 @@ impl Ctx<'_, '_> {
                 } else {
                     let months = months_late(due, done);
                     let pct = (p.late - p.late_per_month * Decimal::from(months)).max(p.late_floor);
-                    self.rule = rule_words("deadline-late", &[]);
+                    self.rule = tf("score-rule.deadline-late", &[]);
                     let extra = if p.late_per_month.is_zero() {
                         String::new()
                     } else {
@@ -768,7 +756,7 @@ impl Ctx<'_, '_> {
                 return self.graded_by_hand(*grade, *share)
             }
             Some(other) => {
-                return Outcome::Error(why("not-a-date", &[("actual", &describe(other))]))
+                return Outcome::Error(tf("score-row.not-a-date", &[("actual", &describe(other))]))
             }
         };
         self.figs.share = Some(share);
@@ -807,7 +795,7 @@ impl Ctx<'_, '_> {
             Err(decided) => return decided,
         };
         let f = self.formula_for(&self.policy.change);
-        self.rule = rule_words("change", &[("formula", &formula_name(&f))]);
+        self.rule = tf("score-rule.change", &[("formula", &formula_name(&f))]);
         self.rule_kind = Some(RuleKind::Change);
         self.figs.required = Some(required);
         self.figs.change = Some(achieved_change);
@@ -883,8 +871,8 @@ impl Ctx<'_, '_> {
                 let got_v = match in_unit_of(got, amount) {
                     Ok(v) => v,
                     Err(UnitError::Mismatch { actual, target }) => {
-                        return Err(Outcome::Error(why(
-                            "change-unit",
+                        return Err(Outcome::Error(tf(
+                            "score-row.change-unit",
                             &[
                                 ("actual", &actual.to_string()),
                                 ("target", &target.to_string()),
@@ -899,7 +887,7 @@ impl Ctx<'_, '_> {
             }
             ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
                 let Some(base) = self.input.baseline else {
-                    return Err(Outcome::Unscorable(why("no-baseline", &[])));
+                    return Err(Outcome::Unscorable(tf("score-row.no-baseline", &[])));
                 };
                 // The actual and the baseline are read in the baseline's unit.
                 let a = self.number_in(actual, base)?;
@@ -917,7 +905,7 @@ impl Ctx<'_, '_> {
                     // The default policy: a baseline of 0 makes any change row unscorable (a relative
                     // change is undefined; an absolute one against 0 is almost always a
                     // baseline that was not filled in).
-                    return Err(Outcome::Unscorable(why("zero-baseline", &[])));
+                    return Err(Outcome::Unscorable(tf("score-row.zero-baseline", &[])));
                 }
                 if relative {
                     let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
@@ -950,8 +938,8 @@ impl Ctx<'_, '_> {
                 return Err(self.grade_for_number(actual).unwrap_or_else(too_large))
             }
             other => {
-                return Err(Outcome::Error(why(
-                    "not-a-change",
+                return Err(Outcome::Error(tf(
+                    "score-row.not-a-change",
                     &[("actual", &describe(other))],
                 )))
             }
@@ -963,7 +951,7 @@ impl Ctx<'_, '_> {
         let Some(actual) = actual else {
             return self.missing();
         };
-        self.rule = rule_words("qualitative", &[]);
+        self.rule = tf("score-rule.qualitative", &[]);
         self.rule_kind = Some(RuleKind::Qualitative);
         let grade = match actual {
             ActualValue::Grade { grade, share } => {
@@ -984,8 +972,8 @@ impl Ctx<'_, '_> {
             }
             ActualValue::Text { text } if same_text(text, &q.text) => Grade::Achieved,
             other => {
-                return Outcome::Error(why(
-                    "not-a-grade",
+                return Outcome::Error(tf(
+                    "score-row.not-a-grade",
                     &[("actual", &describe(other)), ("target", &q.text)],
                 ))
             }
@@ -1065,16 +1053,18 @@ fn formula_name(f: &Formula) -> String {
 /// How an actual is described in an error message.
 fn describe(a: &ActualValue) -> String {
     match a {
-        ActualValue::Number { quantity } => why("number", &[("value", &quantity.to_string())]),
-        ActualValue::Fraction { .. } => why("fraction", &[]),
-        ActualValue::Date { date } => why("date", &[("value", &date.to_string())]),
+        ActualValue::Number { quantity } => {
+            tf("score-row.number", &[("value", &quantity.to_string())])
+        }
+        ActualValue::Fraction { .. } => tf("score-row.fraction", &[]),
+        ActualValue::Date { date } => tf("score-row.date", &[("value", &date.to_string())]),
         ActualValue::Done => "`已完成`".into(),
         ActualValue::NotDone => "`未完成`".into(),
-        ActualValue::Grade { grade, .. } => why("grade", &[("value", grade.label())]),
+        ActualValue::Grade { grade, .. } => tf("score-row.grade", &[("value", grade.label())]),
         ActualValue::YesNo { yes } => format!("`{}`", if *yes { "是" } else { "否" }),
-        ActualValue::Change { .. } => why("change", &[]),
+        ActualValue::Change { .. } => tf("score-row.change", &[]),
         ActualValue::NotApplicable => "`不适用`".into(),
-        ActualValue::Text { text } => why("text", &[("value", text)]),
+        ActualValue::Text { text } => tf("score-row.text", &[("value", text)]),
     }
 }
 
