@@ -101,27 +101,12 @@ fn read_cases(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Case> {
         Ok(d) => d,
         Err(e) => {
             let message = crate::toml_tree::syntax_message(&e, text).0;
-            diags.push(
-                Diagnostic::error(
-                    Code::CasesSyntax,
-                    format!("this is not valid TOML: {message}"),
-                    span_of(e.span()),
-                )
-                .with_label("here")
-                .with_help("each case is a [[case]] table with target, actual and expect"),
-            );
+            diags.push(Code::CasesSyntax.at(span_of(e.span())).arg("why", message));
             return Vec::new();
         }
     };
     let Some(array) = doc.get("case").and_then(Item::as_array_of_tables) else {
-        diags.push(
-            Diagnostic::error(
-                Code::CasesEmpty,
-                "the file has no [[case]] tables",
-                Span::new(0, 0),
-            )
-            .with_help("write cases as [[case]] tables with target, actual and expect"),
-        );
+        diags.push(Code::CasesEmpty.at(Span::new(0, 0)));
         return Vec::new();
     };
     // One index for the whole file: a line lookup per case must not rescan it.
@@ -148,15 +133,7 @@ fn read_case(
     for (key, item) in table.iter() {
         let vspan = span_of(item.span());
         let Some(raw) = value_text(item, text) else {
-            diags.push(
-                Diagnostic::error(
-                    Code::CasesWrongType,
-                    format!("`{key}` must be text or a number"),
-                    vspan,
-                )
-                .with_label("not text")
-                .with_help("write the value in double quotes"),
-            );
+            diags.push(Code::CasesWrongType.at(vspan).arg("key", key));
             continue;
         };
         // An unknown key is underlined at the key, not at its value.
@@ -171,11 +148,7 @@ fn read_case(
     // A bad `expect` is reported above; saying it is missing too would mislead.
     let expect_written = table.contains_key("expect");
     if c.expect.is_none() && c.expect_error.is_none() && !expect_written {
-        diags.push(
-            Diagnostic::error(Code::CasesNoExpectation, "this case says neither `expect` nor `expect_error`", span)
-                .with_label("case without an expectation")
-                .with_help("add expect = \"9.00\" (the score) or expect_error = \"unit\" (a word of the error)"),
-        );
+        diags.push(Code::CasesNoExpectation.at(span));
     }
     if c.name.is_empty() {
         c.name = format!("{} vs {}", c.target, c.actual);
@@ -220,24 +193,13 @@ fn set_key(
         "expect_achieved" => c.expect_achieved = raw.parse().ok(),
         "expect" => match Decimal::from_str(&raw) {
             Ok(d) => c.expect = Some(d),
-            Err(_) => {
-                return Err(Diagnostic::error(
-                    Code::CasesBadExpect,
-                    format!("`{raw}` is not a score"),
-                    vspan,
-                )
-                .with_label("not a number")
-                .with_help("write the expected score, e.g. expect = \"9.00\""))
-            }
+            Err(_) => return Err(Code::CasesBadExpect.at(vspan).arg("value", raw)),
         },
         other => {
-            return Err(Diagnostic::error(
-                Code::CasesUnknownKey,
-                format!("unknown key `{other}` in a case"),
-                kspan,
-            )
-            .with_label("not a known key")
-            .with_help(format!("the keys allowed are: {}", KEYS.join(", "))))
+            return Err(Code::CasesUnknownKey
+                .at(kspan)
+                .arg("key", other)
+                .arg("keys", KEYS.join(", ")))
         }
     }
     Ok(())
@@ -262,11 +224,11 @@ pub struct CasePolicyError {
 
 impl std::fmt::Display for CasePolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the case's policy `{}` cannot be used:\n{}",
-            self.policy, self.diagnostics
-        )
+        let text = crate::i18n::tf(
+            "cases.policy-unusable",
+            &[("policy", &self.policy), ("diagnostics", &self.diagnostics)],
+        );
+        f.write_str(&text)
     }
 }
 
@@ -283,7 +245,7 @@ pub fn run_cases(
             Err(e) => {
                 out.failures.push(Failure {
                     case: c.clone(),
-                    message: format!("policy: {e}"),
+                    message: crate::i18n::tf("cases.policy-failed", &[("why", &e.to_string())]),
                     trace: None,
                 });
                 continue;
@@ -304,27 +266,37 @@ pub fn run_cases(
             .as_ref()
             .map(|d| format!("{} [{}]", d.trace.formula, d.trace.rule));
         let got = r.score.map(|s| fixed(s, policy.rounding_places));
+        let says =
+            |key: &str, args: &[(&str, &str)]| Some(crate::i18n::tf(&format!("cases.{key}"), args));
         let problem = match (&c.expect_error, &r.error, c.expect, r.score) {
             (Some(want), Some(err), _, _) if err.contains(want.as_str()) => None,
-            (Some(want), Some(err), _, _) => Some(format!(
-                "expected an error containing `{want}`, got the error: {err}"
-            )),
-            (Some(want), None, _, _) => Some(format!(
-                "expected an error containing `{want}`, got the score {}",
-                got.clone().unwrap_or_else(|| "—".into())
-            )),
-            (None, Some(err), _, _) => Some(format!("expected a score, got the error: {err}")),
+            (Some(want), Some(err), _, _) => {
+                says("want-error-got-error", &[("want", want), ("err", err)])
+            }
+            (Some(want), None, _, _) => says(
+                "want-error-got-score",
+                &[("want", want), ("got", got.as_deref().unwrap_or("—"))],
+            ),
+            (None, Some(err), _, _) => says("want-score-got-error", &[("err", err)]),
             (None, None, Some(want), Some(s)) if want == s => match (c.expect_achieved, r.achieved)
             {
-                (Some(w), Some(a)) if w != a => Some(format!("expected achieved = {w}, got {a}")),
+                (Some(w), Some(a)) if w != a => says(
+                    "want-achieved",
+                    &[("want", &w.to_string()), ("got", &a.to_string())],
+                ),
                 _ => None,
             },
-            (None, None, Some(want), s) => Some(format!(
-                "expected {}, got {}",
-                fixed(want, policy.rounding_places),
-                s.map(|x| fixed(x, policy.rounding_places))
-                    .unwrap_or_else(|| "no score".into())
-            )),
+            (None, None, Some(want), s) => {
+                let no_score = crate::i18n::t("cases.no-score").to_string();
+                let got = s.map_or(no_score, |x| fixed(x, policy.rounding_places));
+                says(
+                    "want-score",
+                    &[
+                        ("want", &fixed(want, policy.rounding_places)),
+                        ("got", &got),
+                    ],
+                )
+            }
             (None, None, None, _) => None,
         };
         match problem {
@@ -342,23 +314,27 @@ pub fn run_cases(
 pub fn render_failures(path: &Path, o: &Outcome) -> String {
     let mut s = String::new();
     for f in &o.failures {
-        s.push_str(&format!(
-            "FAIL {}:{} {}\n  target `{}` actual `{}`\n  {}\n",
-            path.display(),
-            f.case.line,
-            f.case.name,
-            f.case.target,
-            f.case.actual,
-            f.message
-        ));
+        let (line, path) = (f.case.line.to_string(), path.display().to_string());
+        let args = [
+            ("path", path.as_str()),
+            ("line", line.as_str()),
+            ("name", f.case.name.as_str()),
+            ("target", f.case.target.as_str()),
+            ("actual", f.case.actual.as_str()),
+            ("message", f.message.as_str()),
+        ];
+        s.push_str(&crate::i18n::tf("cases.failed", &args));
+        s.push('\n');
         if let Some(t) = &f.trace {
-            s.push_str(&format!("  trace: {t}\n"));
+            s.push_str(&crate::i18n::tf("cases.trace", &[("trace", t)]));
+            s.push('\n');
         }
     }
-    s.push_str(&format!(
-        "{} passed, {} failed\n",
-        o.passed,
-        o.failures.len()
+    let (passed, failed) = (o.passed.to_string(), o.failures.len().to_string());
+    s.push_str(&crate::i18n::tf(
+        "cases.summary",
+        &[("passed", &passed), ("failed", &failed)],
     ));
+    s.push('\n');
     s
 }

@@ -156,16 +156,10 @@ pub fn rule_problem(text: &str) -> Option<Diagnostic> {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(0);
         return Some(
-            Diagnostic::error(
-                Code::RuleTooLong,
-                format!(
-                    "the rule is {} bytes long; the limit is {MAX_RULE_BYTES} bytes",
-                    text.len()
-                ),
-                Span::new(0, end),
-            )
-            .with_label("this rule is too long")
-            .with_help("a rule is a short formula such as `proportional` or `steps on ratio: …`"),
+            Code::RuleTooLong
+                .at(Span::new(0, end))
+                .arg("bytes", text.len())
+                .arg("limit", MAX_RULE_BYTES),
         );
     }
     let mut depth = 0usize;
@@ -175,15 +169,9 @@ pub fn rule_problem(text: &str) -> Option<Diagnostic> {
                 depth += 1;
                 if depth > MAX_RULE_NESTING {
                     return Some(
-                        Diagnostic::error(
-                            Code::RuleTooDeep,
-                            format!(
-                                "the rule nests brackets more than {MAX_RULE_NESTING} levels deep"
-                            ),
-                            Span::new(i, i + c.len_utf8()),
-                        )
-                        .with_label("too deep here")
-                        .with_help("rules need at most one level of brackets, as in `[90%, 100%]`"),
+                        Code::RuleTooDeep
+                            .at(Span::new(i, i + c.len_utf8()))
+                            .arg("limit", MAX_RULE_NESTING),
                     );
                 }
             }

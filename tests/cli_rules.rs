@@ -183,7 +183,7 @@ fn shipped_policy_cases_pass() {
         let file = format!("scorecards/policies/{name}.cases.toml");
         let o = run(&["test", &file]);
         assert_eq!(o.status.code(), Some(0), "{file}:\n{}", stdout(&o));
-        assert!(stdout(&o).contains(" 0 failed"), "{}", stdout(&o));
+        assert!(stdout(&o).contains("，0 个未通过"), "{}", stdout(&o));
     }
 }
 
@@ -207,11 +207,12 @@ fn a_wrong_case_reports_its_line_expected_actual_and_trace() {
          expect = \"9.50\"\n",
     )
     .expect("write");
-    let o = run(&["test", cases.to_str().expect("utf-8")]);
+    let path = cases.to_str().expect("utf-8");
+    let o = run(&["--lang", "en", "test", path]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.contains("wrong.cases.toml:8 deliberately wrong"),
+        out.contains("FAIL ") && out.contains("wrong.cases.toml:8 deliberately wrong"),
         "{out}"
     );
     assert!(out.contains("expected 9.50, got 9.00"), "{out}");
@@ -220,6 +221,16 @@ fn a_wrong_case_reports_its_line_expected_actual_and_trace() {
         "{out}"
     );
     assert!(out.contains("1 passed, 1 failed"), "{out}");
+    // The same in Chinese, the default.
+    let o = run(&["test", path]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("未通过 ") && out.contains("wrong.cases.toml:8 deliberately wrong"),
+        "{out}"
+    );
+    assert!(out.contains("期望 9.50，实际 9.00"), "{out}");
+    assert!(out.contains("1 个通过，1 个未通过"), "{out}");
 }
 
 #[test]
@@ -567,7 +578,7 @@ fn by_hand(r: &Row) -> Option<(&'static str, Decimal)> {
             let x = if a <= t { w } else { w * t / a };
             ("comparison reverse", x)
         }
-        "comparison" if r.rule.starts_with("target zero") => {
+        "comparison" if r.rule.starts_with("target zero") || r.rule.starts_with("目标为零") => {
             let a = n("A")?;
             (
                 "target zero",

@@ -132,7 +132,7 @@ fn the_reviewers_rows_are_refused_by_check_and_score() {
                 text.contains(&format!("{}:12:24\n", file.display())),
                 "{cmd}: {text}"
             );
-            let caret = format!("{} zero point", "^".repeat(at.len()));
+            let caret = format!("{} 零点", "^".repeat(at.len()));
             assert!(text.contains(&caret), "{cmd}: {text}");
         }
     }

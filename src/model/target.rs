@@ -83,15 +83,16 @@ pub enum DirectionSource {
 }
 
 impl DirectionSource {
-    /// Why the row has its direction, in the words of the command-line output.
+    /// Why the row has its direction, in the words of the command-line output and the
+    /// current language (`direction-source.*` in the catalogues).
     pub fn describe(self) -> &'static str {
-        match self {
-            DirectionSource::TargetMark => "marked 反向 in the target",
-            DirectionSource::DescriptionMark => "marked 反向 in the description",
-            DirectionSource::Operator => "by the form of the target",
-            DirectionSource::Default => "no operator in the target; positive by default",
-            DirectionSource::Override => "set by the scorecard row",
-        }
+        crate::i18n::t(match self {
+            DirectionSource::TargetMark => "direction-source.target-mark",
+            DirectionSource::DescriptionMark => "direction-source.description-mark",
+            DirectionSource::Operator => "direction-source.operator",
+            DirectionSource::Default => "direction-source.default",
+            DirectionSource::Override => "direction-source.override",
+        })
     }
 }
 

@@ -98,8 +98,14 @@ impl Vocabulary {
                     .ok()
                     .filter(|f| *f > Decimal::ZERO)
                     .ok_or_else(|| {
-                        format!(
-                            "{origin}: 换算系数 `{factor}`（{unit} → {base}）不是正的精确小数；请写成 \"60\" 或 \"0.001\" 这样的数"
+                        crate::i18n::tf(
+                            "vocabulary-file.bad-factor",
+                            &[
+                                ("origin", origin),
+                                ("factor", factor),
+                                ("unit", unit),
+                                ("base", &base),
+                            ],
                         )
                     })?;
                 self.conversions
@@ -144,8 +150,9 @@ impl Vocabulary {
         for w in words {
             let w = w.trim();
             if w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
-                return Err(format!(
-                    "{origin}: 词 `{w}` 不能为空，也不能含数字（它会在读数之前被替换）"
+                return Err(crate::i18n::tf(
+                    "vocabulary-file.bad-word",
+                    &[("origin", origin), ("word", w)],
                 ));
             }
             self.rewrites.retain(|(x, _)| x != w);
@@ -230,7 +237,12 @@ pub fn unknown_unit_advice(target: &Target, span: Span) -> Vec<Diagnostic> {
 
 /// Reads a vocabulary file's text.
 pub fn parse_vocabulary(text: &str, origin: &str) -> Result<VocabularyFile, String> {
-    toml::from_str(text).map_err(|e| format!("{origin}: 词表无法读取：{e}"))
+    toml::from_str(text).map_err(|e| {
+        crate::i18n::tf(
+            "vocabulary-file.unreadable",
+            &[("origin", origin), ("why", &e.to_string())],
+        )
+    })
 }
 
 fn default_vocabulary() -> Vocabulary {

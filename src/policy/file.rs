@@ -59,7 +59,7 @@ impl RuleOrigins {
     pub fn location(&self, subject: Subject) -> String {
         match self.get(subject) {
             Some(o) => format!("{}:{}", self.file, o.line),
-            None => format!("{} (not written: built-in default)", self.file),
+            None => crate::i18n::tf("rule-words.built-in-default", &[("file", &self.file)]),
         }
     }
 }
@@ -107,13 +107,7 @@ pub fn load_policy_with_origins(
             return Err(PolicyError {
                 path: shown,
                 source: String::new(),
-                diagnostics: vec![Diagnostic::error(
-                    Code::PolicyRead,
-                    format!("cannot read the policy file: {e}"),
-                    Span::default(),
-                )
-                .with_label("this file")
-                .with_help("check the path; the default policy is built in and needs no file")],
+                diagnostics: vec![Code::PolicyRead.at(Span::default()).arg("why", e)],
             })
         }
     };
@@ -189,16 +183,9 @@ pub fn parse_policy_with_origins(
     let Some((table, table_span)) = top.rules else {
         if diags.is_empty() {
             diags.push(
-                Diagnostic::error(
-                    Code::PolicyMissingRules,
-                    "the policy file has no `[rules]` table",
-                    Span::default(),
-                )
-                .with_label("expected `[rules]`")
-                .with_help(format!(
-                    "add `[rules]` with one line per rule: {}",
-                    keys_list()
-                )),
+                Code::PolicyMissingRules
+                    .at(Span::default())
+                    .arg("keys", keys_list()),
             );
         }
         return Err(diags);
@@ -227,19 +214,12 @@ pub fn parse_policy_with_origins(
 /// The one diagnostic for a file the TOML reader refuses: nothing else can be read from it.
 fn not_toml(e: &crate::toml_tree::TomlError, text: &str) -> Diagnostic {
     let (first, rest) = crate::toml_tree::syntax_message(e, text);
-    Diagnostic::error(
-        Code::PolicyToml,
-        format!("the policy file is not valid TOML: {first}"),
-        span_of(e.span()),
-    )
-    .with_label(if rest.is_empty() {
-        "here".to_string()
+    let d = Code::PolicyToml.at(span_of(e.span())).arg("why", first);
+    if rest.is_empty() {
+        d
     } else {
-        rest.join("; ")
-    })
-    .with_help(
-        "a policy file is TOML: `name = \"…\"`, then `[rules]` with one `key = \"rule text\"` line per rule",
-    )
+        d.with_label(rest.join("; "))
+    }
 }
 
 /// What the top level of a policy file says, besides the rules themselves.
@@ -272,23 +252,16 @@ fn read_top_level<'a>(
                     }
                 }
                 _ => diags.push(
-                    Diagnostic::error(
-                        Code::PolicyNotText,
-                        format!("`{key}` must be text"),
-                        span_of(item.span()).max_or(kspan),
-                    )
-                    .with_label("not text")
-                    .with_help(format!("write `{key} = \"…\"`")),
+                    Code::PolicyNotText
+                        .at(span_of(item.span()).max_or(kspan))
+                        .variant("key")
+                        .arg("key", key),
                 ),
             },
             "vocabulary" => top.vocabulary_span = Some(kspan),
             "rules" => match item.as_table_like() {
                 Some(t) => top.rules = Some((t, kspan)),
-                None => diags.push(
-                    Diagnostic::error(Code::PolicyNotTable, "`rules` must be a table", kspan)
-                        .with_label("not a table")
-                        .with_help("write the rules under a `[rules]` header, one `key = \"rule text\"` per line"),
-                ),
+                None => diags.push(Code::PolicyNotTable.at(kspan)),
             },
             other => diags.push(unknown_top_key(other, kspan)),
         }
@@ -299,21 +272,21 @@ fn read_top_level<'a>(
 /// An unknown top-level key; a rule written above `[rules]` is the likely slip, so the
 /// help says to move it.
 fn unknown_top_key(key: &str, kspan: Span) -> Diagnostic {
-    let help = if Subject::from_key(key).is_some() {
-        format!("`{key}` is a rule: move it under `[rules]`")
+    let variant = if Subject::from_key(key).is_some() {
+        "top-rule"
     } else {
-        format!(
-            "the top level of a policy file holds {}",
-            TOP_KEYS.map(|k| format!("`{k}`")).join(", ")
-        )
+        "top"
     };
-    Diagnostic::error(
-        Code::PolicyUnknownKey,
-        format!("unknown key `{key}`"),
-        kspan,
-    )
-    .with_label("not a policy key")
-    .with_help(help)
+    Code::PolicyUnknownKey
+        .at(kspan)
+        .variant(variant)
+        .arg("key", key)
+        .arg(
+            "keys",
+            TOP_KEYS
+                .map(|k| format!("`{k}`"))
+                .join(crate::i18n::t("rule-words.list-comma")),
+        )
 }
 
 /// The rules read from `[rules]`: their values, the key each subject was first written
@@ -332,13 +305,10 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
         let kspan = span_of(table.key(key).and_then(|k| k.span()));
         let Some(subject) = Subject::from_key(key) else {
             diags.push(
-                Diagnostic::error(
-                    Code::PolicyUnknownKey,
-                    format!("unknown rule `{key}`"),
-                    kspan,
-                )
-                .with_label("not a rule")
-                .with_help(format!("the rules are {}", keys_list())),
+                Code::PolicyUnknownKey
+                    .at(kspan)
+                    .arg("key", key)
+                    .arg("keys", keys_list()),
             );
             continue;
         };
@@ -349,17 +319,11 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
         read.seen.insert(subject, key.to_string());
         let Some(Value::String(s)) = item.as_value() else {
             diags.push(
-                Diagnostic::error(
-                    Code::PolicyNotText,
-                    format!("the {} rule must be text", subject.what()),
-                    span_of(item.span()).max_or(kspan),
-                )
-                .with_label("not text")
-                .with_help(format!(
-                    "write the rule in quotes, e.g. `{} = \"…\"`; for example {}",
-                    subject.key(),
-                    subject.example()
-                )),
+                Code::PolicyNotText
+                    .at(span_of(item.span()).max_or(kspan))
+                    .arg("what", subject.what())
+                    .arg("key", subject.key())
+                    .arg("example", subject.example()),
             );
             continue;
         };
@@ -382,20 +346,13 @@ fn read_rules(table: &dyn TableLike, text: &str, diags: &mut Vec<Diagnostic>) ->
 
 /// A rule given under both its names (e.g. `positive` and `正向`).
 fn given_twice(subject: Subject, first: &str, key: &str, kspan: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::PolicyDuplicateKey,
-        format!(
-            "the {} rule is given twice (`{first}` and `{key}`)",
-            subject.what()
-        ),
-        kspan,
-    )
-    .with_label("given again here")
-    .with_help(format!(
-        "keep one of `{}` and `{}`",
-        subject.key(),
-        subject.alias()
-    ))
+    Code::PolicyDuplicateKey
+        .at(kspan)
+        .arg("what", subject.what())
+        .arg("first", first)
+        .arg("again", key)
+        .arg("key", subject.key())
+        .arg("alias", subject.alias())
 }
 
 /// The rule parser's diagnostics point into the rule text after TOML unescaping; this
@@ -427,17 +384,11 @@ fn report_missing_rules(
     for subject in Subject::ALL {
         if !seen.contains_key(&subject) {
             diags.push(
-                Diagnostic::error(
-                    Code::PolicyMissingRule,
-                    format!("the {} rule is missing", subject.what()),
-                    table_span,
-                )
-                .with_label(format!("no `{}` here", subject.key()))
-                .with_help(format!(
-                    "a policy states every rule; add `{} = \"…\"`, e.g. {}",
-                    subject.key(),
-                    subject.example()
-                )),
+                Code::PolicyMissingRule
+                    .at(table_span)
+                    .arg("what", subject.what())
+                    .arg("key", subject.key())
+                    .arg("example", subject.example()),
             );
         }
     }
@@ -447,11 +398,12 @@ fn keys_list() -> String {
     let optional = Subject::OPTIONAL
         .map(|s| format!("`{}` ({})", s.key(), s.alias()))
         .join(", ");
-    format!(
-        "{}; optional: {optional}",
-        Subject::ALL
-            .map(|s| format!("`{}` ({})", s.key(), s.alias()))
-            .join(", ")
+    let rules = Subject::ALL
+        .map(|s| format!("`{}` ({})", s.key(), s.alias()))
+        .join(", ");
+    crate::i18n::tf(
+        "rule-words.keys-list",
+        &[("rules", &rules), ("optional", &optional)],
     )
 }
 

@@ -101,38 +101,19 @@ impl Subject {
         })
     }
 
-    /// What the rule states, for messages.
-    pub fn what(self) -> &'static str {
-        match self {
-            Subject::Levels => "level weights",
-            Subject::Grades => "grade bands",
-            Subject::Positive => "positive-row formula",
-            Subject::Reverse => "reverse-row formula",
-            Subject::TargetZero => "target-zero formula",
-            Subject::Change => "change formula",
-            Subject::Qualitative => "qualitative bands",
-            Subject::Deadline => "deadline penalties",
-            Subject::Rounding => "rounding",
-            Subject::OverAchieved => "over-achieved thresholds",
-            Subject::NotApplicable => "不适用 handling",
-            Subject::Monitor => "monitoring lights",
-        }
+    /// What the rule states, for messages, in the current language.
+    pub fn what(self) -> String {
+        crate::i18n::t(&format!("rule-words.what-{}", self.key())).to_string()
     }
 
-    /// A correct example, for help lines.
-    pub fn example(self) -> &'static str {
-        match self {
-            Subject::Levels => "`产出指标 50; 效益指标 30; 满意度指标 10; 预算执行率 10`",
-            Subject::Grades => "`优 ≥ 90; 良 ≥ 80; 中 ≥ 60; 差 < 60`",
-            Subject::Positive | Subject::Reverse | Subject::Change => FORMULA_EXAMPLES,
-            Subject::TargetZero => "`all or nothing`, `per 1 deduct 2, floor 0` or `steps on value: [0, 1) → 100%; [1, ∞) → 0`",
-            Subject::Qualitative => "`达成 [80%, 100%] 默认 100%; 部分达成 [60%, 80%) 默认 70%; 未达成 [0, 60%) 默认 30%`",
-            Subject::Deadline => "`逾期 70%; 每逾期一月扣 5%; 最低 40%; 未完成 30%; 无完成日期 100%`",
-            Subject::Rounding => "`2 places` or `保留 2 位小数`",
-            Subject::OverAchieved => "`正向 ≥ 1.3T; 反向 ≤ 0.7T`",
-            Subject::NotApplicable => "`move points` (分值移至同级指标) or `rescale` (总分折算)",
-            Subject::Monitor => "`红灯 < 0.6; 黄灯 < 0.8; 绿灯 ≥ 0.8`",
-        }
+    /// A correct example, for help lines, in the current language (the rule words
+    /// themselves are the same in both).
+    pub fn example(self) -> String {
+        let key = match self {
+            Subject::Positive | Subject::Reverse | Subject::Change => "formula",
+            other => other.key(),
+        };
+        crate::i18n::t(&format!("rule-words.example-{key}")).to_string()
     }
 
     fn entry(self) -> Rule {
@@ -152,7 +133,16 @@ impl Subject {
     }
 }
 
-const FORMULA_EXAMPLES: &str = "`proportional`, `inverse`, `linear zero at 2T`, `all or nothing`, `steps on ratio: [100%, ∞) → 100%; [80%, 100%) → 80%; [0, 80%) → 0` or `per 1 deduct 2, floor 0, cap 6`";
+/// A word of the rule messages (`rule-words.<key>` in the catalogues), in the current
+/// language.
+fn word(key: &str) -> String {
+    crate::i18n::t(&format!("rule-words.{key}")).to_string()
+}
+
+/// [`word`] with its `{name}` placeholders filled.
+fn word_with(key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::tf(&format!("rule-words.{key}"), args)
+}
 
 /// The value one rule text states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,7 +173,7 @@ pub fn parse_rule(subject: Subject, text: &str) -> Result<RuleValue, Vec<Diagnos
     read_text(
         text,
         subject.entry(),
-        (subject.what(), subject.example()),
+        (&subject.what(), &subject.example()),
         |r, pairs| r.subject(subject, pairs),
     )
 }
@@ -241,7 +231,7 @@ pub fn parse_row_override_in(
     read_text(
         text,
         Rule::rules_row,
-        ("row", FORMULA_EXAMPLES),
+        (&word("what-row"), &word("example-formula")),
         |r, pairs| {
             let mut direction = None;
             let mut formula = None;
@@ -314,19 +304,8 @@ impl Reader<'_> {
         Span::new(self.norm.original(s.start()), self.norm.original(s.end()))
     }
 
-    fn push(
-        &mut self,
-        code: impl Into<Code> + Copy,
-        message: impl Into<String>,
-        span: Span,
-        label: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.diags.push(
-            Diagnostic::error(code, message, span)
-                .with_label(label)
-                .with_help(help),
-        );
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
     }
 
     /// Whether a problem was found since the diagnostics numbered `before`: a rule's later
@@ -335,26 +314,22 @@ impl Reader<'_> {
         self.diags.len() != before
     }
 
-    /// A clause given a second time (`what` is the subject of "… is given twice").
-    fn given_twice(&mut self, what: &str, span: Span, help: &str) {
-        self.push(
-            Code::RuleDuplicate,
-            format!("{what} is given twice"),
-            span,
-            "given again here",
-            help,
-        );
+    /// A clause given a second time: `what` names it (`the floor`), `help` is the
+    /// variant of the help line (`help-floor` of `rule::duplicate`).
+    fn given_twice(&mut self, what: &str, span: Span, help: &'static str) {
+        self.push(Code::RuleDuplicate.at(span).variant(help).arg("what", what));
     }
 
-    /// A clause the rule needs and does not have; it belongs to the whole text.
-    fn missing_clause(&mut self, what: &str, help: String) {
+    /// A clause the rule needs and does not have; it belongs to the whole text. `rule` is
+    /// the variant of the help line (`deadline`, `over`, `monitor`), `example` fills it.
+    fn missing_clause(&mut self, what: &str, rule: &'static str, example: &str) {
         let whole = self.whole();
         self.push(
-            Code::RuleMissingClause,
-            format!("{what} is not given"),
-            whole,
-            "incomplete",
-            help,
+            Code::RuleMissingClause
+                .at(whole)
+                .variant(rule)
+                .arg("what", what)
+                .arg("example", example),
         );
     }
 
@@ -398,23 +373,22 @@ impl Reader<'_> {
                 }
             }
         }
+        let expected: Vec<String> = expected.into_iter().map(word).collect();
         let label = match expected.as_slice() {
-            [] => "not understood".to_string(),
-            [one] => format!("expected {one}"),
-            [init @ .., last] => format!("expected {} or {last}", init.join(", ")),
+            [] => word("not-understood"),
+            [one] => word_with("expected-one", &[("one", one)]),
+            [init @ .., last] => word_with(
+                "expected-any",
+                &[("list", &init.join(&word("list-comma"))), ("last", last)],
+            ),
         };
-        let message = if token.trim().is_empty() {
-            format!("the {what} rule ends too early")
-        } else {
-            format!("cannot read `{}` in the {what} rule", token.trim())
-        };
-        self.push(
-            Code::RuleSyntax,
-            message,
-            span,
-            label,
-            format!("write it like {example}"),
-        );
+        let d = Code::RuleSyntax
+            .at(span)
+            .variant(if token.trim().is_empty() { "end" } else { "" })
+            .arg("token", token.trim())
+            .arg("what", what)
+            .arg("example", example);
+        self.push(d.with_label(label));
     }
 
     fn num(&mut self, p: &Pair<'_, Rule>) -> Decimal {
@@ -422,13 +396,7 @@ impl Reader<'_> {
             Ok(v) => v,
             Err(_) => {
                 let span = self.span(p);
-                self.push(
-                    Code::RuleNumber,
-                    format!("the number `{}` is too large or too precise", p.as_str()),
-                    span,
-                    "this number",
-                    "numbers may have at most 28 significant digits",
-                );
+                self.push(Code::RuleNumber.at(span).arg("number", p.as_str()));
                 Decimal::ZERO
             }
         }
@@ -454,13 +422,7 @@ impl Reader<'_> {
 
     fn not_negative(&mut self, v: Decimal, span: Span, what: &str) -> bool {
         if v < Decimal::ZERO {
-            self.push(
-                Code::RuleNegative,
-                format!("{what} cannot be negative"),
-                span,
-                "negative",
-                "write a number of 0 or more",
-            );
+            self.push(Code::RuleNegative.at(span).arg("what", what));
             false
         } else {
             true
@@ -474,22 +436,17 @@ impl Reader<'_> {
         }
         if !pct && !v.is_zero() {
             self.push(
-                Code::RulePercentSign,
-                format!("{what} `{}` needs a `%`", d(v)),
-                span,
-                "write it as a percent",
-                format!(
-                    "write `{}%`: shares are percents of the row's points, so `0.8` and `80` would be ambiguous",
-                    d(v)
-                ),
+                Code::RulePercentSign
+                    .at(span)
+                    .arg("what", what)
+                    .arg("value", d(v)),
             );
         } else if v > Decimal::ONE_HUNDRED {
             self.push(
-                Code::RuleShareRange,
-                format!("{what} `{}` is above 100%", pct_text(v)),
-                span,
-                "more than 100%",
-                "a share of the points lies between 0% and 100%",
+                Code::RuleShareRange
+                    .at(span)
+                    .arg("what", what)
+                    .arg("value", pct_text(v)),
             );
         }
         v
@@ -539,40 +496,20 @@ impl Reader<'_> {
     fn band_shape(&mut self, iv: &Interval, closed_top_ok: bool) -> bool {
         let mut ok = true;
         if iv.open_low {
-            self.push(
-                Code::RuleBandBracket,
-                "a band must include its lower end",
-                iv.span,
-                "starts with `(`",
-                format!(
-                    "write `[{}, …)`: bands are closed below and open above, so each value falls in exactly one",
-                    d(iv.low)
-                ),
-            );
+            self.push(Code::RuleBandBracket.at(iv.span).arg("low", d(iv.low)));
             ok = false;
         }
         if iv.closed_high && iv.high.is_some() && !closed_top_ok {
-            self.push(
-                Code::RuleBandBracket,
-                "a band must exclude its upper end",
-                iv.span,
-                "ends with `]`",
-                "write `)` at the end: the upper end belongs to the next band up, so `]` would put it in two bands",
-            );
+            self.push(Code::RuleBandBracket.at(iv.span).variant("high"));
             ok = false;
         }
         if let Some(h) = iv.high {
             if h <= iv.low {
                 self.push(
-                    Code::RuleBandEmpty,
-                    format!(
-                        "the band's upper end `{}` is not above its lower end `{}`",
-                        d(h),
-                        d(iv.low)
-                    ),
-                    iv.span,
-                    "empty band",
-                    "write the lower end first: `[low, high)`",
+                    Code::RuleBandEmpty
+                        .at(iv.span)
+                        .arg("high", d(h))
+                        .arg("low", d(iv.low)),
                 );
                 ok = false;
             }
@@ -591,15 +528,10 @@ impl Reader<'_> {
         };
         if first.low > bottom {
             self.push(
-                Code::RuleBandGap,
-                format!(
-                    "no band covers values from {} to {}",
-                    show(bottom),
-                    show(first.low)
-                ),
-                first.low_span,
-                format!("the lowest band starts at {}", show(first.low)),
-                format!("start the lowest band at {}", show(bottom)),
+                Code::RuleBandGap
+                    .at(first.low_span)
+                    .arg("from", show(bottom))
+                    .arg("to", show(first.low)),
             );
         }
         for pair in sorted.windows(2) {
@@ -609,38 +541,28 @@ impl Reader<'_> {
             };
             match lo.high {
                 None => self.push(
-                    Code::RuleBandOverlap,
-                    format!("the bands overlap from {} up", show(hi.low)),
-                    hi.span,
-                    format!("inside the band starting at {}", show(lo.low)),
-                    "every value must fall in exactly one band; end the lower band where this one starts",
+                    Code::RuleBandOverlap
+                        .at(hi.span)
+                        .variant("open")
+                        .arg("from", show(hi.low))
+                        .arg("low", show(lo.low)),
                 ),
-                Some(h) if h < hi.low => {
-                    let (span, label) = if lo.blame_high {
-                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
+                Some(h) if h != hi.low => {
+                    let (span, side) = if lo.blame_high {
+                        (lo.high_span, "above")
                     } else {
-                        (hi.low_span, format!("the band below ends at {}", show(h)))
+                        (hi.low_span, "below")
+                    };
+                    let (code, from, to) = if h < hi.low {
+                        (Code::RuleBandGap, h, hi.low)
+                    } else {
+                        (Code::RuleBandOverlap, hi.low, h)
                     };
                     self.push(
-                        Code::RuleBandGap,
-                        format!("no band covers values from {} to {}", show(h), show(hi.low)),
-                        span,
-                        label,
-                        format!("start each band where the one below it ends: here both at {} or both at {}", show(h), show(hi.low)),
-                    )
-                }
-                Some(h) if h > hi.low => {
-                    let (span, label) = if lo.blame_high {
-                        (lo.high_span, format!("the band above starts at {}", show(hi.low)))
-                    } else {
-                        (hi.low_span, format!("the band below runs up to {}", show(h)))
-                    };
-                    self.push(
-                        Code::RuleBandOverlap,
-                        format!("the bands overlap from {} to {}", show(hi.low), show(h)),
-                        span,
-                        label,
-                        "every value must fall in exactly one band: start each band where the one below it ends",
+                        code.at(span)
+                            .variant(side)
+                            .arg("from", show(from))
+                            .arg("to", show(to)),
                     )
                 }
                 Some(_) => {}
@@ -649,11 +571,10 @@ impl Reader<'_> {
         if let Some(last) = sorted.last() {
             if let Some(h) = last.high {
                 self.push(
-                    Code::RuleBandGap,
-                    format!("no band covers values of {} and above", show(h)),
-                    last.high_span,
-                    "the highest band ends here",
-                    "end the highest band with `∞`, e.g. `[100%, ∞)`",
+                    Code::RuleBandGap
+                        .at(last.high_span)
+                        .variant("top")
+                        .arg("from", show(h)),
                 );
             }
         }
@@ -713,31 +634,17 @@ impl Reader<'_> {
                     .find(|c| c.as_rule() == Rule::r_mult)
                     .map(|m| self.mult(m))
                     .unwrap_or((Decimal::ZERO, span));
-                if !self.not_negative(z, zspan, "the zero point") {
+                if !self.not_negative(z, zspan, &word("zero-point")) {
                     return None;
                 }
                 let bad = match ctx {
-                    Ctx::Positive => (z >= Decimal::ONE).then_some(
-                        "a positive row loses points below its target, so the zero point is below 1T, e.g. `linear zero at 0.5T`",
-                    ),
-                    Ctx::Reverse => (z <= Decimal::ONE).then_some(
-                        "a reverse row loses points above its target, so the zero point is above 1T, e.g. `linear zero at 2T`",
-                    ),
-                    Ctx::Change => Some(
-                        "the change rule scores required increases (zero point below 1T) and upper bounds on a change (above 1T) alike, so no zero point fits both; use `proportional` or `all or nothing`, or give such rows their own `rule`",
-                    ),
-                    _ => (z == Decimal::ONE).then_some(
-                        "at 1T the line would have no length; use e.g. `2T` (reverse) or `0.5T` (positive), or `all or nothing`",
-                    ),
+                    Ctx::Positive => (z >= Decimal::ONE).then_some("positive"),
+                    Ctx::Reverse => (z <= Decimal::ONE).then_some("reverse"),
+                    Ctx::Change => Some("change"),
+                    _ => (z == Decimal::ONE).then_some("any"),
                 };
-                if let Some(help) = bad {
-                    self.push(
-                        Code::RuleZeroPoint,
-                        format!("the zero point `{}T` does not fit this rule", d(z)),
-                        zspan,
-                        "zero point",
-                        help,
-                    );
+                if let Some(why) = bad {
+                    self.push(Code::RuleZeroPoint.at(zspan).variant(why).arg("zero", d(z)));
                     return None;
                 }
                 Formula::Linear { zero_at: z }
@@ -757,13 +664,7 @@ impl Reader<'_> {
                     }
             );
             if !ok {
-                self.push(
-                    Code::RuleTargetZeroFormula,
-                    "a target of zero cannot be scored by a ratio to the target",
-                    span,
-                    "needs a ratio to the target",
-                    "use `all or nothing`, a per-unit deduction (`per 1 deduct 2, floor 0`) or steps on the value (`steps on value: [0, 1) → 100%; [1, ∞) → 0`)",
-                );
+                self.push(Code::RuleTargetZeroFormula.at(span));
                 return None;
             }
         }
@@ -792,7 +693,7 @@ impl Reader<'_> {
                             Rule::r_interval => iv = Some(self.interval(s)),
                             Rule::r_share => {
                                 let (v, pct, sp) = self.share(s);
-                                share = self.percent(v, pct, sp, "the share");
+                                share = self.percent(v, pct, sp, &word("share"));
                             }
                             _ => {}
                         }
@@ -813,7 +714,7 @@ impl Reader<'_> {
         for iv in &ivs {
             shapes_ok &= self.band_shape(iv, false);
             if on == StepBasis::Ratio {
-                shapes_ok &= self.not_negative(iv.low, iv.low_span, "a completion ratio");
+                shapes_ok &= self.not_negative(iv.low, iv.low_span, &word("completion-ratio"));
                 for (v, pct, span) in [
                     (Some(iv.low), iv.low_pct, iv.low_span),
                     (iv.high, iv.high_pct, iv.high_span),
@@ -821,14 +722,10 @@ impl Reader<'_> {
                     if let Some(v) = v {
                         if !pct && !v.is_zero() {
                             self.push(
-                                Code::RulePercentSign,
-                                format!("the completion ratio `{}` needs a `%`", d(v)),
-                                span,
-                                "write it as a percent",
-                                format!(
-                                    "write `{}%`: the completion ratio is a percent of the target",
-                                    d(v)
-                                ),
+                                Code::RulePercentSign
+                                    .at(span)
+                                    .variant("ratio")
+                                    .arg("value", d(v)),
                             );
                             shapes_ok = false;
                         }
@@ -867,20 +764,14 @@ impl Reader<'_> {
                             Rule::r_share => {
                                 let (v, _, span) = self.share(x);
                                 if v <= Decimal::ZERO {
-                                    self.push(
-                                        Code::RulePerUnit,
-                                        format!("the step `{}` must be above 0", d(v)),
-                                        span,
-                                        "not above 0",
-                                        "write how much shortfall costs one deduction, e.g. `per 1 deduct 2`",
-                                    );
+                                    self.push(Code::RulePerUnit.at(span).arg("step", d(v)));
                                 }
                                 per = v;
                             }
                             Rule::r_num => {
                                 let span = self.span(&x);
                                 deduct = self.num(&x);
-                                self.not_negative(deduct, span, "the deduction");
+                                self.not_negative(deduct, span, &word("deduction"));
                             }
                             _ => {}
                         }
@@ -893,13 +784,12 @@ impl Reader<'_> {
                         .find(|x| x.as_rule() == Rule::r_num)
                         .map(|x| (self.num(&x), self.span(&x)));
                     if let Some((v, vspan)) = v {
-                        let what = if is_floor { "the floor" } else { "the cap" };
-                        self.not_negative(v, vspan, what);
+                        let key = if is_floor { "floor" } else { "cap" };
+                        let what = word(key);
+                        self.not_negative(v, vspan, &what);
                         let slot = if is_floor { &mut floor } else { &mut cap };
                         if slot.is_some() {
-                            let help =
-                                format!("keep one {}", if is_floor { "`floor`" } else { "`cap`" });
-                            self.given_twice(what, span, &help);
+                            self.given_twice(&what, span, key);
                         }
                         let slot = if is_floor { &mut floor } else { &mut cap };
                         *slot = Some(v);
@@ -937,7 +827,7 @@ impl Reader<'_> {
                     Rule::r_num => {
                         let span = self.span(&c);
                         points = self.num(&c);
-                        self.not_negative(points, span, "a level's points");
+                        self.not_negative(points, span, &word("level-points"));
                     }
                     _ => {}
                 }
@@ -947,17 +837,14 @@ impl Reader<'_> {
                 .iter()
                 .position(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(&name)));
             match idx {
-                None => self.push(
-                    Code::RuleUnknownLevel,
-                    format!("`{name}` is not a level"),
-                    nspan,
-                    "unknown level",
-                    "the levels are 产出指标, 效益指标, 满意度指标 and 预算执行率 (output, effect, satisfaction, execution)",
-                ),
+                None => self.push(Code::RuleUnknownLevel.at(nspan).arg("name", &name)),
                 Some(i) if got.iter().any(|(j, _, _)| *j == i) => self.given_twice(
-                    &format!("the level `{}`", KNOWN.get(i).map(|k| k.0).unwrap_or("")),
+                    &word_with(
+                        "level",
+                        &[("name", KNOWN.get(i).map(|k| k.0).unwrap_or(""))],
+                    ),
                     lspan,
-                    "give each level's points once",
+                    "level",
                 ),
                 Some(i) => got.push((i, points, lspan)),
             }
@@ -966,14 +853,10 @@ impl Reader<'_> {
             if !got.iter().any(|(j, _, _)| *j == i) && self.diags.len() == before {
                 let whole = self.whole();
                 self.push(
-                    Code::RuleMissingLevel,
-                    format!("the level `{name}` has no points"),
-                    whole,
-                    format!("{name} is missing"),
-                    format!(
-                        "give every level its points, e.g. {}",
-                        Subject::Levels.example()
-                    ),
+                    Code::RuleMissingLevel
+                        .at(whole)
+                        .arg("name", name)
+                        .arg("example", Subject::Levels.example()),
                 );
             }
         }
@@ -983,13 +866,7 @@ impl Reader<'_> {
         let total: Decimal = got.iter().map(|(_, p, _)| *p).sum();
         if total != Decimal::ONE_HUNDRED {
             let whole = self.whole();
-            self.push(
-                Code::RuleWeightsSum,
-                format!("the level weights add up to {}, not 100", d(total)),
-                whole,
-                format!("these add up to {}", d(total)),
-                "the points of 产出指标, 效益指标, 满意度指标 and 预算执行率 must add up to 100",
-            );
+            self.push(Code::RuleWeightsSum.at(whole).arg("total", d(total)));
             return None;
         }
         got.sort_by_key(|(i, _, _)| *i);
@@ -1015,11 +892,11 @@ impl Reader<'_> {
         // late, per month, floor, not done, no date
         let mut vals: [Option<Decimal>; 5] = [None; 5];
         const WHAT: [&str; 5] = [
-            "the late share (逾期)",
-            "the monthly deduction (每逾期一月扣)",
-            "the floor (最低)",
-            "the not-done share (未完成)",
-            "the share for done without a date (无完成日期)",
+            "deadline-late",
+            "deadline-per-month",
+            "deadline-floor",
+            "deadline-not-done",
+            "deadline-no-date",
         ];
         for cl in children(p).filter(|c| c.as_rule() == Rule::r_d_clause) {
             let cspan = self.span(&cl);
@@ -1033,30 +910,21 @@ impl Reader<'_> {
                 Rule::r_d_not_done => 3,
                 _ => 4,
             };
-            let what = WHAT.get(idx).copied().unwrap_or("");
+            let what = word(WHAT.get(idx).copied().unwrap_or(""));
             let Some(s) = children(inner).find(|x| x.as_rule() == Rule::r_share) else {
                 continue;
             };
             let (v, pct, span) = self.share(s);
-            let v = self.percent(v, pct, span, what);
+            let v = self.percent(v, pct, span, &what);
             match vals.get_mut(idx) {
                 Some(slot @ None) => *slot = Some(v),
-                _ => self.given_twice(what, cspan, "give each clause once"),
+                _ => self.given_twice(&what, cspan, "clause"),
             }
         }
         let [late, per_month, floor, not_done, no_date] = vals;
-        for (v, what) in [
-            (late, "the late share (逾期)"),
-            (not_done, "the not-done share (未完成)"),
-        ] {
+        for (v, what) in [(late, "deadline-late"), (not_done, "deadline-not-done")] {
             if v.is_none() && !self.failed_since(before) {
-                self.missing_clause(
-                    what,
-                    format!(
-                        "the deadline rule needs at least the late and not-done shares, e.g. {}",
-                        Subject::Deadline.example()
-                    ),
-                );
+                self.missing_clause(&word(what), "deadline", &Subject::Deadline.example());
             }
         }
         if self.failed_since(before) {
@@ -1067,11 +935,10 @@ impl Reader<'_> {
         if floor > late {
             let whole = self.whole();
             self.push(
-                Code::RuleFloorAboveLate,
-                format!("the floor {} is above the late share {}", pct_text(floor), pct_text(late)),
-                whole,
-                "floor above the share it limits",
-                "the floor is the least a late delivery scores after monthly deductions; keep it at or below the late share",
+                Code::RuleFloorAboveLate
+                    .at(whole)
+                    .arg("floor", pct_text(floor))
+                    .arg("late", pct_text(late)),
             );
             return None;
         }
@@ -1088,19 +955,13 @@ impl Reader<'_> {
         let n = children(p).find(|c| c.as_rule() == Rule::r_num)?;
         let span = self.span(&n);
         let v = self.num(&n);
-        if !self.not_negative(v, span, "the number of decimal places") {
+        if !self.not_negative(v, span, &word("places")) {
             return None;
         }
         match u32::try_from(v.trunc().mantissa()) {
             Ok(places) if v.fract().is_zero() && places <= 6 => Some(places),
             _ => {
-                self.push(
-                    Code::RuleRounding,
-                    format!("`{}` is not a number of decimal places from 0 to 6", d(v)),
-                    span,
-                    "not 0–6",
-                    "write a whole number of places: `2 places` (0.01) or `0 places` (whole points)",
-                );
+                self.push(Code::RuleRounding.at(span).arg("places", d(v)));
                 None
             }
         }
@@ -1120,46 +981,37 @@ impl Reader<'_> {
                 continue;
             };
             let (v, span) = self.mult(m);
-            if self.not_negative(v, span, "a threshold") {
+            if self.not_negative(v, span, &word("threshold")) {
                 if is_pos && v < Decimal::ONE {
-                    self.push(
-                        Code::RuleThreshold,
-                        format!("the positive threshold `{}T` is below the target", d(v)),
-                        span,
-                        "below 1T",
-                        "flag positive rows that reach well above their target, e.g. `正向 ≥ 1.3T`",
-                    );
+                    self.push(Code::RuleThreshold.at(span).arg("value", d(v)));
                 } else if !is_pos && v > Decimal::ONE {
                     self.push(
-                        Code::RuleThreshold,
-                        format!("the reverse threshold `{}T` is above the target", d(v)),
-                        span,
-                        "above 1T",
-                        "flag reverse rows that stay well below their target, e.g. `反向 ≤ 0.7T`",
+                        Code::RuleThreshold
+                            .at(span)
+                            .variant("reverse")
+                            .arg("value", d(v)),
                     );
                 }
             }
+            let which = if is_pos {
+                "threshold-positive"
+            } else {
+                "threshold-reverse"
+            };
             let slot = if is_pos { &mut pos } else { &mut rev };
             if slot.is_some() {
-                let which = if is_pos { "positive" } else { "reverse" };
-                self.given_twice(
-                    &format!("the {which} threshold"),
-                    cspan,
-                    "give each threshold once",
-                );
+                self.given_twice(&word(which), cspan, "threshold");
             }
             let slot = if is_pos { &mut pos } else { &mut rev };
             *slot = Some(v);
         }
         if (pos.is_none() || rev.is_none()) && !self.failed_since(before) {
-            let which = if pos.is_none() { "positive" } else { "reverse" };
-            self.missing_clause(
-                &format!("the {which} threshold"),
-                format!(
-                    "give both thresholds, e.g. {}",
-                    Subject::OverAchieved.example()
-                ),
-            );
+            let which = if pos.is_none() {
+                "threshold-positive"
+            } else {
+                "threshold-reverse"
+            };
+            self.missing_clause(&word(which), "over", &Subject::OverAchieved.example());
         }
         if self.failed_since(before) {
             return None;
@@ -1171,19 +1023,20 @@ impl Reader<'_> {
     }
 }
 
-/// Human names of grammar rules, for "expected …" labels. `None` hides a rule.
+/// The catalogue keys (`rule-words.x-…`) of the human names of grammar rules, for
+/// "expected …" labels. `None` hides a rule.
 fn human(r: Rule) -> Option<&'static str> {
     Some(match r {
-        Rule::r_num | Rule::r_share => "a number",
-        Rule::r_pct => "`%`",
-        Rule::r_inf => "`∞`",
-        Rule::r_mult => "a multiple of the target such as `2T`",
-        Rule::r_semi => "`;`",
-        Rule::r_comma => "`,`",
-        Rule::r_arrow => "`→`",
-        Rule::r_colon => "`:`",
-        Rule::r_open | Rule::r_interval => "a band such as `[80%, 100%)`",
-        Rule::r_close => "`)`",
+        Rule::r_num | Rule::r_share => "x-number",
+        Rule::r_pct => "x-percent",
+        Rule::r_inf => "x-infinity",
+        Rule::r_mult => "x-multiple",
+        Rule::r_semi => "x-semicolon",
+        Rule::r_comma => "x-comma",
+        Rule::r_arrow => "x-arrow",
+        Rule::r_colon => "x-colon",
+        Rule::r_open | Rule::r_interval => "x-band",
+        Rule::r_close => "x-close",
         Rule::r_formula
         | Rule::r_proportional
         | Rule::r_inverse
@@ -1191,35 +1044,39 @@ fn human(r: Rule) -> Option<&'static str> {
         | Rule::r_all_or_nothing
         | Rule::r_steps
         | Rule::r_per_unit
-        | Rule::r_per => "a formula (`proportional`, `inverse`, `linear zero at 2T`, `all or nothing`, `steps on …`, `per N deduct N`)",
-        Rule::r_step_on | Rule::r_on_ratio | Rule::r_on_value => "`ratio` or `value` (按完成率 / 按数值)",
-        Rule::r_step => "a step such as `[80%, 100%) → 80%`",
-        Rule::r_floor => "`floor N`",
-        Rule::r_cap => "`cap N`",
-        Rule::r_level_name | Rule::r_level => "a level and its points (`产出指标 50`)",
-        Rule::r_grade_label | Rule::r_grade => "a grade and its band (`优 ≥ 90`)",
-        Rule::r_ge | Rule::r_lt | Rule::r_bad_op | Rule::r_grade_bound => "`≥ N` or `< N`",
-        Rule::r_grade_word | Rule::r_g_achieved | Rule::r_g_partial | Rule::r_g_not | Rule::r_qband => {
-            "`达成`, `部分达成` or `未达成`"
-        }
-        Rule::r_default => "`默认` (default) and a share",
+        | Rule::r_per => "x-formula",
+        Rule::r_step_on | Rule::r_on_ratio | Rule::r_on_value => "x-basis",
+        Rule::r_step => "x-step",
+        Rule::r_floor => "x-floor",
+        Rule::r_cap => "x-cap",
+        Rule::r_level_name | Rule::r_level => "x-level",
+        Rule::r_grade_label | Rule::r_grade => "x-grade",
+        Rule::r_ge | Rule::r_lt | Rule::r_bad_op | Rule::r_grade_bound => "x-grade-bound",
+        Rule::r_grade_word
+        | Rule::r_g_achieved
+        | Rule::r_g_partial
+        | Rule::r_g_not
+        | Rule::r_qband => "x-grade-word",
+        Rule::r_default => "x-default",
         Rule::r_d_clause
         | Rule::r_d_late
         | Rule::r_d_per_month
         | Rule::r_d_floor
         | Rule::r_d_not_done
-        | Rule::r_d_no_date => "a clause (`逾期 70%`, `每逾期一月扣 5%`, `最低 40%`, `未完成 30%`, `无完成日期 100%`)",
-        Rule::r_half_up => "`四舍五入` (half-up)",
-        Rule::r_rounding => "a number of decimal places",
-        Rule::r_dir_pos | Rule::r_dir_rev => "`正向` or `反向` (positive / reverse)",
-        Rule::r_over_clause | Rule::r_over_pos | Rule::r_over_rev => "`正向 ≥ 1.3T` or `反向 ≤ 0.7T`",
-        Rule::r_row_dir => "a direction (`positive:` / `reverse:`)",
-        Rule::r_na | Rule::r_na_move | Rule::r_na_rescale => "`move points` or `rescale`",
-        Rule::r_light | Rule::r_light_red | Rule::r_light_yellow | Rule::r_light_green | Rule::r_m_clause => {
-            "`红灯`, `黄灯` or `绿灯` (red, yellow, green)"
-        }
-        Rule::r_m_bound => "`< N` or `≥ N`",
-        Rule::EOI => "the end of the rule",
+        | Rule::r_d_no_date => "x-deadline-clause",
+        Rule::r_half_up => "x-half-up",
+        Rule::r_rounding => "x-places",
+        Rule::r_dir_pos | Rule::r_dir_rev => "x-direction",
+        Rule::r_over_clause | Rule::r_over_pos | Rule::r_over_rev => "x-over-clause",
+        Rule::r_row_dir => "x-row-direction",
+        Rule::r_na | Rule::r_na_move | Rule::r_na_rescale => "x-not-applicable",
+        Rule::r_light
+        | Rule::r_light_red
+        | Rule::r_light_yellow
+        | Rule::r_light_green
+        | Rule::r_m_clause => "x-light",
+        Rule::r_m_bound => "x-light-bound",
+        Rule::EOI => "x-end",
         _ => return None,
     })
 }

@@ -45,18 +45,18 @@ pub enum VocabularyKey {
     File(String),
 }
 
-fn problem(message: String, span: Span, help: &str) -> Diagnostic {
-    Diagnostic::error(Code::PolicyVocabulary, message, span)
-        .with_label("词表")
-        .with_help(help.to_string())
+/// A problem with the policy's words; `variant` picks the message of `policy::vocabulary`
+/// (`read`, `table`, `kind`, `add`, `file`, `file-syntax`), `why` fills it.
+fn problem(variant: &'static str, why: impl std::fmt::Display, span: Span) -> Diagnostic {
+    Code::PolicyVocabulary
+        .at(span)
+        .variant(variant)
+        .arg("why", why)
 }
-
-const HELP: &str = "写作 `vocabulary = \"units.toml\"`（与策略文件同目录的词表文件），或 `[vocabulary]` 表，其下可有 known、aliases、conversions、operators、grades，见 docs/language.md";
 
 /// Reads the `vocabulary` key of a policy file's `text`; `span` is the key's place.
 pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnostic> {
-    let table: toml::Table =
-        toml::from_str(text).map_err(|e| problem(format!("策略文件无法读取：{e}"), span, HELP))?;
+    let table: toml::Table = toml::from_str(text).map_err(|e| problem("read", e, span))?;
     match table.get("vocabulary") {
         None => Ok(None),
         Some(toml::Value::String(name)) => Ok(Some(VocabularyKey::File(name.clone()))),
@@ -64,12 +64,8 @@ pub fn read_key(text: &str, span: Span) -> Result<Option<VocabularyKey>, Diagnos
             .clone()
             .try_into::<VocabularyFile>()
             .map(|f| Some(VocabularyKey::Inline(Box::new(f))))
-            .map_err(|e| problem(format!("词表 `[vocabulary]` 有误：{e}"), span, HELP)),
-        Some(_) => Err(problem(
-            "`vocabulary` 须是文件名或表".to_string(),
-            span,
-            HELP,
-        )),
+            .map_err(|e| problem("table", e, span)),
+        Some(_) => Err(problem("kind", "", span)),
     }
 }
 
@@ -90,7 +86,7 @@ pub fn with_extra(
     span: Span,
 ) -> Result<PolicyVocabulary, Diagnostic> {
     let mut v = (*vocabulary::default()).clone();
-    v.add(extra, origin).map_err(|e| problem(e, span, HELP))?;
+    v.add(extra, origin).map_err(|e| problem("add", e, span))?;
     Ok(PolicyVocabulary(Arc::new(v)))
 }
 
@@ -101,13 +97,9 @@ pub fn from_file(policy_path: &Path, name: &str) -> Result<PolicyVocabulary, Dia
         .unwrap_or_else(|| Path::new("."))
         .join(name);
     let shown = path.display().to_string();
-    let text = crate::limits::read_to_string(&path).map_err(|e| {
-        problem(
-            format!("无法读取词表文件 {shown}：{e}"),
-            Span::default(),
-            "词表文件的路径相对于策略文件所在目录",
-        )
-    })?;
-    let file = parse_vocabulary(&text, &shown).map_err(|e| problem(e, Span::default(), HELP))?;
+    let text = crate::limits::read_to_string(&path)
+        .map_err(|e| problem("file", e, Span::default()).arg("path", &shown))?;
+    let file =
+        parse_vocabulary(&text, &shown).map_err(|e| problem("file-syntax", e, Span::default()))?;
     with_extra(&file, &shown, Span::default())
 }

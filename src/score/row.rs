@@ -5,6 +5,7 @@ use super::figures::Figures;
 use super::flag::{Flag, FlagCode};
 use super::formula::{apply, d, div, fixed, mul, shown};
 use super::policy::{Formula, Policy};
+use crate::i18n::tf;
 use crate::model::quantity::{in_unit_of, UnitError};
 use crate::model::{
     Actual, ActualValue, Change, ChangeDirection, Comparison, Deadline, Direction, DirectionSource,
@@ -200,7 +201,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
     };
     let w = input.points;
     if input.formula_override.is_some() {
-        cx.rule.push_str(" (row rule from the scorecard)");
+        cx.rule.push_str(&tf("score-rule.row-rule", &[]));
     }
     let trace = |formula: String, cx: &mut Ctx<'_, '_>| Trace {
         kind: input.target.kind_name(),
@@ -228,7 +229,7 @@ pub fn score_row(input: &RowInput<'_>, policy: &Policy) -> RowScore {
             if score < w && blank {
                 cx.flags.push(Flag::new(
                     FlagCode::ReasonRequired,
-                    "得分低于分值，需填写偏差原因分析及改进措施",
+                    tf("score-note.reason-required", &[]),
                 ));
             }
             let shown = fixed(score, policy.rounding_places);
@@ -289,7 +290,13 @@ fn no_score(status: Status, msg: String, trace: Trace, flags: Vec<Flag>) -> RowS
     }
 }
 
-const TOO_LARGE: &str = "the numbers are too large to score exactly";
+// The texts a row's result carries (why it could not be scored, how it was scored, its
+// flag notes) come from the catalogues' `score-row`, `score-rule` and `score-note`
+// sections, in the language of the run.
+
+fn too_large() -> Outcome {
+    Outcome::Error(tf("score-row.too-large", &[]))
+}
 
 fn fmt_q(v: Decimal, unit: Option<&Unit>) -> String {
     format!("{}{}", shown(v), unit.map(|u| u.as_str()).unwrap_or(""))
@@ -313,7 +320,7 @@ impl Ctx<'_, '_> {
     }
 
     fn missing(&mut self) -> Outcome {
-        Outcome::Missing("no actual value was given (实际完成值未填写)".into())
+        Outcome::Missing(tf("score-row.missing", &[]))
     }
 
     /// A grade given where a number was expected: accepted leniently at the grade's
@@ -321,9 +328,9 @@ impl Ctx<'_, '_> {
     fn graded_by_hand(&mut self, grade: Grade, share: Option<Decimal>) -> Outcome {
         self.flags.push(Flag::new(
             FlagCode::GradedByHand,
-            format!("数值型指标按等级“{}”人工评分", grade.label()),
+            tf("score-note.graded-by-hand", &[("grade", grade.label())]),
         ));
-        self.rule = format!("graded by hand: {}", grade.label());
+        self.rule = tf("score-rule.graded-by-hand", &[("grade", grade.label())]);
         self.rule_kind = Some(RuleKind::Qualitative);
         self.grade_outcome(grade, share)
     }
@@ -353,17 +360,20 @@ impl Ctx<'_, '_> {
                 let inside =
                     s >= band.low && (s < band.high || (band.high_inclusive && s == band.high));
                 if !inside {
-                    return Outcome::Error(format!(
-                        "the share {}% is outside the band of {} ({}%–{}%{})",
-                        d(s),
-                        grade.label(),
-                        d(band.low),
-                        d(band.high),
-                        if band.high_inclusive {
-                            ""
-                        } else {
-                            ", upper end excluded"
-                        }
+                    let excluded = if band.high_inclusive {
+                        String::new()
+                    } else {
+                        tf("score-row.upper-excluded", &[])
+                    };
+                    return Outcome::Error(tf(
+                        "score-row.share-outside",
+                        &[
+                            ("share", &d(s).to_string()),
+                            ("grade", grade.label()),
+                            ("low", &d(band.low).to_string()),
+                            ("high", &d(band.high).to_string()),
+                            ("excluded", &excluded),
+                        ],
                     ));
                 }
                 s
@@ -374,7 +384,7 @@ impl Ctx<'_, '_> {
         self.figs.share = Some(pct);
         let w = self.w();
         let Some(exact) = mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED)) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         Outcome::Scored {
             exact,
@@ -415,10 +425,14 @@ impl Ctx<'_, '_> {
                     self.flag_fraction_for_percent(&q, target);
                 }
                 let v = in_unit_of(&q, target).map_err(|e| match e {
-                    UnitError::Mismatch { actual, target } => Outcome::Error(format!(
-                        "the actual's unit `{actual}` does not match the target's unit `{target}`"
+                    UnitError::Mismatch { actual, target } => Outcome::Error(tf(
+                        "score-row.unit-mismatch",
+                        &[
+                            ("actual", &actual.to_string()),
+                            ("target", &target.to_string()),
+                        ],
                     )),
-                    UnitError::TooLarge => Outcome::Error(TOO_LARGE.into()),
+                    UnitError::TooLarge => too_large(),
                 })?;
                 self.actual_text = converted_text(&q, v, target.unit.as_ref());
                 Ok(v)
@@ -428,22 +442,25 @@ impl Ctx<'_, '_> {
                 denominator,
             } => {
                 if denominator.is_zero() {
-                    return Err(Outcome::Error(format!(
-                        "the fraction `{}/{}` divides by zero",
-                        d(*numerator),
-                        d(*denominator)
+                    return Err(Outcome::Error(tf(
+                        "score-row.fraction-zero",
+                        &[
+                            ("numerator", &d(*numerator).to_string()),
+                            ("denominator", &d(*denominator).to_string()),
+                        ],
                     )));
                 }
                 if let Some(u) = &target.unit {
                     if !u.is_percent_like() {
-                        return Err(Outcome::Error(format!(
-                            "a fraction is a rate (%), but the target's unit is `{u}`"
+                        return Err(Outcome::Error(tf(
+                            "score-row.fraction-unit",
+                            &[("unit", &u.to_string())],
                         )));
                     }
                 }
                 let pct = div(*numerator, *denominator)
                     .and_then(|x| mul(x, Decimal::ONE_HUNDRED))
-                    .ok_or_else(|| Outcome::Error(TOO_LARGE.into()))?;
+                    .ok_or_else(too_large)?;
                 let q = Quantity::new(pct, Some(Unit::percent()));
                 let v = in_unit_of(&q, target).unwrap_or(pct);
                 self.actual_text = format!(
@@ -454,10 +471,12 @@ impl Ctx<'_, '_> {
                 );
                 Ok(v)
             }
-            other => Err(Outcome::Error(format!(
-                "{} cannot be compared with a numeric target; write the value achieved, e.g. `{}`",
-                describe(other),
-                target
+            other => Err(Outcome::Error(tf(
+                "score-row.not-a-number",
+                &[
+                    ("actual", &describe(other)),
+                    ("target", &target.to_string()),
+                ],
             ))),
         }
     }
@@ -471,12 +490,12 @@ impl Ctx<'_, '_> {
             let meant = a * Decimal::ONE_HUNDRED;
             self.flags.push(Flag::new(
                 FlagCode::FractionForPercent,
-                format!(
-                    "实际完成值 {} 未写单位，按 {}% 计分；如指 {}%，请写作 {}%",
-                    d(a),
-                    d(a),
-                    d(meant),
-                    d(meant)
+                tf(
+                    "score-note.fraction-for-percent",
+                    &[
+                        ("value", &d(a).to_string()),
+                        ("meant", &d(meant).to_string()),
+                    ],
                 ),
             ));
         }
@@ -504,7 +523,7 @@ impl Ctx<'_, '_> {
         // Target zero: nothing is allowed (`=0`, `0次`, `≤0`).
         if is_target_zero(c, self.dir) {
             let f = self.formula_for(&p.target_zero);
-            self.rule = format!("target zero: {}", formula_name(&f));
+            self.rule = tf("score-rule.target-zero", &[("formula", &formula_name(&f))]);
             self.rule_kind = Some(RuleKind::TargetZero);
             // `<0起` asks for less than nothing: 0 does not meet it (`>`/`<` are strict).
             let met = if c.op == Op::Lt {
@@ -515,7 +534,7 @@ impl Ctx<'_, '_> {
             // A policy may deduct per unit or step on the value for target-zero rows.
             if matches!(f, Formula::PerUnit { .. } | Formula::Steps { .. }) {
                 let Some(applied) = apply(&f, Direction::Reverse, a, t, w, met) else {
-                    return Outcome::Error(TOO_LARGE.into());
+                    return too_large();
                 };
                 return Outcome::Scored {
                     exact: applied.exact,
@@ -546,6 +565,8 @@ impl Ctx<'_, '_> {
             Direction::Reverse => &p.reverse,
         };
         let f = self.formula_for(default);
+        // The policy's rule by its key and words (`positive = "proportional"`), the same
+        // in every language, as the policy file has them.
         self.rule = format!("{}: {}", self.dir.code(), formula_name(&f));
         self.rule_kind = Some(match self.dir {
             Direction::Positive => RuleKind::Positive,
@@ -566,7 +587,7 @@ impl Ctx<'_, '_> {
             };
         }
         let Some(applied) = apply(&f, self.dir, a, t, w, met) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         if t > Decimal::ZERO {
             let over = match self.dir {
@@ -576,7 +597,7 @@ impl Ctx<'_, '_> {
             if over {
                 self.flags.push(Flag::new(
                     FlagCode::OverAchieved,
-                    "实际完成值远超目标值，目标可能设置偏低",
+                    tf("score-note.over-achieved", &[]),
                 ));
             }
         }
@@ -609,7 +630,7 @@ impl Ctx<'_, '_> {
         let unit = r.high.unit.as_ref();
         let aq = self.actual_text.clone();
         let w = self.w();
-        self.rule = "range: inside full, outside proportional".into();
+        self.rule = tf("score-rule.range", &[]);
         self.rule_kind = Some(RuleKind::Range);
         self.figs.low = Some(lo);
         self.figs.high = Some(hi);
@@ -646,38 +667,50 @@ impl Ctx<'_, '_> {
                 achieved: false,
                 formula: working,
             },
-            None => Outcome::Error(TOO_LARGE.into()),
+            None => too_large(),
         }
     }
 
     fn deadline(&mut self, dl: &Deadline, actual: Option<&ActualValue>) -> Outcome {
         let fy = self.input.fiscal_year;
         let Some(due) = dl.end.last_day(fy) else {
-            return Outcome::Error("the deadline is not a real date".into());
+            return Outcome::Error(tf("score-row.deadline-not-real", &[]));
         };
         let p = &self.policy.deadline;
         let w = self.w();
         let due_s = cn_date(due);
         let share_of = |pct: Decimal| mul(w, pct).and_then(|x| div(x, Decimal::ONE_HUNDRED));
-        self.rule = "deadline".into();
+        self.rule = tf("score-rule.deadline", &[]);
         self.rule_kind = Some(RuleKind::Deadline);
         self.figs.due = Some(due);
         let (share, achieved, formula) = match actual {
             None => {
-                self.flags.push(Flag::new(FlagCode::MissingActual, "未填写实际完成值，按未完成计分"));
-                self.rule = "deadline: not done".into();
-                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+                self.flags.push(Flag::new(
+                    FlagCode::MissingActual,
+                    tf("score-note.missing-deadline", &[]),
+                ));
+                self.rule = tf("score-rule.deadline-not-done", &[]);
+                (
+                    p.not_done,
+                    false,
+                    format!("未完成 → {} × {}%", d(w), d(p.not_done)),
+                )
             }
             Some(ActualValue::NotDone) => {
                 self.actual_text = "未完成".into();
-                self.rule = "deadline: not done".into();
-                (p.not_done, false, format!("未完成 → {} × {}%", d(w), d(p.not_done)))
+                self.rule = tf("score-rule.deadline-not-done", &[]);
+                (
+                    p.not_done,
+                    false,
+                    format!("未完成 → {} × {}%", d(w), d(p.not_done)),
+                )
             }
             Some(ActualValue::Done) => {
                 self.actual_text = "已完成".into();
-                self.rule = "deadline: done, no date".into();
-                self.flags.push(Flag::new(FlagCode::NoCompletionDate,
-                    "已完成但未写完成日期，无法核对时限",
+                self.rule = tf("score-rule.deadline-no-date", &[]);
+                self.flags.push(Flag::new(
+                    FlagCode::NoCompletionDate,
+                    tf("score-note.no-completion-date", &[]),
                 ));
                 (
                     p.done_without_date,
@@ -687,12 +720,12 @@ impl Ctx<'_, '_> {
             }
             Some(ActualValue::Date { date }) => {
                 let Some(done) = date.last_day(fy) else {
-                    return Outcome::Error("the completion date is not a real date".into());
+                    return Outcome::Error(tf("score-row.done-not-real", &[]));
                 };
                 self.actual_text = cn_date(done);
                 self.figs.done = Some(done);
                 if done <= due {
-                    self.rule = "deadline: on time".into();
+                    self.rule = tf("score-rule.deadline-on-time", &[]);
                     (
                         Decimal::ONE_HUNDRED,
                         true,
@@ -701,7 +734,7 @@ impl Ctx<'_, '_> {
                 } else {
                     let months = months_late(due, done);
                     let pct = (p.late - p.late_per_month * Decimal::from(months)).max(p.late_floor);
-                    self.rule = "deadline: late".into();
+                    self.rule = tf("score-rule.deadline-late", &[]);
                     let extra = if p.late_per_month.is_zero() {
                         String::new()
                     } else {
@@ -710,16 +743,20 @@ impl Ctx<'_, '_> {
                     (
                         pct,
                         false,
-                        format!("{} > {due_s} 逾期{extra} → {} × {}%", cn_date(done), d(w), d(pct)),
+                        format!(
+                            "{} > {due_s} 逾期{extra} → {} × {}%",
+                            cn_date(done),
+                            d(w),
+                            d(pct)
+                        ),
                     )
                 }
             }
-            Some(ActualValue::Grade { grade, share }) => return self.graded_by_hand(*grade, *share),
+            Some(ActualValue::Grade { grade, share }) => {
+                return self.graded_by_hand(*grade, *share)
+            }
             Some(other) => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against a deadline; write the completion date (`2022年11月20日`), `已完成` or `未完成`",
-                    describe(other)
-                ))
+                return Outcome::Error(tf("score-row.not-a-date", &[("actual", &describe(other))]))
             }
         };
         self.figs.share = Some(share);
@@ -729,7 +766,7 @@ impl Ctx<'_, '_> {
                 achieved,
                 formula,
             },
-            None => Outcome::Error(TOO_LARGE.into()),
+            None => too_large(),
         }
     }
 
@@ -758,7 +795,7 @@ impl Ctx<'_, '_> {
             Err(decided) => return decided,
         };
         let f = self.formula_for(&self.policy.change);
-        self.rule = format!("change vs baseline: {}", formula_name(&f));
+        self.rule = tf("score-rule.change", &[("formula", &formula_name(&f))]);
         self.rule_kind = Some(RuleKind::Change);
         self.figs.required = Some(required);
         self.figs.change = Some(achieved_change);
@@ -795,7 +832,7 @@ impl Ctx<'_, '_> {
             };
         }
         let Some(applied) = apply(&f, dir, achieved_change, required, w, met) else {
-            return Outcome::Error(TOO_LARGE.into());
+            return too_large();
         };
         Outcome::Scored {
             exact: applied.exact,
@@ -834,25 +871,23 @@ impl Ctx<'_, '_> {
                 let got_v = match in_unit_of(got, amount) {
                     Ok(v) => v,
                     Err(UnitError::Mismatch { actual, target }) => {
-                        return Err(Outcome::Error(format!(
-                            "the change's unit `{actual}` does not match the target's `{target}`"
+                        return Err(Outcome::Error(tf(
+                            "score-row.change-unit",
+                            &[
+                                ("actual", &actual.to_string()),
+                                ("target", &target.to_string()),
+                            ],
                         )))
                     }
-                    Err(UnitError::TooLarge) => return Err(Outcome::Error(TOO_LARGE.into())),
+                    Err(UnitError::TooLarge) => return Err(too_large()),
                 };
                 let v = got_v * sign(*direction);
-                self.actual_text = format!(
-                    "{}{}",
-                    change_verb(*direction),
-                    got
-                );
+                self.actual_text = format!("{}{}", change_verb(*direction), got);
                 (v, format!("{}{}", verb, fmt_q(v, amount.unit.as_ref())))
             }
             ActualValue::Number { .. } | ActualValue::Fraction { .. } => {
                 let Some(base) = self.input.baseline else {
-                    return Err(Outcome::Unscorable(
-                        "a change target needs the baseline (上年值) to score; give `baseline`, or write the actual as the change itself (e.g. `减少6%`)".into(),
-                    ));
+                    return Err(Outcome::Unscorable(tf("score-row.no-baseline", &[])));
                 };
                 // The actual and the baseline are read in the baseline's unit.
                 let a = self.number_in(actual, base)?;
@@ -864,19 +899,17 @@ impl Ctx<'_, '_> {
                     ChangeDirection::Decrease => b.checked_sub(a),
                 };
                 let Some(diff) = diff else {
-                    return Err(Outcome::Error(TOO_LARGE.into()));
+                    return Err(too_large());
                 };
                 if b.is_zero() {
                     // The default policy: a baseline of 0 makes any change row unscorable (a relative
                     // change is undefined; an absolute one against 0 is almost always a
                     // baseline that was not filled in).
-                    return Err(Outcome::Unscorable(
-                        "the baseline is 0, so the change against it cannot be scored; give the real 上年值".into(),
-                    ));
+                    return Err(Outcome::Unscorable(tf("score-row.zero-baseline", &[])));
                 }
                 if relative {
                     let Some(pct) = div(diff, b).and_then(|x| mul(x, Decimal::ONE_HUNDRED)) else {
-                        return Err(Outcome::Error(TOO_LARGE.into()));
+                        return Err(too_large());
                     };
                     (
                         pct,
@@ -902,14 +935,12 @@ impl Ctx<'_, '_> {
                 }
             }
             ActualValue::Grade { .. } | ActualValue::Done | ActualValue::NotDone => {
-                return Err(self
-                    .grade_for_number(actual)
-                    .unwrap_or_else(|| Outcome::Error(TOO_LARGE.into())))
+                return Err(self.grade_for_number(actual).unwrap_or_else(too_large))
             }
             other => {
-                return Err(Outcome::Error(format!(
-                    "{} cannot be read against a change target; write the value achieved (with `baseline`) or the change (`减少6%`)",
-                    describe(other)
+                return Err(Outcome::Error(tf(
+                    "score-row.not-a-change",
+                    &[("actual", &describe(other))],
                 )))
             }
         };
@@ -920,7 +951,7 @@ impl Ctx<'_, '_> {
         let Some(actual) = actual else {
             return self.missing();
         };
-        self.rule = "qualitative bands".into();
+        self.rule = tf("score-rule.qualitative", &[]);
         self.rule_kind = Some(RuleKind::Qualitative);
         let grade = match actual {
             ActualValue::Grade { grade, share } => {
@@ -941,10 +972,9 @@ impl Ctx<'_, '_> {
             }
             ActualValue::Text { text } if same_text(text, &q.text) => Grade::Achieved,
             other => {
-                return Outcome::Error(format!(
-                    "{} cannot be read against the qualitative target `{}`; write 达成, 部分达成 or 未达成 (optionally with a share, e.g. `部分达成 75%`)",
-                    describe(other),
-                    q.text
+                return Outcome::Error(tf(
+                    "score-row.not-a-grade",
+                    &[("actual", &describe(other)), ("target", &q.text)],
                 ))
             }
         };
@@ -1001,6 +1031,8 @@ fn rel(a: Decimal, t: Decimal) -> &'static str {
     }
 }
 
+/// The formula in the words of the policy language (`proportional`, `linear zero at 2T`),
+/// which a policy file is written in whatever the language of the messages.
 fn formula_name(f: &Formula) -> String {
     match f {
         Formula::Proportional => "proportional".into(),
@@ -1021,16 +1053,18 @@ fn formula_name(f: &Formula) -> String {
 /// How an actual is described in an error message.
 fn describe(a: &ActualValue) -> String {
     match a {
-        ActualValue::Number { quantity } => format!("the number `{quantity}`"),
-        ActualValue::Fraction { .. } => "a fraction".into(),
-        ActualValue::Date { date } => format!("the date `{date}`"),
+        ActualValue::Number { quantity } => {
+            tf("score-row.number", &[("value", &quantity.to_string())])
+        }
+        ActualValue::Fraction { .. } => tf("score-row.fraction", &[]),
+        ActualValue::Date { date } => tf("score-row.date", &[("value", &date.to_string())]),
         ActualValue::Done => "`已完成`".into(),
         ActualValue::NotDone => "`未完成`".into(),
-        ActualValue::Grade { grade, .. } => format!("the grade `{}`", grade.label()),
+        ActualValue::Grade { grade, .. } => tf("score-row.grade", &[("value", grade.label())]),
         ActualValue::YesNo { yes } => format!("`{}`", if *yes { "是" } else { "否" }),
-        ActualValue::Change { .. } => "a change".into(),
+        ActualValue::Change { .. } => tf("score-row.change", &[]),
         ActualValue::NotApplicable => "`不适用`".into(),
-        ActualValue::Text { text } => format!("the text `{text}`"),
+        ActualValue::Text { text } => tf("score-row.text", &[("value", text)]),
     }
 }
 

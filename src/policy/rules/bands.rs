@@ -3,7 +3,7 @@
 //! lights (红灯, 黄灯, 绿灯). Each is read clause by clause, then checked as a whole for
 //! gaps and overlaps, so that every value falls in exactly one band.
 
-use super::{children, pct_text, Interval, Reader, Subject};
+use super::{children, pct_text, word, word_with, Interval, Reader, Subject};
 use crate::diagnostic::Code;
 use crate::model::number::d;
 use crate::model::Span;
@@ -77,11 +77,7 @@ impl Reader<'_> {
                     label = c.as_str().to_string();
                     if earlier.iter().any(|w| w.label == label) {
                         let span = self.span(&c);
-                        self.given_twice(
-                            &format!("the grade `{label}`"),
-                            span,
-                            "give each grade one band",
-                        );
+                        self.given_twice(&word_with("grade", &[("label", &label)]), span, "grade");
                     }
                 }
                 Rule::r_interval => {
@@ -132,13 +128,7 @@ impl Reader<'_> {
                 Rule::r_ge | Rule::r_lt | Rule::r_bad_op => {
                     if x.as_rule() == Rule::r_bad_op {
                         let s = self.span(&x);
-                        self.push(
-                            Code::RuleGradeOperator,
-                            format!("a grade band cannot be written with `{}`", x.as_str()),
-                            s,
-                            "use `≥` or `<`",
-                            "a grade includes its lowest total: write `优 ≥ 90`, and `差 < 60` for the band at the bottom",
-                        );
+                        self.push(Code::RuleGradeOperator.at(s).arg("op", x.as_str()));
                     }
                     op = x.as_rule();
                 }
@@ -177,15 +167,8 @@ impl Reader<'_> {
     fn grade_in_range(&mut self, i: &Interval) {
         for (v, span) in [(Some(i.low), i.low_span), (i.high, i.high_span)] {
             if let Some(v) = v {
-                if self.not_negative(v, span, "a grade's lowest total") && v > Decimal::ONE_HUNDRED
-                {
-                    self.push(
-                        Code::RuleGradeRange,
-                        format!("`{}` is above 100, the highest possible total", d(v)),
-                        span,
-                        "above 100",
-                        "grade bands lie between 0 and 100",
-                    );
+                if self.not_negative(v, span, &word("grade-lowest")) && v > Decimal::ONE_HUNDRED {
+                    self.push(Code::RuleGradeRange.at(span).arg("value", d(v)));
                 }
             }
         }
@@ -214,14 +197,12 @@ impl Reader<'_> {
                 continue;
             }
             if lo.band.low == hi_low {
-                let label = format!("`{}` also starts at {}", lo.label, d(lo.band.low));
-                self.push(
-                    Code::RuleBandOverlap,
-                    format!("two grades start at {}", d(hi_low)),
-                    hi_span,
-                    label,
-                    "give each grade its own lowest total",
-                );
+                let overlap = Code::RuleBandOverlap
+                    .at(hi_span)
+                    .variant("grades")
+                    .arg("label", &lo.label)
+                    .arg("at", d(hi_low));
+                self.push(overlap);
             } else if let Some(g) = written.get_mut(a) {
                 g.band.high = Some(hi_low);
             }
@@ -241,9 +222,9 @@ impl Reader<'_> {
                 _ => {
                     let name = QUALITATIVE_NAMES.get(idx).unwrap_or(&"");
                     self.given_twice(
-                        &format!("the band of {name}"),
+                        &word_with("band-of", &[("name", name)]),
                         qspan,
-                        "give each of 达成, 部分达成 and 未达成 one band",
+                        "qualitative",
                     );
                 }
             }
@@ -303,7 +284,7 @@ impl Reader<'_> {
                 Rule::r_interval => iv = Some(self.interval(c)),
                 Rule::r_share => {
                     let (v, pct, span) = self.share(c);
-                    let v = self.percent(v, pct, span, "the default");
+                    let v = self.percent(v, pct, span, &word("default"));
                     default = (v, span);
                 }
                 _ => {}
@@ -315,7 +296,7 @@ impl Reader<'_> {
             (iv.high, iv.high_pct, iv.high_span),
         ] {
             if let Some(v) = v {
-                self.percent(v, pct, span, "a band's end");
+                self.percent(v, pct, span, &word("band-end"));
             }
         }
         Some((idx, (iv, default.0, default.1)))
@@ -331,14 +312,10 @@ impl Reader<'_> {
             .collect();
         let whole = self.whole();
         self.push(
-            Code::RuleMissingBand,
-            format!("no band is given for {}", missing.join(", ")),
-            whole,
-            "incomplete",
-            format!(
-                "give all three bands, e.g. {}",
-                Subject::Qualitative.example()
-            ),
+            Code::RuleMissingBand
+                .at(whole)
+                .arg("names", missing.join(&word("list-comma")))
+                .arg("example", Subject::Qualitative.example()),
         );
     }
 
@@ -347,11 +324,10 @@ impl Reader<'_> {
     fn qualitative_tiles(&mut self, na: &Interval, pa: &Interval, ac: &Interval) {
         if na.low != Decimal::ZERO {
             self.push(
-                Code::RuleBandGap,
-                format!("no band covers shares from 0% to {}", pct_text(na.low)),
-                na.low_span,
-                "未达成 starts here",
-                "start the band of 未达成 at 0",
+                Code::RuleBandGap
+                    .at(na.low_span)
+                    .variant("share-bottom")
+                    .arg("to", pct_text(na.low)),
             );
         }
         for (lo, hi, lo_name, hi_name) in
@@ -360,41 +336,29 @@ impl Reader<'_> {
             let h = lo.high.unwrap_or(Decimal::MAX);
             if h < hi.low {
                 self.push(
-                    Code::RuleBandGap,
-                    format!(
-                        "no band covers shares from {} to {}",
-                        pct_text(h),
-                        pct_text(hi.low)
-                    ),
-                    hi.low_span,
-                    format!("{lo_name} ends at {}", pct_text(h)),
-                    format!("start {hi_name} where {lo_name} ends"),
+                    Code::RuleBandGap
+                        .at(hi.low_span)
+                        .variant("share")
+                        .arg("from", pct_text(h))
+                        .arg("to", pct_text(hi.low))
+                        .arg("lower", lo_name)
+                        .arg("upper", hi_name),
                 );
             } else if h > hi.low {
                 self.push(
-                    Code::RuleBandOverlap,
-                    format!(
-                        "the bands of {lo_name} and {hi_name} overlap from {} to {}",
-                        pct_text(hi.low),
-                        pct_text(h)
-                    ),
-                    hi.low_span,
-                    format!("{lo_name} runs up to {}", pct_text(h)),
-                    format!(
-                        "start {hi_name} where {lo_name} ends: a share in two bands is ambiguous"
-                    ),
+                    Code::RuleBandOverlap
+                        .at(hi.low_span)
+                        .variant("share")
+                        .arg("from", pct_text(hi.low))
+                        .arg("to", pct_text(h))
+                        .arg("lower", lo_name)
+                        .arg("upper", hi_name),
                 );
             }
         }
         match ac.high {
             Some(h) if h == Decimal::ONE_HUNDRED && ac.closed_high => {}
-            _ => self.push(
-                Code::RuleBandGap,
-                "the band of 达成 must end at 100%, included",
-                ac.high_span,
-                "ends here",
-                "write the band of 达成 as `[80%, 100%]`",
-            ),
+            _ => self.push(Code::RuleBandGap.at(ac.high_span).variant("share-top")),
         }
     }
 
@@ -405,19 +369,13 @@ impl Reader<'_> {
         let inside = def >= iv.low && (def < high || (iv.closed_high && def == high));
         if !inside {
             self.push(
-                Code::RuleDefaultOutsideBand,
-                format!(
-                    "the default {} of {name} lies outside its band",
-                    pct_text(def)
-                ),
-                dspan,
-                "outside the band",
-                format!(
-                    "choose a default inside [{}, {}{}",
-                    pct_text(iv.low),
-                    pct_text(high),
-                    if iv.closed_high { "]" } else { ")" }
-                ),
+                Code::RuleDefaultOutsideBand
+                    .at(dspan)
+                    .arg("default", pct_text(def))
+                    .arg("name", name)
+                    .arg("low", pct_text(iv.low))
+                    .arg("high", pct_text(high))
+                    .arg("close", if iv.closed_high { "]" } else { ")" }),
             );
         }
         Band {
@@ -440,7 +398,7 @@ impl Reader<'_> {
             };
             let name = LIGHT_NAMES.get(light).copied().unwrap_or("");
             match got.get_mut(light) {
-                Some(Some(_)) => self.given_twice(name, cspan, "give each light once"),
+                Some(Some(_)) => self.given_twice(name, cspan, "light"),
                 Some(slot) => *slot = Some((low, high, cspan)),
                 None => {}
             }
@@ -454,7 +412,8 @@ impl Reader<'_> {
         if (red.is_none() || green.is_none()) && !self.failed_since(before) {
             self.missing_clause(
                 if red.is_none() { "红灯" } else { "绿灯" },
-                format!("give 红灯 and 绿灯, e.g. {}", Subject::Monitor.example()),
+                "monitor",
+                &Subject::Monitor.example(),
             );
         }
         let (Some(r), Some(g)) = (red_below, green_from) else {
@@ -513,17 +472,11 @@ impl Reader<'_> {
                 Rule::r_ge | Rule::r_lt => op = x.as_rule(),
                 Rule::r_bad_op => {
                     let s = self.span(&x);
-                    self.push(
-                        Code::RuleLightOperator,
-                        format!("a light cannot be written with `{}`", x.as_str()),
-                        s,
-                        "use `<` or `≥`",
-                        "a light includes its lower end: write `红灯 < 0.6` and `绿灯 ≥ 0.8`",
-                    );
+                    self.push(Code::RuleLightOperator.at(s).arg("op", x.as_str()));
                 }
                 Rule::r_share => {
                     let (n, pct, span) = self.share(x);
-                    if self.not_negative(n, span, "a light's bound") {
+                    if self.not_negative(n, span, &word("light-bound")) {
                         v = ratio(n, pct);
                     }
                 }
@@ -542,24 +495,12 @@ impl Reader<'_> {
         match red {
             Some((low, Some(h), span)) => {
                 if low.is_some_and(|l| !l.is_zero()) {
-                    self.push(
-                        Code::RuleLightBand,
-                        "红灯 must start at 0",
-                        span,
-                        "starts above 0",
-                        "红灯 is the bottom band: write `红灯 < 0.6`",
-                    );
+                    self.push(Code::RuleLightBand.at(span));
                 }
                 Some(h)
             }
             Some((_, None, span)) => {
-                self.push(
-                    Code::RuleLightBand,
-                    "红灯 needs an upper bound",
-                    span,
-                    "no upper bound",
-                    "红灯 is the bottom band: write `红灯 < 0.6`",
-                );
+                self.push(Code::RuleLightBand.at(span).variant("red-top"));
                 None
             }
             None => None,
@@ -571,13 +512,7 @@ impl Reader<'_> {
         match green {
             Some((Some(l), None, _)) => Some(l),
             Some((_, _, span)) => {
-                self.push(
-                    Code::RuleLightBand,
-                    "绿灯 needs a lower bound and no upper bound",
-                    span,
-                    "not `≥ N`",
-                    "绿灯 is the top band: write `绿灯 ≥ 0.8`",
-                );
+                self.push(Code::RuleLightBand.at(span).variant("green"));
                 None
             }
             None => None,
@@ -590,11 +525,11 @@ impl Reader<'_> {
         if r > g {
             let whole = self.whole();
             self.push(
-                Code::RuleBandOverlap,
-                format!("红灯 (< {}) and 绿灯 (≥ {}) overlap", d(r), d(g)),
-                whole,
-                "overlapping lights",
-                "红灯's bound must not be above 绿灯's: e.g. `红灯 < 0.6; 绿灯 ≥ 0.8`",
+                Code::RuleBandOverlap
+                    .at(whole)
+                    .variant("lights")
+                    .arg("red", d(r))
+                    .arg("green", d(g)),
             );
         }
         let Some((low, high, span)) = yellow else {
@@ -603,18 +538,11 @@ impl Reader<'_> {
         let fits = low.is_none_or(|l| l == r) && high.is_none_or(|h| h == g);
         if !fits {
             self.push(
-                Code::RuleBandGap,
-                format!(
-                    "黄灯 must run from 红灯's bound {} to 绿灯's {}",
-                    d(r),
-                    d(g)
-                ),
-                span,
-                "does not fit between 红灯 and 绿灯",
-                format!(
-                    "write `黄灯 < {}` (or leave 黄灯 out: it is what lies between)",
-                    d(g)
-                ),
+                Code::RuleBandGap
+                    .at(span)
+                    .variant("yellow")
+                    .arg("red", d(r))
+                    .arg("green", d(g)),
             );
         }
     }
