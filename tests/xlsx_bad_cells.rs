@@ -72,7 +72,7 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
     };
     assert!(row("qty1").contains(",2400份,"), "{stdout}");
     assert!(row("sat1").contains(",85%,"), "{stdout}");
-    assert!(row("soc1").contains("实际完成值未填写"), "{stdout}");
+    assert!(row("soc1").contains("未填写实际完成值"), "{stdout}");
     let total = stdout
         .lines()
         .find(|l| l.starts_with(&format!("project,{PROJECT},")) && l.contains(",total,"))
