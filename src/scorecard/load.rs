@@ -747,7 +747,7 @@ fn check_levels(
             None => ctx.push(
                 Diagnostic::new(Code::ScorecardLevel, at(s1))
                     .arg("value", l1)
-                    .arg("names", levels::level1_names().join(", ")),
+                    .arg("names", levels::level1_names().join(&word("level-sep"))),
             ),
             Some(allowed) => {
                 if let Some((l2, s2)) = &level2 {
@@ -760,7 +760,7 @@ fn check_levels(
                         ctx.push(
                             d.arg("value", l2)
                                 .arg("parent", l1)
-                                .arg("names", allowed.join(", ")),
+                                .arg("names", allowed.join(&word("level-sep"))),
                         );
                     }
                 }
