@@ -32,13 +32,11 @@ pub struct ScoreArgs {
 fn format(a: &ScoreArgs) -> Result<Format, u8> {
     let format =
         crate::report::pick_format::resolve(a.format, a.output.as_deref()).map_err(|msg| {
-            eprintln_safe!("error: {msg}");
+            eprintln_safe!("{}", crate::i18n::tf("cli.error", &[("msg", &msg)]));
             exit::UNUSABLE
         })?;
     if format.is_binary() && a.output.is_none() {
-        eprintln_safe!(
-            "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
-        );
+        eprintln_safe!("{}", crate::i18n::t("cli.xlsx-needs-output"));
         return Err(exit::UNUSABLE);
     }
     Ok(format)
