@@ -143,7 +143,7 @@ fn a_full_disk_on_stdout_is_one_line_and_exit_2() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "jixiao {args:?}: {err}");
         assert!(
-            err.contains("error: cannot write the output") && !err.contains("panicked"),
+            err.contains("错误：无法写入标准输出") && !err.contains("panicked"),
             "jixiao {args:?}: {err}"
         );
     }
@@ -477,7 +477,7 @@ fn o_to_a_device_writes_it_directly() {
             assert!(is_char_device(Path::new("/dev/full")));
             assert_eq!(out.status.code(), Some(2), "jixiao {args:?}");
             assert!(
-                stderr(&out).contains("cannot write `/dev/full`"),
+                stderr(&out).contains("无法写入 `/dev/full`"),
                 "{}",
                 stderr(&out)
             );

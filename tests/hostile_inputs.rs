@@ -627,7 +627,7 @@ fn a_fifo_in_a_region_does_not_block() {
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains("不是普通文件"), "{err}");
-    assert!(err.contains("2 of 3 departments had errors"), "{err}");
+    assert!(err.contains("2 个部门（共 3 个）有错误"), "{err}");
 }
 
 /// Point 18: a subfolder without `department.toml` is reported, and the run exits 1.

@@ -132,7 +132,10 @@ pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
         Ok(()) => status,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
         Err(e) => {
-            eprintln_safe!("{}", tf("cli.stdout-write", &[("why", &e.to_string())]));
+            eprintln_safe!(
+                "{}",
+                tf("cli.stdout-write", &[("why", &crate::i18n::io_why(&e))])
+            );
             exit::UNUSABLE
         }
     }
@@ -207,7 +210,10 @@ pub fn say_write_error(path: &Path, e: &std::io::Error) {
     let path = path.display().to_string();
     eprintln_safe!(
         "{}",
-        tf("cli.write", &[("path", &path), ("why", &e.to_string())])
+        tf(
+            "cli.write",
+            &[("path", &path), ("why", &crate::i18n::io_why(e))]
+        )
     );
 }
 
@@ -219,7 +225,7 @@ pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8
     let problem = match std::fs::metadata(path) {
         Err(e) => tf(
             "cli.folder-unreadable",
-            &[("path", &shown), ("why", &e.to_string())],
+            &[("path", &shown), ("why", &crate::i18n::io_why(&e))],
         ),
         Ok(m) if !m.is_dir() => tf("cli.folder-is-file", &[("path", &shown)]),
         Ok(_) if !path.join(crate::scorecard::load::DEPARTMENT_FILE).exists() => {

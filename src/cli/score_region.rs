@@ -46,7 +46,7 @@ fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
             "{}",
             tf(
                 "cli.region-unreadable",
-                &[("region", &region), ("why", &e.to_string())]
+                &[("region", &region), ("why", &crate::i18n::io_why(&e))]
             )
         );
         exit::UNUSABLE
@@ -117,13 +117,16 @@ pub fn run(a: &RegionArgs) -> u8 {
         Err(e) => {
             match a.output {
                 Some(p) => {
-                    let (path, why) = (p.display().to_string(), e.to_string());
+                    let (path, why) = (p.display().to_string(), crate::i18n::io_why(&e));
                     eprintln_safe!(
                         "{}",
                         tf("cli.write-kept", &[("path", &path), ("why", &why)])
                     );
                 }
-                None => eprintln_safe!("{}", tf("cli.write-output", &[("why", &e.to_string())])),
+                None => eprintln_safe!(
+                    "{}",
+                    tf("cli.write-output", &[("why", &crate::i18n::io_why(&e))])
+                ),
             }
             exit::UNUSABLE
         }

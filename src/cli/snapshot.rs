@@ -64,7 +64,7 @@ pub fn run(a: SnapshotArgs) -> u8 {
         let old = match crate::limits::read_text_capped(file, crate::limits::MAX_FILE_BYTES) {
             Ok(s) => s,
             Err(e) => {
-                let (path, why) = (file.display().to_string(), e.to_string());
+                let (path, why) = (file.display().to_string(), crate::i18n::io_why(&e));
                 eprintln_safe!(
                     "{}",
                     tf("cli.snapshot-unreadable", &[("path", &path), ("why", &why)])

@@ -8,6 +8,9 @@
 //! official 自评表 form itself (its headings) stays Chinese in both languages.
 
 use crate::diagnostic::Code;
+
+mod io_error;
+pub use io_error::io_why;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -223,7 +223,7 @@ fn actuals_file_problem(path: &Path) -> Option<String> {
             "cli.actuals-unreadable",
             &[
                 ("path", &path.display().to_string()),
-                ("why", &e.to_string()),
+                ("why", &crate::i18n::io_why(&e)),
             ],
         )),
         Ok(m) if m.is_dir() => Some(tf(

@@ -57,7 +57,7 @@ fn io_problem(path: &Path, what: &'static str, e: &std::io::Error) -> FileDiagno
         diagnostic: Diagnostic::new(Code::ScorecardIo, Span::new(0, 0))
             .variant(what)
             .arg("path", path.display())
-            .arg("why", e),
+            .arg("why", crate::i18n::io_why(e)),
     }
 }
 
