@@ -47,6 +47,10 @@ fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
         .arg(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(dir)
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap())
