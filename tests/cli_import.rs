@@ -26,7 +26,7 @@ fn exit_codes() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("fiscal year 2022"), "{err}");
     assert!(
-        err.contains("14 project files, 126 indicator rows, budgets 346.15 万元"),
+        err.contains("14 个项目文件，126 行指标，预算合计 346.15 万元"),
         "{err}"
     );
 

@@ -349,7 +349,7 @@ fn o_never_overwrites_an_input() {
     let out = run(&["import", &p(&src), "-o", &d]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("would overwrite the source"),
+        stderr(&out).contains("会覆盖源文件"),
         "{}",
         stderr(&out)
     );

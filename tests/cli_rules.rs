@@ -127,8 +127,9 @@ fn monitor_snapshot() {
     ]);
     assert_eq!(late.status.code(), Some(0), "{}", stderr(&late));
     assert!(
-        stderr(&late).contains("warning: --as-of 2023-06-30 is outside the fiscal year 2022")
-            && stderr(&late).contains("did you mean 2022-06-30?"),
+        stderr(&late).contains("警告：--as-of 2023-06-30 不在")
+            && stderr(&late).contains("的预算年度 2022 内")
+            && stderr(&late).contains("是不是 2022-06-30？"),
         "{}",
         stderr(&late)
     );

@@ -52,7 +52,7 @@ pub fn run(a: AuditArgs) -> u8 {
         match sources(src) {
             Ok(p) => paths.extend(p),
             Err(e) => {
-                eprintln_safe!("error: {e}");
+                super::say_error(&e);
                 unusable = true;
             }
         }
@@ -86,13 +86,14 @@ pub fn run(a: AuditArgs) -> u8 {
     let report = AuditReport::new(files);
     for f in &report.files {
         for n in &f.notes {
-            eprintln_safe!("warning: {}\n  --> {}: {}", n.message, f.source, n.at);
+            let head = crate::i18n::tf("cli.warning", &[("msg", &n.message)]);
+            eprintln_safe!("{head}\n  --> {}: {}", f.source, n.at);
         }
     }
     let bytes = match render_bytes(&report, a.format) {
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
@@ -107,7 +108,7 @@ pub fn run(a: AuditArgs) -> u8 {
         Some(path) => match crate::output::write_atomic(path, &bytes) {
             Ok(()) => status,
             Err(e) => {
-                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+                super::say_write_error(path, &e);
                 exit::UNUSABLE
             }
         },
@@ -132,12 +133,11 @@ fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool 
         match crate::audit::import_to::import_to(source, f, &target) {
             Ok(notes) => {
                 for n in notes {
-                    eprintln_safe!("warning: {n}\n  --> {}", f.source);
+                    let head = crate::i18n::tf("cli.warning", &[("msg", &n.to_string())]);
+                    eprintln_safe!("{head}\n  --> {}", f.source);
                 }
-                eprintln_safe!(
-                    "wrote {} (scorecard folder + actuals.toml)",
-                    target.display()
-                );
+                let path = target.display().to_string();
+                eprintln_safe!("{}", crate::i18n::tf("cli.audit-wrote", &[("path", &path)]));
             }
             Err(e) => {
                 eprintln_safe!("error: `{}` 无法导入为评分文件夹：{e}", f.source);

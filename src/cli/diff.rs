@@ -80,7 +80,7 @@ pub fn run(a: DiffArgs) -> u8 {
     let (old, new) = match sides(&a) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln_safe!("error: {msg}");
+            super::say_error(&msg);
             return exit::UNUSABLE;
         }
     };

@@ -55,7 +55,7 @@ pub fn run(a: EvalArgs) -> u8 {
         return run_csv(path, &a, &policy);
     }
     let (Some(target), Some(actual)) = (&a.target, &a.actual) else {
-        eprintln_safe!("error: give TARGET and ACTUAL, or --csv FILE");
+        eprintln_safe!("{}", crate::i18n::t("cli.eval-usage"));
         return exit::UNUSABLE;
     };
     let fy = a.fiscal_year.map(|y| y.to_string());
@@ -126,7 +126,7 @@ pub fn run(a: EvalArgs) -> u8 {
             }
         }
         if let Some(e) = &r.error {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
         }
     }
     status
@@ -139,7 +139,7 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln_safe!("error: cannot read `{path}`: {e}");
+                super::say_read_error(path, &e);
                 return exit::UNUSABLE;
             }
         }
@@ -152,7 +152,7 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
             return exit::UNUSABLE;
         }
         Err(e) => {
-            eprintln_safe!("error: cannot read `{path}`: {e}");
+            super::say_read_error(path, &e);
             return exit::UNUSABLE;
         }
     };
@@ -163,16 +163,20 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
     let stdout = std::io::stdout().lock();
     match eval_csv(input, stdout, policy, opts) {
         Ok(s) if s.failed > 0 => {
-            eprintln_safe!(
-                "{} of {} rows failed; see the `error` column",
-                s.failed,
-                s.rows
+            let line = crate::i18n::tf(
+                "cli.eval-rows-failed",
+                &[
+                    ("failed", &s.failed.to_string()),
+                    ("rows", &s.rows.to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             exit::FAILED
         }
         Ok(_) => exit::OK,
         Err(e) => {
-            eprintln_safe!("error: {path}: {}", e.0);
+            let line = crate::i18n::tf("cli.eval-csv", &[("path", path), ("msg", &e.0)]);
+            eprintln_safe!("{line}");
             exit::UNUSABLE
         }
     }

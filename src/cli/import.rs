@@ -43,7 +43,7 @@ pub fn run(a: ImportArgs) -> u8 {
     let imported = match import_file(&a.source, a.fiscal_year) {
         Ok(i) => i,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
@@ -94,12 +94,15 @@ fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
         .filter(|p| !p.ends_with(crate::pipeline::FOLDER_ACTUALS));
     for f in written_by_import {
         if crate::output::is_same_file(&f, &a.source) {
-            eprintln_safe!(
-                "error: `-o {}` would overwrite the source `{}` (it is `{}`); inputs are never rewritten — import into another folder",
-                a.out.display(),
-                a.source.display(),
-                f.display()
+            let line = crate::i18n::tf(
+                "cli.import-overwrite-source",
+                &[
+                    ("out", &a.out.display().to_string()),
+                    ("source", &a.source.display().to_string()),
+                    ("same", &f.display().to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             return Some(exit::UNUSABLE);
         }
     }
@@ -167,7 +170,14 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
     });
     match result {
         Ok(()) => {
-            eprintln_safe!("wrote {}: {}", a.out.display(), summary(d));
+            let line = crate::i18n::tf(
+                "cli.import-wrote",
+                &[
+                    ("path", &a.out.display().to_string()),
+                    ("summary", &summary(d)),
+                ],
+            );
+            eprintln_safe!("{line}");
             match forced_errors {
                 Some(msg) => {
                     eprint_safe!("{msg}");
@@ -186,11 +196,14 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
             exit::FAILED
         }
         Err(e) => {
-            eprintln_safe!(
-                "error: cannot write `{}`: {e}; `{}` 保持原样",
-                a.out.display(),
-                a.out.display()
+            let line = crate::i18n::tf(
+                "cli.import-write-kept",
+                &[
+                    ("path", &a.out.display().to_string()),
+                    ("why", &e.to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             exit::UNUSABLE
         }
     }
@@ -266,11 +279,13 @@ fn check_in_memory(d: &Department, out: &Path) -> Result<(), String> {
 fn summary(d: &Department) -> String {
     let rows: usize = d.projects.iter().map(|p| p.indicators.len()).sum();
     let total: Decimal = d.projects.iter().map(|p| p.budget).sum();
-    format!(
-        "department file ({} department indicators), {} project files, {} indicator rows, budgets {} 万元",
-        d.indicators.len(),
-        d.projects.len(),
-        rows,
-        total
+    crate::i18n::tf(
+        "cli.import-summary",
+        &[
+            ("indicators", &d.indicators.len().to_string()),
+            ("projects", &d.projects.len().to_string()),
+            ("rows", &rows.to_string()),
+            ("budget", &total.to_string()),
+        ],
     )
 }

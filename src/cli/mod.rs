@@ -205,6 +205,17 @@ pub fn refuse_input_as_output(output: &Path, inputs: &[std::path::PathBuf]) -> R
     })
 }
 
+/// An `error:` line (in the user's language) for a message already written for the user.
+pub fn say_error(msg: impl std::fmt::Display) {
+    eprintln_safe!("{}", tf("cli.error", &[("msg", &msg.to_string())]));
+}
+
+/// The one line said when the input `path` cannot be read.
+pub fn say_read_error(path: impl std::fmt::Display, e: &std::io::Error) {
+    let (path, why) = (path.to_string(), crate::i18n::io_why(e));
+    eprintln_safe!("{}", tf("cli.read", &[("path", &path), ("why", &why)]));
+}
+
 /// The one line said when the output file `path` cannot be written.
 pub fn say_write_error(path: &Path, e: &std::io::Error) {
     let path = path.display().to_string();

@@ -81,7 +81,7 @@ pub fn run(a: ScoreArgs) -> u8 {
         }
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
@@ -99,7 +99,7 @@ fn region(a: &ScoreArgs, policy: &crate::score::Policy) -> u8 {
         let dirs = crate::pipeline::folders::department_folders(&a.path).unwrap_or_default();
         let extra: Vec<PathBuf> = a.policy.iter().cloned().collect();
         if let Err(e) = crate::pipeline::inputs::refuse_region_output(out, &dirs, &extra) {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     }
