@@ -42,7 +42,7 @@ fn exit_codes() {
     .expect("write");
     let (code, err) = jixiao(&["import", broken.to_str().expect("utf-8"), "-o", out]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("broken.txt: line 40"), "{err}");
+    assert!(err.contains("broken.txt: 第 40 行"), "{err}");
 
     let (code, _) = jixiao(&["import", "no/such/file.txt", "-o", out]);
     assert_eq!(code, 2);

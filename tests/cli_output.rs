@@ -348,11 +348,7 @@ fn o_never_overwrites_an_input() {
     let before_import = contents(tmp.path());
     let out = run(&["import", &p(&src), "-o", &d]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("会覆盖源文件"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("会覆盖源文件"), "{}", stderr(&out));
     assert_eq!(contents(tmp.path()), before_import);
     std::fs::remove_file(&src).expect("remove source");
 
