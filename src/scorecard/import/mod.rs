@@ -63,13 +63,14 @@ impl Note {
             message,
         }
     }
-    /// `warning: … \n  --> source:line 12`.
+    /// `警告：…\n  --> source: 第 12 行` (`warning: …` in English).
     pub fn render(&self, source: &str) -> String {
-        let level = match self.level {
-            NoteLevel::Info => "note",
-            NoteLevel::Problem => "warning",
+        let key = match self.level {
+            NoteLevel::Info => "import.note",
+            NoteLevel::Problem => "import.warning",
         };
-        format!("{level}: {}\n  --> {source}: {}\n", self.message, self.loc)
+        let head = crate::i18n::tf(key, &[("msg", &self.message)]);
+        format!("{head}\n  --> {source}: {}\n", self.loc)
     }
 }
 
