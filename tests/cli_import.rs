@@ -24,7 +24,7 @@ fn exit_codes() {
     let out = out.to_str().expect("utf-8 path");
     let (code, err) = jixiao(&["import", "tests/fixtures/zunhua-sfj-2022.txt", "-o", out]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("fiscal year 2022"), "{err}");
+    assert!(err.contains("预算年度 2022"), "{err}");
     assert!(
         err.contains("14 个项目文件，126 行指标，预算合计 346.15 万元"),
         "{err}"

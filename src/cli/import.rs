@@ -59,7 +59,11 @@ pub fn run(a: ImportArgs) -> u8 {
     let plan = match plan_folder(d, &a.out) {
         Ok(p) => p,
         Err(e) => {
-            eprintln_safe!("error: cannot write `{}`: {e}", a.out.display());
+            let (path, why) = (a.out.display().to_string(), e.to_string());
+            eprintln_safe!(
+                "{}",
+                crate::i18n::tf("cli.write", &[("path", &path), ("why", &why)])
+            );
             return exit::UNUSABLE;
         }
     };
@@ -111,11 +115,14 @@ fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
 
 fn report_notes(a: &ImportArgs, imported: &Imported) {
     let name = a.source.display().to_string();
-    eprintln_safe!(
-        "fiscal year {} ({})",
-        imported.fiscal_year.year,
-        imported.fiscal_year.how
+    let year = crate::i18n::tf(
+        "cli.import-year",
+        &[
+            ("year", &imported.fiscal_year.year.to_string()),
+            ("how", &imported.fiscal_year.how),
+        ],
     );
+    eprintln_safe!("{year}");
     for n in &imported.notes {
         eprint_safe!("{}", n.render(&name));
     }
@@ -125,9 +132,8 @@ fn report_notes(a: &ImportArgs, imported: &Imported) {
         .filter(|n| n.level == NoteLevel::Problem)
         .count();
     if problems > 0 {
-        eprintln_safe!(
-            "{problems} part(s) of the source could not be placed; see the warnings above"
-        );
+        let n = problems.to_string();
+        eprintln_safe!("{}", crate::i18n::tf("cli.import-problems", &[("n", &n)]));
     }
 }
 
