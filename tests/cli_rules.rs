@@ -324,10 +324,7 @@ fn diff_of_a_policy_with_itself_is_empty() {
         let p = format!("scorecards/policies/{name}");
         let o = run(&["diff", SEED, "--policy", &p, "--policy", &p]);
         assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-        assert_eq!(
-            stdout(&o),
-            "0 行变化，0 个等级变化，最大变动 无\n"
-        );
+        assert_eq!(stdout(&o), "0 行变化，0 个等级变化，最大变动 无\n");
     }
     // Two copies of the same folder, and the same actuals twice: nothing moves either.
     let o = run(&["diff", SEED, SEED]);

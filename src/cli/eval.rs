@@ -148,7 +148,7 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
     let input = match crate::encoding::utf8_reader(input) {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => {
-            eprintln_safe!("error[{}]: `{path}`: {e}", e.code);
+            super::say_coded_error(e.code, format!("`{path}`: {e}"));
             return exit::UNUSABLE;
         }
         Err(e) => {

@@ -49,9 +49,10 @@ pub fn run(a: ImportArgs) -> u8 {
     };
     report_notes(&a, &imported);
     if !a.force && is_foreign_folder(&a.out) {
+        let path = a.out.display().to_string();
         eprintln_safe!(
-            "error: `{}` 不是空文件夹，也不像 import 写的文件夹（没有 department.toml）；导入会把整个文件夹换掉（其中的文件会保留），所以未写入任何内容 — 请导入到新的或空的文件夹，确实要用这个文件夹时加 `--force`",
-            a.out.display()
+            "{}",
+            crate::i18n::tf("cli.import-foreign-folder", &[("path", &path)])
         );
         return exit::UNUSABLE;
     }
@@ -151,17 +152,18 @@ fn refuse_overwrites(out: &Path, plan: &FolderPlan) -> bool {
     if lost.is_empty() {
         return false;
     }
-    eprintln_safe!(
-        "error: `{}` 中有 {} 个文件与这次导入不同，导入会覆盖或删除它们（可能有手工修改）；未写入任何内容：",
-        out.display(),
-        lost.len()
+    let line = crate::i18n::tf(
+        "cli.import-would-overwrite",
+        &[
+            ("path", &out.display().to_string()),
+            ("n", &lost.len().to_string()),
+        ],
     );
+    eprintln_safe!("{line}");
     for f in lost {
         eprintln_safe!("  {}  {}", f.state.label(), out.join(&f.rel).display());
     }
-    eprintln_safe!(
-        "help: 先用 `--dry-run` 查看差异；确认要用这次导入替换它们时加 `--force`（actuals.toml 等非导入文件始终保留）"
-    );
+    eprintln_safe!("{}", crate::i18n::t("cli.import-would-overwrite-help"));
     true
 }
 
@@ -187,7 +189,7 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
             match forced_errors {
                 Some(msg) => {
                     eprint_safe!("{msg}");
-                    eprintln_safe!("写入的文件夹无法加载（见上面的错误）；请手工修改");
+                    eprintln_safe!("{}", crate::i18n::t("cli.import-forced-invalid"));
                     exit::FAILED
                 }
                 None => exit::OK,
@@ -195,9 +197,10 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
         }
         Err(FolderError::Invalid(msg)) => {
             eprint_safe!("{msg}");
+            let path = a.out.display().to_string();
             eprintln_safe!(
-                "error: 导入生成的文件夹无法加载（见上面的错误），`{}` 保持原样，未写入任何内容；加 `--force` 可照样写入后手工修改",
-                a.out.display()
+                "{}",
+                crate::i18n::tf("cli.import-invalid", &[("path", &path)])
             );
             exit::FAILED
         }

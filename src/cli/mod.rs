@@ -210,6 +210,19 @@ pub fn say_error(msg: impl std::fmt::Display) {
     eprintln_safe!("{}", tf("cli.error", &[("msg", &msg.to_string())]));
 }
 
+/// `错误[input::encoding]：…` (`error[…]: …`): an error with its code, as diagnostics say it.
+pub fn say_coded_error(code: impl std::fmt::Display, msg: String) {
+    let line = tf(
+        "diagnostic.header",
+        &[
+            ("severity", crate::i18n::t("diagnostic.error")),
+            ("code", &code.to_string()),
+            ("message", &msg),
+        ],
+    );
+    eprintln_safe!("{line}");
+}
+
 /// The one line said when the input `path` cannot be read.
 pub fn say_read_error(path: impl std::fmt::Display, e: &std::io::Error) {
     let (path, why) = (path.to_string(), crate::i18n::io_why(e));

@@ -87,7 +87,7 @@ pub fn run(a: MonitorArgs) -> u8 {
     let text = match crate::encoding::decode(&bytes) {
         Ok(d) => d.text,
         Err(e) => {
-            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
+            super::say_coded_error(e.code, format!("`{}`: {e}", a.spending.display()));
             return exit::UNUSABLE;
         }
     };
