@@ -126,7 +126,7 @@ pub fn run(a: EvalArgs) -> u8 {
             }
         }
         if let Some(e) = &r.error {
-            super::say_error(&e);
+            super::say_error(e);
         }
     }
     status

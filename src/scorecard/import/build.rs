@@ -102,7 +102,7 @@ impl Builder {
             Section::Areas => area_line(text, loc.clone(), &mut self.areas, notes),
             Section::Start | Section::Projects => notes.push(Note::problem(
                 loc.clone(),
-                crate::i18n::tf("import.cannot-place", &[("text", &(clip(t)).to_string())]),
+                crate::i18n::tf("import.cannot-place", &[("text", &clip(t))]),
             )),
         }
     }
@@ -131,10 +131,7 @@ impl Builder {
                         hloc,
                         crate::i18n::tf(
                             "import.heading-differs",
-                            &[
-                                ("title", &(title).to_string()),
-                                ("name", &(p.name).to_string()),
-                            ],
+                            &[("title", &title.to_string()), ("name", &p.name.to_string())],
                         ),
                     ));
                 }
@@ -146,10 +143,7 @@ impl Builder {
                 if !c.text.trim().is_empty() {
                     notes.push(Note::problem(
                         c.loc.clone(),
-                        crate::i18n::tf(
-                            "import.stray-table",
-                            &[("text", &(clip(&c.text)).to_string())],
-                        ),
+                        crate::i18n::tf("import.stray-table", &[("text", &clip(&c.text))]),
                     ));
                 }
             }
@@ -167,7 +161,7 @@ impl Builder {
                 loc,
                 crate::i18n::tf(
                     "import.no-indicator-table",
-                    &[("code", &(p.code).to_string())],
+                    &[("code", &p.code.to_string())],
                 ),
             ));
         }
@@ -280,7 +274,7 @@ fn area_line(text: &str, loc: Location, areas: &mut Vec<AreaDraft>, notes: &mut 
                 loc.clone(),
                 crate::i18n::tf(
                     "import.area-named",
-                    &[("head", &(head).to_string()), ("name", &(name).to_string())],
+                    &[("head", &head.to_string()), ("name", &name.to_string())],
                 ),
             ));
         }
@@ -299,10 +293,7 @@ fn area_line(text: &str, loc: Location, areas: &mut Vec<AreaDraft>, notes: &mut 
     let Some(d) = areas.last_mut() else {
         notes.push(Note::problem(
             loc,
-            crate::i18n::tf(
-                "import.before-first-area",
-                &[("text", &(clip(t)).to_string())],
-            ),
+            crate::i18n::tf("import.before-first-area", &[("text", &clip(t))]),
         ));
         return;
     };

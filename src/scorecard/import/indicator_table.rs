@@ -67,10 +67,7 @@ fn columns(header: &[Cell], notes: &mut Vec<Note>) -> Option<Columns> {
             }
             None => notes.push(Note::problem(
                 c.loc.clone(),
-                crate::i18n::tf(
-                    "import.unknown-column",
-                    &[("column", &(c.text.trim()).to_string())],
-                ),
+                crate::i18n::tf("import.unknown-column", &[("column", c.text.trim())]),
             )),
         }
     }
@@ -126,8 +123,8 @@ fn read_row(
             crate::i18n::tf(
                 "import.row-width",
                 &[
-                    ("cells", &(row.len()).to_string()),
-                    ("header_len", &(header_len).to_string()),
+                    ("cells", &row.len().to_string()),
+                    ("header_len", &header_len.to_string()),
                 ],
             ),
         ));
@@ -147,7 +144,7 @@ fn read_row(
     if target.trim().is_empty() {
         notes.push(Note::problem(
             target_loc.clone().unwrap_or(first_loc.clone()),
-            crate::i18n::tf("import.empty-target", &[("name", &(name).to_string())]),
+            crate::i18n::tf("import.empty-target", &[("name", &name.to_string())]),
         ));
     }
     check_levels(&carry.level1, &carry.level2, &name, first_loc, notes);
@@ -178,17 +175,14 @@ fn check_levels(level1: &str, level2: &str, name: &str, at: Location, notes: &mu
     if level1.is_empty() || level2.is_empty() {
         notes.push(Note::problem(
             at,
-            crate::i18n::tf("import.no-levels", &[("name", &(name).to_string())]),
+            crate::i18n::tf("import.no-levels", &[("name", name)]),
         ));
     } else if levels::level2_names(level1).is_none_or(|l| !l.contains(&level2)) {
         notes.push(Note::problem(
             at,
             crate::i18n::tf(
                 "import.unknown-levels",
-                &[
-                    ("level1", &(level1).to_string()),
-                    ("level2", &(level2).to_string()),
-                ],
+                &[("level1", level1), ("level2", level2)],
             ),
         ));
     }

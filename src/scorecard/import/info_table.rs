@@ -107,10 +107,7 @@ fn amount(c: &Cell, what: &str, notes: &mut Vec<Note>) -> Option<Decimal> {
         None => {
             notes.push(Note::problem(
                 c.loc.clone(),
-                crate::i18n::tf(
-                    "import.not-amount",
-                    &[("what", &(what).to_string()), ("t", &(t).to_string())],
-                ),
+                crate::i18n::tf("import.not-amount", &[("what", what), ("t", t)]),
             ));
             None
         }
@@ -162,7 +159,7 @@ impl InfoRead<'_> {
                 if u != "万元" {
                     self.notes.push(Note::problem(
                         cell.loc.clone(),
-                        crate::i18n::tf("import.amount-unit", &[("u", &(u).to_string())]),
+                        crate::i18n::tf("import.amount-unit", &[("u", u)]),
                     ));
                 }
             } else if self.p.unit.is_empty() {
@@ -206,11 +203,8 @@ impl InfoRead<'_> {
                     crate::i18n::tf(
                         "import.bad-checkpoint",
                         &[
-                            ("month", &(cell.text.trim()).to_string()),
-                            (
-                                "share",
-                                &(value.map(|v| v.text.trim()).unwrap_or("")).to_string(),
-                            ),
+                            ("month", cell.text.trim()),
+                            ("share", value.map(|v| v.text.trim()).unwrap_or("")),
                         ],
                     ),
                 )),
@@ -285,7 +279,7 @@ impl InfoRead<'_> {
                 table_loc.clone(),
                 crate::i18n::tf(
                     "import.no-budget-cell",
-                    &[("code", &(self.p.code).to_string())],
+                    &[("code", &self.p.code.to_string())],
                 ),
             ));
             self.p.budget = Decimal::new(0, 2);
@@ -295,10 +289,7 @@ impl InfoRead<'_> {
                 if !self.used.is(r, c) && !cell.text.trim().is_empty() {
                     self.notes.push(Note::problem(
                         cell.loc.clone(),
-                        crate::i18n::tf(
-                            "import.stray-cell",
-                            &[("text", &(clip(&cell.text)).to_string())],
-                        ),
+                        crate::i18n::tf("import.stray-cell", &[("text", &clip(&cell.text))]),
                     ));
                 }
             }

@@ -301,10 +301,7 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                         seg.loc.clone(),
                         crate::i18n::tf(
                             "import.target-no-name",
-                            &[
-                                ("target", &(f.target).to_string()),
-                                ("clause", &(clause).to_string()),
-                            ],
+                            &[("target", &f.target.to_string()), ("clause", clause)],
                         ),
                     ));
                     continue;
@@ -313,10 +310,10 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                     crate::i18n::tf(
                         "import.repeated",
                         &[
-                            ("name", &(f.name).to_string()),
-                            ("target", &(f.target).to_string()),
-                            ("area", &(seg.area).to_string()),
-                            ("first", &(first).to_string()),
+                            ("name", &f.name.to_string()),
+                            ("target", &f.target.to_string()),
+                            ("area", &seg.area.to_string()),
+                            ("first", &first.to_string()),
                         ],
                     )
                 }) {
@@ -337,15 +334,12 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 if seg.indicator_text && has_number(clause) {
                     notes.push(Note::problem(
                         seg.loc.clone(),
-                        crate::i18n::tf("import.no-target", &[("clause", &(clause).to_string())]),
+                        crate::i18n::tf("import.no-target", &[("clause", clause)]),
                     ));
                 } else if seg.indicator_text || has_number(clause) {
                     notes.push(Note::info(
                         seg.loc.clone(),
-                        crate::i18n::tf(
-                            "import.not-measurable",
-                            &[("clause", &(clause).to_string())],
-                        ),
+                        crate::i18n::tf("import.not-measurable", &[("clause", clause)]),
                     ));
                 }
             }
