@@ -4,6 +4,9 @@ use super::{exit, TextOrJson};
 use crate::diagnostic::render;
 use crate::eval_csv::{eval_csv, EvalCsvOptions};
 use crate::eval_rows::{eval_row, RowText};
+use crate::i18n::{tf, Lang};
+use crate::model::Direction;
+use crate::report::labels;
 use crate::score::formula::fixed;
 use crate::score::Policy;
 use clap::Args;
@@ -99,27 +102,22 @@ pub fn run(a: EvalArgs) -> u8 {
                 Some(_) => String::new(),
                 None => format!("{}\n", d.trace.formula),
             };
-            text += &format!(
-                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({})\n",
-                score.as_deref().unwrap_or("—"),
-                d.trace.points.normalize(),
-                match r.achieved {
-                    Some(true) => "yes",
-                    Some(false) => "no",
-                    None => "—",
-                },
-                d.trace.kind,
-                d.trace.direction.label(),
-                d.trace.direction_source.describe()
-            );
+            text += &score_line(d, score.as_deref(), r.achieved);
             let rule = if d.trace.rule.is_empty() {
                 "—"
             } else {
                 d.trace.rule.as_str()
             };
-            text += &format!("rule: {rule}\n");
+            text += &tf("cli.eval-rule", &[("rule", rule)]);
+            text.push('\n');
             for f in &d.flags {
-                text += &format!("flag: {} — {}\n", f.code, f.message);
+                let (flag, message) = if crate::i18n::current() == Lang::En {
+                    (f.code.as_str().to_string(), f.message.clone())
+                } else {
+                    labels::flag_text_for(d.trace.direction == Direction::Reverse, f)
+                };
+                text += &tf("cli.eval-flag", &[("flag", &flag), ("message", &message)]);
+                text.push('\n');
             }
             if let Err(e) = super::write_stdout(text.as_bytes()) {
                 return super::output_status(Err(e), status);
@@ -180,4 +178,43 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
             exit::UNUSABLE
         }
     }
+}
+
+/// The score line of `eval`. In English the words stay as they were (`kind: comparison`,
+/// `direction: 正向 (by the form of the target)`); in Chinese kind, direction and its
+/// reason come from the report's labels, as in the 自评表.
+fn score_line(d: &crate::score::RowScore, score: Option<&str>, achieved: Option<bool>) -> String {
+    let en = crate::i18n::current() == Lang::En;
+    let achieved = match achieved {
+        Some(true) => crate::i18n::t("cli.eval-yes"),
+        Some(false) => crate::i18n::t("cli.eval-no"),
+        None => "—",
+    };
+    let (kind, direction, source) = if en {
+        (
+            d.trace.kind.to_string(),
+            d.trace.direction.label(),
+            d.trace.direction_source.describe(),
+        )
+    } else {
+        let kind = d.trace.kind.to_string();
+        (
+            labels::kind(&kind).to_string(),
+            labels::direction(d.trace.direction),
+            labels::direction_source(d.trace.direction_source, labels::has_operator(&kind)),
+        )
+    };
+    let mut line = tf(
+        "cli.eval-line",
+        &[
+            ("score", score.unwrap_or("—")),
+            ("points", &d.trace.points.normalize().to_string()),
+            ("achieved", achieved),
+            ("kind", &kind),
+            ("direction", direction),
+            ("source", source),
+        ],
+    );
+    line.push('\n');
+    line
 }
