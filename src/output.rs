@@ -34,9 +34,9 @@ pub enum Destination {
 /// Where writing `path` should go; a folder is refused.
 pub fn destination(path: &Path) -> std::io::Result<Destination> {
     match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => Err(std::io::Error::other(
-            "it is a folder; give a file name inside it",
-        )),
+        Ok(m) if m.is_dir() => Err(std::io::Error::other(crate::i18n::t(
+            "cli.output-is-folder",
+        ))),
         Ok(m) if m.is_file() => Ok(Destination::Replace(std::fs::canonicalize(path)?)),
         // Opened through the path as given: the kernel follows links such as
         // `/dev/stdout` → `/proc/self/fd/1` → a pipe, which have no real path.
@@ -64,7 +64,9 @@ fn link_target(path: &Path) -> std::io::Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(std::io::Error::other("too many levels of symbolic links"))
+    Err(std::io::Error::other(crate::i18n::t(
+        "cli.output-link-loop",
+    )))
 }
 
 /// Refuses an output path that is one of the command's inputs: `output`, symbolic links
@@ -79,16 +81,18 @@ pub fn refuse_input_as_output(output: &Path, inputs: &[PathBuf]) -> Result<(), S
     let Some(input) = inputs.iter().find(|i| file_id(i).as_ref() == Some(&id)) else {
         return Ok(());
     };
-    let via = if output == input.as_path() {
-        String::new()
+    let key = if output == input.as_path() {
+        "cli.output-is-input"
     } else {
-        " (a link to it, or the same file under another name)".to_string()
+        "cli.output-is-input-link"
     };
-    Err(format!(
-        "`-o {}` would overwrite the input `{}`{via}; inputs are never rewritten — write to another path, e.g. `-o {}`",
-        output.display(),
-        input.display(),
-        suggestion(output).display()
+    Err(crate::i18n::tf(
+        key,
+        &[
+            ("output", &output.display().to_string()),
+            ("input", &input.display().to_string()),
+            ("suggestion", &suggestion(output).display().to_string()),
+        ],
     ))
 }
 

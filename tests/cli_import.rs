@@ -24,9 +24,9 @@ fn exit_codes() {
     let out = out.to_str().expect("utf-8 path");
     let (code, err) = jixiao(&["import", "tests/fixtures/zunhua-sfj-2022.txt", "-o", out]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("fiscal year 2022"), "{err}");
+    assert!(err.contains("预算年度 2022"), "{err}");
     assert!(
-        err.contains("14 project files, 126 indicator rows, budgets 346.15 万元"),
+        err.contains("14 个项目文件，126 行指标，预算合计 346.15 万元"),
         "{err}"
     );
 
@@ -42,7 +42,7 @@ fn exit_codes() {
     .expect("write");
     let (code, err) = jixiao(&["import", broken.to_str().expect("utf-8"), "-o", out]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("broken.txt: line 40"), "{err}");
+    assert!(err.contains("broken.txt: 第 40 行"), "{err}");
 
     let (code, _) = jixiao(&["import", "no/such/file.txt", "-o", out]);
     assert_eq!(code, 2);

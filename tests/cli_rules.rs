@@ -127,8 +127,9 @@ fn monitor_snapshot() {
     ]);
     assert_eq!(late.status.code(), Some(0), "{}", stderr(&late));
     assert!(
-        stderr(&late).contains("warning: --as-of 2023-06-30 is outside the fiscal year 2022")
-            && stderr(&late).contains("did you mean 2022-06-30?"),
+        stderr(&late).contains("警告：--as-of 2023-06-30 不在")
+            && stderr(&late).contains("的预算年度 2022 内")
+            && stderr(&late).contains("是不是 2022-06-30？"),
         "{}",
         stderr(&late)
     );
@@ -334,10 +335,7 @@ fn diff_of_a_policy_with_itself_is_empty() {
         let p = format!("scorecards/policies/{name}");
         let o = run(&["diff", SEED, "--policy", &p, "--policy", &p]);
         assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-        assert_eq!(
-            stdout(&o),
-            "0 rows changed, 0 grades changed, largest move none\n"
-        );
+        assert_eq!(stdout(&o), "0 行变化，0 个等级变化，最大变动 无\n");
     }
     // Two copies of the same folder, and the same actuals twice: nothing moves either.
     let o = run(&["diff", SEED, SEED]);
@@ -370,7 +368,7 @@ fn diff_of_actuals_lists_the_moves() {
     let out = stdout(&o);
     assert!(
         out.contains(&format!(
-            "row {P1} qty1  论文、研究报告数量  12.50 → 8.33  (-4.17)"
+            "指标 {P1} qty1  论文、研究报告数量  12.50 → 8.33  (-4.17)"
         )),
         "{out}"
     );
@@ -378,14 +376,14 @@ fn diff_of_actuals_lists_the_moves() {
     // 12.5 × 80/95 = 10.526… → 10.53.
     assert!(
         out.contains(&format!(
-            "row {P1} cost1  预算执行率（%）  12.50 → 10.53  (-1.97)"
+            "指标 {P1} cost1  预算执行率（%）  12.50 → 10.53  (-1.97)"
         )),
         "{out}"
     );
     // 预算执行率 9.86/10 → 8.00/10: 9.86 → 8.00.
     assert!(
         out.contains(&format!(
-            "row {P1} execution  预算执行率  9.86 → 8.00  (-1.86)"
+            "指标 {P1} execution  预算执行率  9.86 → 8.00  (-1.86)"
         )),
         "{out}"
     );
@@ -393,13 +391,13 @@ fn diff_of_actuals_lists_the_moves() {
     // it is the largest move, so it comes first.
     assert!(
         out.starts_with(&format!(
-            "project {P1}  司法局化解办经费  97.10 → 89.10  (-8.00)  grade 优 → 良\n"
+            "项目 {P1}  司法局化解办经费  97.10 → 89.10  (-8.00)  等级 优 → 良\n"
         )),
         "{out}"
     );
     assert!(
         out.ends_with(&format!(
-            "4 rows changed, 1 grades changed, largest move project {P1} -8.00\n"
+            "4 行变化，1 个等级变化，最大变动 项目 {P1} -8.00\n"
         )),
         "{out}"
     );
@@ -409,7 +407,7 @@ fn diff_of_actuals_lists_the_moves() {
 fn diff_needs_one_thing_to_compare() {
     let o = run(&["diff", SEED]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("compare one thing at a time"));
+    assert!(stderr(&o).contains("一次只比较一样"));
 }
 
 // ───────────────────────────────────────────────────────────── snapshot --check

@@ -47,6 +47,10 @@ fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
         .arg(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(dir)
+        // Messages in the default language (Chinese), whatever the locale running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap())
@@ -627,7 +631,7 @@ fn a_fifo_in_a_region_does_not_block() {
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains("不是普通文件"), "{err}");
-    assert!(err.contains("2 of 3 departments had errors"), "{err}");
+    assert!(err.contains("2 个部门（共 3 个）有错误"), "{err}");
 }
 
 /// Point 18: a subfolder without `department.toml` is reported, and the run exits 1.

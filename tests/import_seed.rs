@@ -273,12 +273,12 @@ fn nothing_is_dropped_silently() {
     let repeats: Vec<String> = i
         .notes
         .iter()
-        .filter(|n| n.message.contains("stated again"))
+        .filter(|n| n.message.contains("重复出现"))
         .map(|n| n.loc.to_string())
         .collect();
     assert_eq!(
         repeats,
-        ["line 21", "line 27", "line 27", "line 27", "line 27"]
+        ["第 21 行", "第 27 行", "第 27 行", "第 27 行", "第 27 行"]
     );
     assert!(i.notes.iter().all(|n| n.level == NoteLevel::Info));
     // A cell the importer cannot place is reported with its line.
@@ -293,7 +293,7 @@ fn nothing_is_dropped_silently() {
         .collect();
     assert_eq!(
         p,
-        ["line 40: cannot place this cell of the project table: `一个多余的单元格`"]
+        ["第 40 行: 项目表中这个单元格无处放置：`一个多余的单元格`"]
     );
 }
 
@@ -314,7 +314,7 @@ fn docx_imports_the_same_files() {
     assert!(docx
         .notes
         .iter()
-        .any(|n| n.loc.to_string().starts_with("paragraph ")));
+        .any(|n| n.loc.to_string().ends_with(" 段")));
 }
 
 #[test]

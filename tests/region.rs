@@ -301,7 +301,7 @@ fn binary_scores_a_region_and_exits_1_on_a_broken_department() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("1 of 3 departments had errors"), "{stderr}");
+    assert!(stderr.contains("1 个部门（共 3 个）有错误"), "{stderr}");
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.contains("315001-000,department"));
     assert!(csv.contains("315001-001,department"));
@@ -329,11 +329,12 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("d001/actuals.toml`: 行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
+        stderr.contains("d001/actuals.toml`：")
+            && stderr.contains("行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("1 actuals matched no project or row"),
+        stderr.contains("1 个实际完成值对不上任何项目或指标"),
         "{stderr}"
     );
     assert!(!stderr.contains("d000"), "{stderr}");
@@ -351,7 +352,8 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("d001/actuals.toml`: 行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
+        stderr.contains("d001/actuals.toml`：")
+            && stderr.contains("行 `qyt1` 不是项目 13028122P00306510001A-001 的指标"),
         "{stderr}"
     );
 }

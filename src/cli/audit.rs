@@ -34,11 +34,15 @@ pub struct AuditArgs {
 
 pub fn run(a: AuditArgs) -> u8 {
     if a.format.is_binary() && a.output.is_none() {
-        eprintln_safe!("error: `--format xlsx` 生成工作簿，请用 `-o FILE.xlsx` 指定文件");
+        eprintln_safe!("{}", crate::i18n::t("cli.xlsx-needs-output"));
         return exit::UNUSABLE;
     }
     if a.tolerance < Decimal::ZERO {
-        eprintln_safe!("error: `--tolerance {}` 不能为负数；默认 0.05", a.tolerance);
+        let value = a.tolerance.to_string();
+        eprintln_safe!(
+            "{}",
+            crate::i18n::tf("cli.tolerance-negative", &[("value", &value)])
+        );
         return exit::UNUSABLE;
     }
     let policy = match super::load_policy_arg(a.policy.as_deref()) {
@@ -52,7 +56,7 @@ pub fn run(a: AuditArgs) -> u8 {
         match sources(src) {
             Ok(p) => paths.extend(p),
             Err(e) => {
-                eprintln_safe!("error: {e}");
+                super::say_error(&e);
                 unusable = true;
             }
         }
@@ -64,16 +68,18 @@ pub fn run(a: AuditArgs) -> u8 {
         }
     }
     if paths.is_empty() && !unusable {
-        eprintln_safe!(
-            "error: 没有可复核的文件：给出自评表文件（.docx、.xlsx、.xls、.txt）或存放它们的文件夹"
-        );
+        eprintln_safe!("{}", crate::i18n::t("cli.audit-nothing"));
         return exit::UNUSABLE;
     }
     for p in paths {
         match audit_file(&p, &policy, a.tolerance) {
             Ok(f) => files.push(f),
             Err(e) => {
-                eprintln_safe!("error: `{}`：{e}", p.display());
+                let (path, msg) = (p.display().to_string(), e.to_string());
+                eprintln_safe!(
+                    "{}",
+                    crate::i18n::tf("cli.audit-file", &[("path", &path), ("msg", &msg)])
+                );
                 unusable = true;
             }
         }
@@ -86,13 +92,14 @@ pub fn run(a: AuditArgs) -> u8 {
     let report = AuditReport::new(files);
     for f in &report.files {
         for n in &f.notes {
-            eprintln_safe!("warning: {}\n  --> {}: {}", n.message, f.source, n.at);
+            let head = crate::i18n::tf("cli.warning", &[("msg", &n.message)]);
+            eprintln_safe!("{head}\n  --> {}: {}", f.source, n.at);
         }
     }
     let bytes = match render_bytes(&report, a.format) {
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
@@ -107,7 +114,7 @@ pub fn run(a: AuditArgs) -> u8 {
         Some(path) => match crate::output::write_atomic(path, &bytes) {
             Ok(()) => status,
             Err(e) => {
-                eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+                super::say_write_error(path, &e);
                 exit::UNUSABLE
             }
         },
@@ -132,15 +139,18 @@ fn import_all(dir: &std::path::Path, files: &[crate::audit::FileAudit]) -> bool 
         match crate::audit::import_to::import_to(source, f, &target) {
             Ok(notes) => {
                 for n in notes {
-                    eprintln_safe!("warning: {n}\n  --> {}", f.source);
+                    let head = crate::i18n::tf("cli.warning", &[("msg", &n.to_string())]);
+                    eprintln_safe!("{head}\n  --> {}", f.source);
                 }
-                eprintln_safe!(
-                    "wrote {} (scorecard folder + actuals.toml)",
-                    target.display()
-                );
+                let path = target.display().to_string();
+                eprintln_safe!("{}", crate::i18n::tf("cli.audit-wrote", &[("path", &path)]));
             }
             Err(e) => {
-                eprintln_safe!("error: `{}` 无法导入为评分文件夹：{e}", f.source);
+                let msg = e.to_string();
+                eprintln_safe!(
+                    "{}",
+                    crate::i18n::tf("cli.audit-import", &[("path", &f.source), ("msg", &msg)])
+                );
                 ok = false;
             }
         }

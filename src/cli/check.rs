@@ -51,7 +51,14 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     let dirs = match crate::pipeline::folders::department_folders(&a.path) {
         Ok(d) => d,
         Err(e) => {
-            eprintln_safe!("error: cannot read the region `{}`: {e}", a.path.display());
+            let (region, why) = (a.path.display().to_string(), crate::i18n::io_why(&e));
+            eprintln_safe!(
+                "{}",
+                crate::i18n::tf(
+                    "cli.region-unreadable",
+                    &[("region", &region), ("why", &why)]
+                )
+            );
             return exit::UNUSABLE;
         }
     };

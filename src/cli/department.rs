@@ -4,6 +4,7 @@
 //! and `template` all come through here, so one broken folder gives them one answer.
 
 use super::exit;
+use crate::i18n::tf;
 use crate::pipeline::{Outcome, Scored, Stop};
 use crate::score::Policy;
 use crate::scorecard::Department;
@@ -79,16 +80,12 @@ pub(super) fn actuals(
 fn say(outcome: &Outcome, folder: &Path) {
     super::print_diagnostics(&outcome.scorecard);
     if let Some(Stop::Scorecard | Stop::DepartmentUnreadable) = &outcome.stop {
-        eprintln_safe!(
-            "error: the scorecard folder `{}` has errors; fix them and run again (`jixiao check` lists them)",
-            folder.display()
-        );
+        let folder = folder.display().to_string();
+        eprintln_safe!("{}", tf("cli.scorecard-errors", &[("folder", &folder)]));
     }
     super::print_diagnostics(&outcome.actuals);
     if let Some(Stop::ActualsFile(problem)) = &outcome.stop {
-        eprintln_safe!(
-            "error: {problem}; give the filled actuals sheet (.toml, .csv or .xlsx; `jixiao template` writes a blank one)"
-        );
+        eprintln_safe!("{}", tf("cli.actuals-unusable", &[("problem", problem)]));
     }
     for notice in &outcome.notices {
         eprintln_safe!("{}", notice.message(folder, false));

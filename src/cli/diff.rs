@@ -48,13 +48,10 @@ fn sides(a: &DiffArgs) -> Result<(Side, Side), String> {
         .filter(|x| **x)
         .count();
     if a.actuals.len() > 2 || a.policy.len() > 2 {
-        return Err("give `--actuals` and `--policy` at most twice (old, new)".into());
+        return Err(crate::i18n::t("cli.diff-too-many").into());
     }
     if varying != 1 {
-        return Err(
-            "compare one thing at a time: two folders, or `--policy OLD --policy NEW`, or `--actuals OLD --actuals NEW`"
-                .into(),
-        );
+        return Err(crate::i18n::t("cli.diff-one-thing").into());
     }
     let pick = |v: &[PathBuf], i: usize| -> Option<PathBuf> {
         if v.len() == 2 {
@@ -72,7 +69,7 @@ fn sides(a: &DiffArgs) -> Result<(Side, Side), String> {
     };
     match (side(0), side(1)) {
         (Some(o), Some(n)) => Ok((o, n)),
-        _ => Err("give a department folder".into()),
+        _ => Err(crate::i18n::t("cli.diff-no-folder").into()),
     }
 }
 
@@ -80,7 +77,7 @@ pub fn run(a: DiffArgs) -> u8 {
     let (old, new) = match sides(&a) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln_safe!("error: {msg}");
+            super::say_error(&msg);
             return exit::UNUSABLE;
         }
     };

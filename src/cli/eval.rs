@@ -4,6 +4,9 @@ use super::{exit, TextOrJson};
 use crate::diagnostic::render;
 use crate::eval_csv::{eval_csv, EvalCsvOptions};
 use crate::eval_rows::{eval_row, RowText};
+use crate::i18n::{tf, Lang};
+use crate::model::Direction;
+use crate::report::labels;
 use crate::score::formula::fixed;
 use crate::score::Policy;
 use clap::Args;
@@ -55,7 +58,7 @@ pub fn run(a: EvalArgs) -> u8 {
         return run_csv(path, &a, &policy);
     }
     let (Some(target), Some(actual)) = (&a.target, &a.actual) else {
-        eprintln_safe!("error: give TARGET and ACTUAL, or --csv FILE");
+        eprintln_safe!("{}", crate::i18n::t("cli.eval-usage"));
         return exit::UNUSABLE;
     };
     let fy = a.fiscal_year.map(|y| y.to_string());
@@ -99,34 +102,29 @@ pub fn run(a: EvalArgs) -> u8 {
                 Some(_) => String::new(),
                 None => format!("{}\n", d.trace.formula),
             };
-            text += &format!(
-                "score: {} / {}   achieved: {}   kind: {}   direction: {} ({})\n",
-                score.as_deref().unwrap_or("—"),
-                d.trace.points.normalize(),
-                match r.achieved {
-                    Some(true) => "yes",
-                    Some(false) => "no",
-                    None => "—",
-                },
-                d.trace.kind,
-                d.trace.direction.label(),
-                d.trace.direction_source.describe()
-            );
+            text += &score_line(d, score.as_deref(), r.achieved);
             let rule = if d.trace.rule.is_empty() {
                 "—"
             } else {
                 d.trace.rule.as_str()
             };
-            text += &format!("rule: {rule}\n");
+            text += &tf("cli.eval-rule", &[("rule", rule)]);
+            text.push('\n');
             for f in &d.flags {
-                text += &format!("flag: {} — {}\n", f.code, f.message);
+                let (flag, message) = if crate::i18n::current() == Lang::En {
+                    (f.code.as_str().to_string(), f.message.clone())
+                } else {
+                    labels::flag_text_for(d.trace.direction == Direction::Reverse, f)
+                };
+                text += &tf("cli.eval-flag", &[("flag", &flag), ("message", &message)]);
+                text.push('\n');
             }
             if let Err(e) = super::write_stdout(text.as_bytes()) {
                 return super::output_status(Err(e), status);
             }
         }
         if let Some(e) = &r.error {
-            eprintln_safe!("error: {e}");
+            super::say_error(e);
         }
     }
     status
@@ -139,7 +137,7 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln_safe!("error: cannot read `{path}`: {e}");
+                super::say_read_error(path, &e);
                 return exit::UNUSABLE;
             }
         }
@@ -148,11 +146,11 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
     let input = match crate::encoding::utf8_reader(input) {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => {
-            eprintln_safe!("error[{}]: `{path}`: {e}", e.code);
+            super::say_coded_error(e.code, format!("`{path}`: {e}"));
             return exit::UNUSABLE;
         }
         Err(e) => {
-            eprintln_safe!("error: cannot read `{path}`: {e}");
+            super::say_read_error(path, &e);
             return exit::UNUSABLE;
         }
     };
@@ -163,17 +161,60 @@ fn run_csv(path: &str, a: &EvalArgs, policy: &Policy) -> u8 {
     let stdout = std::io::stdout().lock();
     match eval_csv(input, stdout, policy, opts) {
         Ok(s) if s.failed > 0 => {
-            eprintln_safe!(
-                "{} of {} rows failed; see the `error` column",
-                s.failed,
-                s.rows
+            let line = crate::i18n::tf(
+                "cli.eval-rows-failed",
+                &[
+                    ("failed", &s.failed.to_string()),
+                    ("rows", &s.rows.to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             exit::FAILED
         }
         Ok(_) => exit::OK,
         Err(e) => {
-            eprintln_safe!("error: {path}: {}", e.0);
+            let line = crate::i18n::tf("cli.eval-csv", &[("path", path), ("msg", &e.0)]);
+            eprintln_safe!("{line}");
             exit::UNUSABLE
         }
     }
+}
+
+/// The score line of `eval`. In English the words stay as they were (`kind: comparison`,
+/// `direction: 正向 (by the form of the target)`); in Chinese kind, direction and its
+/// reason come from the report's labels, as in the 自评表.
+fn score_line(d: &crate::score::RowScore, score: Option<&str>, achieved: Option<bool>) -> String {
+    let en = crate::i18n::current() == Lang::En;
+    let achieved = match achieved {
+        Some(true) => crate::i18n::t("cli.eval-yes"),
+        Some(false) => crate::i18n::t("cli.eval-no"),
+        None => "—",
+    };
+    let (kind, direction, source) = if en {
+        (
+            d.trace.kind.to_string(),
+            d.trace.direction.label(),
+            d.trace.direction_source.describe(),
+        )
+    } else {
+        let kind = d.trace.kind.to_string();
+        (
+            labels::kind(&kind).to_string(),
+            labels::direction(d.trace.direction),
+            labels::direction_source(d.trace.direction_source, labels::has_operator(&kind)),
+        )
+    };
+    let mut line = tf(
+        "cli.eval-line",
+        &[
+            ("score", score.unwrap_or("—")),
+            ("points", &d.trace.points.normalize().to_string()),
+            ("achieved", achieved),
+            ("kind", &kind),
+            ("direction", direction),
+            ("source", source),
+        ],
+    );
+    line.push('\n');
+    line
 }

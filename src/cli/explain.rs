@@ -6,6 +6,7 @@
 use super::exit;
 use super::snapshot::policy_with_origins;
 use super::TextOrJson;
+use crate::i18n::tf;
 use crate::report::explain::{explain, render_text_styled, NotFound};
 use clap::Args;
 use std::path::PathBuf;
@@ -52,20 +53,26 @@ pub fn run(a: ExplainArgs) -> u8 {
     let e = match result {
         Ok(e) => e,
         Err(NotFound::Project(codes)) => {
+            let codes = codes.join(", ");
             eprintln_safe!(
-                "error: `{}` is not a project of this department; the codes are: {}",
-                a.project,
-                codes.join(", ")
+                "{}",
+                tf(
+                    "cli.explain-no-project",
+                    &[("project", &a.project), ("codes", &codes)]
+                )
             );
             return exit::UNUSABLE;
         }
         Err(NotFound::Indicator(ids)) => {
-            eprintln_safe!(
-                "error: `{}` has no indicator `{}`; its indicators are: {}",
-                a.project,
-                a.indicator.as_deref().unwrap_or(""),
-                ids.join(", ")
+            let line = tf(
+                "cli.explain-no-indicator",
+                &[
+                    ("project", &a.project),
+                    ("id", a.indicator.as_deref().unwrap_or("")),
+                    ("ids", &ids.join(", ")),
+                ],
             );
+            eprintln_safe!("{line}");
             return exit::UNUSABLE;
         }
     };

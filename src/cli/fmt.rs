@@ -29,9 +29,10 @@ pub struct FmtArgs {
 pub fn run(a: FmtArgs) -> u8 {
     let files = files_of(&a.path);
     if files.is_empty() {
+        let path = a.path.display().to_string();
         eprintln_safe!(
-            "error: no scorecard files in `{}`; give a folder with `department.toml` and `projects/`, or a .toml file",
-            a.path.display()
+            "{}",
+            crate::i18n::tf("cli.fmt-no-files", &[("path", &path)])
         );
         return exit::UNUSABLE;
     }
@@ -47,7 +48,7 @@ pub fn run(a: FmtArgs) -> u8 {
         let plan = match plan_file(f, mode) {
             Ok(p) => p,
             Err(e) => {
-                eprintln_safe!("error: {e}");
+                super::say_error(&e);
                 status = status.max(exit::FAILED);
                 continue;
             }
@@ -64,7 +65,7 @@ pub fn run(a: FmtArgs) -> u8 {
                 return super::output_status(Err(e), exit::FAILED);
             }
         } else if let Err(e) = write_plan(&plan, &mut test_hook) {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             status = status.max(exit::UNUSABLE);
             continue;
         }

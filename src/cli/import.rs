@@ -43,15 +43,16 @@ pub fn run(a: ImportArgs) -> u8 {
     let imported = match import_file(&a.source, a.fiscal_year) {
         Ok(i) => i,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
     report_notes(&a, &imported);
     if !a.force && is_foreign_folder(&a.out) {
+        let path = a.out.display().to_string();
         eprintln_safe!(
-            "error: `{}` 不是空文件夹，也不像 import 写的文件夹（没有 department.toml）；导入会把整个文件夹换掉（其中的文件会保留），所以未写入任何内容 — 请导入到新的或空的文件夹，确实要用这个文件夹时加 `--force`",
-            a.out.display()
+            "{}",
+            crate::i18n::tf("cli.import-foreign-folder", &[("path", &path)])
         );
         return exit::UNUSABLE;
     }
@@ -59,7 +60,11 @@ pub fn run(a: ImportArgs) -> u8 {
     let plan = match plan_folder(d, &a.out) {
         Ok(p) => p,
         Err(e) => {
-            eprintln_safe!("error: cannot write `{}`: {e}", a.out.display());
+            let (path, why) = (a.out.display().to_string(), e.to_string());
+            eprintln_safe!(
+                "{}",
+                crate::i18n::tf("cli.write", &[("path", &path), ("why", &why)])
+            );
             return exit::UNUSABLE;
         }
     };
@@ -94,12 +99,15 @@ fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
         .filter(|p| !p.ends_with(crate::pipeline::FOLDER_ACTUALS));
     for f in written_by_import {
         if crate::output::is_same_file(&f, &a.source) {
-            eprintln_safe!(
-                "error: `-o {}` would overwrite the source `{}` (it is `{}`); inputs are never rewritten — import into another folder",
-                a.out.display(),
-                a.source.display(),
-                f.display()
+            let line = crate::i18n::tf(
+                "cli.import-overwrite-source",
+                &[
+                    ("out", &a.out.display().to_string()),
+                    ("source", &a.source.display().to_string()),
+                    ("same", &f.display().to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             return Some(exit::UNUSABLE);
         }
     }
@@ -108,11 +116,14 @@ fn refuse_source_as_output(a: &ImportArgs) -> Option<u8> {
 
 fn report_notes(a: &ImportArgs, imported: &Imported) {
     let name = a.source.display().to_string();
-    eprintln_safe!(
-        "fiscal year {} ({})",
-        imported.fiscal_year.year,
-        imported.fiscal_year.how
+    let year = crate::i18n::tf(
+        "cli.import-year",
+        &[
+            ("year", &imported.fiscal_year.year.to_string()),
+            ("how", &imported.fiscal_year.how),
+        ],
     );
+    eprintln_safe!("{year}");
     for n in &imported.notes {
         eprint_safe!("{}", n.render(&name));
     }
@@ -122,9 +133,8 @@ fn report_notes(a: &ImportArgs, imported: &Imported) {
         .filter(|n| n.level == NoteLevel::Problem)
         .count();
     if problems > 0 {
-        eprintln_safe!(
-            "{problems} part(s) of the source could not be placed; see the warnings above"
-        );
+        let n = problems.to_string();
+        eprintln_safe!("{}", crate::i18n::tf("cli.import-problems", &[("n", &n)]));
     }
 }
 
@@ -142,17 +152,18 @@ fn refuse_overwrites(out: &Path, plan: &FolderPlan) -> bool {
     if lost.is_empty() {
         return false;
     }
-    eprintln_safe!(
-        "error: `{}` 中有 {} 个文件与这次导入不同，导入会覆盖或删除它们（可能有手工修改）；未写入任何内容：",
-        out.display(),
-        lost.len()
+    let line = crate::i18n::tf(
+        "cli.import-would-overwrite",
+        &[
+            ("path", &out.display().to_string()),
+            ("n", &lost.len().to_string()),
+        ],
     );
+    eprintln_safe!("{line}");
     for f in lost {
         eprintln_safe!("  {}  {}", f.state.label(), out.join(&f.rel).display());
     }
-    eprintln_safe!(
-        "help: 先用 `--dry-run` 查看差异；确认要用这次导入替换它们时加 `--force`（actuals.toml 等非导入文件始终保留）"
-    );
+    eprintln_safe!("{}", crate::i18n::t("cli.import-would-overwrite-help"));
     true
 }
 
@@ -167,11 +178,18 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
     });
     match result {
         Ok(()) => {
-            eprintln_safe!("wrote {}: {}", a.out.display(), summary(d));
+            let line = crate::i18n::tf(
+                "cli.import-wrote",
+                &[
+                    ("path", &a.out.display().to_string()),
+                    ("summary", &summary(d)),
+                ],
+            );
+            eprintln_safe!("{line}");
             match forced_errors {
                 Some(msg) => {
                     eprint_safe!("{msg}");
-                    eprintln_safe!("写入的文件夹无法加载（见上面的错误）；请手工修改");
+                    eprintln_safe!("{}", crate::i18n::t("cli.import-forced-invalid"));
                     exit::FAILED
                 }
                 None => exit::OK,
@@ -179,18 +197,22 @@ fn write(a: &ImportArgs, plan: &FolderPlan, d: &Department) -> u8 {
         }
         Err(FolderError::Invalid(msg)) => {
             eprint_safe!("{msg}");
+            let path = a.out.display().to_string();
             eprintln_safe!(
-                "error: 导入生成的文件夹无法加载（见上面的错误），`{}` 保持原样，未写入任何内容；加 `--force` 可照样写入后手工修改",
-                a.out.display()
+                "{}",
+                crate::i18n::tf("cli.import-invalid", &[("path", &path)])
             );
             exit::FAILED
         }
         Err(e) => {
-            eprintln_safe!(
-                "error: cannot write `{}`: {e}; `{}` 保持原样",
-                a.out.display(),
-                a.out.display()
+            let line = crate::i18n::tf(
+                "cli.import-write-kept",
+                &[
+                    ("path", &a.out.display().to_string()),
+                    ("why", &e.to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             exit::UNUSABLE
         }
     }
@@ -266,11 +288,13 @@ fn check_in_memory(d: &Department, out: &Path) -> Result<(), String> {
 fn summary(d: &Department) -> String {
     let rows: usize = d.projects.iter().map(|p| p.indicators.len()).sum();
     let total: Decimal = d.projects.iter().map(|p| p.budget).sum();
-    format!(
-        "department file ({} department indicators), {} project files, {} indicator rows, budgets {} 万元",
-        d.indicators.len(),
-        d.projects.len(),
-        rows,
-        total
+    crate::i18n::tf(
+        "cli.import-summary",
+        &[
+            ("indicators", &d.indicators.len().to_string()),
+            ("projects", &d.projects.len().to_string()),
+            ("rows", &rows.to_string()),
+            ("budget", &total.to_string()),
+        ],
     )
 }

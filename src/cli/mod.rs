@@ -61,6 +61,7 @@ mod template_xlsx;
 mod terminal;
 mod test;
 
+use crate::i18n::tf;
 use crate::score::Policy;
 use clap::{Parser, Subcommand};
 use std::path::Path;
@@ -142,7 +143,10 @@ pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
         Ok(()) => status,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
         Err(e) => {
-            eprintln_safe!("error: cannot write the output to standard output: {e}");
+            eprintln_safe!(
+                "{}",
+                tf("cli.stdout-write", &[("why", &crate::i18n::io_why(&e))])
+            );
             exit::UNUSABLE
         }
     }
@@ -154,7 +158,7 @@ pub fn output_status(result: std::io::Result<()>, status: u8) -> u8 {
 pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), u8> {
     match output {
         Some(path) => crate::output::write_atomic(path, bytes).map_err(|e| {
-            eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+            say_write_error(path, &e);
             exit::UNUSABLE
         }),
         None => write_stdout(bytes).map_err(|e| output_status(Err(e), exit::OK)),
@@ -207,29 +211,69 @@ pub fn refuse_department_output(
 
 pub fn refuse_input_as_output(output: &Path, inputs: &[std::path::PathBuf]) -> Result<(), u8> {
     crate::output::refuse_input_as_output(output, inputs).map_err(|msg| {
-        eprintln_safe!("error: {msg}");
+        eprintln_safe!("{}", tf("cli.error", &[("msg", &msg)]));
         exit::UNUSABLE
     })
+}
+
+/// An `error:` line (in the user's language) for a message already written for the user.
+pub fn say_error(msg: impl std::fmt::Display) {
+    eprintln_safe!("{}", tf("cli.error", &[("msg", &msg.to_string())]));
+}
+
+/// `错误[input::encoding]：…` (`error[…]: …`): an error with its code, as diagnostics say it.
+pub fn say_coded_error(code: impl std::fmt::Display, msg: String) {
+    let line = tf(
+        "diagnostic.header",
+        &[
+            ("severity", crate::i18n::t("diagnostic.error")),
+            ("code", &code.to_string()),
+            ("message", &msg),
+        ],
+    );
+    eprintln_safe!("{line}");
+}
+
+/// The one line said when the input `path` cannot be read.
+pub fn say_read_error(path: impl std::fmt::Display, e: &std::io::Error) {
+    let (path, why) = (path.to_string(), crate::i18n::io_why(e));
+    eprintln_safe!("{}", tf("cli.read", &[("path", &path), ("why", &why)]));
+}
+
+/// The one line said when the output file `path` cannot be written.
+pub fn say_write_error(path: &Path, e: &std::io::Error) {
+    let path = path.display().to_string();
+    eprintln_safe!(
+        "{}",
+        tf(
+            "cli.write",
+            &[("path", &path), ("why", &crate::i18n::io_why(e))]
+        )
+    );
 }
 
 /// A department folder argument that does not exist, is a file, or has no
 /// `department.toml` is unusable input (exit 2), said in one line. `region_too`: the
 /// command also takes a region (a folder of department folders), and the message says so.
 pub fn require_department_folder(path: &Path, region_too: bool) -> Result<(), u8> {
-    let what = if region_too {
-        "a scorecard folder (the folder that holds `department.toml` and `projects/`) or a region (a folder of such folders)"
-    } else {
-        "a scorecard folder (the folder that holds `department.toml` and `projects/`)"
-    };
+    let shown = path.display().to_string();
     let problem = match std::fs::metadata(path) {
-        Err(e) => format!("cannot read `{}`: {e}", path.display()),
-        Ok(m) if !m.is_dir() => format!("`{}` is a file, not a folder", path.display()),
+        Err(e) => tf(
+            "cli.folder-unreadable",
+            &[("path", &shown), ("why", &crate::i18n::io_why(&e))],
+        ),
+        Ok(m) if !m.is_dir() => tf("cli.folder-is-file", &[("path", &shown)]),
         Ok(_) if !path.join(crate::scorecard::load::DEPARTMENT_FILE).exists() => {
-            format!("`{}` has no `department.toml`", path.display())
+            tf("cli.folder-no-department", &[("path", &shown)])
         }
         Ok(_) => return Ok(()),
     };
-    eprintln_safe!("error: {problem}; give {what}");
+    let key = if region_too {
+        "cli.give-folder-or-region"
+    } else {
+        "cli.give-folder"
+    };
+    eprintln_safe!("{}", tf(key, &[("problem", &problem)]));
     Err(exit::UNUSABLE)
 }
 

@@ -4,6 +4,7 @@
 //! points, indicator progress from year-to-date actuals, and the rows that need a reason.
 
 use super::exit;
+use crate::i18n::{t, tf};
 use crate::monitor::{monitor, parse_as_of, parse_spending_csv, render_json, render_table_styled};
 use clap::Args;
 use std::path::PathBuf;
@@ -48,25 +49,29 @@ pub fn run(a: MonitorArgs) -> u8 {
     let as_of = match parse_as_of(&a.as_of, dept.fiscal_year) {
         Ok(d) => d,
         Err(msg) => {
-            eprintln_safe!("error: --as-of: {msg}");
+            eprintln_safe!("{}", tf("cli.as-of", &[("msg", &msg.to_string())]));
             return exit::UNUSABLE;
         }
     };
     {
         use chrono::Datelike;
         if as_of.year() != dept.fiscal_year {
-            let elapsed = if as_of.year() < dept.fiscal_year {
-                "none of the year has elapsed"
+            let elapsed = t(if as_of.year() < dept.fiscal_year {
+                "cli.as-of-before"
             } else {
-                "the whole year counts as elapsed"
-            };
-            eprintln_safe!(
-                "warning: --as-of {as_of} is outside the fiscal year {} of `{}`; {elapsed} (did you mean {}-{}?)",
-                dept.fiscal_year,
-                a.path.display(),
-                dept.fiscal_year,
-                as_of.format("%m-%d")
+                "cli.as-of-after"
+            });
+            let line = tf(
+                "cli.as-of-outside",
+                &[
+                    ("as_of", &as_of.to_string()),
+                    ("year", &dept.fiscal_year.to_string()),
+                    ("folder", &a.path.display().to_string()),
+                    ("elapsed", elapsed),
+                    ("md", &as_of.format("%m-%d").to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
         }
     }
     // issue 15: a regular file of at most 16 MiB (not /dev/zero, not a FIFO); issue 16: GBK,
@@ -74,14 +79,14 @@ pub fn run(a: MonitorArgs) -> u8 {
     let bytes = match crate::limits::read_file_capped(&a.spending, crate::limits::MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: cannot read `{}`: {e}", a.spending.display());
+            super::say_read_error(a.spending.display(), &e);
             return exit::UNUSABLE;
         }
     };
     let text = match crate::encoding::decode(&bytes) {
         Ok(d) => d.text,
         Err(e) => {
-            eprintln_safe!("error[{}]: `{}`: {e}", e.code, a.spending.display());
+            super::say_coded_error(e.code, format!("`{}`: {e}", a.spending.display()));
             return exit::UNUSABLE;
         }
     };
@@ -94,11 +99,14 @@ pub fn run(a: MonitorArgs) -> u8 {
     };
     for s in &spending {
         if !dept.projects.iter().any(|p| p.code == s.project) {
-            eprintln_safe!(
-                "warning: `{}` in `{}` is not a project of this department; ignored",
-                s.project,
-                a.spending.display()
+            let line = tf(
+                "cli.spending-unknown-project",
+                &[
+                    ("project", &s.project),
+                    ("file", &a.spending.display().to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
         }
     }
     let ytd = match &a.actuals {

@@ -32,13 +32,11 @@ pub struct ScoreArgs {
 fn format(a: &ScoreArgs) -> Result<Format, u8> {
     let format =
         crate::report::pick_format::resolve(a.format, a.output.as_deref()).map_err(|msg| {
-            eprintln_safe!("error: {msg}");
+            eprintln_safe!("{}", crate::i18n::tf("cli.error", &[("msg", &msg)]));
             exit::UNUSABLE
         })?;
     if format.is_binary() && a.output.is_none() {
-        eprintln_safe!(
-            "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
-        );
+        eprintln_safe!("{}", crate::i18n::t("cli.xlsx-needs-output"));
         return Err(exit::UNUSABLE);
     }
     Ok(format)
@@ -83,7 +81,7 @@ pub fn run(a: ScoreArgs) -> u8 {
         }
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     };
@@ -101,7 +99,7 @@ fn region(a: &ScoreArgs, policy: &crate::score::Policy) -> u8 {
         let dirs = crate::pipeline::folders::department_folders(&a.path).unwrap_or_default();
         let extra: Vec<PathBuf> = a.policy.iter().cloned().collect();
         if let Err(e) = crate::pipeline::inputs::refuse_region_output(out, &dirs, &extra) {
-            eprintln_safe!("error: {e}");
+            super::say_error(&e);
             return exit::UNUSABLE;
         }
     }

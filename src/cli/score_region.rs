@@ -5,6 +5,7 @@
 
 use super::exit;
 use super::progress_bar::Bar;
+use crate::i18n::tf;
 use crate::pipeline::folders::{department_folders, repeated_codes, stray_folders, stray_warning};
 use crate::pipeline::FOLDER_ACTUALS;
 use crate::region::{score_region, AtomicFile, RegionOutcome, RegionRun};
@@ -29,26 +30,37 @@ pub struct RegionArgs<'a> {
 /// The department folders to score, or the exit code of a region that cannot be scored.
 fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
     if a.actuals.is_some() {
+        let region = a.region.display().to_string();
         eprintln_safe!(
-            "error: `--actuals` cannot be used with a region (`{}`); each department folder is scored with its own `{FOLDER_ACTUALS}`",
-            a.region.display()
+            "{}",
+            tf(
+                "cli.region-actuals",
+                &[("region", &region), ("file", FOLDER_ACTUALS)]
+            )
         );
         return Err(exit::UNUSABLE);
     }
     let dirs = department_folders(a.region).map_err(|e| {
+        let region = a.region.display().to_string();
         eprintln_safe!(
-            "error: cannot read the region `{}`: {e}",
-            a.region.display()
+            "{}",
+            tf(
+                "cli.region-unreadable",
+                &[("region", &region), ("why", &crate::i18n::io_why(&e))]
+            )
         );
         exit::UNUSABLE
     })?;
     if let Some(path) = a.output {
         if let Some(input) = crate::pipeline::folders::symlinked_input(path, &dirs) {
-            eprintln_safe!(
-                "error: `{}` 是区域的输入文件 `{}`（通过符号链接），写入会覆盖它；请换一个输出文件名",
-                path.display(),
-                input.display()
+            let line = tf(
+                "cli.region-symlink",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("input", &input.display().to_string()),
+                ],
             );
+            eprintln_safe!("{line}");
             return Err(exit::UNUSABLE);
         }
     }
@@ -84,7 +96,7 @@ pub fn run(a: &RegionArgs) -> u8 {
             let mut file = match AtomicFile::create(path) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln_safe!("error: cannot write `{}`: {e}", path.display());
+                    super::say_write_error(path, &e);
                     return exit::UNUSABLE;
                 }
             };
@@ -104,11 +116,17 @@ pub fn run(a: &RegionArgs) -> u8 {
         Ok(o) => closing(&o, !strays.is_empty()),
         Err(e) => {
             match a.output {
-                Some(p) => eprintln_safe!(
-                    "error: cannot write `{}`: {e}; the previous file (if any) is unchanged",
-                    p.display()
+                Some(p) => {
+                    let (path, why) = (p.display().to_string(), crate::i18n::io_why(&e));
+                    eprintln_safe!(
+                        "{}",
+                        tf("cli.write-kept", &[("path", &path), ("why", &why)])
+                    );
+                }
+                None => eprintln_safe!(
+                    "{}",
+                    tf("cli.write-output", &[("why", &crate::i18n::io_why(&e))])
                 ),
-                None => eprintln_safe!("error: cannot write the output: {e}"),
             }
             exit::UNUSABLE
         }
@@ -119,29 +137,30 @@ pub fn run(a: &RegionArgs) -> u8 {
 fn closing(o: &RegionOutcome, strays: bool) -> u8 {
     let s = &o.summary;
     if !s.broken.is_empty() {
+        let (n, total) = (s.broken.len(), s.broken.len() + s.scored);
         eprintln_safe!(
-            "{} of {} departments had errors and were left out",
-            s.broken.len(),
-            s.broken.len() + s.scored
+            "{}",
+            tf(
+                "cli.region-broken",
+                &[("n", &n.to_string()), ("total", &total.to_string())]
+            )
         );
     }
     if o.failed_rows > 0 {
-        eprintln_safe!(
-            "{} rows could not be scored; see their errors in the output",
-            o.failed_rows
-        );
+        let n = o.failed_rows.to_string();
+        eprintln_safe!("{}", tf("cli.region-failed-rows", &[("n", &n)]));
     }
     if o.unknown_actuals > 0 {
-        eprintln_safe!(
-            "{} actuals matched no project or row (warnings above); those rows are reported as missing",
-            o.unknown_actuals
-        );
+        let n = o.unknown_actuals.to_string();
+        eprintln_safe!("{}", tf("cli.region-unknown-actuals", &[("n", &n)]));
     }
     let codes: Vec<&str> = s.departments.iter().map(|d| d.code.as_str()).collect();
     let repeated = repeated_codes(&codes);
     for (code, n) in &repeated {
+        let n = n.to_string();
         eprintln_safe!(
-            "warning: 部门编码 `{code}` 出现在 {n} 个部门文件夹里；汇总中它们各占一行，无法区分。请核对各文件夹 `department.toml` 的 `code`"
+            "{}",
+            tf("cli.region-repeated-code", &[("code", code), ("n", &n)])
         );
     }
     if o.had_errors() || strays || !repeated.is_empty() {

@@ -4,6 +4,7 @@
 //! and exit 1 when it does not). Also the policy loading shared by `explain`.
 
 use super::exit;
+use crate::i18n::tf;
 use crate::policy::RuleOrigins;
 use crate::report::snapshot::snapshot;
 use crate::score::Policy;
@@ -63,12 +64,17 @@ pub fn run(a: SnapshotArgs) -> u8 {
         let old = match crate::limits::read_text_capped(file, crate::limits::MAX_FILE_BYTES) {
             Ok(s) => s,
             Err(e) => {
-                eprintln_safe!("error: cannot read the snapshot `{}`: {e}", file.display());
+                let (path, why) = (file.display().to_string(), crate::i18n::io_why(&e));
+                eprintln_safe!(
+                    "{}",
+                    tf("cli.snapshot-unreadable", &[("path", &path), ("why", &why)])
+                );
                 return exit::UNUSABLE;
             }
         };
         if old == text {
-            eprintln_safe!("snapshot `{}` matches", file.display());
+            let path = file.display().to_string();
+            eprintln_safe!("{}", tf("cli.snapshot-matches", &[("path", &path)]));
             return run.finish(exit::OK);
         }
         let (unified, changed) = crate::report::snapshot::unified_diff(
@@ -88,17 +94,23 @@ pub fn run(a: SnapshotArgs) -> u8 {
             a.policy.as_deref(),
             file,
         );
-        eprintln_safe!(
-            "快照 `{}` 与本次评分不同：{changed} 行变化；如属预期，用 `{rewrite}` 重写快照",
-            file.display(),
+        let line = tf(
+            "cli.snapshot-differs",
+            &[
+                ("path", &file.display().to_string()),
+                ("changed", &changed.to_string()),
+                ("rewrite", &rewrite.to_string()),
+            ],
         );
+        eprintln_safe!("{line}");
         return run.finish(exit::FAILED);
     }
     if let Err(code) = super::write_output(a.output.as_deref(), text.as_bytes()) {
         return code;
     }
     if let Some(path) = &a.output {
-        eprintln_safe!("wrote `{}`", path.display());
+        let path = path.display().to_string();
+        eprintln_safe!("{}", tf("cli.wrote", &[("path", &path)]));
     }
     run.finish(exit::OK)
 }

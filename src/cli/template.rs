@@ -66,7 +66,7 @@ pub fn run(a: TemplateArgs) -> u8 {
     let format = match pick_format(&a) {
         Ok(f) => f,
         Err(msg) => {
-            eprintln_safe!("error: {msg}");
+            eprintln_safe!("{}", crate::i18n::tf("cli.error", &[("msg", &msg)]));
             return exit::UNUSABLE;
         }
     };
@@ -74,9 +74,7 @@ pub fn run(a: TemplateArgs) -> u8 {
         return super::template_xlsx::run_xlsx(&a.path, a.output.as_deref());
     }
     if (a.bom.bom || a.bom.no_bom) && format != TemplateFormat::Csv {
-        eprintln_safe!(
-            "error: `--bom`/`--no-bom` is for `--format csv`; a TOML file needs no byte-order mark"
-        );
+        eprintln_safe!("{}", crate::i18n::t("cli.bom-not-toml"));
         return exit::UNUSABLE;
     }
     let (dept, status) = match super::department::load(&a.path) {
@@ -99,11 +97,15 @@ pub fn run(a: TemplateArgs) -> u8 {
                 .iter()
                 .map(|p| p.indicators.len())
                 .sum::<usize>();
-        eprintln_safe!(
-            "wrote `{}`: {} projects, {rows} indicator rows to fill in",
-            path.display(),
-            dept.projects.len()
+        let line = crate::i18n::tf(
+            "cli.wrote-template",
+            &[
+                ("path", &path.display().to_string()),
+                ("projects", &dept.projects.len().to_string()),
+                ("rows", &rows.to_string()),
+            ],
         );
+        eprintln_safe!("{line}");
     }
     status
 }

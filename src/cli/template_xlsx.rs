@@ -2,6 +2,7 @@
 //! Hooked into the `template` command by its `--format` dispatch (see `run_xlsx`).
 
 use super::exit;
+use crate::i18n::{t, tf};
 use crate::report::template_xlsx;
 use std::path::Path;
 
@@ -9,9 +10,7 @@ use std::path::Path;
 /// binary, so `out` is required: without it this refuses (exit 2).
 pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
     let Some(out) = out else {
-        eprintln_safe!(
-            "error: `--format xlsx` writes a workbook; name the file with `-o FILE.xlsx`"
-        );
+        eprintln_safe!("{}", t("cli.xlsx-needs-output"));
         return exit::UNUSABLE;
     };
     let (dept, status) = match super::department::load(path) {
@@ -21,21 +20,23 @@ pub fn run_xlsx(path: &Path, out: Option<&Path>) -> u8 {
     let bytes = match template_xlsx(&dept) {
         Ok(b) => b,
         Err(e) => {
-            eprintln_safe!("error: cannot build the workbook: {e}");
+            eprintln_safe!("{}", tf("cli.workbook-build", &[("why", &e.to_string())]));
             return exit::UNUSABLE;
         }
     };
     if let Err(e) = crate::output::write_atomic(out, &bytes) {
-        eprintln_safe!("error: cannot write `{}`: {e}", out.display());
+        super::say_write_error(out, &e);
         return exit::UNUSABLE;
     }
-    eprintln_safe!(
-        "wrote `{}`: {} sheets (部门整体指标 + {} projects); fill the white columns and run `jixiao score {} --actuals {}`",
-        out.display(),
-        dept.projects.len() + 1,
-        dept.projects.len(),
-        path.display(),
-        out.display()
+    let line = tf(
+        "cli.wrote-xlsx-template",
+        &[
+            ("path", &out.display().to_string()),
+            ("sheets", &(dept.projects.len() + 1).to_string()),
+            ("projects", &dept.projects.len().to_string()),
+            ("folder", &path.display().to_string()),
+        ],
     );
+    eprintln_safe!("{line}");
     status
 }

@@ -24,7 +24,7 @@ pub fn run(a: TestArgs) -> u8 {
     let text = match crate::limits::read_text_capped(&a.cases, crate::limits::MAX_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
-            eprintln_safe!("error: cannot read `{}`: {e}", a.cases.display());
+            super::say_read_error(a.cases.display(), &e);
             return exit::UNUSABLE;
         }
     };

@@ -7,6 +7,8 @@
 //! named (`{n}`), and the catalogues are compiled in (no files to find at run time). The
 //! official 自评表 form itself (its headings) stays Chinese in both languages.
 
+mod io_error;
+pub use io_error::io_why;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -36,12 +36,12 @@ pub enum FileState {
 impl FileState {
     /// The word a user reads in `--dry-run` and refusal lists.
     pub fn label(self) -> &'static str {
-        match self {
-            FileState::New => "新建",
-            FileState::Changed => "修改",
-            FileState::Unchanged => "不变",
-            FileState::Removed => "删除",
-        }
+        crate::i18n::t(match self {
+            FileState::New => "cli.state-new",
+            FileState::Changed => "cli.state-changed",
+            FileState::Unchanged => "cli.state-unchanged",
+            FileState::Removed => "cli.state-removed",
+        })
     }
 }
 

@@ -58,9 +58,12 @@ pub fn stray_folders(region: &Path) -> Vec<PathBuf> {
 
 /// The warning for a folder [`stray_folders`] found.
 pub fn stray_warning(dir: &Path) -> String {
-    format!(
-        "warning: `{}` 里没有 `{DEPARTMENT_FILE}`，不是部门文件夹，未参加评分；若它是部门，请补上 `{DEPARTMENT_FILE}`，否则把它移出区域文件夹",
-        dir.display()
+    crate::i18n::tf(
+        "cli.stray",
+        &[
+            ("dir", &dir.display().to_string()),
+            ("file", DEPARTMENT_FILE),
+        ],
     )
 }
 

@@ -17,6 +17,7 @@ use crate::actuals::Actuals;
 use crate::diagnostic::Code;
 use crate::diagnostic::FileDiagnostic;
 use crate::evaluate::{evaluate, ScoredDepartment};
+use crate::i18n::tf;
 use crate::score::{Policy, Status};
 use crate::scorecard::load::{load_department, DEPARTMENT_FILE};
 use crate::scorecard::Department;
@@ -57,18 +58,21 @@ impl Notice {
     /// `region`: one of many departments, so the line says which.
     pub fn message(&self, folder: &Path, region: bool) -> String {
         match self {
-            Notice::NoFolderActuals(path) if region => format!(
-                "warning: `{}` does not exist; every row of this department is reported as missing",
-                path.display()
-            ),
-            Notice::NoFolderActuals(path) => format!(
-                "warning: 未给出 --actuals，且 `{}` 不存在：每一行都按未填写列出（时效指标按年底未完成计分），总分标为「不完整」",
-                path.display()
-            ),
-            Notice::UnknownActual { file, what } => format!(
-                "warning: `{}`: {what}; check the code or id (`jixiao template {}` lists them)",
-                file.display(),
-                folder.display()
+            Notice::NoFolderActuals(path) => {
+                let key = if region {
+                    "cli.no-actuals-region"
+                } else {
+                    "cli.no-actuals"
+                };
+                tf(key, &[("path", &path.display().to_string())])
+            }
+            Notice::UnknownActual { file, what } => tf(
+                "cli.unknown-actual",
+                &[
+                    ("file", &file.display().to_string()),
+                    ("what", what),
+                    ("folder", &folder.display().to_string()),
+                ],
             ),
         }
     }
@@ -215,8 +219,17 @@ pub const UNUSABLE_ACTUALS: &[crate::diagnostic::Code] = &[
 /// Why an `--actuals` path cannot be read as a file, if it cannot.
 fn actuals_file_problem(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
-        Err(e) => Some(format!("cannot read the actuals `{}`: {e}", path.display())),
-        Ok(m) if m.is_dir() => Some(format!("the actuals `{}` is a folder", path.display())),
+        Err(e) => Some(tf(
+            "cli.actuals-unreadable",
+            &[
+                ("path", &path.display().to_string()),
+                ("why", &crate::i18n::io_why(&e)),
+            ],
+        )),
+        Ok(m) if m.is_dir() => Some(tf(
+            "cli.actuals-folder",
+            &[("path", &path.display().to_string())],
+        )),
         Ok(_) => None,
     }
 }

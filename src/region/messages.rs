@@ -50,16 +50,21 @@ impl DepartmentMessages {
 
     /// The messages as text, each line ended, in the order found.
     pub fn render(&self) -> String {
-        let dir = self.folder.display();
+        let dir = self.folder.display().to_string();
+        let line = |key: &str, extra: &[(&str, &str)]| {
+            let mut args = vec![("dir", dir.as_str())];
+            args.extend_from_slice(extra);
+            let mut l = crate::i18n::tf(key, &args);
+            l.push('\n');
+            l
+        };
         let mut text = render_file_diagnostics(&self.scorecard);
         text.push_str(&render_file_diagnostics(&self.actuals));
         match &self.stop {
-            Some(Stop::Scorecard | Stop::DepartmentUnreadable) => text.push_str(&format!(
-                "error: the department folder `{dir}` has errors; it was left out and the others were scored\n"
-            )),
-            Some(_) => text.push_str(&format!(
-                "error: the actuals of `{dir}` have errors; the department was left out and the others were scored\n"
-            )),
+            Some(Stop::Scorecard | Stop::DepartmentUnreadable) => {
+                text.push_str(&line("cli.region-department-errors", &[]))
+            }
+            Some(_) => text.push_str(&line("cli.region-actuals-errors", &[])),
             None => {}
         }
         for notice in &self.notices {
@@ -67,9 +72,7 @@ impl DepartmentMessages {
             text.push('\n');
         }
         if let Some(what) = &self.internal_error {
-            text.push_str(&format!(
-                "error: internal error while scoring `{dir}`: {what}; the department was left out. This is a bug in jixiao — please report it with this folder\n"
-            ));
+            text.push_str(&line("cli.region-internal", &[("what", what)]));
         }
         text
     }

@@ -304,7 +304,7 @@ mod tests {
         let b = o.broken.as_ref().map(|b| (b.folder.as_str(), b.errors));
         assert_eq!(b, Some(("region/d-007", 1)));
         let text = o.messages.render();
-        assert!(text.contains("internal error"), "{text}");
+        assert!(text.contains("内部错误"), "{text}");
         assert!(text.contains("index out of bounds"), "{text}");
     }
 }

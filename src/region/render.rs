@@ -200,7 +200,10 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
         let score = fixed(d.score, 2);
         let missing = format!("missing_actuals={}", d.missing_actuals);
         let failed = if d.failed_rows > 0 {
-            format!("{} rows could not be scored", d.failed_rows)
+            crate::i18n::tf(
+                "report.region-failed-rows",
+                &[("n", &d.failed_rows.to_string())],
+            )
         } else {
             String::new()
         };
@@ -237,7 +240,7 @@ fn csv_summary(s: &RegionSummary) -> Vec<u8> {
         .write(&mut w);
     }
     for b in &s.broken {
-        let msg = format!("{} errors; left out", b.errors);
+        let msg = crate::i18n::tf("report.region-broken", &[("n", &b.errors.to_string())]);
         let folder = cell(&b.folder);
         let row = "broken";
         SummaryRecord {

@@ -76,7 +76,10 @@ pub struct XlsxRegion {
 }
 
 fn io(e: XlsxError) -> std::io::Error {
-    std::io::Error::other(format!("cannot build the workbook: {e}"))
+    std::io::Error::other(crate::i18n::tf(
+        "cli.workbook-build-why",
+        &[("why", &e.to_string())],
+    ))
 }
 
 impl XlsxRegion {
@@ -113,9 +116,10 @@ impl XlsxRegion {
         for rec in reader.records() {
             let rec = rec.map_err(std::io::Error::other)?;
             if self.row >= MAX_SHEET_ROWS {
-                return Err(std::io::Error::other(format!(
-                    "the region has more rows than an xlsx sheet holds ({}); write it as csv or json",
-                    MAX_SHEET_ROWS - 1
+                let max = (MAX_SHEET_ROWS - 1).to_string();
+                return Err(std::io::Error::other(crate::i18n::tf(
+                    "cli.region-too-many-rows",
+                    &[("max", &max)],
                 )));
             }
             for (c, cell) in rec.iter().enumerate() {

@@ -200,12 +200,26 @@ pub fn render_text_styled(d: &Diff, places: u32, style: super::TableStyle) -> St
     super::text_style::apply(render_text(d, places), style)
 }
 
+/// `项目 13028122P00307110001T` / `指标 <code> qty1`: the level in the reader's language,
+/// the codes as they are (JSON keeps the level's code).
+fn change_key(c: &Change) -> String {
+    let level = crate::i18n::t(&format!("report.diff-level-{}", c.level)).to_string();
+    if c.id.is_empty() {
+        format!("{level} {}", c.scope)
+    } else {
+        format!("{level} {} {}", c.scope, c.id)
+    }
+}
+
 pub fn render_text(d: &Diff, places: u32) -> String {
     let mut out = String::new();
     let f = |x: Option<Decimal>| x.map(|v| fixed(v, places)).unwrap_or_else(|| "—".into());
     for c in &d.changes {
         let grade = match (&c.old_grade, &c.new_grade) {
-            (Some(a), Some(b)) if a != b => format!("  grade {a} → {b}"),
+            (Some(a), Some(b)) if a != b => crate::i18n::tf(
+                "report.diff-grade",
+                &[("old", &a.to_string()), ("new", &b.to_string())],
+            ),
             _ => String::new(),
         };
         let delta = c
@@ -218,11 +232,7 @@ pub fn render_text(d: &Diff, places: u32) -> String {
                 )
             })
             .unwrap_or_else(|| "n/a".into());
-        let key = if c.id.is_empty() {
-            format!("{} {}", c.level, c.scope)
-        } else {
-            format!("{} {} {}", c.level, c.scope, c.id)
-        };
+        let key = change_key(c);
         out.push_str(&format!(
             "{key}  {}  {} → {}  ({delta}){grade}\n",
             c.name,
@@ -236,22 +246,26 @@ pub fn render_text(d: &Diff, places: u32) -> String {
         .filter_map(|c| c.delta.map(|x| (x.abs(), c)))
         .max_by(|a, b| a.0.cmp(&b.0));
     let largest = match largest {
-        Some((_, c)) => format!(
-            "largest move {} {}{} {}",
-            c.level,
-            c.scope,
-            if c.id.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", c.id)
-            },
-            c.delta.map(|x| fixed(x, places)).unwrap_or_default()
+        Some((_, c)) => crate::i18n::tf(
+            "report.diff-largest",
+            &[
+                ("what", &change_key(c)),
+                (
+                    "delta",
+                    &c.delta.map(|x| fixed(x, places)).unwrap_or_default(),
+                ),
+            ],
         ),
-        None => "largest move none".into(),
+        None => crate::i18n::t("report.diff-largest-none").to_string(),
     };
-    out.push_str(&format!(
-        "{} rows changed, {} grades changed, {largest}\n",
-        d.rows_changed, d.grades_changed
+    out.push_str(&crate::i18n::tf(
+        "report.diff-summary",
+        &[
+            ("rows", &d.rows_changed.to_string()),
+            ("grades", &d.grades_changed.to_string()),
+            ("largest", &largest),
+        ],
     ));
+    out.push('\n');
     out
 }

@@ -62,7 +62,8 @@ pub fn render(s: &ScoredDepartment, format: Format) -> String {
 /// Renders any format as the bytes of its file (UTF-8 for the text formats).
 pub fn render_bytes(s: &ScoredDepartment, format: Format) -> Result<Vec<u8>, String> {
     match format {
-        Format::Xlsx => xlsx::render(s).map_err(|e| format!("cannot build the workbook: {e}")),
+        Format::Xlsx => xlsx::render(s)
+            .map_err(|e| crate::i18n::tf("cli.workbook-build-why", &[("why", &e.to_string())])),
         text => Ok(render(s, text).into_bytes()),
     }
 }

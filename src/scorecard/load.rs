@@ -48,19 +48,26 @@ fn finish<T>(value: T, mut diags: Vec<FileDiagnostic>) -> LoadResult<T> {
     }
 }
 
-fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> FileDiagnostic {
+/// `what` names the catalogue's variant of the message: `department`, `projects` or
+/// `project`.
+fn io_problem(path: &Path, what: &'static str, e: &std::io::Error) -> FileDiagnostic {
     FileDiagnostic {
         file: path.to_path_buf(),
         source: Arc::from(""),
-        diagnostic: Diagnostic::error(
-            Code::ScorecardIo,
-            format!("cannot read {what} `{}`: {e}", path.display()),
-            Span::new(0, 0),
-        )
-        .with_help(
-            "check the path; a scorecard folder holds `department.toml` and `projects/*.toml`",
-        ),
+        diagnostic: Diagnostic::new(Code::ScorecardIo, Span::new(0, 0))
+            .variant(what)
+            .arg("path", path.display())
+            .arg("why", crate::i18n::io_why(e)),
     }
+}
+
+/// The catalogue text `scorecard.<key>` (words used inside the scorecard's diagnostics).
+fn word(key: &str) -> String {
+    crate::i18n::t(&format!("scorecard.{key}")).to_string()
+}
+
+fn at(span: &Range<usize>) -> Span {
+    Span::new(span.start, span.end)
 }
 
 /// Loads a department folder: `department.toml` and every `projects/*.toml` (in file-name
@@ -90,7 +97,7 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
     let source = match crate::limits::read_to_string(&dept_path) {
         // issue 7: size limit
         Ok(s) => s,
-        Err(e) => return Err(vec![io_problem(&dept_path, "the department file", &e)]),
+        Err(e) => return Err(vec![io_problem(&dept_path, "department", &e)]),
     };
     let (mut dept, mut diags) = parse_department(&dept_path, &source);
     dept.folder = dir.to_path_buf();
@@ -99,7 +106,7 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
     let files = match project_files(dir) {
         Ok(files) => files,
         Err(e) => {
-            diags.push(io_problem(&proj_dir, "the projects folder", &e));
+            diags.push(io_problem(&proj_dir, "projects", &e));
             Vec::new()
         }
     };
@@ -109,7 +116,7 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
             // issue 7: size limit
             Ok(s) => s,
             Err(e) => {
-                diags.push(io_problem(&f, "the project file", &e));
+                diags.push(io_problem(&f, "project", &e));
                 continue;
             }
         };
@@ -121,16 +128,11 @@ pub fn load_department(dir: &Path) -> LoadResult<Department> {
                 diags.push(FileDiagnostic {
                     file: f.clone(),
                     source: src,
-                    diagnostic: Diagnostic::error(
-                        Code::ScorecardDuplicateCode,
-                        format!("project code `{}` is used by two files", p.code),
-                        Span::new(cs.start, cs.end),
-                    )
-                    .with_label("used again here")
-                    .with_help(format!(
-                        "first used in {}:{line}:{col}; each project file needs its own 项目编码",
-                        first.display()
-                    )),
+                    diagnostic: Diagnostic::new(Code::ScorecardDuplicateCode, at(&cs))
+                        .arg("code", &p.code)
+                        .arg("first", first.display())
+                        .arg("line", line)
+                        .arg("col", col),
                 });
             } else {
                 let (line, col) = diagnostic::line_col(&src, cs.start);
@@ -147,7 +149,7 @@ pub fn load_project(path: &Path) -> LoadResult<Project> {
     let source = match crate::limits::read_to_string(path) {
         // issue 7: size limit
         Ok(s) => s,
-        Err(e) => return Err(vec![io_problem(path, "the project file", &e)]),
+        Err(e) => return Err(vec![io_problem(path, "project", &e)]),
     };
     load_project_str(path, &source)
 }
@@ -205,20 +207,6 @@ impl<'s> Ctx<'s> {
             diagnostic: d,
         });
     }
-    fn error(
-        &mut self,
-        code: impl Into<Code> + Copy,
-        msg: String,
-        span: Range<usize>,
-        label: &str,
-        help: String,
-    ) {
-        self.push(
-            Diagnostic::error(code, msg, Span::new(span.start, span.end))
-                .with_label(label)
-                .with_help(help),
-        );
-    }
     fn had_errors(&self) -> bool {
         self.diags.iter().any(FileDiagnostic::is_error)
     }
@@ -230,7 +218,7 @@ struct Fields<'a> {
     table: &'a Table<'a>,
     /// Span to point at when a field is missing.
     at: Range<usize>,
-    /// e.g. "the project file", "indicator `qty1`".
+    /// e.g. 「项目文件」, 「项目第 1 个指标」 (from the catalogue).
     what: String,
     known: &'static [&'static str],
 }
@@ -257,12 +245,11 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) {
-        ctx.error(
-            Code::ScorecardMissingField,
-            format!("{} has no `{key}`", self.what),
-            self.at.clone(),
-            &format!("`{key}` is missing here"),
-            format!("add `{key} = {example}`"),
+        ctx.push(
+            Diagnostic::new(Code::ScorecardMissingField, at(&self.at))
+                .arg("what", &self.what)
+                .arg("key", key)
+                .arg("example", example),
         );
     }
 
@@ -275,15 +262,12 @@ impl<'a> Fields<'a> {
         expected: &str,
     ) {
         let span = item.span().unwrap_or_else(|| kspan.clone());
-        ctx.error(
-            Code::ScorecardType,
-            format!("`{key}` must be {expected}, found {}", item.type_name()),
-            span,
-            &format!("expected {expected}"),
-            format!(
-                "write `{key}` as {expected}, e.g. {}",
-                example_for(expected)
-            ),
+        ctx.push(
+            Diagnostic::new(Code::ScorecardType, at(&span))
+                .arg("key", key)
+                .arg("expected", word(&format!("expect-{expected}")))
+                .arg("found", found(item))
+                .arg("example", word(&format!("example-{expected}"))),
         );
     }
 
@@ -305,7 +289,7 @@ impl<'a> Fields<'a> {
                 Some((value.to_string(), span))
             }
             _ => {
-                self.wrong_type(ctx, key, item, &kspan, "a string");
+                self.wrong_type(ctx, key, item, &kspan, "string");
                 None
             }
         }
@@ -315,12 +299,12 @@ impl<'a> Fields<'a> {
     fn text(&self, ctx: &mut Ctx<'_>, key: &str, example: &str) -> Option<(String, Range<usize>)> {
         let (s, span) = self.string(ctx, key, true, example)?;
         if s.trim().is_empty() {
-            ctx.error(
-                Code::ScorecardEmpty,
-                format!("`{key}` of {} is empty", self.what),
-                span,
-                "empty",
-                format!("write the {} here, e.g. {example}", field_meaning(key)),
+            ctx.push(
+                Diagnostic::new(Code::ScorecardEmpty, at(&span))
+                    .arg("key", key)
+                    .arg("what", &self.what)
+                    .arg("meaning", field_meaning(key))
+                    .arg("example", example),
             );
             return None;
         }
@@ -343,7 +327,7 @@ impl<'a> Fields<'a> {
             Node::String { value, .. } => value,
             Node::Integer { .. } | Node::Float { .. } => ctx.src.get(span.clone()).unwrap_or(""),
             _ => {
-                self.wrong_type(ctx, key, item, &kspan, "a decimal");
+                self.wrong_type(ctx, key, item, &kspan, "decimal");
                 return None;
             }
         };
@@ -354,34 +338,19 @@ impl<'a> Fields<'a> {
         };
         match read_decimal(raw) {
             Some(d) if d.is_sign_negative() && !d.is_zero() => {
-                ctx.error(
-                    Code::ScorecardNegative,
-                    format!("`{key}` must not be negative"),
-                    span,
-                    "negative amount",
-                    "amounts, shares and points are zero or more".to_string(),
-                );
+                ctx.push(Diagnostic::new(Code::ScorecardNegative, at(&span)).arg("key", key));
                 None
             }
             Some(d) => Some((d, span)),
             None if crate::limits::looks_like_decimal(raw) => {
-                ctx.push(crate::limits::too_large(
-                    raw,
-                    kind,
-                    "scorecard::too-large",
-                    &format!("`{key}`"),
-                    Span::new(span.start, span.end),
-                ));
+                ctx.push(too_large(raw, kind, key, &span));
                 None
             }
             None => {
-                ctx.error(
-                    Code::ScorecardDecimal,
-                    format!("`{key}` is not a decimal number: `{raw}`"),
-                    span,
-                    "not a decimal",
-                    "write a plain decimal such as \"10.00\", without units, commas or exponents"
-                        .to_string(),
+                ctx.push(
+                    Diagnostic::new(Code::ScorecardDecimal, at(&span))
+                        .arg("key", key)
+                        .arg("raw", raw),
                 );
                 None
             }
@@ -398,14 +367,8 @@ impl<'a> Fields<'a> {
         kind: crate::limits::NumberKind,
     ) -> Option<(Decimal, Range<usize>)> {
         let (d, span) = self.decimal(ctx, key, required, kind)?;
-        if let Some(diag) = crate::limits::number_too_large(
-            d,
-            kind,
-            "scorecard::too-large",
-            &format!("`{key}`"),
-            Span::new(span.start, span.end),
-        ) {
-            ctx.push(diag);
+        if d > kind.max() {
+            ctx.push(too_large(&d.normalize().to_string(), kind, key, &span));
             return None;
         }
         Some((d, span))
@@ -417,7 +380,7 @@ impl<'a> Fields<'a> {
         match item {
             Node::Integer { value, span } => Some((*value, span.clone().unwrap_or(kspan))),
             _ => {
-                self.wrong_type(ctx, key, item, &kspan, "an integer");
+                self.wrong_type(ctx, key, item, &kspan, "integer");
                 None
             }
         }
@@ -427,7 +390,7 @@ impl<'a> Fields<'a> {
     fn strings(&self, ctx: &mut Ctx<'_>, key: &str, required: bool) -> Option<Vec<String>> {
         let (kspan, item) = self.field(ctx, key, required, "[\"…\"]")?;
         let Node::Array { items, .. } = item else {
-            self.wrong_type(ctx, key, item, &kspan, "an array of strings");
+            self.wrong_type(ctx, key, item, &kspan, "strings");
             return None;
         };
         let mut out = Vec::new();
@@ -436,15 +399,11 @@ impl<'a> Fields<'a> {
                 Node::String { value, .. } => out.push(value.to_string()),
                 other => {
                     let span = other.span().unwrap_or(kspan.clone());
-                    ctx.error(
-                        Code::ScorecardType,
-                        format!(
-                            "`{key}` must hold strings only, found {}",
-                            other.type_name()
-                        ),
-                        span,
-                        "expected a string",
-                        format!("quote the entry: `{key} = [\"…\", \"…\"]`"),
+                    ctx.push(
+                        Diagnostic::new(Code::ScorecardType, at(&span))
+                            .variant("entry")
+                            .arg("key", key)
+                            .arg("found", found(other)),
                     );
                 }
             }
@@ -464,43 +423,55 @@ impl<'a> Fields<'a> {
                 .clone()
                 .or_else(|| entry.node.span())
                 .unwrap_or_else(|| self.at.clone());
-            let suggestion = closest(key, self.known)
-                .map(|k| format!("did you mean `{k}`? "))
-                .unwrap_or_default();
-            ctx.error(
-                Code::ScorecardUnknownField,
-                format!("unknown field `{key}` in {}", self.what),
-                span,
-                "not a field of this table",
-                format!("{suggestion}known fields: {}", self.known.join(", ")),
+            let mut d = Diagnostic::new(Code::ScorecardUnknownField, at(&span));
+            if let Some(near) = closest(key, self.known) {
+                d = d.variant("suggest").arg("near", near);
+            }
+            ctx.push(
+                d.arg("key", key)
+                    .arg("what", &self.what)
+                    .arg("known", self.known.join(", ")),
             );
         }
     }
 }
 
-fn example_for(expected: &str) -> &'static str {
-    match expected {
-        "a string" => "`\"…\"`",
-        "a decimal" => "`\"10.00\"`",
-        "an integer" => "`2022`",
-        "an array of strings" => "`[\"…\"]`",
-        "an array of tables" => "`[[indicators]]` sections",
-        "a table of month = share" => "`{ 3 = \"30%\", 12 = \"100%\" }`",
-        _ => "`…`",
+/// What a required text field holds, in the words of the catalogue.
+fn field_meaning(key: &str) -> String {
+    match key {
+        "code" | "name" | "unit" | "target" | "id" | "level1" | "level2" => {
+            word(&format!("meaning-{key}"))
+        }
+        _ => word("meaning-text"),
     }
 }
 
-fn field_meaning(key: &str) -> &'static str {
-    match key {
-        "code" => "code (编码)",
-        "name" => "name (名称)",
-        "unit" => "unit (实施单位)",
-        "target" => "target (指标值)",
-        "id" => "indicator id",
-        "level1" => "一级指标",
-        "level2" => "二级指标",
-        _ => "text",
-    }
+/// The kind of TOML value the user wrote, for "found …".
+fn found(node: &Node<'_>) -> String {
+    word(match node {
+        Node::String { .. } => "found-string",
+        Node::Integer { .. } => "found-integer",
+        Node::Float { .. } => "found-float",
+        Node::Boolean { .. } => "found-boolean",
+        Node::Datetime { .. } => "found-datetime",
+        Node::Array { .. } => "found-array",
+        Node::ArrayOfTables { .. } => "found-tables",
+        Node::Table(t) if t.inline => "found-inline",
+        Node::Table(_) => "found-table",
+    })
+}
+
+/// An amount or points over [`NumberKind::max`], shown as written.
+fn too_large(shown: &str, kind: NumberKind, key: &str, span: &Range<usize>) -> Diagnostic {
+    let variant = match kind {
+        NumberKind::Amount => "amount",
+        NumberKind::Points => "points",
+    };
+    Diagnostic::new(Code::ScorecardTooLarge, at(span))
+        .variant(variant)
+        .arg("key", key)
+        .arg("shown", shown.trim())
+        .arg("max", kind.max())
 }
 
 /// The closest known key by edit distance (≤ 2), for "did you mean".
@@ -573,23 +544,18 @@ fn parse_toml<'s>(ctx: &mut Ctx<'s>) -> Option<Table<'s>> {
             if let Some(c) = first.get(..1) {
                 first = format!("{}{}", c.to_lowercase(), first.get(1..).unwrap_or(""));
             }
-            let help = if first.starts_with("duplicate key") {
-                "each key is written once per table; remove one of the two, or rename it"
-                    .to_string()
+            let variant = if first.starts_with("duplicate key") {
+                "duplicate"
             } else if detail.is_empty() {
-                "fix the TOML syntax here; strings need quotes, e.g. `name = \"…\"`".to_string()
+                ""
             } else {
-                format!(
-                    "{}; strings need quotes, e.g. `name = \"…\"`",
-                    detail.join("; ")
-                )
+                "detail"
             };
-            ctx.error(
-                Code::ScorecardSyntax,
-                format!("TOML syntax error: {first}"),
-                span,
-                "here",
-                help,
+            ctx.push(
+                Diagnostic::new(Code::ScorecardSyntax, at(&span))
+                    .variant(variant)
+                    .arg("error", first)
+                    .arg("detail", detail.join("; ")),
             );
             None
         }
@@ -631,38 +597,30 @@ fn read_indicators(ctx: &mut Ctx<'_>, root: &Fields, owner: &str) -> Vec<Indicat
             for el in items {
                 match el {
                     Node::Table(t) => v.push((t, t.span.clone().unwrap_or(kspan.clone()))),
-                    other => ctx.error(
-                        Code::ScorecardType,
-                        format!(
-                            "each entry of `indicators` must be a table, found {}",
-                            other.type_name()
-                        ),
-                        other.span().unwrap_or(kspan.clone()),
-                        "expected a table",
-                        "write each indicator as a `[[indicators]]` section".to_string(),
+                    other => ctx.push(
+                        Diagnostic::new(
+                            Code::ScorecardType,
+                            at(&other.span().unwrap_or(kspan.clone())),
+                        )
+                        .variant("indicator")
+                        .arg("found", found(other)),
                     ),
                 }
             }
             v
         }
         other => {
-            root.wrong_type(ctx, "indicators", other, &kspan, "an array of tables");
+            root.wrong_type(ctx, "indicators", other, &kspan, "tables");
             return Vec::new();
         }
     };
     // ---- issue 7: rows-per-project limit ----
     if tables.len() > crate::limits::MAX_ROWS_PER_PROJECT {
-        ctx.error(
-            Code::ScorecardTooManyRows,
-            format!(
-                "{owner} has {} indicator rows; the limit is {}",
-                tables.len(),
-                crate::limits::MAX_ROWS_PER_PROJECT
-            ),
-            kspan,
-            "too many rows",
-            "a project table has tens of indicators; split the file or check how it was generated"
-                .to_string(),
+        ctx.push(
+            Diagnostic::new(Code::ScorecardTooManyRows, at(&kspan))
+                .arg("what", word(&format!("owner-{owner}")))
+                .arg("n", tables.len())
+                .arg("max", crate::limits::MAX_ROWS_PER_PROJECT),
         );
         return Vec::new();
     }
@@ -670,7 +628,13 @@ fn read_indicators(ctx: &mut Ctx<'_>, root: &Fields, owner: &str) -> Vec<Indicat
     let mut out = Vec::new();
     let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
     for (n, (table, at)) in tables.into_iter().enumerate() {
-        let what = format!("{owner} indicator #{}", n + 1);
+        let what = crate::i18n::tf(
+            "scorecard.what-indicator",
+            &[
+                ("owner", &word(&format!("owner-{owner}"))),
+                ("n", &(n + 1).to_string()),
+            ],
+        );
         let f = Fields {
             table,
             at,
@@ -753,25 +717,18 @@ fn check_id(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
-            ctx.error(
-                Code::ScorecardBadId,
-                format!("indicator id `{id}` is not short ASCII"),
-                span.clone(),
-                "not an ASCII id",
-                "use letters, digits, `_` or `-`, e.g. `qty1`, `sat1`".to_string(),
-            );
+            ctx.push(Diagnostic::new(Code::ScorecardBadId, at(span)).arg("id", id));
         } else if let Some(first) = ids.get(id) {
             let src = ctx.src;
             let (line, col) = ctx
                 .lines
                 .get_or_insert_with(|| crate::line_index::LineIndex::new(src))
                 .line_col(src, first.start);
-            ctx.error(
-                Code::ScorecardDuplicateId,
-                format!("indicator id `{id}` is used twice"),
-                span.clone(),
-                "used again here",
-                format!("first used at line {line}, column {col}; ids must be unique in a file, e.g. `qty2`"),
+            ctx.push(
+                Diagnostic::new(Code::ScorecardDuplicateId, at(span))
+                    .arg("id", id)
+                    .arg("line", line)
+                    .arg("col", col),
             );
         } else {
             ids.insert(id.clone(), span.clone());
@@ -787,29 +744,23 @@ fn check_levels(
 ) {
     if let Some((l1, s1)) = &level1 {
         match levels::level2_names(l1) {
-            None => ctx.error(
-                Code::ScorecardLevel,
-                format!("`{l1}` is not a 一级指标"),
-                s1.clone(),
-                "unknown level name",
-                format!("use one of {}", levels::level1_names().join(", ")),
+            None => ctx.push(
+                Diagnostic::new(Code::ScorecardLevel, at(s1))
+                    .arg("value", l1)
+                    .arg("names", levels::level1_names().join(&word("level-sep"))),
             ),
             Some(allowed) => {
                 if let Some((l2, s2)) = &level2 {
                     if !allowed.contains(&l2.as_str()) {
-                        let help = match levels::level1_of(l2) {
-                            Some(right) => format!(
-                                "`{l2}` belongs under `{right}`; under `{l1}` use one of {}",
-                                allowed.join(", ")
-                            ),
-                            None => format!("under `{l1}` use one of {}", allowed.join(", ")),
+                        let d = Diagnostic::new(Code::ScorecardLevel, at(s2));
+                        let d = match levels::level1_of(l2) {
+                            Some(right) => d.variant("moved").arg("right", right),
+                            None => d.variant("level2"),
                         };
-                        ctx.error(
-                            Code::ScorecardLevel,
-                            format!("`{l2}` is not a 二级指标 of `{l1}`"),
-                            s2.clone(),
-                            "unknown level name",
-                            help,
+                        ctx.push(
+                            d.arg("value", l2)
+                                .arg("parent", l1)
+                                .arg("names", allowed.join(&word("level-sep"))),
                         );
                     }
                 }
@@ -825,13 +776,7 @@ fn read_direction(ctx: &mut Ctx<'_>, f: &Fields) -> Option<Direction> {
             "reverse" | "反向" => Some(Direction::Reverse),
             "positive" | "正向" => Some(Direction::Positive),
             _ => {
-                ctx.error(
-                    Code::ScorecardDirection,
-                    format!("unknown direction `{d}`"),
-                    span,
-                    "not a direction",
-                    "write `direction = \"reverse\"` (反向, less is better) or `\"positive\"` (正向)".to_string(),
-                );
+                ctx.push(Diagnostic::new(Code::ScorecardDirection, at(&span)).arg("value", d));
                 None
             }
         },
@@ -848,13 +793,7 @@ fn read_target(
     let mut target_diags = Vec::new();
     if let Some((t, span)) = &target {
         if t.trim().is_empty() {
-            ctx.error(
-                Code::ScorecardEmptyTarget,
-                "the target (指标值) is empty".to_string(),
-                span.clone(),
-                "empty",
-                "write the target as published, e.g. `target = \"≥2000份\"`, `\"2022年12月底前\"`, `\"按年初计划完成\"`".to_string(),
-            );
+            ctx.push(Diagnostic::new(Code::ScorecardEmptyTarget, at(span)));
         } else {
             let raw_matches = ctx.src.get(span.clone()) == Some(t.as_str());
             let map = |d: &Diagnostic| -> Diagnostic {
@@ -875,7 +814,7 @@ fn read_target(
                     for e in &errs {
                         let mut d = map(e);
                         if d.help.is_none() {
-                            d = d.with_help("write a target such as `≥2000份`, `≤10%`, `2022年12月底前` or plain text");
+                            d = d.with_help(word("target-help"));
                         }
                         ctx.push(d);
                     }
@@ -941,9 +880,7 @@ fn check_row_rule(
             d
         };
         if d.help.is_none() {
-            d = d.with_help(
-                "a row's rule is a formula such as `proportional`, `linear zero at 0.5T` (positive) or `reverse: linear zero at 2T`",
-            );
+            d = d.with_help(word("rule-help"));
         }
         ctx.push(d);
     }
@@ -979,7 +916,7 @@ fn parse_project_inner(
     let root = Fields {
         table: &doc,
         at: 0..0,
-        what: "the project file".to_string(),
+        what: word("what-project"),
         known: PROJECT_FIELDS,
     };
     let code = root.text(&mut ctx, "code", "\"13028122P00306510001A\"");
@@ -1027,13 +964,7 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
         return Vec::new();
     };
     let Some(table) = item.as_table() else {
-        root.wrong_type(
-            ctx,
-            "spending_plan",
-            item,
-            &kspan,
-            "a table of month = share",
-        );
+        root.wrong_type(ctx, "spending_plan", item, &kspan, "plan");
         return Vec::new();
     };
     let mut out: Vec<Checkpoint> = Vec::new();
@@ -1047,34 +978,29 @@ fn read_spending_plan(ctx: &mut Ctx<'_>, root: &Fields) -> Vec<Checkpoint> {
             continue;
         };
         if share.is_sign_negative() || share > Decimal::from(100) {
-            ctx.error(
-                Code::ScorecardShare,
-                format!("a share of {share}% is outside 0%–100%"),
-                sspan,
-                "out of range",
-                "the plan is cumulative: each share is the part of the budget spent by that month, at most 100%".to_string(),
+            ctx.push(
+                Diagnostic::new(Code::ScorecardShare, at(&sspan))
+                    .variant("range")
+                    .arg("share", share),
             );
             continue;
         }
         if let Some((pm, ps)) = last {
             if month <= pm {
-                ctx.error(
-                    Code::ScorecardMonth,
-                    format!("month {month} comes after month {pm}"),
-                    kspan_m,
-                    "out of order",
-                    "list the checkpoints in calendar order, each month once".to_string(),
+                ctx.push(
+                    Diagnostic::new(Code::ScorecardMonth, at(&kspan_m))
+                        .variant("order")
+                        .arg("month", month)
+                        .arg("previous", pm),
                 );
                 continue;
             }
             if share < ps {
-                ctx.error(
-                    Code::ScorecardShare,
-                    format!("the plan goes down from {ps}% to {share}%"),
-                    sspan,
-                    "less than the month before",
-                    "the plan is cumulative: a later month's share is at least the earlier one's"
-                        .to_string(),
+                ctx.push(
+                    Diagnostic::new(Code::ScorecardShare, at(&sspan))
+                        .variant("down")
+                        .arg("previous", ps)
+                        .arg("share", share),
                 );
                 continue;
             }
@@ -1091,14 +1017,7 @@ fn plan_month(ctx: &mut Ctx<'_>, key: &str, span: &Range<usize>) -> Option<u8> {
     match month.parse::<u8>() {
         Ok(m) if (1..=12).contains(&m) => Some(m),
         _ => {
-            ctx.error(
-                Code::ScorecardMonth,
-                format!("`{key}` is not a month"),
-                span.clone(),
-                "not a month from 1 to 12",
-                "key each checkpoint by the month it ends, e.g. `3 = \"30%\"` for 3月底30%"
-                    .to_string(),
-            );
+            ctx.push(Diagnostic::new(Code::ScorecardMonth, at(span)).arg("key", key));
             None
         }
     }
@@ -1122,15 +1041,11 @@ fn plan_share(
             (raw.to_string(), raw, vspan)
         }
         _ => {
-            ctx.error(
-                Code::ScorecardType,
-                format!(
-                    "the share for `{key}` must be a string like \"60%\", found {}",
-                    value.type_name()
-                ),
-                vspan,
-                "expected a share",
-                "write e.g. `6 = \"60%\"`".to_string(),
+            ctx.push(
+                Diagnostic::new(Code::ScorecardType, at(&vspan))
+                    .variant("share")
+                    .arg("key", key)
+                    .arg("found", found(value)),
             );
             return None;
         }
@@ -1138,13 +1053,7 @@ fn plan_share(
     match read_decimal(number) {
         Some(d) => Some((d, span)),
         None => {
-            ctx.error(
-                Code::ScorecardShare,
-                format!("`{shown}` is not a share"),
-                span,
-                "not a percentage",
-                "write the cumulative share spent by that month, e.g. `\"60%\"`".to_string(),
-            );
+            ctx.push(Diagnostic::new(Code::ScorecardShare, at(&span)).arg("value", shown));
             None
         }
     }
@@ -1186,7 +1095,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
     let root = Fields {
         table: &doc,
         at: 0..0,
-        what: "the department file".to_string(),
+        what: word("what-department"),
         known: DEPARTMENT_FIELDS,
     };
     if let Some((c, _)) = root.text(&mut ctx, "code", "\"315001\"") {
@@ -1198,13 +1107,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
     if let Some((y, span)) = root.integer(&mut ctx, "fiscal_year") {
         match i32::try_from(y) {
             Ok(y) if (1949..=2200).contains(&y) => dept.fiscal_year = y,
-            _ => ctx.error(
-                Code::ScorecardYear,
-                format!("`{y}` is not a fiscal year"),
-                span,
-                "not a year",
-                "write the budget year, e.g. `fiscal_year = 2022`".to_string(),
-            ),
+            _ => ctx.push(Diagnostic::new(Code::ScorecardYear, at(&span)).arg("value", y)),
         }
     }
     dept.units = root.strings(&mut ctx, "units", false).unwrap_or_default();
@@ -1223,7 +1126,10 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
                     let f = Fields {
                         table: t,
                         at: t.span.clone().unwrap_or(kspan.clone()),
-                        what: format!("area #{}", n + 1),
+                        what: crate::i18n::tf(
+                            "scorecard.what-area",
+                            &[("n", &(n + 1).to_string())],
+                        ),
                         known: AREA_FIELDS,
                     };
                     let name = f.text(&mut ctx, "name", "\"普法宣传\"");
@@ -1241,7 +1147,7 @@ fn parse_department(path: &Path, source: &str) -> (Department, Vec<FileDiagnosti
                     }
                 }
             }
-            other => root.wrong_type(&mut ctx, "areas", other, &kspan, "an array of tables"),
+            other => root.wrong_type(&mut ctx, "areas", other, &kspan, "tables"),
         }
     }
     dept.indicators = read_indicators(&mut ctx, &root, "department");

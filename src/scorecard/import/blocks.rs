@@ -4,6 +4,7 @@
 //! read from, so text export and `.docx` write the same files) and as a grid with merged
 //! cells expanded (`grid`, what other layouts are read from by meaning).
 
+use crate::i18n::tf;
 use std::fmt;
 
 /// Where something is in the source document, for messages.
@@ -32,12 +33,19 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::Line(n) => write!(f, "line {n}"),
-            Location::Paragraph(n) => write!(f, "paragraph {n}"),
-            Location::Cell { table, row, cell } => {
-                write!(f, "table {table}, row {row}, cell {cell}")
+            Location::Line(n) => f.write_str(&tf("import.loc-line", &[("n", &n.to_string())])),
+            Location::Paragraph(n) => {
+                f.write_str(&tf("import.loc-paragraph", &[("n", &n.to_string())]))
             }
-            Location::Document => write!(f, "the document as a whole"),
+            Location::Cell { table, row, cell } => f.write_str(&tf(
+                "import.loc-cell",
+                &[
+                    ("table", &table.to_string()),
+                    ("row", &row.to_string()),
+                    ("cell", &cell.to_string()),
+                ],
+            )),
+            Location::Document => f.write_str(crate::i18n::t("import.loc-document")),
             Location::Sheet { sheet, row, col } => {
                 write!(f, "{sheet}!{}", crate::actuals::a1(*row, *col))
             }

@@ -102,7 +102,7 @@ impl Builder {
             Section::Areas => area_line(text, loc.clone(), &mut self.areas, notes),
             Section::Start | Section::Projects => notes.push(Note::problem(
                 loc.clone(),
-                format!("cannot place this text: `{}`", clip(t)),
+                crate::i18n::tf("import.cannot-place", &[("text", &clip(t))]),
             )),
         }
     }
@@ -118,8 +118,7 @@ impl Builder {
                 }
                 _ => notes.push(Note::problem(
                     loc.clone(),
-                    "an indicator table with no project table before it; its rows are not imported"
-                        .to_string(),
+                    crate::i18n::t("import.orphan-indicator-table").to_string(),
                 )),
             }
         } else if is_info_table(rows) {
@@ -130,7 +129,10 @@ impl Builder {
                 if bare != p.name {
                     notes.push(Note::info(
                         hloc,
-                        format!("the heading `{title}` differs from the table's 项目名称 `{}`; the table's name is used", p.name),
+                        crate::i18n::tf(
+                            "import.heading-differs",
+                            &[("title", &title.to_string()), ("name", &p.name.to_string())],
+                        ),
                     ));
                 }
             }
@@ -141,7 +143,7 @@ impl Builder {
                 if !c.text.trim().is_empty() {
                     notes.push(Note::problem(
                         c.loc.clone(),
-                        format!("a table that is neither a project table nor an indicator table; cell not imported: `{}`", clip(&c.text)),
+                        crate::i18n::tf("import.stray-table", &[("text", &clip(&c.text))]),
                     ));
                 }
             }
@@ -157,7 +159,10 @@ impl Builder {
         if let Some(p) = self.projects.last() {
             notes.push(Note::problem(
                 loc,
-                format!("project `{}` has no indicator table", p.code),
+                crate::i18n::tf(
+                    "import.no-indicator-table",
+                    &[("code", &p.code.to_string())],
+                ),
             ));
         }
     }
@@ -267,7 +272,10 @@ fn area_line(text: &str, loc: Location, areas: &mut Vec<AreaDraft>, notes: &mut 
             let head: String = written.chars().take(name.chars().count() + 6).collect();
             notes.push(Note::info(
                 loc.clone(),
-                format!("area heading `{head}…` is named `{name}`"),
+                crate::i18n::tf(
+                    "import.area-named",
+                    &[("head", &head.to_string()), ("name", &name.to_string())],
+                ),
             ));
         }
         let mut d = AreaDraft::default();
@@ -285,7 +293,7 @@ fn area_line(text: &str, loc: Location, areas: &mut Vec<AreaDraft>, notes: &mut 
     let Some(d) = areas.last_mut() else {
         notes.push(Note::problem(
             loc,
-            format!("text in 分项绩效目标 before the first area: `{}`", clip(t)),
+            crate::i18n::tf("import.before-first-area", &[("text", &clip(t))]),
         ));
         return;
     };

@@ -67,17 +67,17 @@ fn columns(header: &[Cell], notes: &mut Vec<Note>) -> Option<Columns> {
             }
             None => notes.push(Note::problem(
                 c.loc.clone(),
-                format!(
-                    "unknown column `{}` in the indicator table; its cells are not imported",
-                    c.text.trim()
-                ),
+                crate::i18n::tf("import.unknown-column", &[("column", c.text.trim())]),
             )),
         }
     }
     let [Some(level1), Some(level2), Some(name), description, Some(target), basis] = col else {
         notes.push(Note::problem(
-            header.first().map(|c| c.loc.clone()).unwrap_or(Location::Line(0)),
-            "the indicator table lacks one of 一级指标, 二级指标, 三级指标, 指标值; its rows are not imported".to_string(),
+            header
+                .first()
+                .map(|c| c.loc.clone())
+                .unwrap_or(Location::Line(0)),
+            crate::i18n::t("import.missing-columns").to_string(),
         ));
         return None;
     };
@@ -113,16 +113,19 @@ fn read_row(
     if row.iter().all(|c| c.text.trim().is_empty()) {
         notes.push(Note::info(
             first_loc,
-            "an empty indicator row, skipped".to_string(),
+            crate::i18n::t("import.empty-row").to_string(),
         ));
         return;
     }
     if row.len() != header_len {
         notes.push(Note::problem(
             first_loc.clone(),
-            format!(
-                "an indicator row with {} cells where the header has {header_len}; read by position",
-                row.len(),
+            crate::i18n::tf(
+                "import.row-width",
+                &[
+                    ("cells", &row.len().to_string()),
+                    ("header_len", &header_len.to_string()),
+                ],
             ),
         ));
     }
@@ -133,7 +136,7 @@ fn read_row(
     if name.is_empty() && target.trim().is_empty() {
         notes.push(Note::problem(
             first_loc,
-            "an indicator row with neither 三级指标 nor 指标值; not imported".to_string(),
+            crate::i18n::t("import.no-name-no-target").to_string(),
         ));
         return;
     }
@@ -141,7 +144,7 @@ fn read_row(
     if target.trim().is_empty() {
         notes.push(Note::problem(
             target_loc.clone().unwrap_or(first_loc.clone()),
-            format!("indicator `{name}` has an empty 指标值; imported empty, fill it in"),
+            crate::i18n::tf("import.empty-target", &[("name", &name.to_string())]),
         ));
     }
     check_levels(&carry.level1, &carry.level2, &name, first_loc, notes);
@@ -172,13 +175,14 @@ fn check_levels(level1: &str, level2: &str, name: &str, at: Location, notes: &mu
     if level1.is_empty() || level2.is_empty() {
         notes.push(Note::problem(
             at,
-            format!("indicator `{name}` has no 一级/二级指标"),
+            crate::i18n::tf("import.no-levels", &[("name", name)]),
         ));
     } else if levels::level2_names(level1).is_none_or(|l| !l.contains(&level2)) {
         notes.push(Note::problem(
             at,
-            format!(
-                "`{level1}` / `{level2}` is not in the national level set; imported as written"
+            crate::i18n::tf(
+                "import.unknown-levels",
+                &[("level1", level1), ("level2", level2)],
             ),
         ));
     }

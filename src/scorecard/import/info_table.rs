@@ -107,7 +107,7 @@ fn amount(c: &Cell, what: &str, notes: &mut Vec<Note>) -> Option<Decimal> {
         None => {
             notes.push(Note::problem(
                 c.loc.clone(),
-                format!("{what} `{t}` is not an amount in 万元; left out"),
+                crate::i18n::tf("import.not-amount", &[("what", what), ("t", t)]),
             ));
             None
         }
@@ -159,7 +159,7 @@ impl InfoRead<'_> {
                 if u != "万元" {
                     self.notes.push(Note::problem(
                         cell.loc.clone(),
-                        format!("amounts are in `{u}`, not 万元; they are imported as written"),
+                        crate::i18n::tf("import.amount-unit", &[("u", u)]),
                     ));
                 }
             } else if self.p.unit.is_empty() {
@@ -200,10 +200,12 @@ impl InfoRead<'_> {
                 }
                 _ => self.notes.push(Note::problem(
                     cell.loc.clone(),
-                    format!(
-                        "spending plan checkpoint `{}` → `{}` is not a month and a share; left out",
-                        cell.text.trim(),
-                        value.map(|v| v.text.trim()).unwrap_or("")
+                    crate::i18n::tf(
+                        "import.bad-checkpoint",
+                        &[
+                            ("month", cell.text.trim()),
+                            ("share", value.map(|v| v.text.trim()).unwrap_or("")),
+                        ],
                     ),
                 )),
             }
@@ -254,7 +256,7 @@ impl InfoRead<'_> {
                     Some(d) => self.p.budget = d,
                     None => notes.push(Note::problem(
                         v.loc.clone(),
-                        "the project has no readable 预算数; written as 0.00".to_string(),
+                        crate::i18n::t("import.no-budget").to_string(),
                     )),
                 }
             }
@@ -275,9 +277,9 @@ impl InfoRead<'_> {
         if !self.budget_seen {
             self.notes.push(Note::problem(
                 table_loc.clone(),
-                format!(
-                    "project `{}` has no 预算数 cell; written as 0.00",
-                    self.p.code
+                crate::i18n::tf(
+                    "import.no-budget-cell",
+                    &[("code", &self.p.code.to_string())],
                 ),
             ));
             self.p.budget = Decimal::new(0, 2);
@@ -287,10 +289,7 @@ impl InfoRead<'_> {
                 if !self.used.is(r, c) && !cell.text.trim().is_empty() {
                     self.notes.push(Note::problem(
                         cell.loc.clone(),
-                        format!(
-                            "cannot place this cell of the project table: `{}`",
-                            clip(&cell.text)
-                        ),
+                        crate::i18n::tf("import.stray-cell", &[("text", &clip(&cell.text))]),
                     ));
                 }
             }
@@ -298,7 +297,7 @@ impl InfoRead<'_> {
         if self.p.code.is_empty() {
             self.notes.push(Note::problem(
                 table_loc,
-                "a project table without a 项目编码".to_string(),
+                crate::i18n::t("import.no-code").to_string(),
             ));
         }
         self.p

@@ -63,13 +63,14 @@ impl Note {
             message,
         }
     }
-    /// `warning: … \n  --> source:line 12`.
+    /// `警告：…\n  --> source: 第 12 行` (`warning: …` in English).
     pub fn render(&self, source: &str) -> String {
-        let level = match self.level {
-            NoteLevel::Info => "note",
-            NoteLevel::Problem => "warning",
+        let key = match self.level {
+            NoteLevel::Info => "import.note",
+            NoteLevel::Problem => "import.warning",
         };
-        format!("{level}: {}\n  --> {source}: {}\n", self.message, self.loc)
+        let head = crate::i18n::tf(key, &[("msg", &self.message)]);
+        format!("{head}\n  --> {source}: {}\n", self.loc)
     }
 }
 
@@ -346,16 +347,15 @@ fn finish(
         (Some(y), inferred) => FiscalYear {
             year: y,
             how: match inferred {
-                Some(i) if i.year != y => format!("given by --fiscal-year (the document suggests {}: {})", i.year, i.how),
-                _ => "given by --fiscal-year".to_string(),
+                Some(i) if i.year != y => crate::i18n::tf(
+                    "import.year-given-differs",
+                    &[("year", &i.year.to_string()), ("how", &i.how)],
+                ),
+                _ => crate::i18n::t("import.year-given").to_string(),
             },
         },
         (None, Some(i)) => i,
-        (None, None) => {
-            return Err(Unusable(
-                "cannot infer the fiscal year: no year is written in the titles or deadlines; pass --fiscal-year".to_string(),
-            ))
-        }
+        (None, None) => return Err(Unusable(crate::i18n::t("import.year-unknown").to_string())),
     };
     department.fiscal_year = fy.year;
     if department.code.is_empty() {
@@ -391,10 +391,19 @@ fn infer_year(years: &[(i32, Location)]) -> Option<FiscalYear> {
         .filter(|(y, _)| **y != year)
         .map(|(y, (n, _))| format!("{y} ×{n}"))
         .collect();
-    let mut how =
-        format!("inferred: {year} is written {n} times in titles and deadlines (first at {first})");
+    let mut how = crate::i18n::tf(
+        "import.year-inferred",
+        &[
+            ("year", &year.to_string()),
+            ("n", &n.to_string()),
+            ("first", &first.to_string()),
+        ],
+    );
     if !others.is_empty() {
-        how.push_str(&format!("; also seen {}", others.join(", ")));
+        how.push_str(&crate::i18n::tf(
+            "import.year-also",
+            &[("others", &others.join(", "))],
+        ));
     }
     Some(FiscalYear { year, how })
 }

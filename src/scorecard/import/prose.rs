@@ -299,17 +299,22 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 if f.name.is_empty() {
                     notes.push(Note::problem(
                         seg.loc.clone(),
-                        format!(
-                            "a target `{}` with no name in `{clause}`; not imported",
-                            f.target
+                        crate::i18n::tf(
+                            "import.target-no-name",
+                            &[("target", &f.target.to_string()), ("clause", clause)],
                         ),
                     ));
                     continue;
                 }
                 if !first_time(&mut seen, &f, &seg.loc, notes, |first| {
-                    format!(
-                        "`{}{}` (area {}) is stated again (first at {first}); kept once",
-                        f.name, f.target, seg.area
+                    crate::i18n::tf(
+                        "import.repeated",
+                        &[
+                            ("name", &f.name.to_string()),
+                            ("target", &f.target.to_string()),
+                            ("area", &seg.area.to_string()),
+                            ("first", &first.to_string()),
+                        ],
                     )
                 }) {
                     continue;
@@ -329,12 +334,12 @@ pub fn department_indicators(segments: &[Segment], notes: &mut Vec<Note>) -> Vec
                 if seg.indicator_text && has_number(clause) {
                     notes.push(Note::problem(
                         seg.loc.clone(),
-                        format!("no target could be read in `{clause}`; kept as area text only"),
+                        crate::i18n::tf("import.no-target", &[("clause", clause)]),
                     ));
                 } else if seg.indicator_text || has_number(clause) {
                     notes.push(Note::info(
                         seg.loc.clone(),
-                        format!("no measurable target in `{clause}`; kept as area text only"),
+                        crate::i18n::tf("import.not-measurable", &[("clause", clause)]),
                     ));
                 }
             }

@@ -79,8 +79,8 @@ REFUSED = [
             "a project sheet whose 年度资金总额 cell says `待定`: the indicators import, the budget is reported with its cell", unreadable_budget),
     Refused("refused/11-empty-export.xlsx", 2, ["Sheet1"],
             "an export that came out empty (two blank sheets): the message lists the sheets it looked at", empty_export),
-    Refused("refused/12-ragged-pipe-text.txt", 1, ["line 8"],
+    Refused("refused/12-ragged-pipe-text.txt", 1, ["第 8 行"],
             "pipe text where copying wrapped a row: line 7 ends after its target and line 8 holds only `| 10` (its 分值); line 8 cannot be placed and is reported", ragged_pipe),
-    Refused("refused/13-header-only.txt", 2, ["line 3", "一级指标"],
+    Refused("refused/13-header-only.txt", 2, ["第 3 行", "一级指标"],
             "a web page whose table body was a picture: only the header line survives; the message lists the header found on line 3 and that no indicator rows follow", header_only),
 ]
