@@ -2,8 +2,9 @@
 //! command line in `cmd` (one argument per line, `#` lines are notes), run through the
 //! binary inside the folder. The exit code, stderr and stdout are snapshot-tested.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 fn shown(arg: &str) -> String {
     if arg.chars().count() > 40 {
@@ -18,11 +19,7 @@ fn run(cmd_file: &Path) -> (String, i32) {
     let dir = cmd_file.parent().expect("case folder");
     let text = std::fs::read_to_string(cmd_file).expect("cmd readable");
     let args: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = common::jixiao()
         .args(&args)
         .current_dir(dir)
         .output()

@@ -2,10 +2,11 @@
 //! small broken folders under `tests/check/`, one defect per row (snapshots plus the
 //! codes each must produce), exit codes and the JSON shape.
 
+mod common;
+
 use jixiao::check::{check_folder, CheckOptions};
 use jixiao::policy::builtin_policy;
 use std::path::Path;
-use std::process::Command;
 
 const SEED: &str = "scorecards/zunhua-sfj-2022";
 
@@ -19,14 +20,7 @@ fn check_text(folder: &str, strict: bool) -> String {
 }
 
 fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = common::jixiao().args(args).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,8 +1,8 @@
 //! The exit codes of the binary, table-driven from `tests/cases/cli_exit_codes.toml`: each
 //! case is a command line, the status it must exit with and a part of its stderr.
 
+mod common;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(serde::Deserialize)]
 struct Cases {
@@ -49,14 +49,7 @@ fn exit_codes_follow_the_readme() {
     let mut failures = Vec::new();
     for c in &cases.case {
         let args: Vec<String> = c.args.iter().map(|a| fill(a)).collect();
-        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            // Messages in the default language (Chinese), whatever the locale running the tests.
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .args(&args)
-            .output()
-            .expect("run jixiao");
+        let out = common::jixiao().args(&args).output().expect("run jixiao");
         let stderr = String::from_utf8_lossy(&out.stderr);
         let want = fill(&c.stderr);
         if out.status.code() != Some(c.exit)

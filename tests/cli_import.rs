@@ -1,16 +1,9 @@
 //! `jixiao import` exit codes: 0 ok, 1 problems reported, 2 unusable input.
 
-use std::process::Command;
+mod common;
 
 fn jixiao(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = common::jixiao().args(args).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned(),

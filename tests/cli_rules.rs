@@ -2,10 +2,12 @@
 //! seed department. Output snapshots were read line by line against the default policy before
 //! being accepted; the other tests check the behaviour the issue asks for.
 
+mod common;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::str::FromStr;
 
 fn root() -> PathBuf {
@@ -22,11 +24,7 @@ fn policy(name: &str) -> PathBuf {
 
 /// Runs the binary from the repository root (so printed paths are relative).
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    common::jixiao()
         .current_dir(root())
         .args(args)
         .output()

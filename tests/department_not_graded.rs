@@ -2,11 +2,12 @@
 //! execution 10) cannot be computed, so it is not graded (不评级, with the reason) instead
 //! of being graded 差 on its execution alone; `check` and `score` warn; projects score.
 
+mod common;
+
 use jixiao::evaluate::{evaluate, NOT_GRADED};
 use jixiao::policy::builtin_policy;
 use jixiao::scorecard::load::load_department;
 use std::path::Path;
-use std::process::Command;
 
 const NO_INDICATORS: &str = "tests/check/no-department-indicators";
 
@@ -60,11 +61,7 @@ fn score_warns_and_prints_no_grade() {
     )
     .unwrap();
     for format in ["table", "json"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            // Messages in the default language (Chinese), whatever the locale running the tests.
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
+        let out = common::jixiao()
             .args(["score", NO_INDICATORS, "--actuals"])
             .arg(tmp.path().join("actuals.toml"))
             .args(["--format", format])

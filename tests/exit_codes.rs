@@ -3,9 +3,10 @@
 //! `tests/exit_codes/folders.csv` (the command lines are in `commands.toml` beside it).
 //! How each folder is broken is written here, in [`break_folder`].
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(serde::Deserialize)]
 struct Commands {
@@ -60,13 +61,7 @@ fn break_folder(name: &str, dir: &Path) {
 }
 
 fn jixiao(args: &[String]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .expect("run jixiao");
+    let out = common::jixiao().args(args).output().expect("run jixiao");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (out.status.code().unwrap_or(-1), stderr)
 }

@@ -1,7 +1,7 @@
 //! `jixiao explain-code CODE` and `--list` through the binary, and the pointer to it under
 //! every diagnostic; the cases are in `tests/explain_code/cases.toml`.
 
-use std::process::Command;
+mod common;
 
 fn texts(case: &toml::Value, key: &str) -> Vec<String> {
     case.get(key)
@@ -25,13 +25,7 @@ fn explain_code_cases() {
     assert!(cases.len() >= 9);
     for case in cases {
         let args = texts(case, "args");
-        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .args(&args)
-            .output()
-            .expect("binary runs");
+        let out = common::jixiao().args(&args).output().expect("binary runs");
         let (stdout, stderr) = (
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr),

@@ -11,7 +11,6 @@ use jixiao::score::Status;
 use jixiao::scorecard::load::load_department;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use std::process::Command;
 use std::str::FromStr;
 
 #[derive(serde::Deserialize)]
@@ -154,11 +153,7 @@ fn score_exits_1_and_explain_agrees() {
     };
     let tmp = folder(&c);
     let run = |cmd: &str, rest: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            // Messages in the default language (Chinese), whatever the locale running the tests.
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
+        let out = common::jixiao()
             .arg(cmd)
             .arg(tmp.path())
             .args(rest)

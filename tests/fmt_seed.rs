@@ -3,9 +3,10 @@
 //! a second `--check` is clean, and a file changed underneath is refused. Single targets in
 //! both modes: `fmt_seed/targets.toml`.
 
+mod common;
+
 use jixiao::check::reformat::{apply, files_of, plan_file, FmtError, Mode};
 use std::path::Path;
-use std::process::Command;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
@@ -21,14 +22,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn jixiao(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = common::jixiao().args(args).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -2,8 +2,9 @@
 //! `tests/cases/lang_actuals.toml`): the same command of a `tests/broken/` folder run with
 //! `--lang zh` and `--lang en`, each wording looked for in what it prints.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -22,10 +23,7 @@ fn stderr_of(dir: &str, lang: &str) -> String {
     let folder = Path::new("tests/broken").join(dir);
     let cmd = std::fs::read_to_string(folder.join("cmd")).unwrap_or_default();
     let args: Vec<&str> = cmd.lines().filter(|l| !l.starts_with('#')).collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = common::jixiao()
         .args(["--lang", lang])
         .args(&args)
         .current_dir(&folder)

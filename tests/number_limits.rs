@@ -4,6 +4,8 @@
 //! values across many projects and rows, values past the limits put into the model by hand,
 //! `check` on them, and `eval --points 1e400`.
 
+mod common;
+
 use jixiao::actuals::{parse_actuals_csv, parse_actuals_toml, Actuals, ProjectActuals, RowActual};
 use jixiao::check::{check_folder, CheckOptions};
 use jixiao::diagnostic::render_file_diagnostics;
@@ -314,11 +316,7 @@ fn eval_with_huge_points_does_not_panic() {
         "79228162514264337593543950335",
         "100.000000000000000000000000001",
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            // Messages in the default language (Chinese), whatever the locale running the tests.
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
+        let out = common::jixiao()
             .args(["eval", "≥100份", "50份", "--points", points])
             .output()
             .unwrap();

@@ -177,13 +177,7 @@ fn an_evaluation_uses_its_own_policys_vocabulary() {
 fn explain_and_diff_text_take_width_and_ascii() {
     use unicode_width::UnicodeWidthStr;
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG")
-            .args(args)
-            .output()
-            .expect("runs");
+        let out = common::jixiao().args(args).output().expect("runs");
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         // diff exits 1 when scores move.
         assert!(

@@ -3,6 +3,8 @@
 //! limits hold at and past their values, and a failed or killed run leaves the previous
 //! output intact.
 
+mod common;
+
 use jixiao::limits::{
     MAX_CELL_BYTES, MAX_FILE_BYTES, MAX_ROWS_PER_PROJECT, MAX_RULE_BYTES, MAX_RULE_NESTING,
 };
@@ -271,11 +273,7 @@ fn json_has_every_department_and_the_summary() {
         .sum();
     assert_eq!(grades, 3);
     // Each department equals the single-department JSON.
-    let single = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let single = common::jixiao()
         .args(["score", "--format", "json"])
         .arg(&dirs[0])
         .output()
@@ -288,11 +286,7 @@ fn json_has_every_department_and_the_summary() {
 fn binary_scores_a_region_and_exits_1_on_a_broken_department() {
     let tmp = region(2, true);
     let out = tmp.path().join("out.csv");
-    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let o = common::jixiao()
         .arg("score")
         .arg(tmp.path())
         .args(["--format", "csv", "-o"])
@@ -315,11 +309,7 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     let actuals = tmp.path().join("d001").join("actuals.toml");
     let text = std::fs::read_to_string(&actuals).unwrap();
     std::fs::write(&actuals, text.replacen("\nqty1 = ", "\nqyt1 = ", 1)).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let o = common::jixiao()
         .arg("score")
         .arg(tmp.path())
         .args(["--format", "json", "-o"])
@@ -339,11 +329,7 @@ fn a_region_warns_about_actuals_that_match_nothing() {
     );
     assert!(!stderr.contains("d000"), "{stderr}");
     // The department alone says the same, naming the file.
-    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let o = common::jixiao()
         .arg("score")
         .arg(tmp.path().join("d001"))
         .args(["--format", "json"])
@@ -546,11 +532,7 @@ fn a_killed_run_leaves_the_previous_output_intact() {
         !temps().is_empty(),
         "a killed run leaves its temporary file"
     );
-    let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let status = common::jixiao()
         .args(["score", SEED, "--format", "json", "-o"])
         .arg(&target)
         .status()

@@ -7,7 +7,6 @@ mod common;
 use jixiao::diagnostic::render_file_diagnostics;
 use jixiao::scorecard::load::load_project_str;
 use std::path::Path;
-use std::process::Command;
 
 fn project(target: &str, description: &str, direction: &str, rule: &str) -> String {
     let mut row = format!(
@@ -80,15 +79,7 @@ fn d1(rule_row: &str, actual: &str) -> tempfile::TempDir {
 }
 
 fn run(cmd: &str, dir: &Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .arg(cmd)
-        .arg(dir)
-        .output()
-        .unwrap();
+    let out = common::jixiao().arg(cmd).arg(dir).output().unwrap();
     (
         out.status.code(),
         format!(
@@ -156,11 +147,7 @@ fn a_fitting_row_rule_still_scores() {
 fn explain_uses_the_row_rule() {
     let row = "[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"≥100份\"\nrule = \"linear zero at 0.5T\"\n";
     let tmp = d1(row, "75份");
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = common::jixiao()
         .arg("explain")
         .arg(tmp.path())
         .args(["--project", "P1", "--indicator", "r1", "--format", "json"])

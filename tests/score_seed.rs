@@ -2,17 +2,14 @@
 //! four formats (each read against the default policy before it was accepted), and figures checked
 //! by hand, row by row.
 
+mod common;
+
 use serde_json::Value;
-use std::process::Command;
 
 const SEED: &str = "scorecards/zunhua-sfj-2022";
 
 fn score(format: &str) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        // Messages in the default language (Chinese), whatever the locale running the tests.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = common::jixiao()
         .args(["score", SEED, "--format", format])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -2,8 +2,9 @@
 //! cell of the workbook in one run, still prints the report with the rows and totals they
 //! leave open marked 「不完整」, and exits 1.
 
+mod common;
+
 use rust_xlsxwriter::Workbook;
-use std::process::Command;
 
 const DEPT: &str = "tests/broken/34-actuals-csv-row-twice/dept";
 const PROJECT: &str = "900001P001";
@@ -34,10 +35,7 @@ fn every_bad_cell_is_reported_and_the_rest_is_scored() {
     let dir = tempfile::tempdir().expect("tmp");
     let book = dir.path().join("actuals.xlsx");
     std::fs::write(&book, workbook()).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = common::jixiao()
         .args(["score", DEPT, "--format", "csv", "--actuals"])
         .arg(&book)
         .output()

@@ -124,3 +124,13 @@ pub fn department_d1() -> tempfile::TempDir {
     .expect("department.toml");
     tmp
 }
+
+/// The jixiao binary with the locale variables removed: its messages come out in the
+/// default language (Chinese), whatever the locale running the tests.
+pub fn jixiao() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    c
+}
