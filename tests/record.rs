@@ -90,18 +90,7 @@ fn a_row_rule_is_the_rule_explain_names_and_the_formula_applied() {
     let tmp = common::department_d1();
     let dir = tmp.path();
     let row = "[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"≥100份\"\nrule = \"linear zero at 0.5T\"\n";
-    std::fs::write(
-        dir.join("projects/01-P1.toml"),
-        format!(
-            "code = \"P1\"\nname = \"项目一\"\nunit = \"测试局\"\nbudget = \"100.00\"\n\n{row}"
-        ),
-    )
-    .expect("write");
-    std::fs::write(
-        dir.join("actuals.toml"),
-        "[projects.P1]\nspent = \"100\"\n[projects.P1.rows]\nr1 = \"75份\"\n",
-    )
-    .expect("write");
+    write_p1(dir, row, "75份");
     let (policy, origins) = builtin_policy_with_origins();
     let s = scored(dir, &policy);
     let p = s.projects.iter().find(|p| p.code == "P1").expect("P1");
@@ -138,18 +127,7 @@ fn an_evaluation_uses_its_own_policys_vocabulary() {
     let tmp = common::department_d1();
     let dir = tmp.path();
     let row = "[[indicators]]\nid = \"r1\"\nlevel1 = \"产出指标\"\nlevel2 = \"数量指标\"\nname = \"r1\"\ntarget = \"≥45厘米\"\n";
-    std::fs::write(
-        dir.join("projects/01-P1.toml"),
-        format!(
-            "code = \"P1\"\nname = \"项目一\"\nunit = \"测试局\"\nbudget = \"100.00\"\n\n{row}"
-        ),
-    )
-    .expect("write");
-    std::fs::write(
-        dir.join("actuals.toml"),
-        "[projects.P1]\nspent = \"100\"\n[projects.P1.rows]\nr1 = \"50公分\"\n",
-    )
-    .expect("write");
+    write_p1(dir, row, "50公分");
     let with_words = load_policy(fixture.join("policy.toml")).expect("policy");
     // Loaded last: its (default) vocabulary is the process-wide one now.
     let (default, _): (Policy, RuleOrigins) = builtin_policy_with_origins();
@@ -213,4 +191,20 @@ fn explain_and_diff_text_take_width_and_ascii() {
     let ascii = run(&args);
     assert!(plain.contains('→'), "{plain}");
     assert_eq!(ascii, plain.replace('→', "->"));
+}
+
+/// Project P1 of the test department with the one row `row`, and its actual `r1`.
+fn write_p1(dir: &Path, row: &str, r1: &str) {
+    std::fs::write(
+        dir.join("projects/01-P1.toml"),
+        format!(
+            "code = \"P1\"\nname = \"项目一\"\nunit = \"测试局\"\nbudget = \"100.00\"\n\n{row}"
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("actuals.toml"),
+        format!("[projects.P1]\nspent = \"100\"\n[projects.P1.rows]\nr1 = \"{r1}\"\n"),
+    )
+    .expect("write");
 }
