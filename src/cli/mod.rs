@@ -49,6 +49,7 @@ mod eval;
 mod explain;
 mod explain_code;
 mod fmt;
+mod help_lang;
 mod import;
 mod monitor;
 mod parse;
@@ -335,12 +336,13 @@ pub mod exit {
     pub use crate::pipeline::exit::{worse, FAILED, OK, UNUSABLE};
 }
 
-// Decision: the `--help` texts are Chinese only. clap's derive fixes them at compile time
-// and `--lang` is itself an argument clap parses, so English help would need a second
-// catalogue of every argument's text laid over the built command before parsing: two copies
-// of each help text, bound to drift. Messages and labels follow `--lang`; the help is read
-// by the people who run the commands, and they read Chinese. (clap's own words — `Usage:`,
-// `Options:`, `Print help` — stay as clap writes them.)
+// Decision: the `--help` texts come from the message catalogues (`[help]` in
+// `src/i18n/zh.toml` / `en.toml`), not from these doc comments: clap's derive fixes help at
+// compile time and `--lang` is itself an argument clap parses, so `help_lang` decides the
+// language from the raw arguments and the environment first and lays that language's texts
+// over the built command (Chinese by default, English with `--lang en` or LANG=en_*). A test
+// walks the command and fails on any argument or subcommand either catalogue lacks. (clap's
+// own words — `Usage:`, `Options:`, `Print help` — stay as clap writes them.)
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
@@ -394,7 +396,15 @@ pub enum TextOrJson {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help_lang::lang_in_args(&args).unwrap_or_else(crate::i18n::from_env);
+    crate::i18n::set(lang);
+    let mut command = help_lang::command_in(lang);
+    let parsed = command.try_get_matches_from_mut(args).and_then(|mut m| {
+        <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m)
+            .map_err(|e| e.format(&mut command))
+    });
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -411,7 +421,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(output_status(printed, code));
         }
     };
-    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::from_env));
+    // The language was set above from the same arguments clap has now read.
+    debug_assert!(cli.lang.is_none_or(|l| l == lang));
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 pub enum TemplateFormat {
     Toml,
     Csv,
-    /// 工作簿：每个项目一张表，指标列锁定，等级可下拉选择。
+    // A workbook; its help text is that of `--format` (`help.template.format`), so it
+    // follows `--lang` too.
     Xlsx,
 }
 
