@@ -43,11 +43,13 @@ pub(super) fn command_in(lang: Lang) -> Command {
 }
 
 /// The catalogue keys under which the texts of `cmd` are looked up (`None`: the top level),
-/// each with the argument ids it may fall back to `help.common.<id>` for.
+/// each with the argument ids it may fall back to `help.common.<id>` for. A hidden argument
+/// (`eval --no-cache`, for checking the cache) is never shown and needs none.
 fn keys_of(cmd: &Command, sub: Option<&str>) -> (String, Vec<(String, String)>) {
     let prefix = sub.map_or_else(|| "help".to_owned(), |s| format!("help.{s}"));
     let args = cmd
         .get_arguments()
+        .filter(|a| !a.is_hide_set())
         .map(|a| a.get_id().to_string())
         .map(|id| (format!("{prefix}.{id}"), id))
         .collect();
