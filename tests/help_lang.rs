@@ -80,10 +80,8 @@ fn about_of<'a>(help: &'a toml::Table, sub: Option<&str>) -> &'a str {
 
 /// The two ways of asking for English: the option (given after the subcommand, as `--lang`
 /// is global) and the environment.
-const ENGLISH: [(&[&str], &[(&str, &str)]); 2] = [
-    (&["--lang", "en"], &[]),
-    (&[], &[("LANG", "en_US.UTF-8")]),
-];
+const ENGLISH: [(&[&str], &[(&str, &str)]); 2] =
+    [(&["--lang", "en"], &[]), (&[], &[("LANG", "en_US.UTF-8")])];
 
 #[test]
 fn english_help_on_request_for_every_command() {

@@ -105,7 +105,10 @@ mod tests {
         let has = |key: &str| texts.contains_key(key);
         let cmd = super::super::Cli::command();
         let mut wanted = vec![keys_of(&cmd, None)];
-        wanted.extend(cmd.get_subcommands().map(|s| keys_of(s, Some(s.get_name()))));
+        wanted.extend(
+            cmd.get_subcommands()
+                .map(|s| keys_of(s, Some(s.get_name()))),
+        );
         let mut missing = Vec::new();
         for (about, args) in wanted {
             if !has(&about) {
@@ -134,7 +137,10 @@ mod tests {
             lang_in_args(&args)
         };
         assert_eq!(lang(&["jixiao", "--lang", "en", "score"]), Some(Lang::En));
-        assert_eq!(lang(&["jixiao", "score", "--lang=en", "--help"]), Some(Lang::En));
+        assert_eq!(
+            lang(&["jixiao", "score", "--lang=en", "--help"]),
+            Some(Lang::En)
+        );
         assert_eq!(lang(&["jixiao", "--lang", "zh", "--help"]), Some(Lang::Zh));
         assert_eq!(lang(&["jixiao", "score", "--help"]), None);
         // A value clap will refuse, a `--lang` without a value, one after `--`.

@@ -16,12 +16,9 @@ pub enum TemplateFormat {
 
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
-    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// 默认：按 `-o` 文件的扩展名（.toml .csv .xlsx），否则为 toml。
     #[arg(long, value_enum)]
     format: Option<TemplateFormat>,
-    /// 写入此文件（原子写入），而不是标准输出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
     #[command(flatten)]
