@@ -78,10 +78,15 @@ fn about_of<'a>(help: &'a toml::Table, sub: Option<&str>) -> &'a str {
         .expect("every command has an about")
 }
 
+/// Arguments and environment of one way of asking for help.
+type Asking = (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
 /// The two ways of asking for English: the option (given after the subcommand, as `--lang`
 /// is global) and the environment.
-const ENGLISH: [(&[&str], &[(&str, &str)]); 2] =
-    [(&["--lang", "en"], &[]), (&[], &[("LANG", "en_US.UTF-8")])];
+const ENGLISH: [Asking; 2] = [(&["--lang", "en"], &[]), (&[], &[("LANG", "en_US.UTF-8")])];
 
 #[test]
 fn english_help_on_request_for_every_command() {
