@@ -13,21 +13,16 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct AuditArgs {
-    /// 已公开的自评表：.docx、.xlsx/.xls 或文本，或装着它们的文件夹（一个地区一年的）。
     #[arg(required = true)]
     sources: Vec<PathBuf>,
-    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// 公开得分与复核得分相差多少以内仍算一致。
     #[arg(long, default_value_t = default_tolerance())]
     tolerance: Decimal,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// 写入此文件（原子写入），而不是标准输出；xlsx 必须给出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
-    /// 另把每张公开的表写成带 `actuals.toml` 的部门文件夹（多份文档时每份一个子文件夹），供 `score`、`explain`、`diff` 使用。
     #[arg(long)]
     import_to: Option<PathBuf>,
 }

@@ -7,17 +7,13 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// 部门文件夹（`scorecards/<部门>/`），或地区：装着多个部门文件夹的文件夹，逐个审查。
     path: PathBuf,
-    /// 只能宽松读取的指标值算错误，而不是警告。
     #[arg(long)]
     strict: bool,
-    /// 规则语言写的政策文件，分值须合计到它的各级权重。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     format: TextOrJson,
-    /// 每条建议都完整列出（默认在错误和警告之后，每类建议只占一行）。
     #[arg(long, short = 'v')]
     verbose: bool,
 }

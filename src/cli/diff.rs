@@ -19,13 +19,10 @@ pub enum DiffFormat {
 
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    /// 一个部门文件夹，或两个（旧、新）。
     #[arg(required = true, num_args = 1..=2)]
     paths: Vec<PathBuf>,
-    /// 实际完成值（.toml 或 .csv）：给一次则两边共用，给两次则为旧、新。
     #[arg(long)]
     actuals: Vec<PathBuf>,
-    /// 政策文件：给一次则两边共用，给两次则为旧、新。默认：内置政策。
     #[arg(long)]
     policy: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]

@@ -15,31 +15,24 @@ use std::io::Read;
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
-    /// 指标值，如 `≥2000份`。
     #[arg(required_unless_present = "csv")]
     target: Option<String>,
-    /// 实际完成值，如 `2300份`、`达成`、`2022年11月20日`。
     #[arg(required_unless_present = "csv")]
     actual: Option<String>,
-    /// 该行分值：非负数。
     #[arg(long, default_value = "10", value_parser = points_arg)]
     points: String,
-    /// 变化类指标的上年值。
     #[arg(long)]
     baseline: Option<String>,
-    /// 无年份日期所属的年度（1900–2999，同 CSV 行的 `fiscal_year`）。
     #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2999))]
     fiscal_year: Option<i32>,
-    /// 指标描述；其中标有「反向」则该行按反向指标计分。
     #[arg(long)]
     description: Option<String>,
-    /// 偏差原因（如有）。
     #[arg(long)]
     reason: Option<String>,
-    /// 为 CSV 文件的每一行计分（`-` 为标准输入），CSV 写到标准输出。
     #[arg(long, conflicts_with_all = ["target", "actual"])]
     csv: Option<String>,
-    /// 每行都重新解析和计分（用于核对缓存，较慢）。
+    // Hidden, so it needs no help text: parses and scores every row afresh, to check the
+    // cache against (slower).
     #[arg(long, hide = true)]
     no_cache: bool,
     #[arg(long, value_enum, default_value = "text")]

@@ -13,18 +13,13 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// 项目编码；部门整体指标用部门编码。
     #[arg(long)]
     project: String,
-    /// 只看这一个指标（其 id，如 `qty1`）。
     #[arg(long)]
     indicator: Option<String>,
     #[arg(long, value_enum, default_value = "text")]

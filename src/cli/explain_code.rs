@@ -10,9 +10,7 @@ use clap::Args;
 
 #[derive(Args, Debug)]
 pub struct ExplainCodeArgs {
-    /// The code, as shown in brackets after 错误/警告 (e.g. `target::empty`).
     code: Option<String>,
-    /// List every code with its title.
     #[arg(long, conflicts_with = "code")]
     list: bool,
 }

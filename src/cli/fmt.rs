@@ -16,12 +16,9 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct FmtArgs {
-    /// 部门文件夹（`department.toml` 与 `projects/*.toml`）或单个指标文件。
     path: PathBuf,
-    /// 列出将要改动之处（文件:行，旧 → 新），有改动则退出码 1；不写任何文件。
     #[arg(long)]
     check: bool,
-    /// 把指标值改写为规范写法（`每月播放2期` → `=2期/月`）。这会改变措辞，年度指标值将与公开的绩效目标表不再一致；不加此项时 fmt 只去掉指标值两端的空格、把全角数字改为半角。
     #[arg(long)]
     canonical: bool,
 }

@@ -20,18 +20,13 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// 公开的文档：文本导出（`.txt`）或 Word 文件（`.docx`）等。
     source: PathBuf,
-    /// 要写入的部门文件夹（`scorecards/<部门>`）。
     #[arg(short = 'o', long = "out")]
     out: PathBuf,
-    /// 预算年度；默认从标题和时限中的年份推断。
     #[arg(long)]
     fiscal_year: Option<i32>,
-    /// 列出将写入的内容（每个文件：新增、改动、不变、删除）及新文件夹能否读入；不写任何文件。
     #[arg(long)]
     dry_run: bool,
-    /// 覆盖手工改过的文件、删除本次导入不再写出的项目文件；读入有错的文件夹也照写，以便手工修正。
     #[arg(long)]
     force: bool,
 }

@@ -49,6 +49,7 @@ mod eval;
 mod explain;
 mod explain_code;
 mod fmt;
+mod help_lang;
 mod import;
 mod monitor;
 mod parse;
@@ -289,10 +290,8 @@ pub use crate::pipeline::UNUSABLE_ACTUALS;
 /// because it usually goes to another program. Our own readers accept either.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct BomArgs {
-    /// CSV 以 UTF-8 字节顺序标记（BOM）开头（用 `-o` 写文件时的默认做法）。
     #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
-    /// 不写字节顺序标记，写文件时也不写。
     #[arg(long)]
     pub no_bom: bool,
 }
@@ -307,10 +306,8 @@ impl BomArgs {
 /// `--width` / `--ascii` of the commands that draw tables.
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct TableArgs {
-    /// 表格：按这么多列宽排版（默认：终端宽度；写文件或管道时不限）。
     #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
-    /// 表格：用 `+-|` 画线，而不是制表符。
     #[arg(long)]
     pub ascii: bool,
 }
@@ -335,20 +332,16 @@ pub mod exit {
     pub use crate::pipeline::exit::{worse, FAILED, OK, UNUSABLE};
 }
 
-// Decision: the `--help` texts are Chinese only. clap's derive fixes them at compile time
-// and `--lang` is itself an argument clap parses, so English help would need a second
-// catalogue of every argument's text laid over the built command before parsing: two copies
-// of each help text, bound to drift. Messages and labels follow `--lang`; the help is read
-// by the people who run the commands, and they read Chinese. (clap's own words — `Usage:`,
-// `Options:`, `Print help` — stay as clap writes them.)
+// Decision: the `--help` texts come from the message catalogues (`[help]` in
+// `src/i18n/zh.toml` / `en.toml`); the argument structs carry no doc comments, so each text
+// has one home. clap's derive fixes help at compile time and `--lang` is itself an argument clap parses, so `help_lang` decides the
+// language from the raw arguments and the environment first and lays that language's texts
+// over the built command (Chinese by default, English with `--lang en` or LANG=en_*). A test
+// walks the command and fails on any argument or subcommand either catalogue lacks. (clap's
+// own words — `Usage:`, `Options:`, `Print help` — stay as clap writes them.)
 #[derive(Parser, Debug)]
-#[command(
-    name = "jixiao",
-    version,
-    about = "绩效自评：把绩效指标当作一种语言来读，并精确地为实际完成值计分"
-)]
+#[command(name = "jixiao", version)]
 pub struct Cli {
-    /// 消息和标签的语言：zh（默认）或 en；也按 LANG=en_* 选择。
     #[arg(long, global = true, value_enum)]
     lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
@@ -357,33 +350,19 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// 解析指标值，显示其类型、组成、规范写法和警告。
     Parse(parse::ParseArgs),
-    /// 按一个指标值为一个实际完成值计分，或为 CSV 文件的每一行计分。
     Eval(eval::EvalArgs),
-    /// 把公开的绩效目标表（文本导出、.docx、.xlsx 等）导入为部门文件夹。
     Import(import::ImportArgs),
-    /// 按年底实际完成值为部门文件夹计分：每个项目和部门整体的自评表。
     Score(score::ScoreArgs),
-    /// 逐行解释项目（或部门整体）的得分：指标值、实际值、方向、所用规则及其出处、算式和总分。
     Explain(explain::ExplainArgs),
-    /// 政策、实际值或指标表的改动使哪些得分变化；有变化则退出码 1。
     Diff(diff::DiffArgs),
-    /// 把每个得分逐行记成快照，或用 `--check` 核对快照（有变化则退出码 1）。
     Snapshot(snapshot::SnapshotArgs),
-    /// 按政策运行规则测试用例（`[[case]]` TOML 文件）。
     Test(test::TestArgs),
-    /// 绩效运行监控：某日的支出与计划对比、监控灯、指标进度。
     Monitor(monitor::MonitorArgs),
-    /// 审查部门文件夹：宽松写法的指标值、单位与反向的矛盾、年度之外的时限、含糊的指标值、分值、预算和用款计划。
     Check(check::CheckArgs),
-    /// 复核已公开的自评表（.docx/.xlsx/.xls/文本，或装着它们的文件夹），指出违反规则之处：每行一致/偏高/偏低/无法复核，以及整表检查。
     Audit(audit::AuditArgs),
-    /// 为部门文件夹写出空白的年底实际完成值表（TOML、CSV 或 xlsx）。
     Template(template::TemplateArgs),
-    /// 把指标值改写为规范写法，保留注释和排版。
     Fmt(fmt::FmtArgs),
-    /// Explain a diagnostic code (`错误[target::empty]`): meaning, examples, how to fix.
     ExplainCode(explain_code::ExplainCodeArgs),
 }
 
@@ -394,7 +373,15 @@ pub enum TextOrJson {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help_lang::lang_in_args(&args).unwrap_or_else(crate::i18n::from_env);
+    crate::i18n::set(lang);
+    let mut command = help_lang::command_in(lang);
+    let parsed = command.try_get_matches_from_mut(args).and_then(|mut m| {
+        <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m)
+            .map_err(|e| e.format(&mut command))
+    });
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -411,7 +398,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(output_status(printed, code));
         }
     };
-    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::from_env));
+    // The language was set above from the same arguments clap has now read.
+    debug_assert!(cli.lang.is_none_or(|l| l == lang));
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Eval(a) => eval::run(a),

@@ -17,18 +17,13 @@ pub enum MonitorFormat {
 
 #[derive(Args, Debug)]
 pub struct MonitorArgs {
-    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// 累计支出：CSV，含项目编码（`project`）、累计支出（`spent`，万元），可选截至日期（`date`）。
     #[arg(long)]
     spending: PathBuf,
-    /// 监控日期：`2022-06-30` 或 `2022年6月底`。
     #[arg(long = "as-of")]
     as_of: String,
-    /// 年内截至目前的实际完成值（.toml 或 .csv），用于指标进度。可选。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// 政策文件（其 `monitor` 规则决定监控灯）。默认：内置政策。
     #[arg(long)]
     policy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]

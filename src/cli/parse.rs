@@ -9,13 +9,10 @@ use serde_json::json;
 
 #[derive(Args, Debug)]
 pub struct ParseArgs {
-    /// 一个或多个指标值，如 `≥2000份` `2022年12月底前`。
     #[arg(required = true)]
     targets: Vec<String>,
-    /// 无年份日期（`12月底前`）所属的年度；默认不猜年度，这类日期不落到具体某天。
     #[arg(long)]
     fiscal_year: Option<i32>,
-    /// 拒绝一切只能靠宽松读取挽救的写法。
     #[arg(long)]
     strict: bool,
     #[arg(long, value_enum, default_value = "text")]

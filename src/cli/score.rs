@@ -7,18 +7,13 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ScoreArgs {
-    /// 部门文件夹（`scorecards/<部门>/`），或地区：装着多个部门文件夹的文件夹，各用自己的 `actuals.toml` 计分。
     path: PathBuf,
-    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// 默认：按 `-o` 文件的扩展名（.xlsx .html .json .csv .md），否则为表格。
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// 写入此文件（原子写入），而不是标准输出；xlsx 必须给出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
     #[command(flatten)]

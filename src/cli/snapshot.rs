@@ -13,18 +13,13 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct SnapshotArgs {
-    /// 与这个快照文件比对，而不是写快照：得分不同则打印差异（unified diff）并退出码 1。
     #[arg(long, value_name = "FILE", conflicts_with = "output")]
     check: Option<PathBuf>,
-    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// 年底实际完成值（.toml、.csv 或 .xlsx）。默认：文件夹里的 `actuals.toml`。
     #[arg(long)]
     actuals: Option<PathBuf>,
-    /// 规则语言写的政策文件。默认：内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
-    /// 把快照写到这里（原子写入）。没有 `-o` 或 `--check` 时打印出来。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
 }

@@ -9,18 +9,16 @@ use std::path::PathBuf;
 pub enum TemplateFormat {
     Toml,
     Csv,
-    /// 工作簿：每个项目一张表，指标列锁定，等级可下拉选择。
+    // A workbook; its help text is that of `--format` (`help.template.format`), so it
+    // follows `--lang` too.
     Xlsx,
 }
 
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
-    /// 部门文件夹（`scorecards/<部门>/`）。
     path: PathBuf,
-    /// 默认：按 `-o` 文件的扩展名（.toml .csv .xlsx），否则为 toml。
     #[arg(long, value_enum)]
     format: Option<TemplateFormat>,
-    /// 写入此文件（原子写入），而不是标准输出。
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
     #[command(flatten)]

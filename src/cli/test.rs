@@ -12,9 +12,7 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct TestArgs {
-    /// 用例文件：`[[case]]` 表，含 target、actual、points，可选 baseline 和 policy，以及 `expect`（得分）或 `expect_error`（错误中的一个词）。
     cases: PathBuf,
-    /// 用例所用的政策，除非用例自己指定（用例里写 `policy = "file.toml"`，相对于用例文件）。默认：文件顶层的 `policy`，否则为内置的财预〔2020〕10号。
     #[arg(long)]
     policy: Option<PathBuf>,
 }

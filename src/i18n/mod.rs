@@ -14,9 +14,9 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// 中文 (default).
+    // No doc comments: clap would print them under `--lang` in either language; the
+    // `--lang` help (`help.lang` in the catalogues) names both.
     Zh,
-    /// English.
     En,
 }
 
