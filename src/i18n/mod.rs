@@ -10,6 +10,7 @@
 mod io_error;
 pub use io_error::io_why;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,9 +53,9 @@ const ZH: &str = include_str!("zh.toml");
 const EN: &str = include_str!("en.toml");
 
 /// The catalogue of `lang`, flattened to `section.key` → text.
-pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
-    static ZH_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static EN_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    static ZH_MAP: OnceLock<Catalogue> = OnceLock::new();
+    static EN_MAP: OnceLock<Catalogue> = OnceLock::new();
     let (cell, text) = match lang {
         Lang::Zh => (&ZH_MAP, ZH),
         Lang::En => (&EN_MAP, EN),
@@ -62,17 +63,42 @@ pub fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
     cell.get_or_init(|| flatten(text))
 }
 
+/// A language's texts by key. Keyed with FNV-1a rather than the default SipHash: the
+/// scorer looks texts up for every row it explains (a region run makes millions of
+/// lookups), the keys are our own, and no one can choose them to collide.
+pub type Catalogue = HashMap<String, String, BuildHasherDefault<Fnv1a>>;
+
+/// The FNV-1a hash (64-bit) of the bytes written.
+pub struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// `[section] key = "…"` becomes `section.key`; the diagnostic codes' tables
 /// (`[code."target::empty"] title = "…"`) become `code.target::empty.title`.
-fn flatten(text: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+fn flatten(text: &str) -> Catalogue {
+    let mut out = Catalogue::default();
     if let Ok(table) = text.parse::<toml::Table>() {
         flatten_into(&mut out, "", &table);
     }
     out
 }
 
-fn flatten_into(out: &mut HashMap<String, String>, prefix: &str, table: &toml::Table) {
+fn flatten_into(out: &mut Catalogue, prefix: &str, table: &toml::Table) {
     for (key, value) in table {
         let path = if prefix.is_empty() {
             key.clone()
