@@ -219,6 +219,11 @@ pub enum TomlError {
 }
 
 impl TomlError {
+    /// Whether the text gives a key twice. The library says so only in its English
+    /// message; this is the one place that reads it, so callers branch on a bool.
+    pub fn is_duplicate_key(&self) -> bool {
+        matches!(self, TomlError::Syntax(e) if e.message().trim_start().starts_with("duplicate key"))
+    }
     /// The byte range the error points at.
     pub fn span(&self) -> Option<Range<usize>> {
         match self {
@@ -701,18 +706,29 @@ pub fn syntax_message(e: &TomlError, src: &str) -> (String, Vec<String>) {
     let mut lines = msg.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid TOML");
     let mut detail = Vec::new();
-    let mut head = first.to_string();
+    let mut head = first;
     if let Some((h, expected)) = first.split_once(", expected ") {
-        head = h.to_string();
+        head = h;
         if expected != "nothing" && !h.contains("must be quoted") {
-            detail.push(format!("expected {expected}"));
+            detail.push(crate::i18n::tf("toml.expected", &[("what", expected)]));
         }
     }
-    if head == "duplicate key" {
-        if let Some(key) = e.span().and_then(|s| src.get(s)) {
-            head = format!("duplicate key `{key}`");
+    let head = match e.span().and_then(|s| src.get(s)) {
+        Some(key) if head == "duplicate key" => {
+            crate::i18n::tf("toml.duplicate-key", &[("key", key)])
         }
-    }
+        _ => in_language(head),
+    };
     detail.extend(lines.map(str::to_string));
     (head, detail)
+}
+
+/// The reader library's own wording of a syntax error in the user's language, when the
+/// catalogue knows it (`[toml]`, keyed by the English text); else as the library wrote it.
+fn in_language(english: &str) -> String {
+    let key = format!("toml.{english}");
+    match crate::i18n::catalogue(crate::i18n::current()).get(&key) {
+        Some(text) => text.clone(),
+        None => english.to_string(),
+    }
 }

@@ -544,7 +544,7 @@ fn parse_toml<'s>(ctx: &mut Ctx<'s>) -> Option<Table<'s>> {
             if let Some(c) = first.get(..1) {
                 first = format!("{}{}", c.to_lowercase(), first.get(1..).unwrap_or(""));
             }
-            let variant = if first.starts_with("duplicate key") {
+            let variant = if e.is_duplicate_key() {
                 "duplicate"
             } else if detail.is_empty() {
                 ""
