@@ -10,6 +10,7 @@
 //! unless `--force`. Importing an unchanged source again writes nothing (exit 0).
 
 use super::exit;
+use crate::i18n::{t, tf};
 use crate::output::folder::{FolderError, FolderPlan};
 use crate::scorecard::import::{import_file, Imported, NoteLevel};
 use crate::scorecard::model::Department;
@@ -229,22 +230,32 @@ fn dry_run(a: &ImportArgs, plan: &FolderPlan, d: &Department, notes_code: u8) ->
     }
     let refused = !a.force && plan.overwrites().next().is_some();
     let verdict = if plan.is_noop() {
-        "无需写入：文件夹已与这次导入完全一致".to_string()
+        t("cli.dry-run-noop").to_string()
     } else if refused {
-        "会被拒绝：有文件会被覆盖或删除（加 `--force` 才会写入）".to_string()
+        t("cli.dry-run-refused-overwrite").to_string()
     } else if loads.is_err() && !a.force {
-        "会被拒绝：新文件夹无法加载".to_string()
+        t("cli.dry-run-refused-load").to_string()
     } else {
-        format!("会写入 {}", a.out.display())
+        tf(
+            "cli.dry-run-would-write",
+            &[("path", &a.out.display().to_string())],
+        )
     };
+    let loadable = t(if loads.is_ok() {
+        "cli.dry-run-loads"
+    } else {
+        "cli.dry-run-does-not-load"
+    });
     eprintln_safe!(
-        "试运行（--dry-run），未写入任何内容：{verdict}；{}；{}",
-        if loads.is_ok() {
-            "新文件可以加载"
-        } else {
-            "新文件无法加载"
-        },
-        summary(d)
+        "{}",
+        tf(
+            "cli.dry-run",
+            &[
+                ("verdict", &verdict),
+                ("loads", loadable),
+                ("summary", &summary(d))
+            ]
+        )
     );
     if refused {
         exit::UNUSABLE

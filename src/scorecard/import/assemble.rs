@@ -29,7 +29,10 @@ pub fn assemble(mut rd: Reading) -> Assembled {
         for s in std::mem::take(&mut rd.prose) {
             rd.notes.push(Note::info(
                 s.loc,
-                format!("这段文字未导入：`{}`", super::indicator_row::clip(&s.text)),
+                crate::i18n::tf(
+                    "import.n-prose",
+                    &[("text", &super::indicator_row::clip(&s.text))],
+                ),
             ));
         }
     }
@@ -61,7 +64,7 @@ pub fn assemble(mut rd: Reading) -> Assembled {
             if d.total.is_some() || d.fiscal.is_some() {
                 notes.push(Note::info(
                     d.loc.clone(),
-                    "已读取部门整体预算，但评分表只保存项目预算".to_string(),
+                    crate::i18n::t("import.n-dept-budget").to_string(),
                 ));
             }
             let mut rows = d.rows;
@@ -159,9 +162,14 @@ fn fit_points(rows: &mut [Indicator], owner: &str, at: &Location, notes: &mut Ve
         }
         notes.push(Note::info(
             at.clone(),
-            format!(
-                "`{owner}` 的{}各行公布的分值合计 {sum}，与该级别的 {} 分不符：公布值另存为 published_points，评分时该级别各行平分 {} 分",
-                level.name, level.points, level.points
+            crate::i18n::tf(
+                "import.n-points-sum",
+                &[
+                    ("owner", owner),
+                    ("level", level.name.as_str()),
+                    ("sum", &sum.to_string()),
+                    ("points", &level.points.to_string()),
+                ],
             ),
         ));
     }
@@ -194,7 +202,7 @@ fn project(
         (None, None) => {
             notes.push(Note::problem(
                 d.loc.clone(),
-                "这些指标行没有项目名称（既无标签，也无写明项目的标题），按 `未命名项目` 导入——请在源文件中加上 `项目名称` 行".to_string(),
+                crate::i18n::t("import.n-no-project-name").to_string(),
             ));
             ("未命名项目".to_string(), d.loc.clone())
         }
@@ -206,7 +214,10 @@ fn project(
             let c = derived_code("JX", &unit, &name);
             notes.push(Note::info(
                 name_loc.clone(),
-                format!("`{name}` 没有项目编码；按实施单位和项目名称生成编码 `{c}`（同一源文件每次导入都相同）"),
+                crate::i18n::tf(
+                    "import.n-derived-project-code",
+                    &[("name", name.as_str()), ("code", c.as_str())],
+                ),
             ));
             c
         }
@@ -220,7 +231,10 @@ fn project(
         }
         notes.push(Note::problem(
             name_loc.clone(),
-            format!("编码 `{base}` 已被前面的项目使用，本项目写为 `{code}`"),
+            crate::i18n::tf(
+                "import.n-code-taken",
+                &[("base", &base.to_string()), ("code", &code.to_string())],
+            ),
         ));
     }
     codes.push(code.clone());
@@ -232,7 +246,7 @@ fn project(
         None => {
             notes.push(Note::problem(
                 name_loc.clone(),
-                format!("项目 `{name}` 没有预算金额（年度资金总额、预算数 …），写为 0.00——请补填"),
+                crate::i18n::tf("import.n-no-budget", &[("name", &name.to_string())]),
             ));
             Decimal::new(0, 2)
         }
@@ -241,7 +255,7 @@ fn project(
     if d.rows.is_empty() {
         notes.push(Note::problem(
             name_loc,
-            format!("项目 `{name}` 没有指标行（其后没有 一级指标 | 二级指标 | 三级指标 | 指标值 表头行）"),
+            crate::i18n::tf("import.n-no-rows", &[("name", &name.to_string())]),
         ));
     }
     Project {
@@ -276,7 +290,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
         None => {
             rd.notes.push(Note::problem(
                 Location::Document,
-                "文件未写明部门（主管部门、部门名称、填报单位，或 `某某局2023年…` 这样的标题），写为 `未注明部门`——请修改 department.toml".to_string(),
+                crate::i18n::t("import.n-no-department").to_string(),
             ));
             "未注明部门".to_string()
         }
@@ -289,7 +303,7 @@ fn department_identity(rd: &mut Reading) -> (String, String) {
         let code = derived_code("D", "", &name);
         rd.notes.push(Note::info(
             Location::Document,
-            format!("源文件没有部门编码；按部门名称生成 `{code}`"),
+            crate::i18n::tf("import.n-derived-dept-code", &[("code", &code.to_string())]),
         ));
         (name, code)
     };

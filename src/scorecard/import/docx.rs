@@ -149,7 +149,7 @@ impl State {
                     let loc = self.cell_loc();
                     self.notes.push(Note::info(
                         loc,
-                        "此单元格内嵌的表格按单元格文字读取，每段一行".to_string(),
+                        crate::i18n::t("import.n-nested-table").to_string(),
                     ));
                 }
             }

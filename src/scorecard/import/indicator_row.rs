@@ -291,7 +291,10 @@ fn map_levels(
             .map(|one| guess_level2(one, name, target))?;
         ctx.notes.push(Note::info(
             at.clone(),
-            format!("`{}` 没有二级指标，按含义归入{guess}", clip(name)),
+            crate::i18n::tf(
+                "import.n-level2-guessed",
+                &[("name", &clip(name)), ("guess", guess)],
+            ),
         ));
         Some(guess)
     });
@@ -302,10 +305,13 @@ fn map_levels(
                 if m1 != one && !l1.contains("成本") {
                     ctx.notes.push(Note::info(
                         at,
-                        format!(
-                            "二级指标 `{}` 属于{one}，而非 `{}`；按{one}导入",
-                            one_line(&l2),
-                            one_line(&l1)
+                        crate::i18n::tf(
+                            "import.n-level1-corrected",
+                            &[
+                                ("level2", &one_line(&l2)),
+                                ("one", one),
+                                ("level1", &one_line(&l1)),
+                            ],
                         ),
                     ));
                 }
@@ -316,9 +322,7 @@ fn map_levels(
             let what = format!("{} / {}", one_line(&l1), one_line(&l2));
             ctx.notes.push(Note::problem(
                 at,
-                format!(
-                    "级别 `{what}` 无法对应到国家规定的二级指标（数量/质量/时效/成本指标，经济/社会/生态效益指标，可持续影响指标，服务对象满意度指标），该行已跳过——请在源文件中改用规范的级别名称"
-                ),
+                crate::i18n::tf("import.n-unknown-level", &[("what", &what.to_string())]),
             ));
             None
         }
@@ -386,7 +390,7 @@ fn read_points(ctx: &mut RowCtx<'_>, row: &[GridCell]) -> Option<Decimal> {
         _ => {
             ctx.notes.push(Note::problem(
                 loc.unwrap_or_else(|| ctx.at.clone()),
-                format!("`{p}` 不是分值（0 到 100），该行按无分值导入"),
+                crate::i18n::tf("import.n-bad-points", &[("p", &p.to_string())]),
             ));
             None
         }

@@ -131,10 +131,9 @@ pub fn place(
         Label::Manager | Label::Period => {
             reading.notes.push(Note::info(
                 loc.clone(),
-                format!(
-                    "已读取 `{}` `{}`，但评分表不保存此项",
-                    squeeze(label_text),
-                    clip(value)
+                crate::i18n::tf(
+                    "import.n-not-kept",
+                    &[("label", &squeeze(label_text)), ("value", &clip(value))],
                 ),
             ));
         }
@@ -244,7 +243,7 @@ pub fn read_info_row(
                 if !place(reading, label, &label_text, &value, &cell.loc, row_unit) {
                     reading.notes.push(Note::problem(
                         cell.loc.clone(),
-                        format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&value)),
+                        crate::i18n::tf("import.n-not-amount", &[("value", &clip(&value))]),
                     ));
                 }
             }
@@ -289,10 +288,9 @@ pub fn read_info_row(
             if !place(reading, label, &cell.text, &value, &vloc, row_unit) {
                 reading.notes.push(Note::problem(
                     vloc,
-                    format!(
-                        "`{}` 下的 `{}` 不是金额：这里应是以万元或元计的数字",
-                        squeeze(&cell.text),
-                        clip(&value)
+                    crate::i18n::tf(
+                        "import.n-not-amount-under",
+                        &[("label", &squeeze(&cell.text)), ("value", &clip(&value))],
                     ),
                 ));
             }

@@ -257,10 +257,7 @@ fn table(rd: &mut Reading, grid: &[Vec<GridCell>], loc: &Location) {
                     .unwrap_or(Location::Line(0));
                 rd.notes.push(Note::problem(
                     at,
-                    format!(
-                        "本表第 {} 行是空的指标行（模板留下的空行，只有合并的级别单元格），已跳过",
-                        r + 1
-                    ),
+                    crate::i18n::tf("import.n-empty-row", &[("n", &(r + 1).to_string())]),
                 ));
             }
             r += 1;
@@ -337,7 +334,7 @@ fn note_blank_rows(rd: &mut Reading, grid: &[Vec<GridCell>], rows: &[usize]) {
     };
     rd.notes.push(Note::problem(
         at,
-        format!("本表{which}是模板留下的空指标行，已跳过——请填写或删除"),
+        crate::i18n::tf("import.n-empty-rows", &[("which", &which.to_string())]),
     ));
 }
 
@@ -396,7 +393,7 @@ fn single_line_row(
     if is_date_line(t) {
         rd.notes.push(Note::info(
             cell.loc.clone(),
-            format!("日期 `{}` 未导入", clip(t)),
+            crate::i18n::tf("import.n-date", &[("text", &clip(t))]),
         ));
         return true;
     }
@@ -407,7 +404,7 @@ fn single_line_row(
     if s.starts_with("注") || s.starts_with("说明") || s.starts_with("备注") {
         rd.notes.push(Note::info(
             cell.loc.clone(),
-            format!("表下的注释未导入：`{}`", clip(t)),
+            crate::i18n::tf("import.n-table-note", &[("text", &clip(t))]),
         ));
         return true;
     }
@@ -425,7 +422,7 @@ fn single_line_row(
         if !info::place(rd, label, &m, &value, &cell.loc, None) {
             rd.notes.push(Note::problem(
                 cell.loc.clone(),
-                format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&m)),
+                crate::i18n::tf("import.n-not-amount", &[("value", &clip(&m))]),
             ));
         }
     }
@@ -500,8 +497,10 @@ fn indicator_row(rd: &mut Reading, cols: &Columns, row: &[GridCell], fill: &mut 
         .map(|c| c.loc.clone())
         .unwrap_or(Location::Line(0));
     if row.iter().any(|c| c.is_origin() && is_total(&c.text)) {
-        rd.notes
-            .push(Note::info(at, "合计/总计行不是指标，已跳过".to_string()));
+        rd.notes.push(Note::info(
+            at,
+            crate::i18n::t("import.n-total-row").to_string(),
+        ));
         return;
     }
     if cols.has(Col::Project) {
@@ -568,7 +567,7 @@ fn project_columns(rd: &mut Reading, cols: &Columns, row: &[GridCell], at: &Loca
         if !info::place(rd, Label::Total, &header, &amount, &aloc, None) {
             rd.notes.push(Note::problem(
                 aloc,
-                format!("`{}` 不是金额：这里应是以万元或元计的数字", clip(&amount)),
+                crate::i18n::tf("import.n-not-amount", &[("value", &clip(&amount))]),
             ));
         }
     }
@@ -589,7 +588,7 @@ fn note_ignored(rd: &mut Reading, cols: &Columns, row: &[GridCell]) {
         seen.push(name);
         rd.notes.push(Note::info(
             cell.loc.clone(),
-            format!("`{}` 列未导入（评分表中没有对应的字段）", squeeze(name)),
+            crate::i18n::tf("import.n-column-dropped", &[("name", &squeeze(name))]),
         ));
     }
 }
@@ -602,10 +601,7 @@ fn report_unplaced(rd: &mut Reading, grid: &[Vec<GridCell>], used: &[Vec<bool>])
             }
             rd.notes.push(Note::problem(
                 cell.loc.clone(),
-                format!(
-                    "无法放置 `{}`：这里应是标签（项目名称、主管部门、年度资金总额 …）及其值，或指标表头行（一级指标 | 二级指标 | 三级指标 | 指标值）",
-                    clip(cell.text.trim())
-                ),
+                crate::i18n::tf("import.n-unplaced", &[("text", &clip(cell.text.trim()))]),
             ));
         }
     }

@@ -244,7 +244,7 @@ pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Vec<Block>, Vec<Note>),
             ) {
                 notes.push(Note::info(
                     Location::Document,
-                    format!("源文件按 {} 编码读取", decoded.encoding.name()),
+                    crate::i18n::tf("import.n-encoding", &[("encoding", decoded.encoding.name())]),
                 ));
             }
             if is_seed_export(text) {
@@ -362,7 +362,10 @@ fn finish(
         let code = code::derived_code("D", "", &department.name);
         notes.push(Note::problem(
             Location::Document,
-            format!("无法从第一个项目的实施单位读出部门编码；按部门名称生成 `{code}`——如有正式编码请修改 department.toml"),
+            crate::i18n::tf(
+                "import.n-derived-dept-code-unit",
+                &[("code", &code.to_string())],
+            ),
         ));
         department.code = code;
     }
