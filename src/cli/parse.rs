@@ -2,6 +2,8 @@
 
 use super::{exit, TextOrJson};
 use crate::diagnostic::render;
+use crate::i18n::tf;
+use crate::model::target::ChangeDirection;
 use crate::model::{Target, TargetKind};
 use crate::parse::{parse_target, Strictness};
 use clap::Args;
@@ -81,52 +83,66 @@ fn due(t: &Target, fy: Option<i32>) -> Option<String> {
     }
 }
 
-/// The human-readable description of one parsed target.
+/// The human-readable description of one parsed target, labelled in the user's language.
 pub fn describe(src: &str, t: &Target, fy: Option<i32>) -> String {
     let (dir, why) = t.direction(false);
-    let mut out = format!("{src}\n  kind:      {}\n", t.kind_name());
+    let mut out = format!("{src}\n");
+    let kind = crate::i18n::t(&format!("report.kind-{}", t.kind_name())).to_string();
+    line(&mut out, "kind", &kind);
     match &t.kind {
         TargetKind::Comparison(c) => {
-            out += &format!(
-                "  operator:  {} ({})\n  value:     {}\n  unit:      {}\n",
-                c.op.symbol(),
-                c.op.code(),
-                c.quantity.scaled().normalize(),
-                c.quantity.unit_reading()
+            let op = format!("{} ({})", c.op.symbol(), c.op.code());
+            line(&mut out, "operator", &op);
+            line(
+                &mut out,
+                "value",
+                &c.quantity.scaled().normalize().to_string(),
             );
+            line(&mut out, "unit", &c.quantity.unit_reading().to_string());
         }
         TargetKind::Range(r) => {
-            out += &format!("  low:       {}\n  high:      {}\n", r.low, r.high);
+            line(&mut out, "low", &r.low.to_string());
+            line(&mut out, "high", &r.high.to_string());
         }
         TargetKind::Deadline(d) => {
             if let Some(s) = &d.start {
-                out += &format!("  from:      {s}\n");
+                line(&mut out, "from", &s.to_string());
             }
-            out += &format!("  deadline:  {}\n", d.end);
-            match due(t, fy) {
-                Some(day) => out += &format!("  due:       {day} (inclusive)\n"),
-                None => out += "  due:       the fiscal year's (pass --fiscal-year to resolve)\n",
-            }
+            line(&mut out, "deadline", &d.end.to_string());
+            let due_text = match due(t, fy) {
+                Some(day) => tf("parse.due-inclusive", &[("day", &day.to_string())]),
+                None => crate::i18n::t("parse.due-unknown").to_string(),
+            };
+            line(&mut out, "due", &due_text);
         }
         TargetKind::Change(c) => {
-            out += &format!(
-                "  change:    {:?} by {}{}\n",
-                c.direction,
-                c.amount,
-                c.op.map(|o| format!(" ({})", o.code())).unwrap_or_default()
-            );
+            let op = c.op.map(|o| format!(" ({})", o.code())).unwrap_or_default();
+            let way = match c.direction {
+                ChangeDirection::Increase => "parse.change-increase",
+                ChangeDirection::Decrease => "parse.change-decrease",
+            };
+            let change = tf(way, &[("amount", &c.amount.to_string())]) + &op;
+            line(&mut out, "change", &change);
             if let Some(b) = &c.basis {
-                out += &format!("  against:   {b}\n");
+                line(&mut out, "against", &b.to_string());
             }
         }
-        TargetKind::Qualitative(q) => {
-            out += &format!("  text:      {}\n", q.text);
-        }
+        TargetKind::Qualitative(q) => line(&mut out, "text", &q.text),
     }
-    out += &format!(
-        "  direction: {} ({})\n  canonical: {t}\n",
-        dir.code(),
-        why.describe()
+    let direction = crate::i18n::t(&format!("report.direction-{}", dir.code())).to_string();
+    line(
+        &mut out,
+        "direction",
+        &format!("{direction} ({})", why.describe()),
     );
+    line(&mut out, "canonical", &t.to_string());
     out
+}
+
+/// One labelled line of [`describe`] (`  kind:      comparison` / `  类型：比较`).
+fn line(out: &mut String, label: &str, value: &str) {
+    out.push_str("  ");
+    out.push_str(crate::i18n::t(&format!("parse.{label}")));
+    out.push_str(value);
+    out.push('\n');
 }
