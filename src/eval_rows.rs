@@ -89,6 +89,9 @@ fn field(column: &str, message: &str) -> String {
 }
 
 fn first_message(diags: &[Diagnostic], what: &str) -> String {
+    // The field as the user's language names it (`actual` → 实际完成值).
+    let what = crate::i18n::t(&format!("eval.name-{what}")).to_string();
+    let what = what.as_str();
     let msgs: Vec<String> = diags
         .iter()
         .filter(|d| d.is_error())
@@ -209,7 +212,10 @@ pub fn eval_row_with_actual<'c>(
     flags.extend(scored.flags.iter().map(|f| f.code.to_string()));
     let error = match scored.status {
         Status::Scored | Status::NotApplicable => None,
-        Status::Missing => Some(field("actual", crate::i18n::t("eval.actual-empty"))),
+        Status::Missing => Some(field(
+            crate::i18n::t("eval.name-actual"),
+            crate::i18n::t("eval.actual-empty"),
+        )),
         Status::Unscorable | Status::Error => scored.error.clone(),
     };
     RowResult {

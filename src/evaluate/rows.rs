@@ -238,7 +238,10 @@ fn score_one(
     };
     result.actual_value = match row.actual {
         Some(Err(diags)) => {
-            result.error = Some(format!("actual: {}", messages(&diags)));
+            result.error = Some(crate::i18n::tf(
+                "score-row.actual-unread",
+                &[("why", &messages(&diags))],
+            ));
             result.diagnostics = diags;
             return false;
         }
