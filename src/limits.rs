@@ -142,9 +142,15 @@ pub fn too_large(
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     let bytes = read_file_capped(path, MAX_FILE_BYTES)?;
-    // In English, the words of `std::fs::read_to_string`, which this replaced.
-    String::from_utf8(bytes)
-        .map_err(|_| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
+    utf8_string(bytes).ok_or_else(|| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
+}
+
+/// `String::from_utf8`, checked with SIMD: Chinese text defeats the standard library's
+/// ASCII fast path, and a region's 170 MB of scorecards spent 6 % of the run validating.
+pub fn utf8_string(bytes: Vec<u8>) -> Option<String> {
+    simdutf8::basic::from_utf8(&bytes).ok()?;
+    // SAFETY: `simdutf8` has just checked that `bytes` is UTF-8.
+    Some(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than

@@ -143,7 +143,7 @@ impl Ctx<'_> {
         into: &mut std::collections::BTreeMap<String, RowActual>,
         variant: &'static str,
     ) {
-        let Some(table) = self.table_of(item, Self::not_table(variant)) else {
+        let Some(table) = self.table_of(item, || Self::not_table(variant)) else {
             return;
         };
         for entry in table.iter() {
@@ -200,13 +200,15 @@ impl Ctx<'_> {
     fn table_of<'n, 's>(
         &mut self,
         item: &'n Node<'s>,
-        not_table: Diagnostic,
+        not_table: impl FnOnce() -> Diagnostic,
     ) -> Option<&'n Table<'s>> {
         let table = item.as_table();
         if table.is_none() {
+            // Made only when needed: a region run reads tens of thousands of tables that
+            // are tables, and filling a diagnostic's texts from the catalogue is not free.
             self.push(Diagnostic {
                 span: span_of(item.span()),
-                ..not_table
+                ..not_table()
             });
         }
         table
@@ -219,12 +221,12 @@ impl Ctx<'_> {
 
     /// `[projects."CODE"]` tables.
     fn projects(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let Some(projects) = self.table_of(item, Self::not_table("projects")) else {
+        let Some(projects) = self.table_of(item, || Self::not_table("projects")) else {
             return;
         };
         for project in projects.iter() {
             let (code, pitem) = (&project.key, &project.node);
-            let not_table = Self::not_table("project").arg("code", code);
+            let not_table = || Self::not_table("project").arg("code", code);
             let Some(pt) = self.table_of(pitem, not_table) else {
                 continue;
             };
@@ -254,7 +256,7 @@ impl Ctx<'_> {
 
     /// `[department.rows]`.
     fn department(&mut self, item: &Node<'_>, actuals: &mut Actuals) {
-        let fields = self.table_of(item, Self::not_table("department"));
+        let fields = self.table_of(item, || Self::not_table("department"));
         for field in fields.iter().flat_map(|t| t.iter()) {
             match &*field.key {
                 "rows" => self.rows(&field.node, &mut actuals.department, "department-rows"),
