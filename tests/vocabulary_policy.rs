@@ -72,3 +72,31 @@ fn jixiao_test_cases_can_use_the_words() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
 }
+
+/// Two policies in one process (as `jixiao diff --policy A --policy B` runs them) read the
+/// same cell text each with its own words: the per-thread parse memo must not hand the
+/// second policy the first one's reading. `不低于公分` is a qualitative target where 公分
+/// is no unit, and an operator missing its number where it is one.
+#[test]
+fn the_parse_memo_keeps_each_vocabulary_s_reading() {
+    use jixiao::model::vocabulary::scoped;
+    use jixiao::parse::{parse_target, Strictness};
+    let units = load_policy(fixture("units_only.toml")).unwrap();
+    let default = jixiao::policy::builtin_policy();
+    let reads = |p: &jixiao::score::Policy| {
+        scoped(&p.vocabulary.0, || {
+            parse_target("不低于公分", Strictness::Lenient).is_ok()
+        })
+    };
+    for _ in 0..2 {
+        assert!(reads(&default), "default: a qualitative target");
+        assert!(!reads(&units), "公分 known: the number is missing");
+    }
+    // The other order, on a fresh thread (a fresh memo).
+    std::thread::spawn(move || {
+        assert!(!reads(&units));
+        assert!(reads(&default));
+    })
+    .join()
+    .unwrap();
+}

@@ -8,9 +8,9 @@
 //! the scorer, the actual fast path, prose reading and `check`, so they cannot disagree.
 //!
 //! The default is embedded (`scorecards/policies/vocabulary.toml`); a policy may add to it
-//! and [`install`] makes the result the one every later parse and score reads. Installing
-//! is meant to happen once, before cells are parsed: the per-thread parse memo is not
-//! cleared. An evaluation puts its policy's vocabulary in force on its own thread for its
+//! and [`install`] makes the result the one every later parse and score reads (the
+//! per-thread parse memo is kept per vocabulary, so nothing parsed before is reused
+//! under other words). An evaluation puts its policy's vocabulary in force on its own thread for its
 //! duration ([`scoped`]), so a second policy loaded meanwhile does not change its units.
 
 use super::actual::Grade;

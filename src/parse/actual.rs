@@ -19,12 +19,8 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     if let Some(too_long) = crate::limits::cell_too_long(src, Code::ActualTooLong) {
         return Err(vec![too_long]);
     }
-    // As for targets: words a policy added make the text alone not decide the reading.
-    if crate::model::vocabulary::active().rewrites().is_empty() {
-        super::memo::actual(src, parse_actual_uncached)
-    } else {
-        parse_actual_uncached(src)
-    }
+    let vocabulary = crate::model::vocabulary::active();
+    super::memo::actual(src, &vocabulary, parse_actual_uncached)
 }
 
 /// [`parse_actual`] without the memo (and without the length limit).

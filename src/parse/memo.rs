@@ -1,13 +1,19 @@
-//! Per-thread memo of the target and actual parsers, keyed by the cell text. A region
-//! repeats the same cells across departments (`≥95%`, `2022年12月底前`, `达成`), and both
-//! parsers are pure functions of their text, so a cached result equals a fresh parse
-//! (tested in `tests/region.rs`). Bounded: a full table is cleared, never grown.
+//! Per-thread memo of the target and actual parsers, keyed by the cell text under one
+//! vocabulary. A region repeats the same cells across departments (`≥95%`,
+//! `2022年12月底前`, `达成`), and both parsers are pure functions of their text and the
+//! vocabulary in force, so a cached result equals a fresh parse (tested in
+//! `tests/region.rs`). A table remembers the vocabulary it was filled under and is cleared
+//! when a parse runs under another: `diff --policy A --policy B` reads the same cells with
+//! two policies' words (`tests/vocabulary_policy.rs`). Bounded: a full table is cleared,
+//! never grown.
 
 use crate::diagnostic::Diagnostic;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::{Actual, Target};
 use crate::parse::{Parsed, Strictness};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// Entries kept per thread and per parser before the table is cleared.
 pub const MEMO_ENTRIES: usize = 8192;
@@ -15,16 +21,65 @@ pub const MEMO_ENTRIES: usize = 8192;
 type TargetResult = Result<Parsed<Target>, Vec<Diagnostic>>;
 type ActualResult = Result<Parsed<Actual>, Vec<Diagnostic>>;
 
-thread_local! {
-    static TARGETS: RefCell<FxHashMap<Box<str>, TargetResult>> = RefCell::default();
-    static STRICT_TARGETS: RefCell<FxHashMap<Box<str>, TargetResult>> = RefCell::default();
-    static ACTUALS: RefCell<FxHashMap<Box<str>, ActualResult>> = RefCell::default();
+/// One parser's memo on one thread. It holds its vocabulary, so the `Arc` it compares
+/// with cannot be freed and its address reused by another vocabulary meanwhile.
+struct Table<R> {
+    vocabulary: Option<Arc<Vocabulary>>,
+    results: FxHashMap<Box<str>, R>,
 }
 
-/// `parse(src, strictness)`, memoised.
+impl<R> Default for Table<R> {
+    fn default() -> Self {
+        Table {
+            vocabulary: None,
+            results: FxHashMap::default(),
+        }
+    }
+}
+
+impl<R: Clone> Table<R> {
+    /// The result for `src` under `vocabulary`, computed by `parse` on a miss.
+    fn get_or_parse(
+        cell: &RefCell<Table<R>>,
+        vocabulary: &Arc<Vocabulary>,
+        src: &str,
+        parse: impl FnOnce() -> R,
+    ) -> R {
+        {
+            let mut t = cell.borrow_mut();
+            let same = t
+                .vocabulary
+                .as_ref()
+                .is_some_and(|v| Arc::ptr_eq(v, vocabulary));
+            if !same {
+                t.results.clear();
+                t.vocabulary = Some(Arc::clone(vocabulary));
+            } else if let Some(hit) = t.results.get(src) {
+                return hit.clone();
+            }
+        }
+        // Not borrowed while parsing: a parser may one day parse a nested cell.
+        let result = parse();
+        let mut t = cell.borrow_mut();
+        if t.results.len() >= MEMO_ENTRIES {
+            t.results.clear();
+        }
+        t.results.insert(Box::from(src), result.clone());
+        result
+    }
+}
+
+thread_local! {
+    static TARGETS: RefCell<Table<TargetResult>> = RefCell::default();
+    static STRICT_TARGETS: RefCell<Table<TargetResult>> = RefCell::default();
+    static ACTUALS: RefCell<Table<ActualResult>> = RefCell::default();
+}
+
+/// `parse(src, strictness)` under `vocabulary` (the one in force), memoised.
 pub fn target(
     src: &str,
     strictness: Strictness,
+    vocabulary: &Arc<Vocabulary>,
     parse: fn(&str, Strictness) -> TargetResult,
 ) -> TargetResult {
     let table = if strictness == Strictness::Strict {
@@ -32,32 +87,14 @@ pub fn target(
     } else {
         &TARGETS
     };
-    if let Some(hit) = table.with(|m| m.borrow().get(src).cloned()) {
-        return hit;
-    }
-    let result = parse(src, strictness);
-    table.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MEMO_ENTRIES {
-            m.clear();
-        }
-        m.insert(Box::from(src), result.clone());
-    });
-    result
+    table.with(|cell| Table::get_or_parse(cell, vocabulary, src, || parse(src, strictness)))
 }
 
-/// `parse(src)`, memoised.
-pub fn actual(src: &str, parse: fn(&str) -> ActualResult) -> ActualResult {
-    if let Some(hit) = ACTUALS.with(|m| m.borrow().get(src).cloned()) {
-        return hit;
-    }
-    let result = parse(src);
-    ACTUALS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MEMO_ENTRIES {
-            m.clear();
-        }
-        m.insert(Box::from(src), result.clone());
-    });
-    result
+/// `parse(src)` under `vocabulary` (the one in force), memoised.
+pub fn actual(
+    src: &str,
+    vocabulary: &Arc<Vocabulary>,
+    parse: fn(&str) -> ActualResult,
+) -> ActualResult {
+    ACTUALS.with(|cell| Table::get_or_parse(cell, vocabulary, src, || parse(src)))
 }

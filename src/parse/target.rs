@@ -22,13 +22,8 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     if let Some(too_long) = crate::limits::cell_too_long(src, Code::TargetTooLong) {
         return Err(vec![too_long]);
     }
-    // The memo is keyed by the text alone: with words a policy added, the text alone does
-    // not decide the reading, so such runs parse afresh.
-    if crate::model::vocabulary::active().rewrites().is_empty() {
-        super::memo::target(src, strictness, parse_target_uncached)
-    } else {
-        parse_target_uncached(src, strictness)
-    }
+    let vocabulary = crate::model::vocabulary::active();
+    super::memo::target(src, strictness, &vocabulary, parse_target_uncached)
 }
 
 /// [`parse_target`] without the memo (and without the length limit).
