@@ -51,20 +51,53 @@ fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
         );
         exit::UNUSABLE
     })?;
-    if let Some(path) = a.output {
-        if let Some(input) = crate::pipeline::folders::symlinked_input(path, &dirs) {
-            let line = tf(
-                "cli.region-symlink",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("input", &input.display().to_string()),
-                ],
-            );
-            eprintln_safe!("{line}");
+    Ok(dirs)
+}
+
+/// Refuses an output that an input of the region links to (`a/actuals.toml → out.json`):
+/// committing it would overwrite that input. Returns the exit code when it is refused.
+fn output_is_an_input(link: Option<PathBuf>, output: &Path) -> Option<u8> {
+    let input = link?;
+    let line = tf(
+        "cli.region-symlink",
+        &[
+            ("path", &output.display().to_string()),
+            ("input", &input.display().to_string()),
+        ],
+    );
+    eprintln_safe!("{line}");
+    Some(exit::UNUSABLE)
+}
+
+/// Scores the region into `path` through a temporary file, committed only when no input
+/// of the region is a link to `path`. The links are looked for on a thread of their own
+/// while the departments are scored: the walk lists every department's folders (80 ms
+/// for 2,000 departments), and nothing is written to `path` before the commit anyway.
+fn score_into_file(
+    path: &Path,
+    dirs: &[PathBuf],
+    bom: &[u8],
+    run: &RegionRun,
+    messages: &mut dyn Write,
+) -> Result<std::io::Result<RegionOutcome>, u8> {
+    let mut file = match AtomicFile::create(path) {
+        Ok(f) => f,
+        Err(e) => {
+            super::say_write_error(path, &e);
             return Err(exit::UNUSABLE);
         }
+    };
+    let (link, scored) = std::thread::scope(|s| {
+        let links = s.spawn(|| crate::pipeline::folders::symlinked_input(path, dirs));
+        let scored = file
+            .write_all(bom)
+            .and_then(|()| score_region(dirs, run, &mut file, messages));
+        (links.join().ok().flatten(), scored)
+    });
+    if let Some(code) = output_is_an_input(link, path) {
+        return Err(code);
     }
-    Ok(dirs)
+    Ok(scored.and_then(|o| file.commit().map(|()| o)))
 }
 
 pub fn run(a: &RegionArgs) -> u8 {
@@ -92,18 +125,10 @@ pub fn run(a: &RegionArgs) -> u8 {
     let stderr = std::io::stderr();
     let mut messages = stderr.lock();
     let result = match a.output {
-        Some(path) => {
-            let mut file = match AtomicFile::create(path) {
-                Ok(f) => f,
-                Err(e) => {
-                    super::say_write_error(path, &e);
-                    return exit::UNUSABLE;
-                }
-            };
-            file.write_all(bom)
-                .and_then(|()| score_region(&dirs, &run, &mut file, &mut messages))
-                .and_then(|o| file.commit().map(|()| o))
-        }
+        Some(path) => match score_into_file(path, &dirs, bom, &run, &mut messages) {
+            Ok(result) => result,
+            Err(code) => return code,
+        },
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
