@@ -3,6 +3,7 @@
 //! codes each must produce), exit codes and the JSON shape.
 
 mod common;
+use common::copy_dir;
 
 use jixiao::check::{check_folder, CheckOptions};
 use jixiao::policy::builtin_policy;
@@ -196,19 +197,6 @@ fn strict_folder() {
         text.ends_with("1 error, 8 warnings, 2 advice in 2 files\n"),
         "{text}"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
 }
 
 #[test]

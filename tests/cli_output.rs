@@ -2,6 +2,8 @@
 //! panic; `-o` never overwrites an input; `-o` follows a symbolic link to its target and
 //! writes a device directly instead of renaming a file over it.
 
+mod common;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -32,19 +34,6 @@ fn department() -> (tempfile::TempDir, PathBuf) {
     let d1 = tmp.path().join("d1");
     copy_dir(&seed(), &d1);
     (tmp, d1)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir") {
-        let e = e.expect("entry");
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_dir(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).expect("copy");
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes, to prove nothing was rewritten.

@@ -4,6 +4,7 @@
 //! How each folder is broken is written here, in [`break_folder`].
 
 mod common;
+use common::copy_dir;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,19 +16,6 @@ struct Commands {
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for e in std::fs::read_dir(from).expect("read folder") {
-        let e = e.expect("entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("file type").is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy file");
-        }
-    }
 }
 
 /// Replaces `from` by `to` in the file `path` (which must contain it).

@@ -4,22 +4,10 @@
 //! both modes: `fmt_seed/targets.toml`.
 
 mod common;
+use common::copy_dir;
 
 use jixiao::check::reformat::{apply, files_of, plan_file, FmtError, Mode};
 use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir") {
-        let e = e.expect("entry");
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
-        }
-    }
-}
 
 fn jixiao(args: &[&str]) -> (i32, String) {
     let out = common::jixiao().args(args).output().expect("runs");

@@ -5,6 +5,8 @@
 //! run under a memory cap (`ulimit -v`) and a time limit, so a regression fails the test
 //! instead of taking the machine down.
 
+mod common;
+use common::copy_dir;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -17,19 +19,6 @@ const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
 }
 
 /// Runs jixiao with `args` in `dir` under the memory cap; fails the test past the time

@@ -3,7 +3,9 @@
 //! other points of the issue, each through the binary as a user runs it. Table-driven
 //! cases live in `tests/people_fit/`.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::copy_dir;
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn root() -> PathBuf {
@@ -115,18 +117,6 @@ fn small_department(actuals: &[u8]) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let file = dir.path().join("actuals.csv");
     std::fs::write(&file, actuals).expect("write actuals");
     (dir, dept, file)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_dir(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).expect("copy");
-        }
-    }
 }
 
 #[test]

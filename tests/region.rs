@@ -4,6 +4,7 @@
 //! output intact.
 
 mod common;
+use common::copy_dir_edited;
 
 use jixiao::limits::{
     MAX_CELL_BYTES, MAX_FILE_BYTES, MAX_ROWS_PER_PROJECT, MAX_RULE_BYTES, MAX_RULE_NESTING,
@@ -18,20 +19,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SEED: &str = "scorecards/zunhua-sfj-2022";
-
-fn copy_dir(from: &Path, to: &Path, edit: &dyn Fn(&str) -> String) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let name = p.file_name().unwrap();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(name), edit);
-        } else {
-            let text = std::fs::read_to_string(&p).unwrap();
-            std::fs::write(to.join(name), edit(&text)).unwrap();
-        }
-    }
-}
 
 /// `n` copies of the seed with unique codes (and varied actuals), plus one broken
 /// department when `broken`.
@@ -63,11 +50,11 @@ fn region(n: usize, broken: bool) -> tempfile::TempDir {
             // Vary the scores a little between copies.
             out.replace("\"9.86\"", &format!("\"{}.{:02}\"", 5 + i % 5, i % 100))
         };
-        copy_dir(Path::new(SEED), &tmp.path().join(format!("d{i:03}")), &edit);
+        copy_dir_edited(Path::new(SEED), &tmp.path().join(format!("d{i:03}")), &edit);
     }
     if broken {
         let b = tmp.path().join("d001-broken");
-        copy_dir(Path::new(SEED), &b, &|t: &str| {
+        copy_dir_edited(Path::new(SEED), &b, &|t: &str| {
             t.replace("budget = \"10.00\"", "budget = \"十万\"")
         });
     }

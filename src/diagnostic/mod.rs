@@ -151,8 +151,9 @@ impl std::error::Error for Diagnostic {}
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));
     let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    // SIMD searches: the loader places every project's code this way, a region's worth.
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
     let line_start = past_bom(source, line_start).min(offset);
     let col = source[line_start..offset].chars().count() + 1;
     (line, col)

@@ -134,3 +134,33 @@ pub fn jixiao() -> std::process::Command {
         .env_remove("LANG");
     c
 }
+
+/// Copies a folder tree byte for byte (a scorecard folder into a test's scratch folder).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    copy_tree(from, to, &|bytes| bytes.to_vec());
+}
+
+/// Copies a folder tree of text files, each through `edit` (a region of variants).
+pub fn copy_dir_edited(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    edit: &dyn Fn(&str) -> String,
+) {
+    copy_tree(from, to, &|bytes| {
+        edit(std::str::from_utf8(bytes).expect("a text file")).into_bytes()
+    });
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path, file: &dyn Fn(&[u8]) -> Vec<u8>) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for e in std::fs::read_dir(from).expect("read folder") {
+        let e = e.expect("folder entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_tree(&e.path(), &target, file);
+        } else {
+            let bytes = std::fs::read(e.path()).expect("read file");
+            std::fs::write(&target, file(&bytes)).expect("write file");
+        }
+    }
+}
