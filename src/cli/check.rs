@@ -44,7 +44,7 @@ pub fn run(a: CheckArgs) -> u8 {
 }
 
 fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u8 {
-    let dirs = match crate::pipeline::folders::department_folders(&a.path) {
+    let (dirs, strays) = match crate::pipeline::folders::region_folders(&a.path) {
         Ok(d) => d,
         Err(e) => {
             let (region, why) = (a.path.display().to_string(), crate::i18n::io_why(&e));
@@ -62,7 +62,6 @@ fn region(a: &CheckArgs, policy: &crate::score::Policy, opts: CheckOptions) -> u
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // A folder that is not a department is said to be, not silently passed over.
-    let strays = crate::pipeline::folders::stray_folders(&a.path);
     for dir in &strays {
         eprintln_safe!("{}", crate::pipeline::folders::stray_warning(dir));
     }

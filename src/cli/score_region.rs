@@ -6,7 +6,7 @@
 use super::exit;
 use super::progress_bar::Bar;
 use crate::i18n::tf;
-use crate::pipeline::folders::{department_folders, repeated_codes, stray_folders, stray_warning};
+use crate::pipeline::folders::{region_folders, repeated_codes, stray_warning};
 use crate::pipeline::FOLDER_ACTUALS;
 use crate::region::{score_region, AtomicFile, RegionOutcome, RegionRun};
 use crate::report::Format;
@@ -27,8 +27,9 @@ pub struct RegionArgs<'a> {
     pub table: crate::report::TableStyle,
 }
 
-/// The department folders to score, or the exit code of a region that cannot be scored.
-fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
+/// The department folders to score and the region's other folders, or the exit code of a
+/// region that cannot be scored.
+fn departments(a: &RegionArgs) -> Result<(Vec<PathBuf>, Vec<PathBuf>), u8> {
     if a.actuals.is_some() {
         let region = a.region.display().to_string();
         eprintln_safe!(
@@ -40,7 +41,7 @@ fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
         );
         return Err(exit::UNUSABLE);
     }
-    let dirs = department_folders(a.region).map_err(|e| {
+    region_folders(a.region).map_err(|e| {
         let region = a.region.display().to_string();
         eprintln_safe!(
             "{}",
@@ -50,8 +51,7 @@ fn departments(a: &RegionArgs) -> Result<Vec<PathBuf>, u8> {
             )
         );
         exit::UNUSABLE
-    })?;
-    Ok(dirs)
+    })
 }
 
 /// Refuses an output that an input of the region links to (`a/actuals.toml → out.json`):
@@ -101,11 +101,10 @@ fn score_into_file(
 }
 
 pub fn run(a: &RegionArgs) -> u8 {
-    let dirs = match departments(a) {
+    let (dirs, strays) = match departments(a) {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let strays = stray_folders(a.region);
     for dir in &strays {
         eprintln_safe!("{}", stray_warning(dir));
     }
