@@ -108,22 +108,11 @@ pub const ENCODING_CODE: Code = Code::InputEncoding;
 
 /// Decodes a text file's bytes (see the module comment for the order of detection).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, EncodingError> {
-    if let Some(e) = workbook_signature(bytes) {
-        return Err(e);
+    if let Some(other) = not_plain_utf8(bytes) {
+        return other;
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, TextEncoding::Utf8Bom);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, UTF_16LE, TextEncoding::Utf16Le);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, UTF_16BE, TextEncoding::Utf16Be);
-    }
-    if let Some((enc, which)) = bomless_utf16(bytes) {
-        return utf16(bytes, enc, which);
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // SIMD-checked: Chinese text defeats the standard library's ASCII fast path.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: TextEncoding::Utf8,
@@ -132,12 +121,44 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, EncodingError> {
     gbk(bytes)
 }
 
+/// [`decode`] of bytes it may keep: UTF-8 (most files) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, EncodingError> {
+    if let Some(other) = not_plain_utf8(&bytes) {
+        return other;
+    }
+    match crate::limits::utf8_string(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: TextEncoding::Utf8,
+        }),
+        Err(bytes) => gbk(&bytes),
+    }
+}
+
+/// What [`decode`] makes of a workbook, a byte-order mark or UTF-16 without one; `None`
+/// for bytes to be read as UTF-8, else as GBK.
+fn not_plain_utf8(bytes: &[u8]) -> Option<Result<Decoded, EncodingError>> {
+    if let Some(e) = workbook_signature(bytes) {
+        return Some(Err(e));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Some(utf8(rest, TextEncoding::Utf8Bom));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Some(utf16(rest, UTF_16LE, TextEncoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Some(utf16(rest, UTF_16BE, TextEncoding::Utf16Be));
+    }
+    bomless_utf16(bytes).map(|(enc, which)| utf16(bytes, enc, which))
+}
+
 /// Reads `path` (at most [`crate::limits::MAX_FILE_BYTES`]) and decodes it. The outer
 /// error is the file's (missing, too large); the inner one is its encoding's.
 pub fn read_text(path: &std::path::Path) -> std::io::Result<Result<Decoded, EncodingError>> {
     // A regular file only (a FIFO would block), within the one file-size limit.
     let bytes = crate::limits::read_file_capped(path, crate::limits::MAX_FILE_BYTES)?;
-    Ok(decode(&bytes))
+    Ok(decode_owned(bytes))
 }
 
 /// A reader of UTF-8 text from `input` in any encoding [`decode`] reads, for inputs read
@@ -210,7 +231,7 @@ fn workbook_signature(bytes: &[u8]) -> Option<EncodingError> {
 }
 
 fn utf8(bytes: &[u8], which: TextEncoding) -> Result<Decoded, EncodingError> {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_string(),
             encoding: which,

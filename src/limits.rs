@@ -142,15 +142,18 @@ pub fn too_large(
 /// (the error reads "the file is N bytes; the limit is …").
 pub fn read_to_string(path: &std::path::Path) -> std::io::Result<String> {
     let bytes = read_file_capped(path, MAX_FILE_BYTES)?;
-    utf8_string(bytes).ok_or_else(|| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
+    utf8_string(bytes).map_err(|_| invalid(crate::i18n::t("limits.stream-not-utf8").to_string()))
 }
 
 /// `String::from_utf8`, checked with SIMD: Chinese text defeats the standard library's
 /// ASCII fast path, and a region's 170 MB of scorecards spent 6 % of the run validating.
-pub fn utf8_string(bytes: Vec<u8>) -> Option<String> {
-    simdutf8::basic::from_utf8(&bytes).ok()?;
+/// The bytes come back when they are not UTF-8.
+pub fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
     // SAFETY: `simdutf8` has just checked that `bytes` is UTF-8.
-    Some(unsafe { String::from_utf8_unchecked(bytes) })
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// The error for a rule text over [`MAX_RULE_BYTES`] or nested deeper than

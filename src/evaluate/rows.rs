@@ -410,7 +410,9 @@ fn order_by_level(results: &mut [IndicatorResult], policy: &Policy, national: bo
             .position(|(a, b)| *a == r.level1 && *b == r.level2)
             .unwrap_or(usize::MAX)
     };
-    results.sort_by_key(|r| (level1(r), level2(r)));
+    // Each row's key computed once (a comparison sort asked for it at every comparison,
+    // string compares against the policy's levels each time); stable like `sort_by_key`.
+    results.sort_by_cached_key(|r| (level1(r), level2(r)));
 }
 
 /// Points per row, and what is wrong with them.
