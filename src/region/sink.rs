@@ -15,7 +15,67 @@ pub struct AtomicFile {
     /// The temporary file renamed over the target on commit; `None` when the output is not
     /// a regular file (a device, a FIFO), which is written directly.
     replacement: Option<Replacement>,
-    file: Option<BufWriter<File>>,
+    file: Option<BufWriter<EarlyWriteback>>,
+}
+
+/// A file whose written bytes the kernel is asked to start putting on disk every
+/// [`WRITEBACK_EVERY`] bytes (`sync_file_range`, which does not wait), so that the
+/// `fsync` of the commit waits for the last stretch only: for a 150 MB region report it
+/// waited 63 ms for all of it, with every department already scored.
+struct EarlyWriteback {
+    file: File,
+    written: u64,
+    started: u64,
+}
+
+/// How many bytes are written between two requests to start writing back.
+const WRITEBACK_EVERY: u64 = 8 << 20;
+
+impl EarlyWriteback {
+    fn new(file: File) -> EarlyWriteback {
+        EarlyWriteback {
+            file,
+            written: 0,
+            started: 0,
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    fn start_writeback(&mut self) {
+        use std::os::fd::AsRawFd;
+        let (from, len) = (self.started, self.written - self.started);
+        // SAFETY: the descriptor is open; the call only schedules writes of the file's
+        // dirty pages in the range. Its failure (a file system without it) is harmless:
+        // the commit's fsync writes everything anyway.
+        unsafe {
+            libc::sync_file_range(
+                self.file.as_raw_fd(),
+                from as libc::off64_t,
+                len as libc::off64_t,
+                libc::SYNC_FILE_RANGE_WRITE,
+            );
+        }
+        self.started = self.written;
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn start_writeback(&mut self) {
+        self.started = self.written;
+    }
+}
+
+impl Write for EarlyWriteback {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.started >= WRITEBACK_EVERY {
+            self.start_writeback();
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 impl AtomicFile {
@@ -29,7 +89,7 @@ impl AtomicFile {
         };
         Ok(AtomicFile {
             replacement,
-            file: Some(BufWriter::with_capacity(1 << 20, file)),
+            file: Some(BufWriter::with_capacity(1 << 20, EarlyWriteback::new(file))),
         })
     }
 
@@ -41,7 +101,7 @@ impl AtomicFile {
             .take()
             .ok_or_else(|| std::io::Error::other("output already committed"))?;
         let f = match w.into_inner().map_err(|e| e.into_error()) {
-            Ok(f) => f,
+            Ok(f) => f.file,
             Err(e) => {
                 self.remove_tmp();
                 return Err(e);
