@@ -303,8 +303,23 @@ pub fn read_file_capped(path: &std::path::Path, limit: u64) -> std::io::Result<V
     if len > limit {
         return Err(too_big(len, limit));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let mut file = file.take(limit + 1);
+    // One read for the whole file plus one byte: a regular file fills the buffer up to
+    // its end, so getting exactly `len` bytes means the end was reached, and the second
+    // read `read_to_end` makes to see it (32,000 in a region run) is not needed. A file
+    // that changed size meanwhile is read on to its end as before.
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let mut bytes = vec![0u8; len.saturating_add(1)];
+    let n = loop {
+        match file.read(&mut bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
+    bytes.truncate(n);
+    if n != len {
+        file.read_to_end(&mut bytes)?;
+    }
     if bytes.len() as u64 > limit {
         return Err(invalid(tf(
             "limits.grew",
