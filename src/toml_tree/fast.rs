@@ -71,19 +71,36 @@ impl<'s> Reader<'s> {
     }
 
     /// From `#` up to the line end (not consumed); `None` on a control character, which
-    /// TOML forbids in comments.
+    /// TOML forbids in comments. Scorecards open with long comments: the line end is
+    /// found by `memchr` and the line checked in one pass the compiler vectorises.
     fn comment(&mut self) -> Option<()> {
-        self.at += 1;
-        while let Some(b) = self.peek() {
-            if b == b'\n' || b == b'\r' {
-                break;
-            }
-            if is_control(b) {
-                return None;
-            }
-            self.at += 1;
+        let rest = self.rest();
+        let line = rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len()))?;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if has_control(line) {
+            return None;
         }
+        self.at += line.len();
         Some(())
+    }
+
+    /// The bytes before the next `stop`, all checked to be no control character; the
+    /// reader is left at `stop` (or the end).
+    pub(super) fn run_until(&mut self, stop: &[u8]) -> Option<&'s str> {
+        let rest = self.rest();
+        let end = match *stop {
+            [a] => memchr::memchr(a, rest),
+            [a, b] => memchr::memchr2(a, b, rest),
+            _ => None,
+        }
+        .unwrap_or(rest.len());
+        let text = rest.get(..end)?;
+        if has_control(text) {
+            return None;
+        }
+        let start = self.at;
+        self.at += end;
+        self.src.get(start..self.at)
     }
 
     /// What may end a line after a header or a key/value: spaces, a comment, then a line
@@ -247,6 +264,11 @@ impl<'s> Reader<'s> {
 /// A byte TOML forbids raw in comments and strings: ASCII controls but tab, and DEL.
 pub(super) fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
+}
+
+/// Whether any byte is a control character: no early exit, so it runs as vector code.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| found | is_control(b))
 }
 
 /// The table at `path` (entry indices; an array of tables means its last table).

@@ -34,11 +34,7 @@ impl<'s> Reader<'s> {
         let start = self.at;
         let mut out: Option<String> = None;
         loop {
-            let run = self.at;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && !is_control(b)) {
-                self.at += 1;
-            }
-            let text = self.src.get(run..self.at)?;
+            let text = self.run_until(b"\"\\")?;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -64,11 +60,7 @@ impl<'s> Reader<'s> {
     /// `'…'` on one line: no escapes, always borrowed.
     pub(super) fn literal_string(&mut self) -> Option<Cow<'s, str>> {
         self.at += 1;
-        let start = self.at;
-        while matches!(self.peek(), Some(b) if b != b'\'' && !is_control(b)) {
-            self.at += 1;
-        }
-        let text = self.src.get(start..self.at)?;
+        let text = self.run_until(b"'")?;
         self.eat(b'\'').then_some(Cow::Borrowed(text))
     }
 
