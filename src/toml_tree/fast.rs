@@ -71,31 +71,29 @@ impl<'s> Reader<'s> {
     }
 
     /// From `#` up to the line end (not consumed); `None` on a control character, which
-    /// TOML forbids in comments. Scorecards open with long comments: the line end is
-    /// found by `memchr` and the line checked in one pass the compiler vectorises.
+    /// TOML forbids in comments (a `\r` is left for the line end to judge).
     fn comment(&mut self) -> Option<()> {
-        let rest = self.rest();
-        let line = rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len()))?;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if has_control(line) {
-            return None;
-        }
-        self.at += line.len();
-        Some(())
+        self.run_until(b"\n\r", false).map(drop)
     }
 
-    /// The bytes before the next `stop`, all checked to be no control character; the
-    /// reader is left at `stop` (or the end).
-    pub(super) fn run_until(&mut self, stop: &[u8]) -> Option<&'s str> {
+    /// The bytes before the next of the (up to three) `stop` bytes, all checked to be no
+    /// control character (`\n` allowed when `newlines`); the reader is left at the stop
+    /// byte (or the end).
+    pub(super) fn run_until(&mut self, stop: &[u8], newlines: bool) -> Option<&'s str> {
         let rest = self.rest();
         let end = match *stop {
             [a] => memchr::memchr(a, rest),
             [a, b] => memchr::memchr2(a, b, rest),
+            [a, b, c] => memchr::memchr3(a, b, c, rest),
             _ => None,
         }
         .unwrap_or(rest.len());
         let text = rest.get(..end)?;
-        if has_control(text) {
+        let allowed = if newlines { b'\n' } else { b'\t' };
+        if text
+            .iter()
+            .fold(false, |found, &b| found | (is_control(b) && b != allowed))
+        {
             return None;
         }
         let start = self.at;
@@ -262,13 +260,8 @@ impl<'s> Reader<'s> {
 }
 
 /// A byte TOML forbids raw in comments and strings: ASCII controls but tab, and DEL.
-pub(super) fn is_control(b: u8) -> bool {
+fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
-}
-
-/// Whether any byte is a control character: no early exit, so it runs as vector code.
-fn has_control(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |found, &b| found | is_control(b))
 }
 
 /// The table at `path` (entry indices; an array of tables means its last table).

@@ -2,7 +2,7 @@
 //! `toml_edit`) reads it, or `None`: date-times, exponents, `inf`/`nan` and anything
 //! malformed go to `toml_edit`.
 
-use super::fast::{is_control, Reader};
+use super::fast::Reader;
 use super::Node;
 use std::borrow::Cow;
 
@@ -34,7 +34,7 @@ impl<'s> Reader<'s> {
         let start = self.at;
         let mut out: Option<String> = None;
         loop {
-            let text = self.run_until(b"\"\\")?;
+            let text = self.run_until(b"\"\\", false)?;
             match self.peek()? {
                 b'"' => {
                     self.at += 1;
@@ -60,7 +60,7 @@ impl<'s> Reader<'s> {
     /// `'…'` on one line: no escapes, always borrowed.
     pub(super) fn literal_string(&mut self) -> Option<Cow<'s, str>> {
         self.at += 1;
-        let text = self.run_until(b"'")?;
+        let text = self.run_until(b"'", false)?;
         self.eat(b'\'').then_some(Cow::Borrowed(text))
     }
 
@@ -72,9 +72,27 @@ impl<'s> Reader<'s> {
         self.eat_newline();
         let mut run = self.at;
         let mut out: Option<String> = None;
+        let stops: &[u8] = if quote == b'"' { b"\"\\\r" } else { b"'\r" };
         loop {
+            self.run_until(stops, true)?;
             match self.peek()? {
-                b if b == quote => {
+                b'\r' => {
+                    if !self.eat_newline() {
+                        return None;
+                    }
+                }
+                b'\\' => {
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(self.src.get(run..self.at)?);
+                    self.at += 1;
+                    if matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                        self.line_ending_backslash()?;
+                    } else {
+                        self.escape(s)?;
+                    }
+                    run = self.at;
+                }
+                _ => {
                     let n = self.rest().iter().take_while(|&&b| b == quote).count();
                     self.at += n;
                     if n < 3 {
@@ -92,24 +110,6 @@ impl<'s> Reader<'s> {
                         }
                     });
                 }
-                b'\\' if quote == b'"' => {
-                    let s = out.get_or_insert_with(String::new);
-                    s.push_str(self.src.get(run..self.at)?);
-                    self.at += 1;
-                    if matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                        self.line_ending_backslash()?;
-                    } else {
-                        self.escape(s)?;
-                    }
-                    run = self.at;
-                }
-                b'\n' | b'\r' => {
-                    if !self.eat_newline() {
-                        return None;
-                    }
-                }
-                b if is_control(b) => return None,
-                _ => self.at += 1,
             }
         }
     }
