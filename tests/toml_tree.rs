@@ -18,7 +18,10 @@ fn agree(name: &str, src: &str) -> bool {
             };
             assert_eq!(tree, reference, "{name}: trees differ for\n{src}");
             // `parse` skips the depth pre-scan for what the fast road reads.
-            assert!(too_deep(src).is_none(), "{name}: fast road read a too-deep document");
+            assert!(
+                too_deep(src).is_none(),
+                "{name}: fast road read a too-deep document"
+            );
             true
         }
         None => {
@@ -161,7 +164,10 @@ fn mutants_of_repository_files_agree() {
     assert!(total > 10_000, "{total} mutants");
     // Most single-byte changes keep a document valid or leave it to toml_edit; both
     // happen often enough for the check to mean something.
-    assert!(fast_taken > total / 10 && fast_taken < total, "{fast_taken} of {total}");
+    assert!(
+        fast_taken > total / 10 && fast_taken < total,
+        "{fast_taken} of {total}"
+    );
 }
 
 /// Small TOML fragments put together at random: valid and invalid documents alike.

@@ -240,7 +240,10 @@ impl std::fmt::Display for What {
             What::Word(key) => word(key),
             What::Indicator { owner, n } => crate::i18n::tf(
                 "scorecard.what-indicator",
-                &[("owner", &word(&format!("owner-{owner}"))), ("n", &n.to_string())],
+                &[
+                    ("owner", &word(&format!("owner-{owner}"))),
+                    ("n", &n.to_string()),
+                ],
             ),
             What::Area(n) => crate::i18n::tf("scorecard.what-area", &[("n", &n.to_string())]),
         };

@@ -89,6 +89,7 @@ impl<'s> Reader<'s> {
         }
         .unwrap_or(rest.len());
         let text = rest.get(..end)?;
+        // Tab is no control character anyway: it stands for "nothing more allowed".
         let allowed = if newlines { b'\n' } else { b'\t' };
         if text
             .iter()

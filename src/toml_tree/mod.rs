@@ -208,7 +208,7 @@ impl<'s> Node<'s> {
 
 /// Why a TOML text could not be read: a syntax error (`toml_edit`'s, so its message and
 /// span are the ones users have always seen), or nesting past
-/// [`crate::limits::MAX_TOML_DEPTH`], found before any parser ran.
+/// [`crate::limits::MAX_TOML_DEPTH`], found before `toml_edit` ran.
 #[derive(Debug, Clone)]
 pub enum TomlError {
     Syntax(toml_edit::TomlError),
