@@ -12,6 +12,9 @@ use std::ops::Range;
 /// accepts needs no depth pre-scan, and its recursion stays shallow.
 pub(super) const MAX_NESTING: usize = 16;
 
+/// Entries a `[header]` table gets room for before its first key.
+const HEADER_TABLE_KEYS: usize = 12;
+
 /// A key as written: its decoded text and its span (quotes included).
 type Key<'s> = (Cow<'s, str>, Range<usize>);
 
@@ -308,7 +311,10 @@ fn open_header<'s>(
             _ => return None,
         };
     }
-    let fresh = Table::new(Some(span.clone()), false);
+    let mut fresh = Table::new(Some(span.clone()), false);
+    // A scorecard's `[[indicators]]` table holds 7 to 10 keys: room for them at once
+    // spares two regrowths, each a copy of every entry so far.
+    fresh.entries.reserve(HEADER_TABLE_KEYS);
     match (t.position(&key), array) {
         (None, false) => t.push(Entry {
             key,
