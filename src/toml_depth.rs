@@ -1,11 +1,12 @@
 //! A linear pre-scan of TOML text for nesting deeper than [`MAX_TOML_DEPTH`], run before
-//! any TOML parser sees the text.
+//! `toml_edit` sees the text. (`toml_tree`'s own fast reader needs none: it gives up
+//! past 16 levels, and only then does the text reach the pre-scan and `toml_edit`.)
 //!
 //! Why a pre-scan: one header of 200,000 dotted parts (`[a.a.a…]`) is 400 KB of valid
 //! TOML, and every tree built from it — `toml_edit`'s document or our own — is 200,000
 //! tables deep, so building, converting or merely dropping it recurses off the end of
 //! the stack, an abort no diagnostic can report. Counting before parsing keeps the
-//! parsers' recursion bounded whatever the input.
+//! parser's recursion bounded whatever the input.
 //!
 //! The count is conservative: each `[` and `{` outside strings and comments opens a level,
 //! and each `.` in a run of key or value text adds one (a float's point counts too, so
