@@ -36,7 +36,9 @@ pub struct IndicatorResult {
     /// Why the row has no score, when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    pub trace: Option<Trace>,
+    /// Boxed: a row is moved a few times on its way to the report, and the trace is most
+    /// of its size (a region run moved a gigabyte of rows before it was).
+    pub trace: Option<Box<Trace>>,
     /// Department indicators: the 分项 area.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,

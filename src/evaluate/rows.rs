@@ -303,7 +303,7 @@ fn score_one(
     result.achieved = scored.achieved;
     result.status = scored.status;
     result.error = scored.error;
-    result.trace = Some(scored.trace);
+    result.trace = Some(Box::new(scored.trace));
     missing
 }
 

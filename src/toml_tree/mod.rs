@@ -72,9 +72,10 @@ pub struct Table<'s> {
 /// Tables at most this large are searched by a scan (scorecard tables hold a dozen keys).
 const SCAN_UP_TO: usize = 16;
 
-/// The key index of a large [`Table`]; a cache, so it takes no part in equality.
+/// The key index of a large [`Table`]; a cache, so it takes no part in equality. Boxed, so
+/// that the tables without one (nearly all) stay small to move.
 #[derive(Debug, Clone, Default)]
-struct KeyIndex(Option<std::collections::HashMap<String, usize>>);
+struct KeyIndex(Option<Box<std::collections::HashMap<String, usize>>>);
 
 impl PartialEq for KeyIndex {
     fn eq(&self, _: &KeyIndex) -> bool {
@@ -142,7 +143,7 @@ impl<'s> Table<'s> {
                     .enumerate()
                     .map(|(i, e)| (e.key.to_string(), i))
                     .collect();
-                self.index.0 = Some(map);
+                self.index.0 = Some(Box::new(map));
             }
             None => {}
         }
