@@ -2,6 +2,7 @@
 //! (inline `[vocabulary]` or a file it names), and cells read with them without a rebuild —
 //! through the library and through `jixiao test`.
 
+mod common;
 use jixiao::eval_rows::{eval_row, RowText};
 use jixiao::policy::load_policy;
 use std::path::PathBuf;
@@ -99,4 +100,60 @@ fn the_parse_memo_keeps_each_vocabulary_s_reading() {
     })
     .join()
     .unwrap();
+}
+
+/// The same through the command line: `diff --policy A --policy B` loads the folder once per
+/// policy, and each load reads the targets with that policy's words. `不低于公分` is a
+/// qualitative target under the default (scored 达成) and an operator without its number
+/// where 公分 is a unit, so the second load must report it, not reuse the first reading.
+#[test]
+fn diff_reads_the_targets_with_each_policy_s_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dept = tmp.path().join("dept");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    common::copy_dir(&root.join("scorecards/zunhua-sfj-2022"), &dept);
+    let project = std::fs::read_dir(dept.join("projects"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("13028122P00306510001A"))
+        .unwrap();
+    let text = std::fs::read_to_string(&project).unwrap();
+    let text = text.replacen("target = \"≥3个\"", "target = \"不低于公分\"", 1);
+    std::fs::write(&project, text).unwrap();
+    let actuals = std::fs::read_to_string(dept.join("actuals.toml")).unwrap();
+    let actuals = actuals.replacen("qty1 = \"4个\"", "qty1 = \"达成\"", 1);
+    std::fs::write(dept.join("actuals.toml"), actuals).unwrap();
+    let default = root.join("scorecards/policies/default.toml");
+    let units = fixture("units_only.toml");
+    let run = |args: &[&std::ffi::OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let score = run(&[
+        "score".as_ref(),
+        dept.as_os_str(),
+        "--policy".as_ref(),
+        default.as_os_str(),
+    ]);
+    assert_eq!(
+        score.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&score.stderr)
+    );
+    let diff = run(&[
+        "diff".as_ref(),
+        dept.as_os_str(),
+        "--policy".as_ref(),
+        default.as_os_str(),
+        "--policy".as_ref(),
+        units.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&diff.stderr);
+    assert_eq!(diff.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("target::missing-number"), "{stderr}");
+    assert!(stderr.contains("不低于公分"), "{stderr}");
 }

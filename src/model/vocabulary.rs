@@ -282,6 +282,22 @@ pub fn active() -> Arc<Vocabulary> {
     }
 }
 
+/// The address of the vocabulary in force, to tell whether it is one already held (the
+/// parse memo's). Unlike [`active`] it takes no reference: the count of a vocabulary
+/// scoped on every worker is one atomic shared by all of them, and the memo asks for
+/// every cell a region reads.
+pub fn active_id() -> *const Vocabulary {
+    let scoped = SCOPED.with(|s| {
+        s.try_borrow()
+            .ok()
+            .and_then(|v| v.as_ref().map(Arc::as_ptr))
+    });
+    match scoped {
+        Some(id) => id,
+        None => Arc::as_ptr(&active()),
+    }
+}
+
 /// The default vocabulary with `extra` added, made the one in force.
 pub fn install_extra(extra: &VocabularyFile, origin: &str) -> Result<(), String> {
     let mut v = (*default()).clone();

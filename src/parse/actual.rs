@@ -19,8 +19,7 @@ pub fn parse_actual(src: &str) -> Result<Parsed<Actual>, Vec<Diagnostic>> {
     if let Some(too_long) = crate::limits::cell_too_long(src, Code::ActualTooLong) {
         return Err(vec![too_long]);
     }
-    let vocabulary = crate::model::vocabulary::active();
-    super::memo::actual(src, &vocabulary, parse_actual_uncached)
+    super::memo::actual(src, parse_actual_uncached)
 }
 
 /// [`parse_actual`] without the memo (and without the length limit).

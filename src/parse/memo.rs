@@ -8,7 +8,7 @@
 //! never grown.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::vocabulary::Vocabulary;
+use crate::model::vocabulary::{self, Vocabulary};
 use crate::model::{Actual, Target};
 use crate::parse::{Parsed, Strictness};
 use rustc_hash::FxHashMap;
@@ -38,22 +38,17 @@ impl<R> Default for Table<R> {
 }
 
 impl<R: Clone> Table<R> {
-    /// The result for `src` under `vocabulary`, computed by `parse` on a miss.
-    fn get_or_parse(
-        cell: &RefCell<Table<R>>,
-        vocabulary: &Arc<Vocabulary>,
-        src: &str,
-        parse: impl FnOnce() -> R,
-    ) -> R {
+    /// The result for `src` under the vocabulary in force, computed by `parse` on a miss.
+    /// A hit compares addresses only: the table holds its vocabulary, so a vocabulary in
+    /// force at the same address is that one.
+    fn get_or_parse(cell: &RefCell<Table<R>>, src: &str, parse: impl FnOnce() -> R) -> R {
+        let id = vocabulary::active_id();
         {
             let mut t = cell.borrow_mut();
-            let same = t
-                .vocabulary
-                .as_ref()
-                .is_some_and(|v| Arc::ptr_eq(v, vocabulary));
+            let same = t.vocabulary.as_ref().is_some_and(|v| Arc::as_ptr(v) == id);
             if !same {
                 t.results.clear();
-                t.vocabulary = Some(Arc::clone(vocabulary));
+                t.vocabulary = Some(vocabulary::active());
             } else if let Some(hit) = t.results.get(src) {
                 return hit.clone();
             }
@@ -75,11 +70,10 @@ thread_local! {
     static ACTUALS: RefCell<Table<ActualResult>> = RefCell::default();
 }
 
-/// `parse(src, strictness)` under `vocabulary` (the one in force), memoised.
+/// `parse(src, strictness)` under the vocabulary in force, memoised.
 pub fn target(
     src: &str,
     strictness: Strictness,
-    vocabulary: &Arc<Vocabulary>,
     parse: fn(&str, Strictness) -> TargetResult,
 ) -> TargetResult {
     let table = if strictness == Strictness::Strict {
@@ -87,14 +81,10 @@ pub fn target(
     } else {
         &TARGETS
     };
-    table.with(|cell| Table::get_or_parse(cell, vocabulary, src, || parse(src, strictness)))
+    table.with(|cell| Table::get_or_parse(cell, src, || parse(src, strictness)))
 }
 
-/// `parse(src)` under `vocabulary` (the one in force), memoised.
-pub fn actual(
-    src: &str,
-    vocabulary: &Arc<Vocabulary>,
-    parse: fn(&str) -> ActualResult,
-) -> ActualResult {
-    ACTUALS.with(|cell| Table::get_or_parse(cell, vocabulary, src, || parse(src)))
+/// `parse(src)` under the vocabulary in force, memoised.
+pub fn actual(src: &str, parse: fn(&str) -> ActualResult) -> ActualResult {
+    ACTUALS.with(|cell| Table::get_or_parse(cell, src, || parse(src)))
 }

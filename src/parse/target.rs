@@ -22,8 +22,7 @@ pub fn parse_target(src: &str, strictness: Strictness) -> Result<Parsed<Target>,
     if let Some(too_long) = crate::limits::cell_too_long(src, Code::TargetTooLong) {
         return Err(vec![too_long]);
     }
-    let vocabulary = crate::model::vocabulary::active();
-    super::memo::target(src, strictness, &vocabulary, parse_target_uncached)
+    super::memo::target(src, strictness, parse_target_uncached)
 }
 
 /// [`parse_target`] without the memo (and without the length limit).

@@ -238,10 +238,14 @@ fn actuals_file_problem(path: &Path) -> Option<String> {
 /// scores them under `policy`.
 pub fn score_department(folder: &Path, given: Option<&Path>, policy: &Policy) -> Outcome {
     let mut outcome = Outcome::default();
-    let Some(dept) = load(folder, &mut outcome) else {
-        return outcome;
-    };
-    let Some(actuals) = read_actuals(folder, given, &dept, &mut outcome) else {
+    // The targets are read with the words of the policy they are scored under, whichever
+    // policy was loaded last (`diff --policy A --policy B` loads the folder once per policy).
+    let read = crate::model::vocabulary::scoped(&policy.vocabulary.0, || {
+        let dept = load(folder, &mut outcome)?;
+        let actuals = read_actuals(folder, given, &dept, &mut outcome)?;
+        Some((dept, actuals))
+    });
+    let Some((dept, actuals)) = read else {
         return outcome;
     };
     let scored = evaluate(&dept, &actuals, policy);
