@@ -24,19 +24,22 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// The same columns as Chinese headers, written by default (`--lang en` writes
-/// [`CSV_COLUMNS`]); the CSV reader takes either.
+/// [`CSV_COLUMNS`]); the CSV reader takes either. They are the xlsx template's headers
+/// plus 项目名称, with 偏差原因 under its full name, so the two sheets cannot drift apart.
 pub const CSV_HEADERS_ZH: &[&str] = &[
-    "项目编码",
+    XLSX[0],
     "项目名称",
-    "指标编码",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
+    XLSX[1],
+    XLSX[2],
+    XLSX[3],
+    XLSX[4],
+    XLSX[5],
+    XLSX[6],
     "偏差原因分析及改进措施",
-    "基期值",
+    XLSX[8],
 ];
+/// The xlsx template's headers (constant indexing: a wrong index does not compile).
+const XLSX: [&str; 9] = crate::report::template_xlsx::HEADERS;
 
 /// The header row in the current language ([`crate::i18n`]).
 pub fn csv_headers() -> &'static [&'static str] {
