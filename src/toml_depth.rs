@@ -23,13 +23,16 @@ pub struct TooDeep {
 }
 
 impl TooDeep {
-    /// The message of every reader's diagnostic for it.
+    /// The message of every reader's diagnostic for it, in the user's language.
     pub fn message(&self) -> String {
-        format!("嵌套超过 {MAX_TOML_DEPTH} 层（点分的表名或键、数组和内联表层层相套），超出了 TOML 读取的上限")
+        crate::i18n::tf(
+            "limits.toml-too-deep",
+            &[("limit", &MAX_TOML_DEPTH.to_string())],
+        )
     }
 
     pub fn help(&self) -> &'static str {
-        "评分表和实际值文件只需要两三层，如 `[[project.indicator]]`；请检查这一行是否被程序生成出错"
+        crate::i18n::t("limits.toml-too-deep-help")
     }
 }
 
