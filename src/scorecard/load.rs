@@ -476,17 +476,7 @@ fn field_meaning(key: &str) -> String {
 
 /// The kind of TOML value the user wrote, for "found …".
 fn found(node: &Node<'_>) -> String {
-    word(match node {
-        Node::String { .. } => "found-string",
-        Node::Integer { .. } => "found-integer",
-        Node::Float { .. } => "found-float",
-        Node::Boolean { .. } => "found-boolean",
-        Node::Datetime { .. } => "found-datetime",
-        Node::Array { .. } => "found-array",
-        Node::ArrayOfTables { .. } => "found-tables",
-        Node::Table(t) if t.inline => "found-inline",
-        Node::Table(_) => "found-table",
-    })
+    word(&format!("found-{}", node.kind()))
 }
 
 /// An amount or points over [`NumberKind::max`], shown as written.

@@ -174,18 +174,19 @@ impl<'s> Node<'s> {
         }
     }
 
-    /// What the value is, for messages ("expected a string, found an integer").
-    pub fn type_name(&self) -> &'static str {
+    /// What kind of value it is, as a stable word (`string`, `inline`, …) that messages
+    /// put into the user's language ("found …").
+    pub fn kind(&self) -> &'static str {
         match self {
-            Node::String { .. } => "a string",
-            Node::Integer { .. } => "an integer",
-            Node::Float { .. } => "a float",
-            Node::Boolean { .. } => "a boolean",
-            Node::Datetime { .. } => "a date-time",
-            Node::Array { .. } => "an array",
-            Node::ArrayOfTables { .. } => "an array of tables",
-            Node::Table(t) if t.inline => "an inline table",
-            Node::Table(_) => "a table",
+            Node::String { .. } => "string",
+            Node::Integer { .. } => "integer",
+            Node::Float { .. } => "float",
+            Node::Boolean { .. } => "boolean",
+            Node::Datetime { .. } => "datetime",
+            Node::Array { .. } => "array",
+            Node::ArrayOfTables { .. } => "tables",
+            Node::Table(t) if t.inline => "inline",
+            Node::Table(_) => "table",
         }
     }
 
